@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * project_rules.h: the rules that need a whole narrative rather than one
+ * piece of text (unquantified_result, too_many_examples, duplicate_example,
+ * example_too_old, intro_too_long, definition_included, missing_part,
+ * competency_coverage, word_budget). Limits come from the project's own
+ * framework ([rules]). Like every rule: prints nothing, keeps no state.
+ */
+#ifndef ECQ_PROJECT_RULES_H
+#define ECQ_PROJECT_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "checker.h"
+#include "checks.h"
+#include "project.h"
+
+/* Runs every project rule on p (limits from p->fw) and appends findings
+ * (unsorted; the caller sorts and drops dismissed ones). Each finding
+ * carries ecq, example, field and target; offset/length point into the
+ * field's text when the rule names a span, else length is 0. now is "today"
+ * for example_too_old; 0 means time(NULL). p is borrowed. */
+void project_rules_run(const struct project *p, time_t now, struct findings *out);
+
+/* The project rules with severity and one-line summary, terminated by an
+ * entry whose id is NULL (for checker_rules()). Static storage. */
+const struct rule_info *project_rules_info(void);
+
+/* Similarity of two example texts, 0..1: Jaccard index over the sets of
+ * word pairs (shingles) of their content words, lower-cased, stop words
+ * dropped. duplicate_example compares it with duplicate_similarity. */
+double project_rules_similarity(const char *a, const char *b);
+
+/* True when text holds a quantity: a number, percentage, amount of money,
+ * time span or a number written as a word ("twelve", "half", "doubled"). */
+bool project_rules_has_quantity(const char *text);
+
+/* Reads a date as users write it: "2021-03", "2021-03-15", "03/2021",
+ * "3/15/2021", "March 2021", "Mar. 2021", "2021". Returns 1 and sets *year and
+ * *month (1..12; 0 when only a year is given); returns 0 for "present",
+ * "current", "now", "ongoing", "today"; returns -1 when it cannot be read. */
+int project_rules_parse_date(const char *s, int *year, int *month);
+
+#endif
