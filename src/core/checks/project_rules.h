@@ -16,13 +16,17 @@
 #include "checker.h"
 #include "checks.h"
 #include "project.h"
+#include "wordlist.h"
 
 /* Runs every project rule on p (limits from p->fw) and appends findings
  * (unsorted; the caller sorts and drops dismissed ones). Each finding
  * carries ecq, example, field and target; offset/length point into the
- * field's text when the rule names a span, else length is 0. now is "today"
- * for example_too_old; 0 means time(NULL). p is borrowed. */
-void project_rules_run(const struct project *p, time_t now, struct findings *out);
+ * field's text when the rule names a span, else length is 0. lists gives
+ * the dictionaries/ lists "stopwords" (ignored by duplicate_example) and
+ * "quantity-words" (words that quantify: "twelve", "half"); may be NULL.
+ * now is "today" for example_too_old; 0 means time(NULL). All borrowed. */
+void project_rules_run(const struct project *p, const struct wordlists *lists,
+    time_t now, struct findings *out);
 
 /* The project rules with severity and one-line summary, terminated by an
  * entry whose id is NULL (for checker_rules()). Static storage. */
@@ -31,11 +35,13 @@ const struct rule_info *project_rules_info(void);
 /* Similarity of two example texts, 0..1: Jaccard index over the sets of
  * word pairs (shingles) of their content words, lower-cased, stop words
  * dropped. duplicate_example compares it with duplicate_similarity. */
-double project_rules_similarity(const char *a, const char *b);
+double project_rules_similarity(const char *a, const char *b,
+    const struct wordlists *lists);
 
 /* True when text holds a quantity: a number, percentage, amount of money,
- * time span or a number written as a word ("twelve", "half", "doubled"). */
-bool project_rules_has_quantity(const char *text);
+ * time span or a number written as a word ("twelve", "half", "doubled",
+ * from the "quantity-words" list of lists, which may be NULL). */
+bool project_rules_has_quantity(const char *text, const struct wordlists *lists);
 
 /* Reads a date as users write it: "2021-03", "2021-03-15", "03/2021",
  * "3/15/2021", "March 2021", "Mar. 2021", "2021". Returns 1 and sets *year and
