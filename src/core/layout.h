@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * layout.h: the one pagination of a narrative (Pango/Cairo). The page meter,
+ * the page_limit rule, `check`'s summary.pages and the PDF export all call
+ * layout_pages(), so they can never disagree. Pages are US Letter (or A4)
+ * with the framework's margins (margin_in, default 1 inch) and font size
+ * (font_size_pt, default 12), single spaced, a blank line between
+ * paragraphs. The header (candidate left, position right) lies in the top
+ * margin band 0.5 to 1 inch from the top edge and the footer ("Page N of M",
+ * centred) in the bottom band 0.5 to 1 inch from the bottom edge; body text
+ * stays inside the margins. Nothing here prints.
+ */
+#ifndef ECQ_LAYOUT_H
+#define ECQ_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "checks.h"
+#include "error.h"
+#include "project.h"
+
+#define LAYOUT_DEFAULT_FONT "Liberation Serif"
+
+enum layout_paper { LAYOUT_LETTER, LAYOUT_A4 };
+
+struct layout_options {
+	enum layout_paper paper;    /* LAYOUT_LETTER unless asked */
+	const char *font;           /* family name; NULL: LAYOUT_DEFAULT_FONT */
+	int ecq;                    /* only this ECQ index; -1: all */
+	bool no_labels;             /* omit "Challenge:" ... labels */
+	bool page_per_ecq;          /* start each ECQ on a new page */
+};
+
+/* Sets the defaults: Letter, Liberation Serif, all ECQs, bold labels,
+ * continuous. */
+void layout_options_init(struct layout_options *o);
+
+/* Parses "letter" or "a4" (case-insensitive); -1 when unknown. */
+int layout_paper_parse(const char *s);
+
+/* ---- the narrative as blocks: the order and content every export shares -- */
+
+enum layout_block_kind {
+	LAYOUT_BLOCK_ECQ_HEADING,   /* "ECQ 1: Leading Change" */
+	LAYOUT_BLOCK_INTRO,         /* one paragraph of the ECQ's introduction */
+	LAYOUT_BLOCK_EXAMPLE_TITLE, /* "Example 1: Title (2019-03 to 2021-06)" */
+	LAYOUT_BLOCK_PARAGRAPH      /* one paragraph of a CCAR part */
+};
+
+struct layout_block {
+	enum layout_block_kind kind;
+	int ecq;                    /* ECQ index */
+	const char *label;          /* "Challenge" .. on a part's first paragraph
+	                             * (static), NULL otherwise or with no_labels */
+	char *text;                 /* owned; valid UTF-8, no control characters,
+	                             * without the label */
+};
+
+struct layout_blocks {
+	struct layout_block *items;
+	size_t n;
+};
+
+/* Builds the narrative's blocks from p under o (which ECQs, labels). A
+ * field holds one paragraph per line; empty paragraphs are dropped; invalid
+ * UTF-8 and control characters are replaced. Never fails (allocation
+ * aborts); free with layout_blocks_free. */
+void layout_blocks_build(const struct project *p, const struct layout_options *o,
+    struct layout_blocks *out);
+void layout_blocks_free(struct layout_blocks *b);
+
+/* ---- pagination ---------------------------------------------------------- */
+
+/* Keeps the Pango context and each ECQ's laid-out paragraphs, keyed by a
+ * hash of the ECQ's blocks and the options, so a new layout after an edit
+ * only breaks the changed ECQ into lines again. One cache per thread. */
+struct layout_cache;
+
+struct layout_cache *layout_cache_new(void);
+/* Frees the cache; accepts NULL. Results already returned stay valid. */
+void layout_cache_free(struct layout_cache *c);
+/* How many ECQs were laid out anew and how many came from the cache since
+ * the cache was made (for tests and bench/). */
+void layout_cache_stats(const struct layout_cache *c, size_t *laid_out, size_t *reused);
+
+struct layout_ecq_pages {
+	int first_page;             /* 1-based page its heading is on; 0 if not laid out */
+	int last_page;              /* page its last line is on */
+	double pages;               /* its share of body height, in pages */
+};
+
+struct layout_result {
+	int pages;                  /* total pages (at least 1) */
+	double used;                /* pages - 1 + share of the last page used */
+	double page_width, page_height; /* points */
+	double margin;              /* points */
+	double font_size;           /* points */
+	double line_height;         /* points, the blank line between paragraphs */
+	int lines_per_page;         /* whole body lines a page holds */
+	int ecq;                    /* the one ECQ laid out (options' ecq), or -1 */
+	size_t n_ecqs;              /* = fw->n_ecqs */
+	struct layout_ecq_pages *ecqs;  /* [n_ecqs] */
+	char *font_used;            /* family fontconfig picked */
+	bool font_missing;          /* the requested font is not installed */
+	char *warning;              /* e.g. the font substitution; NULL if none */
+	struct layout_plan *plan;   /* private: placed lines, for layout_draw_page */
+};
+
+/* Lays out p under o (NULL: defaults) and fills *r, which the caller frees
+ * with layout_result_free. c may be NULL (a temporary cache is used). A
+ * missing font is not an error here: another is substituted and r->warning
+ * says so. Returns 0, or -1 with err set (ERR_INTERNAL when Pango cannot
+ * find any font). */
+int layout_pages(struct layout_cache *c, const struct project *p,
+    const struct layout_options *o, struct layout_result *r, struct error *err);
+
+/* Frees what layout_pages put in r; accepts a zeroed struct. */
+void layout_result_free(struct layout_result *r);
+
+/* Draws page (1-based) of r, header and footer included, on cr (a cairo_t *
+ * whose unit is the point, origin at the page's top left). header_left and
+ * header_right are the header texts (candidate, position); NULL: none.
+ * Returns 0, or -1 for a page out of range. */
+int layout_draw_page(const struct layout_result *r, int page, void *cr,
+    const char *header_left, const char *header_right);
+
+/* ---- the page_limit rule -------------------------------------------------- */
+
+/* Appends a page_limit finding (error) to out when r runs past the
+ * framework's max_pages (default 10): ecq is the ECQ where the limit is
+ * crossed, the message gives pages and the lines to cut. Nothing when
+ * within the limit or when r lays out a single ECQ (o->ecq >= 0). */
+void layout_page_limit_findings(const struct layout_result *r,
+    const struct project *p, struct findings *out);
+
+/* Convenience for the checks engine: lays out p with the default options
+ * through c (may be NULL) and appends the page_limit finding if any.
+ * *pages_out (may be NULL) gets the page count. Returns 0 or -1 with err. */
+int layout_page_limit_check(struct layout_cache *c, const struct project *p,
+    struct findings *out, int *pages_out, struct error *err);
+
+#endif
