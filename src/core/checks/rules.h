@@ -23,6 +23,7 @@ struct rule_env {
 	const struct wordlists *lists;      /* all dictionaries/ lists, loaded once */
 	const char *candidate;              /* may be NULL */
 	struct acronym_scope *acronyms;     /* per-ECQ definitions seen so far; may be NULL */
+	const struct checker *checker;      /* the engine, for rule_enabled(); may be NULL (all) */
 };
 
 /* Adds a finding for bytes [off, off+len) of the analysed text (ecq,
