@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * checker.h: the checking engine. It owns the speller and the word lists
+ * (from dictionaries/), runs the text rules on any text and, for a project,
+ * every text rule on every field (acronym state scoped per ECQ) plus the
+ * project rules (checks/project_rules.h). Dismissed findings are dropped.
+ */
+#ifndef ECQ_CHECKER_H
+#define ECQ_CHECKER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "checks.h"
+#include "error.h"
+#include "framework.h"
+#include "project.h"
+
+struct wordlists;
+
+struct checker;
+
+struct checker_options {
+	const char *data_dir;       /* holds dictionaries/; NULL: paths_data_dir() */
+	const char *user_words;     /* user's word file; NULL: XDG default; "" none */
+	const char *rules;          /* comma-separated rule ids to run; NULL: all */
+	bool no_spelling;           /* skip hunspell entirely */
+	bool no_suggestions;        /* spelling findings without suggestions (fast:
+	                             * the editor asks checker_suggest() on demand) */
+};
+
+/* Creates a checker. A missing system dictionary is not an error: spelling
+ * is skipped and checker_warning() says so once. */
+int checker_new(const struct checker_options *opt, struct checker **out, struct error *err);
+void checker_free(struct checker *ck);
+
+/* A warning the front end should show once (e.g. no en_US dictionary), or NULL. */
+const char *checker_warning(const struct checker *ck);
+
+/* The dictionaries/ lists the checker loaded (borrowed; for the project
+ * rules and tools such as the evaluation). */
+const struct wordlists *checker_lists(const struct checker *ck);
+
+/* Limits from a framework's [rules] (long_sentence_words, ...); NULL: defaults. */
+void checker_set_framework(struct checker *ck, const struct framework *fw);
+/* Extra accepted words (project dictionary); borrowed until the next call. */
+void checker_set_words(struct checker *ck, const struct strlist *words);
+/* Names that count as third person (the candidate's own name). */
+void checker_set_candidate(struct checker *ck, const char *name);
+
+/* Context of a piece of text inside a project (all -1/NULL for plain text). */
+struct check_ctx {
+	int ecq;
+	long long example;
+	int field;
+	const char *target;
+};
+
+/* Runs the text rules on text[0..len); appends findings with offsets into
+ * text. This is what the editor calls on every keystroke for one field. */
+void checker_check_text(struct checker *ck, const char *text, size_t len,
+    const struct check_ctx *ctx, struct findings *out);
+
+/* Runs every rule on the whole project; sorted findings, dismissed dropped. */
+void checker_check_project(struct checker *ck, const struct project *p, struct findings *out);
+
+/* Spelling helpers for the editor: is the word known, and suggestions
+ * (NULL-terminated, caller frees with checker_free_list). */
+bool checker_spell_ok(struct checker *ck, const char *word);
+char **checker_suggest(struct checker *ck, const char *word);
+void checker_free_list(char **list);
+/* Adds a word to the user's word file (and to this session). */
+int checker_add_user_word(struct checker *ck, const char *word, struct error *err);
+
+/* Every rule id with a one-line description, NULL-terminated table. */
+struct rule_info {
+	const char *id;
+	enum severity severity;
+	const char *summary;
+	bool project;           /* needs a whole project */
+};
+const struct rule_info *checker_rules(void);
+const struct rule_info *checker_rule(const char *id);
+
+#endif
