@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: MIT */
+/* project.c: freeing and reading the in-memory project; no I/O here. */
+#include "config.h"
+#include "project.h"
+
+#include <stdlib.h>
+
+static const char *const field_names[EX_FIELD_COUNT] = {
+	"Title", "Start", "End", "Challenge", "Context", "Action", "Result"
+};
+
+const char *
+project_field_name(enum example_field f)
+{
+	return (unsigned)f < EX_FIELD_COUNT ? field_names[f] : "?";
+}
+
+int
+project_field_ccar(enum example_field f)
+{
+	return f >= EX_CHALLENGE && f <= EX_RESULT ? (int)(f - EX_CHALLENGE) : -1;
+}
+
+size_t
+project_count_examples(const struct project *p, int ecq)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < p->n_examples; i++)
+		if (p->examples[i].ecq == ecq)
+			n++;
+	return n;
+}
+
+const struct example *
+project_example_at(const struct project *p, int ecq, size_t idx)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < p->n_examples; i++)
+		if (p->examples[i].ecq == ecq && n++ == idx)
+			return &p->examples[i];
+	return NULL;
+}
+
+struct example *
+project_example_by_id(const struct project *p, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < p->n_examples; i++)
+		if (p->examples[i].id == id)
+			return &p->examples[i];
+	return NULL;
+}
+
+void
+project_free(struct project *p)
+{
+	size_t i, j;
+	int f;
+
+	if (p == NULL)
+		return;
+	if (p->fw != NULL) {
+		for (i = 0; i < p->fw->n_ecqs; i++) {
+			if (p->intro != NULL)
+				free(p->intro[i]);
+			if (p->notes != NULL && p->notes[i] != NULL) {
+				for (j = 0; j < p->fw->ecqs[i].questions.n; j++)
+					free(p->notes[i][j]);
+				free(p->notes[i]);
+			}
+		}
+	}
+	free(p->intro);
+	free(p->notes);
+	framework_free(p->fw);
+	for (i = 0; i < p->n_examples; i++) {
+		for (f = 0; f < EX_FIELD_COUNT; f++)
+			free(p->examples[i].field[f]);
+		strlist_free(&p->examples[i].competencies);
+	}
+	free(p->examples);
+	strlist_free(&p->words);
+	for (i = 0; i < p->n_dismissed; i++) {
+		free(p->dismissed[i].rule);
+		free(p->dismissed[i].target);
+		free(p->dismissed[i].text);
+	}
+	free(p->dismissed);
+	for (i = 0; i < p->n_comments; i++) {
+		free(p->comments[i].target);
+		free(p->comments[i].quote);
+		free(p->comments[i].author);
+		free(p->comments[i].body);
+		free(p->comments[i].created);
+	}
+	free(p->comments);
+	strlist_free(&p->confirmed);
+	free(p->path);
+	free(p->candidate);
+	free(p->position);
+	free(p->created);
+	free(p->modified);
+	free(p->unsorted);
+	free(p);
+}

@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * project.h: the in-memory copy of a project that checks, layout, export and
+ * the screens read. It is loaded whole by store_load() (a narrative is a few
+ * hundred kilobytes at most); changes go through store.h, which keeps the
+ * copy and the file in step.
+ */
+#ifndef ECQ_PROJECT_H
+#define ECQ_PROJECT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "framework.h"
+
+/* The text fields of an example, in the order the editor shows them. */
+enum example_field {
+	EX_TITLE,
+	EX_START,       /* "YYYY-MM" (or "YYYY-MM-DD"); "" when not given */
+	EX_END,         /* "YYYY-MM", "present", or "" */
+	EX_CHALLENGE,
+	EX_CONTEXT,
+	EX_ACTION,
+	EX_RESULT,
+	EX_FIELD_COUNT
+};
+
+struct example {
+	int64_t id;             /* stable across reorders; the database row id */
+	int ecq;                /* index into fw->ecqs */
+	int position;           /* 0-based order within its ECQ */
+	char *field[EX_FIELD_COUNT];    /* never NULL; "" when empty */
+	struct strlist competencies;    /* competency names it shows */
+};
+
+struct comment {
+	int64_t id;
+	char *target;           /* revision target, see store.h */
+	char *quote;            /* the span of text it is anchored to */
+	char *author;
+	char *body;
+	char *created;          /* ISO 8601 UTC */
+	int resolved;
+};
+
+struct dismissal {
+	char *rule;             /* rule id */
+	char *target;           /* revision target the finding was in */
+	char *text;             /* the text the finding covered */
+};
+
+struct project {
+	char *path;             /* the file it was loaded from */
+	char *candidate;        /* candidate's full name */
+	char *position;         /* position title or announcement number; may be "" */
+	char *created;          /* ISO 8601 UTC */
+	char *modified;         /* ISO 8601 UTC of the last change */
+	struct framework *fw;   /* parsed from the project's own snapshot */
+	char **intro;           /* [fw->n_ecqs] introduction per ECQ, never NULL */
+	char ***notes;          /* [ecq][question] answer notes, never NULL */
+	char *unsorted;         /* text `import` could not place; may be "" */
+	struct example *examples;   /* sorted by ecq, then position */
+	size_t n_examples;
+	struct strlist words;       /* project dictionary */
+	struct dismissal *dismissed;
+	size_t n_dismissed;
+	struct comment *comments;
+	size_t n_comments;
+	struct strlist confirmed;   /* checklist lines the user ticked by hand */
+};
+
+/* Frees a project and everything in it; accepts NULL. */
+void project_free(struct project *p);
+
+/* Number of examples in ECQ ecq. */
+size_t project_count_examples(const struct project *p, int ecq);
+
+/* The i-th (0-based by position) example of ECQ ecq, or NULL. */
+const struct example *project_example_at(const struct project *p, int ecq, size_t i);
+
+/* The example with this id, or NULL. */
+struct example *project_example_by_id(const struct project *p, int64_t id);
+
+/* Display name of an example field ("Title", "Challenge", ...). */
+const char *project_field_name(enum example_field f);
+
+/* The CCAR part an example field holds, or -1 for title and dates. */
+int project_field_ccar(enum example_field f);
+
+#endif

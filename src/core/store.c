@@ -1,0 +1,1171 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * store.c: the project file. Opens and checks it (refusing what is not a
+ * project), keeps an in-memory struct project in step with it, and makes
+ * every change one transaction that also records the replaced text.
+ * The journal is WAL while the file is open for writing and DELETE once it
+ * is closed, so a closed project is one self-contained file to copy.
+ */
+#include "config.h"
+#include "store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <unistr.h>
+
+#include "store_schema.h"
+#include "xalloc.h"
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	bool readonly;
+	struct project *p;
+};
+
+static const char *const field_columns[EX_FIELD_COUNT] = {
+	"title", "start_date", "end_date", "challenge", "context", "action", "result"
+};
+static const char *const field_targets[EX_FIELD_COUNT] = {
+	"title", "start", "end", "challenge", "context", "action", "result"
+};
+
+static void
+now_iso(char buf[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int
+db_fail(struct store *st, struct error *err, const char *what)
+{
+	return error_set(err, ERR_INTERNAL, "%s: cannot %s: %s (SQLite error %d)",
+	    st->path, what, sqlite3_errmsg(st->db), sqlite3_extended_errcode(st->db));
+}
+
+/* Prepares sql; on failure fills err. */
+static sqlite3_stmt *
+prepare(struct store *st, const char *sql, struct error *err)
+{
+	sqlite3_stmt *stmt = NULL;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		db_fail(st, err, "prepare a query");
+		return NULL;
+	}
+	return stmt;
+}
+
+/* Binds text parameters and steps a statement that returns no rows. */
+static int
+run(struct store *st, struct error *err, const char *sql, int n, const char *const *args)
+{
+	sqlite3_stmt *stmt = prepare(st, sql, err);
+	int i, rc;
+
+	if (stmt == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		sqlite3_bind_text(stmt, i + 1, args[i], -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, "save the change");
+	return 0;
+}
+
+static int
+begin(struct store *st, struct error *err)
+{
+	if (st->readonly)
+		return error_set(err, ERR_USAGE, "%s is open read-only", st->path);
+	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(st, err, "start a transaction (is another ecqcoach using it?)");
+	return 0;
+}
+
+static void
+rollback(struct store *st)
+{
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Commits and reloads the in-memory copy. */
+static int load(struct store *st, struct error *err);
+
+static int
+commit(struct store *st, struct error *err)
+{
+	char now[32];
+	const char *args[1];
+
+	now_iso(now);
+	args[0] = now;
+	if (run(st, err, "INSERT INTO meta(key, value) VALUES ('modified', ?1) "
+	    "ON CONFLICT(key) DO UPDATE SET value = excluded.value", 1, args) != 0) {
+		rollback(st);
+		return -1;
+	}
+	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		db_fail(st, err, "commit the change");
+		rollback(st);
+		return -1;
+	}
+	return load(st, err);
+}
+
+static int
+add_revision(struct store *st, const char *target, const char *old, struct error *err)
+{
+	char now[32];
+	const char *args[3];
+
+	if (old == NULL || *old == '\0')
+		return 0;       /* nothing was there to lose */
+	now_iso(now);
+	args[0] = target;
+	args[1] = old;
+	args[2] = now;
+	return run(st, err, "INSERT INTO revision(target, text, changed) VALUES (?1, ?2, ?3)", 3, args);
+}
+
+static char *
+column_text(sqlite3_stmt *stmt, int col)
+{
+	const unsigned char *s = sqlite3_column_text(stmt, col);
+
+	return xstrdup(s ? (const char *)s : "");
+}
+
+/* Reads one meta value or "". */
+static char *
+meta_get(struct store *st, const char *key)
+{
+	sqlite3_stmt *stmt = prepare(st, "SELECT value FROM meta WHERE key = ?1", NULL);
+	char *v;
+
+	if (stmt == NULL)
+		return xstrdup("");
+	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+	v = sqlite3_step(stmt) == SQLITE_ROW ? column_text(stmt, 0) : xstrdup("");
+	sqlite3_finalize(stmt);
+	return v;
+}
+
+static int
+ecq_index(const struct framework *fw, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < fw->n_ecqs; i++)
+		if (strcmp(fw->ecqs[i].key, key) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int
+load_framework(struct store *st, struct framework **out, struct error *err)
+{
+	sqlite3_stmt *stmt = prepare(st, "SELECT id, text FROM framework", err);
+	char name[512];
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		sqlite3_finalize(stmt);
+		return error_set(err, ERR_FORMAT, "%s: the project has no framework snapshot; the file is damaged", st->path);
+	}
+	snprintf(name, sizeof name, "%s (framework snapshot '%s')", st->path,
+	    (const char *)sqlite3_column_text(stmt, 0));
+	rc = framework_parse((const char *)sqlite3_column_text(stmt, 1),
+	    (size_t)sqlite3_column_bytes(stmt, 1), name, out, err);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static int
+load_examples(struct store *st, struct project *p, struct error *err)
+{
+	sqlite3_stmt *stmt, *cs;
+	struct example *e;
+	int f, ecq;
+	const char *key;
+
+	stmt = prepare(st, "SELECT id, ecq, position, title, start_date, end_date, challenge, "
+	    "context, action, result FROM example WHERE deleted = 0 ORDER BY position, id", err);
+	if (stmt == NULL)
+		return -1;
+	cs = prepare(st, "SELECT competency FROM example_competency WHERE example_id = ?1 ORDER BY competency", err);
+	if (cs == NULL) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		key = (const char *)sqlite3_column_text(stmt, 1);
+		ecq = ecq_index(p->fw, key ? key : "");
+		if (ecq < 0)
+			continue;       /* an ECQ the snapshot lacks: keep in the file, hide here */
+		p->examples = xreallocarray(p->examples, p->n_examples + 1, sizeof *p->examples);
+		e = &p->examples[p->n_examples++];
+		memset(e, 0, sizeof *e);
+		e->id = sqlite3_column_int64(stmt, 0);
+		e->ecq = ecq;
+		e->position = sqlite3_column_int(stmt, 2);
+		for (f = 0; f < EX_FIELD_COUNT; f++)
+			e->field[f] = column_text(stmt, 3 + f);
+		sqlite3_bind_int64(cs, 1, e->id);
+		while (sqlite3_step(cs) == SQLITE_ROW)
+			strlist_push(&e->competencies, (const char *)sqlite3_column_text(cs, 0));
+		sqlite3_reset(cs);
+	}
+	sqlite3_finalize(stmt);
+	sqlite3_finalize(cs);
+	return 0;
+}
+
+static int
+compare_examples(const void *a, const void *b)
+{
+	const struct example *x = a, *y = b;
+
+	if (x->ecq != y->ecq)
+		return x->ecq < y->ecq ? -1 : 1;
+	if (x->position != y->position)
+		return x->position < y->position ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Fills intro and notes; rows for ECQs or questions the snapshot lacks are
+ * kept in the file but not shown. */
+static int
+load_texts(struct store *st, struct project *p, struct error *err)
+{
+	const struct framework *fw = p->fw;
+	sqlite3_stmt *stmt;
+	size_t i, j;
+	int e, q;
+
+	p->intro = xcalloc(fw->n_ecqs, sizeof *p->intro);
+	p->notes = xcalloc(fw->n_ecqs, sizeof *p->notes);
+	for (i = 0; i < fw->n_ecqs; i++) {
+		p->notes[i] = xcalloc(fw->ecqs[i].questions.n + 1, sizeof **p->notes);
+		for (j = 0; j < fw->ecqs[i].questions.n; j++)
+			p->notes[i][j] = xstrdup("");
+	}
+	stmt = prepare(st, "SELECT ecq, text FROM intro", err);
+	if (stmt == NULL)
+		return -1;
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		e = ecq_index(fw, (const char *)sqlite3_column_text(stmt, 0));
+		if (e >= 0 && p->intro[e] == NULL)
+			p->intro[e] = column_text(stmt, 1);
+	}
+	sqlite3_finalize(stmt);
+	for (i = 0; i < fw->n_ecqs; i++)
+		if (p->intro[i] == NULL)
+			p->intro[i] = xstrdup("");
+	stmt = prepare(st, "SELECT ecq, question, text FROM note", err);
+	if (stmt == NULL)
+		return -1;
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		e = ecq_index(fw, (const char *)sqlite3_column_text(stmt, 0));
+		q = sqlite3_column_int(stmt, 1);
+		if (e >= 0 && q >= 0 && (size_t)q < fw->ecqs[e].questions.n) {
+			free(p->notes[e][q]);
+			p->notes[e][q] = column_text(stmt, 2);
+		}
+	}
+	sqlite3_finalize(stmt);
+	return 0;
+}
+
+static int
+load_lists(struct store *st, struct project *p, struct error *err)
+{
+	sqlite3_stmt *stmt;
+	struct comment *c;
+	struct dismissal *d;
+
+	if ((stmt = prepare(st, "SELECT word FROM word ORDER BY word", err)) == NULL)
+		return -1;
+	while (sqlite3_step(stmt) == SQLITE_ROW)
+		strlist_push(&p->words, (const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	if ((stmt = prepare(st, "SELECT item FROM confirmed ORDER BY item", err)) == NULL)
+		return -1;
+	while (sqlite3_step(stmt) == SQLITE_ROW)
+		strlist_push(&p->confirmed, (const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	if ((stmt = prepare(st, "SELECT rule, target, text FROM dismissed", err)) == NULL)
+		return -1;
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		p->dismissed = xreallocarray(p->dismissed, p->n_dismissed + 1, sizeof *p->dismissed);
+		d = &p->dismissed[p->n_dismissed++];
+		d->rule = column_text(stmt, 0);
+		d->target = column_text(stmt, 1);
+		d->text = column_text(stmt, 2);
+	}
+	sqlite3_finalize(stmt);
+	if ((stmt = prepare(st, "SELECT id, target, quote, author, body, created, resolved "
+	    "FROM comment ORDER BY id", err)) == NULL)
+		return -1;
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		p->comments = xreallocarray(p->comments, p->n_comments + 1, sizeof *p->comments);
+		c = &p->comments[p->n_comments++];
+		c->id = sqlite3_column_int64(stmt, 0);
+		c->target = column_text(stmt, 1);
+		c->quote = column_text(stmt, 2);
+		c->author = column_text(stmt, 3);
+		c->body = column_text(stmt, 4);
+		c->created = column_text(stmt, 5);
+		c->resolved = sqlite3_column_int(stmt, 6);
+	}
+	sqlite3_finalize(stmt);
+	return 0;
+}
+
+/* Builds a fresh struct project from the file. The framework is parsed only
+ * the first time; later reloads reuse it (the snapshot never changes). */
+static int
+load(struct store *st, struct error *err)
+{
+	struct project *p = xcalloc(1, sizeof *p);
+	size_t i;
+	int pos = 0, last = -1;
+
+	if (st->p != NULL) {
+		p->fw = st->p->fw;
+		st->p->fw = NULL;
+	} else if (load_framework(st, &p->fw, err) != 0) {
+		free(p);
+		return -1;
+	}
+	p->path = xstrdup(st->path);
+	p->candidate = meta_get(st, "candidate");
+	p->position = meta_get(st, "position");
+	p->created = meta_get(st, "created");
+	p->modified = meta_get(st, "modified");
+	p->unsorted = meta_get(st, "unsorted");
+	if (load_texts(st, p, err) != 0 || load_examples(st, p, err) != 0 ||
+	    load_lists(st, p, err) != 0) {
+		project_free(p);
+		return -1;
+	}
+	/* Positions in the file may have gaps after deletions; show 0..n-1. */
+	qsort(p->examples, p->n_examples, sizeof *p->examples, compare_examples);
+	for (i = 0; i < p->n_examples; i++) {
+		if (p->examples[i].ecq != last)
+			pos = 0;
+		last = p->examples[i].ecq;
+		p->examples[i].position = pos++;
+	}
+	project_free(st->p);
+	st->p = p;
+	return 0;
+}
+
+/* ---- opening ------------------------------------------------------------ */
+
+static const char sqlite_magic[16] = "SQLite format 3";
+
+/* Refuses files that are not SQLite databases before SQLite sees them. */
+static int
+check_magic(const char *path, struct error *err)
+{
+	char head[16];
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return error_set(err, ERR_IO, "cannot open %s: %s", path, strerror(errno));
+	n = read(fd, head, sizeof head);
+	close(fd);
+	if (n != (ssize_t)sizeof head || memcmp(head, sqlite_magic, sizeof head) != 0)
+		return error_set(err, ERR_FORMAT, "%s is not an ecqcoach project (not a SQLite database)", path);
+	return 0;
+}
+
+/* Hardens a connection: no extensions, defensive mode, untrusted schema. */
+static int
+harden(struct store *st, struct error *err)
+{
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_busy_timeout(st->db, 2000);
+	if (store_exec(st->db, "PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON;", err) != 0)
+		return -1;
+	return 0;
+}
+
+static int
+pragma_int(struct store *st, const char *sql, int *out, struct error *err)
+{
+	sqlite3_stmt *stmt = NULL;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK ||
+	    sqlite3_step(stmt) != SQLITE_ROW) {
+		error_set(err, ERR_FORMAT, "%s is not an ecqcoach project or is damaged (%s)",
+		    st->path, sqlite3_errmsg(st->db));
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	*out = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return 0;
+}
+
+static int
+integrity(struct store *st, struct error *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	const char *res;
+	int ok;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA quick_check(1)", -1, &stmt, NULL) != SQLITE_OK ||
+	    sqlite3_step(stmt) != SQLITE_ROW) {
+		error_set(err, ERR_FORMAT, "%s is damaged: %s; restore it from a backup copy",
+		    st->path, sqlite3_errmsg(st->db));
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	res = (const char *)sqlite3_column_text(stmt, 0);
+	ok = res != NULL && strcmp(res, "ok") == 0;
+	if (!ok)
+		error_set(err, ERR_FORMAT, "%s is damaged (%s); restore it from a backup copy",
+		    st->path, res ? res : "?");
+	sqlite3_finalize(stmt);
+	return ok ? 0 : -1;
+}
+
+/* Copies path to path.bak-vN with SQLite's backup API (consistent even
+ * with a WAL), refusing to overwrite an earlier backup. */
+static int
+backup_copy(struct store *st, int version, struct error *err)
+{
+	char *dst = xasprintf("%s.bak-v%d", st->path, version);
+	sqlite3 *to = NULL;
+	sqlite3_backup *b;
+	int rc;
+
+	if (access(dst, F_OK) == 0) {
+		free(dst);
+		return 0;       /* an earlier attempt already saved the old file */
+	}
+	rc = sqlite3_open_v2(dst, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc == SQLITE_OK) {
+		b = sqlite3_backup_init(to, "main", st->db, "main");
+		if (b != NULL) {
+			sqlite3_backup_step(b, -1);
+			sqlite3_backup_finish(b);
+		}
+		rc = sqlite3_errcode(to);
+	}
+	sqlite3_close(to);
+	if (rc != SQLITE_OK) {
+		unlink(dst);
+		error_set(err, ERR_IO, "cannot write the backup %s before upgrading the project; "
+		    "is the folder writable?", dst);
+		free(dst);
+		return -1;
+	}
+	free(dst);
+	return 0;
+}
+
+static int
+check_and_migrate(struct store *st, struct error *err)
+{
+	int app, version;
+
+	if (pragma_int(st, "PRAGMA application_id", &app, err) != 0)
+		return -1;
+	if (app != STORE_APPLICATION_ID)
+		return error_set(err, ERR_FORMAT, "%s is a SQLite database but not an ecqcoach project", st->path);
+	if (integrity(st, err) != 0)
+		return -1;
+	if (pragma_int(st, "PRAGMA user_version", &version, err) != 0)
+		return -1;
+	if (version > STORE_SCHEMA_VERSION)
+		return error_set(err, ERR_VERSION, "%s was written by a newer ecqcoach (project format %d, "
+		    "this one reads up to %d); upgrade ecqcoach to open it", st->path, version, STORE_SCHEMA_VERSION);
+	if (version == STORE_SCHEMA_VERSION)
+		return 0;
+	if (st->readonly)
+		return error_set(err, ERR_VERSION, "%s uses the older project format %d; open it once "
+		    "in the coach (ecqcoach FILE) to convert it; a backup copy is kept", st->path, version);
+	if (backup_copy(st, version, err) != 0)
+		return -1;
+	if (store_exec(st->db, "BEGIN IMMEDIATE", err) != 0)
+		return -1;
+	if (store_schema_migrate(st->db, version, err) != 0) {
+		rollback(st);
+		return -1;
+	}
+	return store_exec(st->db, "COMMIT", err);
+}
+
+static struct store *
+store_alloc(const char *path, bool readonly)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+
+	st->path = xstrdup(path);
+	st->readonly = readonly;
+	return st;
+}
+
+int
+store_open(const char *path, int flags, struct store **out, struct error *err)
+{
+	struct store *st;
+	bool ro = (flags & STORE_READONLY) != 0;
+	int rc;
+
+	*out = NULL;
+	if (check_magic(path, err) != 0)
+		return -1;
+	st = store_alloc(path, ro);
+	rc = sqlite3_open_v2(path, &st->db, ro ? SQLITE_OPEN_READONLY :
+	    SQLITE_OPEN_READWRITE, NULL);
+	if (rc != SQLITE_OK) {
+		if (!ro && (rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN || rc == SQLITE_PERM))
+			error_set(err, ERR_IO, "cannot open %s for writing: %s; check its permissions",
+			    path, sqlite3_errstr(rc));
+		else
+			error_set(err, ERR_IO, "cannot open %s: %s", path, sqlite3_errstr(rc));
+		goto fail;
+	}
+	if (harden(st, err) != 0 || check_and_migrate(st, err) != 0)
+		goto fail;
+	if (!ro && (store_exec(st->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", err) != 0))
+		goto fail;
+	if (load(st, err) != 0)
+		goto fail;
+	*out = st;
+	return 0;
+fail:
+	store_close(st);
+	return -1;
+}
+
+int
+store_create(const char *path, const struct framework *fw, const char *candidate,
+    struct store **out, struct error *err)
+{
+	struct store *st;
+	char now[32];
+	const char *args[2];
+	int fd, rc;
+
+	*out = NULL;
+	/* O_EXCL: never replace someone's file, even in a race. */
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return error_set(err, ERR_IO, "%s already exists; choose another name", path);
+		return error_set(err, ERR_IO, "cannot create %s: %s", path, strerror(errno));
+	}
+	close(fd);
+	st = store_alloc(path, false);
+	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL);
+	if (rc != SQLITE_OK) {
+		error_set(err, ERR_IO, "cannot create %s: %s", path, sqlite3_errstr(rc));
+		goto fail;
+	}
+	if (harden(st, err) != 0 ||
+	    store_exec(st->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", err) != 0 ||
+	    store_exec(st->db, "BEGIN IMMEDIATE", err) != 0)
+		goto fail;
+	now_iso(now);
+	if (store_schema_create(st->db, err) != 0)
+		goto fail_tx;
+	args[0] = fw->id;
+	args[1] = fw->text;
+	if (run(st, err, "INSERT INTO framework(id, text) VALUES (?1, ?2)", 2, args) != 0)
+		goto fail_tx;
+	args[0] = now;
+	args[1] = candidate ? candidate : "";
+	if (run(st, err, "INSERT INTO meta(key, value) VALUES ('created', ?1), ('modified', ?1), "
+	    "('candidate', ?2), ('position', ''), ('unsorted', ''), ('creator', '" PACKAGE_STRING "')",
+	    2, args) != 0)
+		goto fail_tx;
+	if (store_exec(st->db, "COMMIT", err) != 0)
+		goto fail_tx;
+	if (load(st, err) != 0)
+		goto fail;
+	*out = st;
+	return 0;
+fail_tx:
+	rollback(st);
+fail:
+	store_close(st);
+	unlink(path);
+	return -1;
+}
+
+void
+store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	if (st->db != NULL) {
+		/* Back to a rollback journal so the closed file stands alone. */
+		if (!st->readonly)
+			sqlite3_exec(st->db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+		sqlite3_close(st->db);
+	}
+	project_free(st->p);
+	free(st->path);
+	free(st);
+}
+
+const struct project *
+store_project(const struct store *st)
+{
+	return st->p;
+}
+
+const char *
+store_path(const struct store *st)
+{
+	return st->path;
+}
+
+/* ---- changes ------------------------------------------------------------- */
+
+/* Refuses text that would poison every later reader of the file. */
+static int
+check_utf8(struct store *st, const char *text, struct error *err)
+{
+	if (text == NULL)
+		return error_set(err, ERR_USAGE, "no text given");
+	if (u8_check((const uint8_t *)text, strlen(text)) != NULL)
+		return error_set(err, ERR_USAGE, "%s: refusing to save text that is not valid UTF-8", st->path);
+	return 0;
+}
+
+/* Sets a meta key with a revision of its previous value. */
+static int
+set_meta(struct store *st, const char *key, const char *value, struct error *err)
+{
+	char target[64];
+	char *old;
+	const char *args[2];
+
+	if (check_utf8(st, value, err) != 0 || begin(st, err) != 0)
+		return -1;
+	old = meta_get(st, key);
+	snprintf(target, sizeof target, "meta.%s", key);
+	args[0] = key;
+	args[1] = value;
+	if (strcmp(old, value) != 0 &&
+	    (add_revision(st, strcmp(key, "unsorted") == 0 ? "unsorted" : target, old, err) != 0 ||
+	     run(st, err, "INSERT INTO meta(key, value) VALUES (?1, ?2) "
+	     "ON CONFLICT(key) DO UPDATE SET value = excluded.value", 2, args) != 0)) {
+		free(old);
+		rollback(st);
+		return -1;
+	}
+	free(old);
+	return commit(st, err);
+}
+
+int
+store_set_candidate(struct store *st, const char *name, struct error *err)
+{
+	return set_meta(st, "candidate", name, err);
+}
+
+int
+store_set_position(struct store *st, const char *position, struct error *err)
+{
+	return set_meta(st, "position", position, err);
+}
+
+int
+store_set_unsorted(struct store *st, const char *text, struct error *err)
+{
+	return set_meta(st, "unsorted", text, err);
+}
+
+static int
+valid_ecq(struct store *st, int ecq, struct error *err)
+{
+	if (ecq < 0 || (size_t)ecq >= st->p->fw->n_ecqs)
+		return error_set(err, ERR_NOTFOUND, "no ECQ %d in framework %s", ecq + 1, st->p->fw->id);
+	return 0;
+}
+
+int
+store_set_intro(struct store *st, int ecq, const char *text, struct error *err)
+{
+	char target[32];
+	const char *args[2];
+
+	if (valid_ecq(st, ecq, err) != 0 || check_utf8(st, text, err) != 0)
+		return -1;
+	if (strcmp(st->p->intro[ecq], text) == 0)
+		return 0;
+	if (begin(st, err) != 0)
+		return -1;
+	snprintf(target, sizeof target, "intro.%d", ecq + 1);
+	args[0] = st->p->fw->ecqs[ecq].key;
+	args[1] = text;
+	if (add_revision(st, target, st->p->intro[ecq], err) != 0 ||
+	    run(st, err, "INSERT INTO intro(ecq, text) VALUES (?1, ?2) "
+	    "ON CONFLICT(ecq) DO UPDATE SET text = excluded.text", 2, args) != 0) {
+		rollback(st);
+		return -1;
+	}
+	return commit(st, err);
+}
+
+int
+store_set_note(struct store *st, int ecq, int question, const char *text, struct error *err)
+{
+	char target[48], qbuf[16];
+	const char *args[3];
+
+	if (valid_ecq(st, ecq, err) != 0 || check_utf8(st, text, err) != 0)
+		return -1;
+	if (question < 0 || (size_t)question >= st->p->fw->ecqs[ecq].questions.n)
+		return error_set(err, ERR_NOTFOUND, "ECQ %d has no question %d", ecq + 1, question + 1);
+	if (strcmp(st->p->notes[ecq][question], text) == 0)
+		return 0;
+	if (begin(st, err) != 0)
+		return -1;
+	snprintf(target, sizeof target, "note.%d.%d", ecq + 1, question + 1);
+	snprintf(qbuf, sizeof qbuf, "%d", question);
+	args[0] = st->p->fw->ecqs[ecq].key;
+	args[1] = qbuf;
+	args[2] = text;
+	if (add_revision(st, target, st->p->notes[ecq][question], err) != 0 ||
+	    run(st, err, "INSERT INTO note(ecq, question, text) VALUES (?1, ?2, ?3) "
+	    "ON CONFLICT(ecq, question) DO UPDATE SET text = excluded.text", 3, args) != 0) {
+		rollback(st);
+		return -1;
+	}
+	return commit(st, err);
+}
+
+char *
+store_example_target(int64_t id, enum example_field f)
+{
+	return xasprintf("example.%lld.%s", (long long)id,
+	    (unsigned)f < EX_FIELD_COUNT ? field_targets[f] : "?");
+}
+
+static struct example *
+find_example(struct store *st, int64_t id, struct error *err)
+{
+	struct example *e = project_example_by_id(st->p, id);
+
+	if (e == NULL)
+		error_set(err, ERR_NOTFOUND, "no example with id %lld in %s", (long long)id, st->path);
+	return e;
+}
+
+int
+store_set_example_field(struct store *st, int64_t id, enum example_field f,
+    const char *text, struct error *err)
+{
+	struct example *e = find_example(st, id, err);
+	char *target, *sql, now[32];
+	const char *args[3];
+	char idbuf[24];
+	int rc;
+
+	if (e == NULL || check_utf8(st, text, err) != 0)
+		return -1;
+	if ((unsigned)f >= EX_FIELD_COUNT)
+		return error_set(err, ERR_USAGE, "no such example field %d", (int)f);
+	if (strcmp(e->field[f], text) == 0)
+		return 0;
+	if (begin(st, err) != 0)
+		return -1;
+	target = store_example_target(id, f);
+	now_iso(now);
+	snprintf(idbuf, sizeof idbuf, "%lld", (long long)id);
+	/* The column name comes from our own table, never from input. */
+	sql = xasprintf("UPDATE example SET %s = ?1, modified = ?2 WHERE id = ?3", field_columns[f]);
+	args[0] = text;
+	args[1] = now;
+	args[2] = idbuf;
+	rc = add_revision(st, target, e->field[f], err);
+	if (rc == 0)
+		rc = run(st, err, sql, 3, args);
+	free(sql);
+	free(target);
+	if (rc != 0) {
+		rollback(st);
+		return -1;
+	}
+	return commit(st, err);
+}
+
+/* Renumbers the live examples of an ECQ 0..n-1 in the given order. */
+static int
+renumber(struct store *st, const char *ecq_key, int64_t moved, int moved_pos, struct error *err)
+{
+	sqlite3_stmt *sel, *upd;
+	int pos = 0, rc = 0;
+	int64_t id;
+
+	sel = prepare(st, "SELECT id FROM example WHERE ecq = ?1 AND deleted = 0 AND id != ?2 "
+	    "ORDER BY position, id", err);
+	if (sel == NULL)
+		return -1;
+	upd = prepare(st, "UPDATE example SET position = ?1 WHERE id = ?2", err);
+	if (upd == NULL) {
+		sqlite3_finalize(sel);
+		return -1;
+	}
+	sqlite3_bind_text(sel, 1, ecq_key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(sel, 2, moved);
+	while (rc == 0 && sqlite3_step(sel) == SQLITE_ROW) {
+		id = sqlite3_column_int64(sel, 0);
+		if (pos == moved_pos)
+			pos++;  /* leave the moved example's place free */
+		sqlite3_bind_int(upd, 1, pos++);
+		sqlite3_bind_int64(upd, 2, id);
+		if (sqlite3_step(upd) != SQLITE_DONE)
+			rc = db_fail(st, err, "reorder examples");
+		sqlite3_reset(upd);
+	}
+	if (rc == 0 && moved >= 0) {
+		if (moved_pos > pos)
+			moved_pos = pos;
+		sqlite3_bind_int(upd, 1, moved_pos);
+		sqlite3_bind_int64(upd, 2, moved);
+		if (sqlite3_step(upd) != SQLITE_DONE)
+			rc = db_fail(st, err, "reorder examples");
+	}
+	sqlite3_finalize(sel);
+	sqlite3_finalize(upd);
+	return rc;
+}
+
+int
+store_add_example(struct store *st, int ecq, const char *title, int64_t *id_out,
+    struct error *err)
+{
+	sqlite3_stmt *stmt;
+	char now[32];
+	int64_t id;
+
+	if (valid_ecq(st, ecq, err) != 0 || begin(st, err) != 0)
+		return -1;
+	now_iso(now);
+	stmt = prepare(st, "INSERT INTO example(ecq, position, title, created, modified) "
+	    "VALUES (?1, (SELECT COALESCE(MAX(position) + 1, 0) FROM example WHERE ecq = ?1 AND deleted = 0), "
+	    "?2, ?3, ?3)", err);
+	if (stmt == NULL) {
+		rollback(st);
+		return -1;
+	}
+	sqlite3_bind_text(stmt, 1, st->p->fw->ecqs[ecq].key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, title ? title : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, now, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) != SQLITE_DONE) {
+		db_fail(st, err, "add an example");
+		sqlite3_finalize(stmt);
+		rollback(st);
+		return -1;
+	}
+	sqlite3_finalize(stmt);
+	id = sqlite3_last_insert_rowid(st->db);
+	if (commit(st, err) != 0)
+		return -1;
+	if (id_out != NULL)
+		*id_out = id;
+	return 0;
+}
+
+int
+store_move_example(struct store *st, int64_t id, int position, struct error *err)
+{
+	struct example *e = find_example(st, id, err);
+
+	if (e == NULL || begin(st, err) != 0)
+		return -1;
+	if (renumber(st, st->p->fw->ecqs[e->ecq].key, id, position < 0 ? 0 : position, err) != 0) {
+		rollback(st);
+		return -1;
+	}
+	return commit(st, err);
+}
+
+static int
+set_deleted(struct store *st, int64_t id, int deleted, struct error *err)
+{
+	sqlite3_stmt *stmt;
+	const unsigned char *key;
+	char *ecq_key = NULL;
+	int changed, old_pos = 0;
+
+	if (begin(st, err) != 0)
+		return -1;
+	stmt = prepare(st, "UPDATE example SET deleted = ?1 WHERE id = ?2 AND deleted != ?1 RETURNING ecq, position", err);
+	if (stmt == NULL) {
+		rollback(st);
+		return -1;
+	}
+	sqlite3_bind_int(stmt, 1, deleted);
+	sqlite3_bind_int64(stmt, 2, id);
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		key = sqlite3_column_text(stmt, 0);
+		ecq_key = xstrdup(key ? (const char *)key : "");
+		old_pos = sqlite3_column_int(stmt, 1);
+	}
+	sqlite3_finalize(stmt);
+	changed = ecq_key != NULL;
+	if (!changed) {
+		rollback(st);
+		return error_set(err, ERR_NOTFOUND, "no %s example with id %lld in %s",
+		    deleted ? "live" : "deleted", (long long)id, st->path);
+	}
+	/* An undeleted example goes back to where it was, others close up. */
+	if (renumber(st, ecq_key, deleted ? -1 : id, deleted ? -1 : old_pos, err) != 0) {
+		free(ecq_key);
+		rollback(st);
+		return -1;
+	}
+	free(ecq_key);
+	return commit(st, err);
+}
+
+int
+store_delete_example(struct store *st, int64_t id, struct error *err)
+{
+	return set_deleted(st, id, 1, err);
+}
+
+int
+store_undelete_example(struct store *st, int64_t id, struct error *err)
+{
+	return set_deleted(st, id, 0, err);
+}
+
+int
+store_set_example_competencies(struct store *st, int64_t id, const struct strlist *names,
+    struct error *err)
+{
+	struct example *e = find_example(st, id, err);
+	char idbuf[24];
+	const char *args[2];
+	size_t i;
+
+	if (e == NULL || begin(st, err) != 0)
+		return -1;
+	snprintf(idbuf, sizeof idbuf, "%lld", (long long)id);
+	args[0] = idbuf;
+	if (run(st, err, "DELETE FROM example_competency WHERE example_id = ?1", 1, args) != 0)
+		goto fail;
+	for (i = 0; i < names->n; i++) {
+		args[1] = names->items[i];
+		if (run(st, err, "INSERT OR IGNORE INTO example_competency(example_id, competency) "
+		    "VALUES (?1, ?2)", 2, args) != 0)
+			goto fail;
+	}
+	return commit(st, err);
+fail:
+	rollback(st);
+	return -1;
+}
+
+/* One statement in its own transaction. */
+static int
+simple_change(struct store *st, const char *sql, int n, const char *const *args, struct error *err)
+{
+	if (begin(st, err) != 0)
+		return -1;
+	if (run(st, err, sql, n, args) != 0) {
+		rollback(st);
+		return -1;
+	}
+	return commit(st, err);
+}
+
+int
+store_add_word(struct store *st, const char *word, struct error *err)
+{
+	const char *args[1] = { word };
+
+	if (word == NULL || *word == '\0')
+		return error_set(err, ERR_USAGE, "no word given");
+	return simple_change(st, "INSERT OR IGNORE INTO word(word) VALUES (?1)", 1, args, err);
+}
+
+int
+store_remove_word(struct store *st, const char *word, struct error *err)
+{
+	const char *args[1] = { word };
+
+	return simple_change(st, "DELETE FROM word WHERE word = ?1", 1, args, err);
+}
+
+int
+store_dismiss(struct store *st, const char *rule, const char *target, const char *text,
+    struct error *err)
+{
+	char now[32];
+	const char *args[4];
+
+	now_iso(now);
+	args[0] = rule;
+	args[1] = target ? target : "";
+	args[2] = text ? text : "";
+	args[3] = now;
+	return simple_change(st, "INSERT OR IGNORE INTO dismissed(rule, target, text, created) "
+	    "VALUES (?1, ?2, ?3, ?4)", 4, args, err);
+}
+
+bool
+store_is_dismissed(const struct store *st, const char *rule, const char *target, const char *text)
+{
+	const struct project *p = st->p;
+	size_t i;
+
+	for (i = 0; i < p->n_dismissed; i++)
+		if (strcmp(p->dismissed[i].rule, rule) == 0 &&
+		    strcmp(p->dismissed[i].target, target ? target : "") == 0 &&
+		    strcmp(p->dismissed[i].text, text ? text : "") == 0)
+			return true;
+	return false;
+}
+
+int
+store_add_comment(struct store *st, const char *target, const char *quote, const char *author,
+    const char *body, int64_t *id_out, struct error *err)
+{
+	char now[32];
+	const char *args[5];
+
+	now_iso(now);
+	args[0] = target;
+	args[1] = quote ? quote : "";
+	args[2] = author ? author : "";
+	args[3] = body;
+	args[4] = now;
+	if (begin(st, err) != 0)
+		return -1;
+	if (run(st, err, "INSERT INTO comment(target, quote, author, body, created) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)", 5, args) != 0) {
+		rollback(st);
+		return -1;
+	}
+	if (id_out != NULL)
+		*id_out = sqlite3_last_insert_rowid(st->db);
+	return commit(st, err);
+}
+
+int
+store_resolve_comment(struct store *st, int64_t id, struct error *err)
+{
+	char idbuf[24];
+	const char *args[1] = { idbuf };
+
+	snprintf(idbuf, sizeof idbuf, "%lld", (long long)id);
+	return simple_change(st, "UPDATE comment SET resolved = 1 WHERE id = ?1", 1, args, err);
+}
+
+int
+store_set_confirmed(struct store *st, const char *item, bool on, struct error *err)
+{
+	const char *args[1] = { item };
+
+	return simple_change(st, on ? "INSERT OR IGNORE INTO confirmed(item) VALUES (?1)" :
+	    "DELETE FROM confirmed WHERE item = ?1", 1, args, err);
+}
+
+int
+store_set_setting(struct store *st, const char *key, const char *value, struct error *err)
+{
+	const char *args[2] = { key, value };
+
+	if (begin(st, err) != 0)
+		return -1;
+	if (run(st, err, "INSERT INTO setting(key, value) VALUES (?1, ?2) "
+	    "ON CONFLICT(key) DO UPDATE SET value = excluded.value", 2, args) != 0) {
+		rollback(st);
+		return -1;
+	}
+	/* Settings are not part of the narrative: no reload needed. */
+	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		db_fail(st, err, "save a setting");
+		rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
+char *
+store_get_setting(const struct store *st, const char *key)
+{
+	sqlite3_stmt *stmt = NULL;
+	char *v = NULL;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT value FROM setting WHERE key = ?1", -1, &stmt, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		v = column_text(stmt, 0);
+	sqlite3_finalize(stmt);
+	return v;
+}
+
+int
+store_revisions(const struct store *st, const char *target, size_t limit,
+    struct revision **out, size_t *n_out, struct error *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	struct revision *revs = NULL;
+	size_t n = 0;
+
+	*out = NULL;
+	*n_out = 0;
+	if (sqlite3_prepare_v2(st->db, "SELECT id, target, text, changed FROM revision "
+	    "WHERE ?1 IS NULL OR target = ?1 ORDER BY id DESC LIMIT ?2", -1, &stmt, NULL) != SQLITE_OK)
+		return error_set(err, ERR_INTERNAL, "%s: cannot read revisions: %s", st->path, sqlite3_errmsg(st->db));
+	if (target != NULL)
+		sqlite3_bind_text(stmt, 1, target, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, limit == 0 ? -1 : (sqlite3_int64)limit);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		revs = xreallocarray(revs, n + 1, sizeof *revs);
+		revs[n].id = sqlite3_column_int64(stmt, 0);
+		revs[n].target = column_text(stmt, 1);
+		revs[n].text = column_text(stmt, 2);
+		revs[n].changed = column_text(stmt, 3);
+		n++;
+	}
+	sqlite3_finalize(stmt);
+	*out = revs;
+	*n_out = n;
+	return 0;
+}
+
+void
+store_revisions_free(struct revision *revs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(revs[i].target);
+		free(revs[i].text);
+		free(revs[i].changed);
+	}
+	free(revs);
+}

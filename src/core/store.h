@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * store.h: the project file, a SQLite database (see ecqcoach-project(5)).
+ *
+ * Every change is one transaction. Every change to a piece of text also
+ * appends the text it replaces to the revision table, so nothing a user typed
+ * is lost, even by their own mistake. The store keeps the struct project it
+ * loaded in step with the file: after a successful call, store_project()
+ * shows the change. A failed call changes neither.
+ *
+ * Revision targets name a piece of text: "meta.candidate", "meta.position",
+ * "intro.<ecq>", "note.<ecq>.<question>", "example.<id>.<field>" where field
+ * is title, start, end, challenge, context, action or result, and "unsorted".
+ */
+#ifndef ECQ_STORE_H
+#define ECQ_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+#include "framework.h"
+#include "project.h"
+
+#define STORE_APPLICATION_ID 0x45435143 /* "ECQC" */
+#define STORE_SCHEMA_VERSION 2
+
+struct store;
+
+enum store_flags {
+	STORE_READONLY = 1 << 0     /* open without writing (show, check, export) */
+};
+
+/* Creates a new project at path (which must not exist) with a snapshot of
+ * fw (its ->text) and opens it. candidate may be "". */
+int store_create(const char *path, const struct framework *fw,
+    const char *candidate, struct store **out, struct error *err);
+
+/* Opens and loads an existing project. Refuses files that are not ecqcoach
+ * projects (ERR_FORMAT) or come from a newer version (ERR_VERSION). An older
+ * schema is migrated in a transaction after copying the file to
+ * PATH.bak-vN (not in read-only mode: then ERR_VERSION asks to open it
+ * writable once). */
+int store_open(const char *path, int flags, struct store **out, struct error *err);
+
+/* Closes and frees; accepts NULL. */
+void store_close(struct store *st);
+
+/* The loaded project, owned by the store, valid until the next change. */
+const struct project *store_project(const struct store *st);
+
+/* Text setters. Each is one transaction that records the previous text. */
+int store_set_candidate(struct store *st, const char *name, struct error *err);
+int store_set_position(struct store *st, const char *position, struct error *err);
+int store_set_intro(struct store *st, int ecq, const char *text, struct error *err);
+int store_set_note(struct store *st, int ecq, int question, const char *text,
+    struct error *err);
+int store_set_unsorted(struct store *st, const char *text, struct error *err);
+int store_set_example_field(struct store *st, int64_t id, enum example_field f,
+    const char *text, struct error *err);
+
+/* Adds an empty example at the end of ECQ ecq; its id goes to *id_out. */
+int store_add_example(struct store *st, int ecq, const char *title,
+    int64_t *id_out, struct error *err);
+/* Moves an example to a new 0-based position within its ECQ. */
+int store_move_example(struct store *st, int64_t id, int position, struct error *err);
+/* Deletes an example; its texts stay in the revision table and
+ * store_undelete_example() brings it back where it was. */
+int store_delete_example(struct store *st, int64_t id, struct error *err);
+int store_undelete_example(struct store *st, int64_t id, struct error *err);
+/* Replaces the competencies an example shows. */
+int store_set_example_competencies(struct store *st, int64_t id,
+    const struct strlist *names, struct error *err);
+
+/* Project dictionary. */
+int store_add_word(struct store *st, const char *word, struct error *err);
+int store_remove_word(struct store *st, const char *word, struct error *err);
+
+/* Findings the user chose to ignore, keyed by rule, target and text. */
+int store_dismiss(struct store *st, const char *rule, const char *target,
+    const char *text, struct error *err);
+bool store_is_dismissed(const struct store *st, const char *rule,
+    const char *target, const char *text);
+
+/* Reviewer comments. */
+int store_add_comment(struct store *st, const char *target, const char *quote,
+    const char *author, const char *body, int64_t *id_out, struct error *err);
+int store_resolve_comment(struct store *st, int64_t id, struct error *err);
+
+/* Review checklist lines ticked by hand (by their text). */
+int store_set_confirmed(struct store *st, const char *item, bool on, struct error *err);
+
+/* Free-form settings (last screen, guided-mode step, export options). */
+int store_set_setting(struct store *st, const char *key, const char *value,
+    struct error *err);
+/* Returns a copy the caller frees, or NULL when unset. */
+char *store_get_setting(const struct store *st, const char *key);
+
+struct revision {
+	int64_t id;
+	char *target;
+	char *text;             /* the text as it was before the change */
+	char *changed;          /* ISO 8601 UTC */
+};
+
+/* Revisions of one target (all when target is NULL), newest first, at most
+ * limit (0: all). The caller frees with store_revisions_free. */
+int store_revisions(const struct store *st, const char *target, size_t limit,
+    struct revision **out, size_t *n_out, struct error *err);
+void store_revisions_free(struct revision *revs, size_t n);
+
+/* The revision target for an example field, e.g. "example.7.action";
+ * caller frees. */
+char *store_example_target(int64_t id, enum example_field f);
+
+/* The path the project was opened from. */
+const char *store_path(const struct store *st);
+
+#endif

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * xalloc.h: allocation that never returns NULL. On exhaustion it runs the
+ * hook a front end registered (the TUI restores the terminal) and aborts;
+ * every edit is already committed to SQLite, so nothing typed is lost.
+ */
+#ifndef ECQ_XALLOC_H
+#define ECQ_XALLOC_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
+/* Grows p to n elements of size each, checking n * size for overflow. */
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Returns a newly allocated formatted string. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Registers a function run before abort() on allocation failure. */
+void xalloc_set_fail_hook(void (*hook)(void));
+
+#endif
