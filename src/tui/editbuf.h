@@ -48,8 +48,7 @@ void editbuf_free(struct editbuf *eb);
 /* The text, NUL-terminated, valid until the next change. */
 const char *editbuf_text(const struct editbuf *eb);
 size_t editbuf_len(const struct editbuf *eb);
-/* Words as the budget counts them (runs of non-space characters). */
-size_t editbuf_words(const struct editbuf *eb);
+/* (Word counts: text_count_words(editbuf_text(eb), editbuf_len(eb)).) */
 
 /* Replaces the whole text as one undoable step; cursor to the start. */
 void editbuf_set_text(struct editbuf *eb, const char *text, size_t len);
