@@ -1,0 +1,923 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * project_rules.c: the rules that look at a whole narrative (examples per
+ * ECQ, dates, duplicates, budgets, pasted definitions, CCAR completeness).
+ * Limits come from the project's framework; word lists from dictionaries/.
+ * Prints nothing and keeps no state between calls.
+ */
+#include "config.h"
+#include "checks/project_rules.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "store.h"
+#include "text.h"
+#include "xalloc.h"
+
+static const struct rule_info info[] = {
+	{ "unquantified_result", SEV_WARNING,
+	  "a Result with no number, percentage, amount or time", true },
+	{ "too_many_examples", SEV_ERROR,
+	  "more examples in an ECQ than the framework allows", true },
+	{ "duplicate_example", SEV_WARNING,
+	  "the same story told in two ECQs", true },
+	{ "example_too_old", SEV_WARNING,
+	  "an example that ended longer ago than the framework allows", true },
+	{ "intro_too_long", SEV_WARNING,
+	  "an introduction with more paragraphs than the framework allows", true },
+	{ "definition_included", SEV_WARNING,
+	  "OPM's definition of an ECQ pasted into the narrative", true },
+	{ "missing_part", SEV_WARNING,
+	  "an empty Challenge, Context, Action or Result, or a missing title, date or example",
+	  true },
+	{ "competency_coverage", SEV_WARNING,
+	  "an ECQ whose examples show fewer than half of its competencies", true },
+	{ "word_budget", SEV_WARNING,
+	  "an ECQ far over its share of the narrative's words", true },
+	{ NULL, SEV_INFO, NULL, false }
+};
+
+const struct rule_info *
+project_rules_info(void)
+{
+	return info;
+}
+
+/* ---- emitting ----------------------------------------------------------- */
+
+/* field value for an ECQ introduction in struct where (reported as -1). */
+enum { FIELD_INTRO = -2 };
+
+struct where {
+	int ecq;
+	int64_t example;
+	int field;              /* enum example_field or -1 */
+	size_t offset, length;
+};
+
+static void emit(struct findings *out, const char *rule, enum severity sev,
+    const struct where *w, const char *suggestion, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+static void
+emit(struct findings *out, const char *rule, enum severity sev,
+    const struct where *w, const char *suggestion, const char *fmt, ...)
+{
+	struct finding f;
+	char *target = NULL;
+	va_list ap;
+	int n;
+
+	memset(&f, 0, sizeof f);
+	f.rule = rule;
+	f.severity = sev;
+	f.ecq = w->ecq;
+	f.example = w->example;
+	f.field = w->field;
+	f.offset = w->offset;
+	f.length = w->length;
+	if (w->example >= 0 && w->field >= 0)
+		target = store_example_target(w->example, (enum example_field)w->field);
+	else if (w->example < 0 && w->ecq >= 0 && w->field == FIELD_INTRO)
+		target = xasprintf("intro.%d", w->ecq);
+	f.target = target;
+	if (w->field == FIELD_INTRO)
+		f.field = -1;
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	f.message = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+	va_start(ap, fmt);
+	vsnprintf(f.message, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+	va_end(ap);
+	f.suggestion = (char *)suggestion;
+	findings_add(out, &f);
+	free(f.message);
+	free(target);
+}
+
+/* ---- words -------------------------------------------------------------- */
+
+/* The lower-cased word and number tokens of a text, with their offsets. */
+struct words {
+	char **w;
+	size_t *off, *len;
+	size_t n;
+};
+
+static void
+words_of(const char *text, struct words *ws)
+{
+	struct text_doc doc;
+	size_t i;
+
+	memset(ws, 0, sizeof *ws);
+	text_analyze(text, strlen(text), &doc);
+	ws->w = xreallocarray(NULL, doc.n_toks + 1, sizeof *ws->w);
+	ws->off = xreallocarray(NULL, doc.n_toks + 1, sizeof *ws->off);
+	ws->len = xreallocarray(NULL, doc.n_toks + 1, sizeof *ws->len);
+	for (i = 0; i < doc.n_toks; i++) {
+		if (doc.toks[i].kind != TOK_WORD && doc.toks[i].kind != TOK_NUMBER)
+			continue;
+		ws->w[ws->n] = text_tok_lower(&doc, i);
+		ws->off[ws->n] = doc.toks[i].off;
+		ws->len[ws->n] = doc.toks[i].len;
+		ws->n++;
+	}
+	text_doc_free(&doc);
+}
+
+static void
+words_free(struct words *ws)
+{
+	size_t i;
+
+	for (i = 0; i < ws->n; i++)
+		free(ws->w[i]);
+	free(ws->w);
+	free(ws->off);
+	free(ws->len);
+	memset(ws, 0, sizeof *ws);
+}
+
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/* Strips a plural or verb ending so "modernized" and "modernizing" meet. */
+static char *
+stem(const char *w)
+{
+	size_t n = strlen(w);
+	char *s = xstrdup(w);
+
+	if (n > 5 && strcmp(s + n - 3, "ing") == 0)
+		s[n - 3] = '\0';
+	else if (n > 4 && strcmp(s + n - 2, "ed") == 0)
+		s[n - 2] = '\0';
+	else if (n > 4 && strcmp(s + n - 3, "ies") == 0)
+		strcpy(s + n - 3, "y");
+	else if (n > 3 && s[n - 1] == 's' && s[n - 2] != 's')
+		s[n - 1] = '\0';
+	else if (n > 4 && s[n - 1] == 'e')
+		s[n - 1] = '\0';
+	n = strlen(s);
+	if (n > 4 && s[n - 1] == 'e')
+		s[n - 1] = '\0';
+	return s;
+}
+
+/* ---- similarity --------------------------------------------------------- */
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Sorted, unique hashes of the content-word unigrams and bigrams of text. */
+static size_t
+shingles(const char *text, const struct wordlists *lists, uint64_t **out)
+{
+	const struct wordlist *stop = lists != NULL ? wordlists_get(lists, "stopwords") : NULL;
+	struct words ws;
+	uint64_t *h, *content;
+	size_t i, n = 0, nc = 0, k;
+
+	words_of(text, &ws);
+	content = xreallocarray(NULL, ws.n + 1, sizeof *content);
+	for (i = 0; i < ws.n; i++) {
+		char *s;
+
+		if (stop != NULL && wordlist_contains(stop, ws.w[i]))
+			continue;
+		if (stop == NULL && strlen(ws.w[i]) < 4)
+			continue;
+		s = stem(ws.w[i]);
+		content[nc++] = hash_str(s);
+		free(s);
+	}
+	words_free(&ws);
+	h = xreallocarray(NULL, 2 * nc + 1, sizeof *h);
+	for (i = 0; i < nc; i++) {
+		h[n++] = content[i];
+		if (i + 1 < nc)
+			h[n++] = (content[i] * 31ULL + 7ULL) ^ (content[i + 1] * 0x9E3779B97F4A7C15ULL);
+	}
+	free(content);
+	qsort(h, n, sizeof *h, cmp_u64);
+	for (i = 0, k = 0; i < n; i++)
+		if (k == 0 || h[k - 1] != h[i])
+			h[k++] = h[i];
+	*out = h;
+	return k;
+}
+
+static double
+jaccard(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+{
+	size_t i = 0, j = 0, both = 0;
+
+	if (na == 0 || nb == 0)
+		return 0.0;
+	while (i < na && j < nb) {
+		if (a[i] == b[j]) {
+			both++;
+			i++;
+			j++;
+		} else if (a[i] < b[j]) {
+			i++;
+		} else {
+			j++;
+		}
+	}
+	return (double)both / (double)(na + nb - both);
+}
+
+double
+project_rules_similarity(const char *a, const char *b, const struct wordlists *lists)
+{
+	uint64_t *ha, *hb;
+	size_t na = shingles(a, lists, &ha), nb = shingles(b, lists, &hb);
+	double s = jaccard(ha, na, hb, nb);
+
+	free(ha);
+	free(hb);
+	return s;
+}
+
+/* ---- quantities --------------------------------------------------------- */
+
+bool
+project_rules_has_quantity(const char *text, const struct wordlists *lists)
+{
+	const struct wordlist *qw = lists != NULL ? wordlists_get(lists, "quantity-words") : NULL;
+	struct text_doc doc;
+	size_t i;
+	bool found = false;
+
+	text_analyze(text, strlen(text), &doc);
+	for (i = 0; i < doc.n_toks && !found; i++) {
+		const struct token *t = &doc.toks[i];
+		const char *repl;
+
+		if (t->kind == TOK_NUMBER || (t->kind == TOK_WORD && (t->flags & TOKF_DIGIT)))
+			found = true;
+		else if (t->kind == TOK_PUNCT && t->len == 1 &&
+		    (text[t->off] == '%' || text[t->off] == '$'))
+			found = true;
+		else if (t->kind == TOK_WORD && qw != NULL && wordlist_match(qw, &doc, i, &repl) > 0)
+			found = true;
+	}
+	text_doc_free(&doc);
+	return found;
+}
+
+/* ---- dates -------------------------------------------------------------- */
+
+static const char *const months[12] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december"
+};
+
+/* Month from a name or its abbreviation of three letters or more ("Sept."). */
+static int
+month_of_name(const char *s, size_t n)
+{
+	int m;
+
+	if (n > 0 && s[n - 1] == '.')
+		n--;
+	if (n < 3)
+		return 0;
+	for (m = 0; m < 12; m++)
+		if (n <= strlen(months[m]) && strncasecmp(s, months[m], n) == 0)
+			return m + 1;
+	if (n == 4 && strncasecmp(s, "sept", 4) == 0)
+		return 9;
+	return 0;
+}
+
+static bool
+all_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return false;
+	for (i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
+static int
+plausible(int y, int m, int *year, int *month)
+{
+	if (y < 1900 || y > 2200 || m < 0 || m > 12)
+		return -1;
+	*year = y;
+	*month = m;
+	return 1;
+}
+
+int
+project_rules_parse_date(const char *s, int *year, int *month)
+{
+	char buf[64], *parts[4];
+	size_t n, np = 0, i;
+	char *p;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	n = strlen(s);
+	while (n > 0 && (isspace((unsigned char)s[n - 1]) || s[n - 1] == '.' || s[n - 1] == ','))
+		n--;
+	if (n == 0 || n >= sizeof buf)
+		return -1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	if (strcasecmp(buf, "present") == 0 || strcasecmp(buf, "current") == 0 ||
+	    strcasecmp(buf, "now") == 0 || strcasecmp(buf, "ongoing") == 0 ||
+	    strcasecmp(buf, "today") == 0 || strcasecmp(buf, "date") == 0)
+		return 0;
+	/* Split on '-', '/', ' ', ','. */
+	for (p = buf; *p != '\0' && np < 4;) {
+		while (*p == '-' || *p == '/' || *p == ' ' || *p == ',' || *p == '\t')
+			*p++ = '\0';
+		if (*p == '\0')
+			break;
+		parts[np++] = p;
+		while (*p != '\0' && *p != '-' && *p != '/' && *p != ' ' && *p != ',' && *p != '\t')
+			p++;
+	}
+	if (np == 0 || *p != '\0')
+		return -1;
+	for (i = 0; i < np; i++)
+		if (!all_digits(parts[i], strlen(parts[i])) &&
+		    month_of_name(parts[i], strlen(parts[i])) == 0)
+			return -1;
+	if (np == 1 && strlen(parts[0]) == 4 && all_digits(parts[0], 4))
+		return plausible(atoi(parts[0]), 0, year, month);
+	if (np >= 2 && np <= 3) {
+		size_t l0 = strlen(parts[0]), llast = strlen(parts[np - 1]);
+		int m0 = all_digits(parts[0], l0) ? 0 : month_of_name(parts[0], l0);
+
+		if (l0 == 4 && all_digits(parts[0], 4) && all_digits(parts[1], strlen(parts[1])))
+			return plausible(atoi(parts[0]), atoi(parts[1]), year, month);   /* 2021-03[-15] */
+		if (llast == 4 && all_digits(parts[np - 1], 4)) {
+			if (m0 > 0)
+				return plausible(atoi(parts[np - 1]), m0, year, month); /* March [15,] 2021 */
+			if (all_digits(parts[0], l0) && l0 <= 2)
+				return plausible(atoi(parts[np - 1]), atoi(parts[0]), year, month); /* 03/2021, 3/15/2021 */
+			if (np == 3 && month_of_name(parts[1], strlen(parts[1])) > 0)
+				return plausible(atoi(parts[2]),
+				    month_of_name(parts[1], strlen(parts[1])), year, month); /* 15 March 2021 */
+		}
+	}
+	return -1;
+}
+
+/* ---- rules -------------------------------------------------------------- */
+
+struct run {
+	const struct project *p;
+	const struct framework *fw;
+	const struct wordlists *lists;
+	time_t now;
+	struct findings *out;
+};
+
+static const char *
+ecq_title(const struct run *r, int ecq)
+{
+	return ecq >= 0 && (size_t)ecq < r->fw->n_ecqs ? r->fw->ecqs[ecq].title : "?";
+}
+
+/* "example 2 "Title"" for messages. */
+static char *
+example_name(const struct example *ex)
+{
+	if (ex->field[EX_TITLE][0] != '\0')
+		return xasprintf("example %d of ECQ %d (\"%s\")", ex->position + 1, ex->ecq + 1,
+		    ex->field[EX_TITLE]);
+	return xasprintf("example %d of ECQ %d", ex->position + 1, ex->ecq + 1);
+}
+
+static bool
+blank(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (!isspace((unsigned char)*s))
+			return false;
+	return true;
+}
+
+static void
+rule_unquantified(const struct run *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->p->n_examples; i++) {
+		const struct example *ex = &r->p->examples[i];
+		struct where w = { ex->ecq, ex->id, EX_RESULT, 0, 0 };
+
+		if (blank(ex->field[EX_RESULT]) || project_rules_has_quantity(ex->field[EX_RESULT], r->lists))
+			continue;
+		emit(r->out, "unquantified_result", SEV_WARNING, &w,
+		    "Add a measure: how many, how much, what percentage, how fast",
+		    "The Result has no number, percentage, amount or time span");
+	}
+}
+
+static void
+rule_too_many(const struct run *r)
+{
+	int max = (int)framework_rule(r->fw, "max_examples_per_ecq", 2);
+	size_t e;
+
+	for (e = 0; e < r->fw->n_ecqs; e++) {
+		size_t n = project_count_examples(r->p, (int)e);
+		const struct example *ex;
+		struct where w;
+
+		if (max <= 0 || n <= (size_t)max)
+			continue;
+		ex = project_example_at(r->p, (int)e, (size_t)max);
+		w = (struct where){ (int)e, ex != NULL ? ex->id : -1, -1, 0, 0 };
+		emit(r->out, "too_many_examples", SEV_ERROR, &w,
+		    "Keep the strongest examples and remove the others",
+		    "ECQ %zu (%s) has %zu examples; the limit is %d", e + 1,
+		    ecq_title(r, (int)e), n, max);
+	}
+}
+
+static char *
+example_text(const struct example *ex)
+{
+	return xasprintf("%s\n%s\n%s\n%s\n%s", ex->field[EX_TITLE], ex->field[EX_CHALLENGE],
+	    ex->field[EX_CONTEXT], ex->field[EX_ACTION], ex->field[EX_RESULT]);
+}
+
+static void
+rule_duplicate(const struct run *r)
+{
+	double limit = framework_rule(r->fw, "duplicate_similarity", 0.5);
+	size_t n = r->p->n_examples, i, j;
+	uint64_t **h;
+	size_t *nh;
+
+	if (n < 2)
+		return;
+	h = xcalloc(n, sizeof *h);
+	nh = xcalloc(n, sizeof *nh);
+	for (i = 0; i < n; i++) {
+		char *t = example_text(&r->p->examples[i]);
+
+		nh[i] = shingles(t, r->lists, &h[i]);
+		free(t);
+	}
+	for (j = 1; j < n; j++) {
+		const struct example *b = &r->p->examples[j];
+
+		for (i = 0; i < j; i++) {
+			const struct example *a = &r->p->examples[i];
+			double s;
+			char *name;
+			struct where w = { b->ecq, b->id, -1, 0, 0 };
+
+			if (a->ecq == b->ecq)
+				continue;
+			s = jaccard(h[i], nh[i], h[j], nh[j]);
+			if (s < limit)
+				continue;
+			name = example_name(a);
+			emit(r->out, "duplicate_example", SEV_WARNING, &w,
+			    "Use a different accomplishment in each ECQ",
+			    "This example tells the same story as %s (similarity %.2f)", name, s);
+			free(name);
+			break;
+		}
+	}
+	for (i = 0; i < n; i++)
+		free(h[i]);
+	free(h);
+	free(nh);
+}
+
+static void
+rule_dates(const struct run *r)
+{
+	int max_years = (int)framework_rule(r->fw, "max_example_age_years", 10);
+	struct tm tm;
+	time_t now = r->now;
+	int today;
+	size_t i;
+
+	gmtime_r(&now, &tm);
+	today = (tm.tm_year + 1900) * 12 + tm.tm_mon;   /* months since year 0 */
+	for (i = 0; i < r->p->n_examples; i++) {
+		const struct example *ex = &r->p->examples[i];
+		const char *start = ex->field[EX_START], *end = ex->field[EX_END];
+		struct where w = { ex->ecq, ex->id, EX_END, 0, 0 };
+		int y, m, rc;
+
+		if (blank(start) && blank(end)) {
+			w.field = EX_START;
+			emit(r->out, "missing_part", SEV_INFO, &w,
+			    "Give the start and end month, e.g. 2021-03 to 2023-06",
+			    "The example has no dates; the board checks that examples are recent");
+			continue;
+		}
+		if (!blank(start) && project_rules_parse_date(start, &y, &m) < 0) {
+			w.field = EX_START;
+			w.length = strlen(start);
+			emit(r->out, "example_too_old", SEV_INFO, &w,
+			    "Write the date as YYYY-MM, e.g. 2021-03",
+			    "The start date \"%s\" cannot be read", start);
+			w.field = EX_END;
+			w.length = 0;
+		}
+		if (blank(end)) {
+			emit(r->out, "missing_part", SEV_INFO, &w,
+			    "Give the end month, or \"present\"",
+			    "The example has no end date");
+			continue;
+		}
+		rc = project_rules_parse_date(end, &y, &m);
+		if (rc < 0) {
+			w.length = strlen(end);
+			emit(r->out, "example_too_old", SEV_INFO, &w,
+			    "Write the date as YYYY-MM, e.g. 2023-06, or \"present\"",
+			    "The end date \"%s\" cannot be read", end);
+			continue;
+		}
+		if (rc == 0 || max_years <= 0)
+			continue;
+		/* A year alone counts as its December: give the benefit of the doubt. */
+		if (today - (y * 12 + (m == 0 ? 11 : m - 1)) > max_years * 12) {
+			w.length = strlen(end);
+			emit(r->out, "example_too_old", SEV_WARNING, &w,
+			    "Choose a more recent accomplishment",
+			    "The example ended in %s, more than %d years ago", end, max_years);
+		}
+	}
+}
+
+/* Byte offset of the start of paragraph k (0-based; one non-blank line a
+ * paragraph, as the editor stores them), or strlen when there are fewer. */
+static size_t
+count_paragraphs(const char *s, size_t k, size_t *off_k)
+{
+	size_t n = 0;
+	const char *line = s;
+
+	*off_k = strlen(s);
+	while (*line != '\0') {
+		const char *eol = strchr(line, '\n');
+		size_t len = eol != NULL ? (size_t)(eol - line) : strlen(line);
+		char *tmp = xstrndup(line, len);
+
+		if (!blank(tmp)) {
+			if (n == k)
+				*off_k = (size_t)(line - s);
+			n++;
+		}
+		free(tmp);
+		if (eol == NULL)
+			break;
+		line = eol + 1;
+	}
+	return n;
+}
+
+static void
+rule_intro(const struct run *r)
+{
+	int max = (int)framework_rule(r->fw, "max_intro_paragraphs", 2);
+	size_t e, n, off;
+
+	if (max <= 0)
+		return;
+	for (e = 0; e < r->fw->n_ecqs; e++) {
+		const char *intro = r->p->intro[e];
+		struct where w;
+
+		n = count_paragraphs(intro, (size_t)max, &off);
+		if (n <= (size_t)max)
+			continue;
+		w = (struct where){ (int)e, -1, FIELD_INTRO, off, strlen(intro) - off };
+		emit(r->out, "intro_too_long", SEV_WARNING, &w,
+		    "Keep the introduction to its main points; it counts toward the page limit",
+		    "The introduction has %zu paragraphs; the limit is %d", n, max);
+	}
+}
+
+/* ---- definition_included ------------------------------------------------ */
+
+#define DEF_RUN 8       /* words in a row shared with a definition */
+
+struct ngram_set {
+	uint64_t *keys;         /* open addressing, 0 = empty */
+	size_t cap;
+};
+
+static uint64_t
+ngram_key(const uint64_t *h, size_t i)
+{
+	uint64_t k = 0;
+	size_t j;
+
+	for (j = 0; j < DEF_RUN; j++)
+		k = k * 0x100000001B3ULL + h[i + j];
+	return k == 0 ? 1 : k;
+}
+
+static void
+ngram_add(struct ngram_set *s, uint64_t k)
+{
+	size_t i = (size_t)(k % s->cap);
+
+	while (s->keys[i] != 0 && s->keys[i] != k)
+		i = (i + 1) % s->cap;
+	s->keys[i] = k;
+}
+
+static bool
+ngram_has(const struct ngram_set *s, uint64_t k)
+{
+	size_t i = (size_t)(k % s->cap);
+
+	while (s->keys[i] != 0) {
+		if (s->keys[i] == k)
+			return true;
+		i = (i + 1) % s->cap;
+	}
+	return false;
+}
+
+static uint64_t *
+word_hashes(const struct words *ws)
+{
+	uint64_t *h = xreallocarray(NULL, ws->n + 1, sizeof *h);
+	size_t i;
+
+	for (i = 0; i < ws->n; i++)
+		h[i] = hash_str(ws->w[i]);
+	return h;
+}
+
+static void
+check_definition(const struct run *r, const struct ngram_set *set, int ecq,
+    int64_t example, int field, const char *text)
+{
+	struct words ws;
+	uint64_t *h;
+	size_t i;
+
+	if (blank(text))
+		return;
+	words_of(text, &ws);
+	h = word_hashes(&ws);
+	for (i = 0; i + DEF_RUN <= ws.n; i++) {
+		size_t end;
+		struct where w;
+
+		if (!ngram_has(set, ngram_key(h, i)))
+			continue;
+		/* Extend over every following n-gram that is also in a definition. */
+		end = i + DEF_RUN;
+		while (end < ws.n && ngram_has(set, ngram_key(h, end + 1 - DEF_RUN)))
+			end++;
+		w = (struct where){ ecq, example, field, ws.off[i],
+		    ws.off[end - 1] + ws.len[end - 1] - ws.off[i] };
+		emit(r->out, "definition_included", SEV_WARNING, &w,
+		    "Show the qualification through your own accomplishments instead",
+		    "This repeats OPM's definition of the ECQ (%zu words in a row)", end - i);
+		i = end - 1;
+	}
+	free(h);
+	words_free(&ws);
+}
+
+static void
+rule_definition(const struct run *r)
+{
+	struct ngram_set set;
+	size_t e, i, total = 0;
+	int f;
+
+	/* One set over every definition: pasting another ECQ's counts too. */
+	for (e = 0; e < r->fw->n_ecqs; e++)
+		total += text_count_words(r->fw->ecqs[e].definition,
+		    strlen(r->fw->ecqs[e].definition)) + 1;
+	set.cap = 2 * total + 17;
+	set.keys = xcalloc(set.cap, sizeof *set.keys);
+	for (e = 0; e < r->fw->n_ecqs; e++) {
+		struct words ws;
+		uint64_t *h;
+
+		words_of(r->fw->ecqs[e].definition, &ws);
+		h = word_hashes(&ws);
+		for (i = 0; i + DEF_RUN <= ws.n; i++)
+			ngram_add(&set, ngram_key(h, i));
+		free(h);
+		words_free(&ws);
+	}
+	for (e = 0; e < r->fw->n_ecqs; e++)
+		check_definition(r, &set, (int)e, -1, FIELD_INTRO, r->p->intro[e]);
+	for (i = 0; i < r->p->n_examples; i++) {
+		const struct example *ex = &r->p->examples[i];
+
+		for (f = EX_CHALLENGE; f <= EX_RESULT; f++)
+			check_definition(r, &set, ex->ecq, ex->id, f, ex->field[f]);
+	}
+	free(set.keys);
+}
+
+static void
+rule_missing(const struct run *r)
+{
+	int min = (int)framework_rule(r->fw, "min_examples_per_ecq", 1);
+	size_t e, i;
+	int f;
+
+	for (e = 0; e < r->fw->n_ecqs; e++) {
+		struct where w = { (int)e, -1, -1, 0, 0 };
+
+		if (min > 0 && project_count_examples(r->p, (int)e) == 0)
+			emit(r->out, "missing_part", SEV_WARNING, &w,
+			    "Add an example in the Challenge, Context, Action, Result model",
+			    "ECQ %zu (%s) has no example", e + 1, ecq_title(r, (int)e));
+	}
+	for (i = 0; i < r->p->n_examples; i++) {
+		const struct example *ex = &r->p->examples[i];
+		struct where w = { ex->ecq, ex->id, EX_TITLE, 0, 0 };
+
+		if (blank(ex->field[EX_TITLE]))
+			emit(r->out, "missing_part", SEV_INFO, &w,
+			    "Give the example a short title naming the accomplishment",
+			    "The example has no title");
+		for (f = EX_CHALLENGE; f <= EX_RESULT; f++) {
+			const char *hint = r->fw->ccar[f - EX_CHALLENGE];
+
+			if (!blank(ex->field[f]))
+				continue;
+			w.field = f;
+			emit(r->out, "missing_part", SEV_WARNING, &w,
+			    hint != NULL && hint[0] != '\0' ? hint : NULL,
+			    "The %s is empty", project_field_name((enum example_field)f));
+		}
+	}
+}
+
+static bool
+claims(const struct strlist *l, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcasecmp(l->items[i], name) == 0)
+			return true;
+	return false;
+}
+
+static void
+rule_coverage(const struct run *r)
+{
+	double min = framework_rule(r->fw, "min_competency_coverage", 0.5);
+	size_t e, c, i;
+
+	for (e = 0; e < r->fw->n_ecqs; e++) {
+		const struct strlist *comps = &r->fw->ecqs[e].competencies;
+		size_t shown = 0, len = 0;
+		bool tagged = false;
+		char *missing;
+		struct where w = { (int)e, -1, -1, 0, 0 };
+
+		if (comps->n == 0 || project_count_examples(r->p, (int)e) == 0)
+			continue;
+		for (c = 0; c < comps->n; c++)
+			len += strlen(comps->items[c]) + 2;
+		missing = xcalloc(1, len + 1);
+		for (c = 0; c < comps->n; c++) {
+			bool found = false;
+
+			for (i = 0; i < r->p->n_examples && !found; i++) {
+				if (r->p->examples[i].ecq != (int)e)
+					continue;
+				if (r->p->examples[i].competencies.n > 0)
+					tagged = true;
+				if (claims(&r->p->examples[i].competencies, comps->items[c]))
+					found = true;
+			}
+			if (found) {
+				shown++;
+			} else {
+				if (missing[0] != '\0')
+					strcat(missing, ", ");
+				strcat(missing, comps->items[c]);
+			}
+		}
+		if (!tagged)
+			emit(r->out, "competency_coverage", SEV_INFO, &w,
+			    "Mark the competencies each example shows",
+			    "No example of ECQ %zu (%s) is marked with the competencies it shows "
+			    "(it has %zu: %s)", e + 1, ecq_title(r, (int)e), comps->n, missing);
+		else if ((double)shown < min * (double)comps->n)
+			emit(r->out, "competency_coverage", SEV_WARNING, &w,
+			    "Mark the competencies each example shows, and show more of them",
+			    "The examples of ECQ %zu (%s) show %zu of its %zu competencies; not shown: %s",
+			    e + 1, ecq_title(r, (int)e), shown, comps->n, missing);
+		free(missing);
+	}
+}
+
+static size_t
+count_words(const char *s)
+{
+	return text_count_words(s, strlen(s));
+}
+
+static void
+rule_budget(const struct run *r)
+{
+	double tol = framework_rule(r->fw, "word_budget_tolerance", 1.5);
+	size_t n = r->fw->n_ecqs, e, i, total = 0;
+	size_t *words;
+	int f;
+
+	if (n < 2 || tol <= 0)
+		return;
+	words = xcalloc(n, sizeof *words);
+	for (e = 0; e < n; e++)
+		words[e] = count_words(r->p->intro[e]);
+	for (i = 0; i < r->p->n_examples; i++) {
+		const struct example *ex = &r->p->examples[i];
+
+		if (ex->ecq < 0 || (size_t)ex->ecq >= n)
+			continue;
+		for (f = EX_TITLE; f < EX_FIELD_COUNT; f++)
+			if (f != EX_START && f != EX_END)
+				words[ex->ecq] += count_words(ex->field[f]);
+	}
+	/* A share only means something once every ECQ has been written. */
+	for (e = 0; e < n; e++) {
+		if (words[e] == 0)
+			goto done;
+		total += words[e];
+	}
+	for (e = 0; e < n; e++) {
+		double share = (double)total / (double)n;
+		struct where w = { (int)e, -1, -1, 0, 0 };
+
+		if ((double)words[e] > tol * share)
+			emit(r->out, "word_budget", SEV_WARNING, &w,
+			    "Cut this ECQ down, or give the others more room",
+			    "ECQ %zu (%s) has %zu words, %.1f times its share of %.0f "
+			    "(the narrative has %zu words)", e + 1, ecq_title(r, (int)e),
+			    words[e], (double)words[e] / share, share, total);
+	}
+done:
+	free(words);
+}
+
+void
+project_rules_run(const struct project *p, const struct wordlists *lists, time_t now,
+    struct findings *out)
+{
+	struct run r;
+
+	if (p == NULL || p->fw == NULL)
+		return;
+	r.p = p;
+	r.fw = p->fw;
+	r.lists = lists;
+	r.now = now != 0 ? now : time(NULL);
+	r.out = out;
+	rule_unquantified(&r);
+	rule_too_many(&r);
+	rule_duplicate(&r);
+	rule_dates(&r);
+	rule_intro(&r);
+	rule_definition(&r);
+	rule_missing(&r);
+	rule_coverage(&r);
+	rule_budget(&r);
+}
