@@ -16,6 +16,8 @@ static const struct cli_command commands[] = {
 	  "print a project as readable text" },
 	{ "export", cli_export, "export FILE.ecq -o OUT.pdf|OUT.txt|OUT.md [--ecq N] [--paper letter|a4] ...",
 	  "write the narrative as PDF, text or Markdown" },
+	{ "lint", cli_lint, "lint [--format text|json] [--rules LIST] [--no-spelling] [--fail-on SEVERITY] [FILE|-]",
+	  "check plain text with the text rules (spelling, voice, plain language...)" },
 	{ NULL, NULL, NULL, NULL }
 };
 

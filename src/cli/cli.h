@@ -44,5 +44,6 @@ int cli_new(int argc, char **argv);
 int cli_frameworks(int argc, char **argv);
 int cli_show(int argc, char **argv);
 int cli_export(int argc, char **argv);
+int cli_lint(int argc, char **argv);
 
 #endif

@@ -34,6 +34,9 @@ struct checker_options {
 int checker_new(const struct checker_options *opt, struct checker **out, struct error *err);
 void checker_free(struct checker *ck);
 
+/* True when the speller is loaded and spelling is selected. */
+bool checker_spell_available(const struct checker *ck);
+
 /* A warning the front end should show once (e.g. no en_US dictionary), or NULL. */
 const char *checker_warning(const struct checker *ck);
 

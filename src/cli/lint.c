@@ -1,0 +1,397 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * lint.c: `ecqcoach lint`, the text rules on plain text (a file or standard
+ * input), printed like a compiler's diagnostics or as one JSON object.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unistr.h>
+
+#include "checker.h"
+#include "cli.h"
+#include "json.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* Larger input is refused rather than exhausting memory. */
+#define LINT_MAX_INPUT ((size_t)512 * 1024 * 1024)
+
+static void
+lint_usage(void)
+{
+	printf("Usage: ecqcoach lint [options] [FILE|-]\n"
+	    "Check plain text with the text rules (spelling, voice, plain language, acronyms...)\n"
+	    "and print one line per finding: FILE:LINE:COL: severity: message [rule].\n\n"
+	    "  -f, --format text|json  output format (default: text)\n"
+	    "  -r, --rules LIST        rules to run: \"passive,spelling\", or \"-spelling\" for\n"
+	    "                          all but these (ids: --list-rules, ecqcoach(1))\n"
+	    "      --no-spelling       do not check spelling\n"
+	    "      --fail-on SEVERITY  exit 1 when a finding is at least info|warning|error\n"
+	    "                          (default: warning)\n"
+	    "      --list-rules        list the rule ids and exit\n"
+	    "  -h, --help              show this help\n\n"
+	    "Reads standard input when FILE is - or missing. Exit status: 0 clean, 1 findings,\n"
+	    "2 usage error, 3 unreadable input.\n");
+}
+
+static int
+lint_list_rules(void)
+{
+	const struct rule_info *r;
+
+	for (r = checker_rules(); r->id != NULL; r++)
+		printf("%-20s %-8s %s%s\n", r->id, severity_name(r->severity), r->summary,
+		    r->project ? " (check only)" : "");
+	return EXIT_OK;
+}
+
+/* Reads all of f; returns -1 with err filled. */
+static int
+lint_read(FILE *f, const char *name, char **out, size_t *len_out, struct error *err)
+{
+	size_t cap = 1 << 16, len = 0, got;
+	char *buf = xmalloc(cap);
+
+	for (;;) {
+		if (cap - len < 4096) {
+			if (cap >= LINT_MAX_INPUT) {
+				free(buf);
+				return error_set(err, ERR_IO, "%s is larger than %zu MB; lint checks text files",
+				    name, LINT_MAX_INPUT >> 20);
+			}
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
+		got = fread(buf + len, 1, cap - len - 1, f);
+		len += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(f)) {
+		int e = errno;
+
+		free(buf);
+		return error_set(err, ERR_IO, "cannot read %s: %s", name, strerror(e != 0 ? e : EIO));
+	}
+	buf[len] = '\0';
+	*out = buf;
+	*len_out = len;
+	return 0;
+}
+
+/* Writes s[0..n) for a terminal: control characters and invalid UTF-8 as '?'. */
+static void
+lint_put_safe(FILE *f, const char *s, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	size_t i = 0;
+
+	while (i < n) {
+		ucs4_t uc;
+		int k;
+
+		if (p[i] >= 0x20 && p[i] < 0x7F) {
+			fputc(p[i++], f);
+			continue;
+		}
+		if (p[i] < 0x80) {
+			fputc(p[i] == '\t' ? ' ' : '?', f);
+			i++;
+			continue;
+		}
+		k = u8_mbtoucr(&uc, p + i, n - i);
+		if (k < 1) {
+			fputc('?', f);
+			i++;
+		} else {
+			if ((uc >= 0x80 && uc <= 0x9F) || uc == 0x2028 || uc == 0x2029)
+				fputc('?', f);
+			else
+				fwrite(p + i, 1, (size_t)k, f);
+			i += (size_t)k;
+		}
+	}
+}
+
+static void
+lint_put_safe_str(FILE *f, const char *s)
+{
+	lint_put_safe(f, s, strlen(s));
+}
+
+/* Line and column of increasing offsets, computed in one pass. */
+struct lint_cursor {
+	const char *text;
+	size_t len, off, line, col;
+};
+
+static void
+lint_advance(struct lint_cursor *c, size_t to)
+{
+	const uint8_t *s = (const uint8_t *)c->text;
+
+	if (to > c->len)
+		to = c->len;
+	if (to < c->off) {
+		c->off = 0;
+		c->line = c->col = 1;
+	}
+	while (c->off < to) {
+		if (s[c->off] == '\n') {
+			c->line++;
+			c->col = 1;
+			c->off++;
+		} else if (s[c->off] < 0x80) {
+			c->col++;
+			c->off++;
+		} else {
+			ucs4_t uc;
+			int k = u8_mbtoucr(&uc, s + c->off, c->len - c->off);
+
+			c->off += k > 0 ? (size_t)k : 1;
+			c->col++;
+		}
+	}
+}
+
+static void
+lint_print_text(const char *name, const char *text, size_t len, const struct findings *fs)
+{
+	struct lint_cursor cur = { text, len, 0, 1, 1 };
+	size_t i, k;
+
+	for (i = 0; i < fs->n; i++) {
+		const struct finding *f = &fs->items[i];
+
+		lint_advance(&cur, f->offset);
+		lint_put_safe_str(stdout, name);
+		printf(":%zu:%zu: %s: ", cur.line, cur.col, severity_name(f->severity));
+		lint_put_safe_str(stdout, f->message);
+		printf(" [%s]\n", f->rule);
+		if (f->suggestions != NULL && f->suggestions[0] != NULL) {
+			fputs("    suggestions: ", stdout);
+			for (k = 0; f->suggestions[k] != NULL; k++) {
+				if (k > 0)
+					fputs(", ", stdout);
+				lint_put_safe_str(stdout, f->suggestions[k]);
+			}
+			fputc('\n', stdout);
+		} else if (f->suggestion != NULL && f->suggestion[0] != '\0') {
+			fputs("    suggestion: ", stdout);
+			lint_put_safe_str(stdout, f->suggestion);
+			fputc('\n', stdout);
+		}
+	}
+}
+
+static void
+lint_print_json(const char *name, const char *text, size_t len, const struct findings *fs,
+    size_t words, const size_t by_sev[3], bool spelling, const char *warning)
+{
+	struct lint_cursor cur = { text, len, 0, 1, 1 };
+	const struct rule_info *r;
+	struct json j;
+	size_t i, k, count;
+
+	json_init(&j, stdout, true);
+	json_object_begin(&j);
+	json_key(&j, "file");
+	json_string(&j, name);
+	json_key(&j, "findings");
+	json_array_begin(&j);
+	for (i = 0; i < fs->n; i++) {
+		const struct finding *f = &fs->items[i];
+
+		lint_advance(&cur, f->offset);
+		json_object_begin(&j);
+		json_key(&j, "rule");
+		json_string(&j, f->rule);
+		json_key(&j, "severity");
+		json_string(&j, severity_name(f->severity));
+		json_key(&j, "ecq");
+		json_null(&j);
+		json_key(&j, "example");
+		json_null(&j);
+		json_key(&j, "field");
+		json_null(&j);
+		json_key(&j, "line");
+		json_int(&j, (long long)cur.line);
+		json_key(&j, "column");
+		json_int(&j, (long long)cur.col);
+		json_key(&j, "offset");
+		json_int(&j, (long long)f->offset);
+		json_key(&j, "length");
+		json_int(&j, (long long)f->length);
+		json_key(&j, "text");
+		json_string_n(&j, text + (f->offset < len ? f->offset : len),
+		    f->offset < len && f->length <= len - f->offset ? f->length : 0);
+		json_key(&j, "message");
+		json_string(&j, f->message);
+		json_key(&j, "suggestion");
+		json_string(&j, f->suggestion);
+		json_key(&j, "suggestions");
+		json_array_begin(&j);
+		if (f->suggestions != NULL) {
+			for (k = 0; f->suggestions[k] != NULL; k++)
+				json_string(&j, f->suggestions[k]);
+		} else if (f->suggestion != NULL) {
+			json_string(&j, f->suggestion);
+		}
+		json_array_end(&j);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_key(&j, "summary");
+	json_object_begin(&j);
+	json_key(&j, "findings");
+	json_int(&j, (long long)fs->n);
+	json_key(&j, "error");
+	json_int(&j, (long long)by_sev[SEV_ERROR]);
+	json_key(&j, "warning");
+	json_int(&j, (long long)by_sev[SEV_WARNING]);
+	json_key(&j, "info");
+	json_int(&j, (long long)by_sev[SEV_INFO]);
+	json_key(&j, "words");
+	json_int(&j, (long long)words);
+	json_key(&j, "spelling_checked");
+	json_bool(&j, spelling);
+	json_key(&j, "notice");
+	json_string(&j, warning);
+	json_key(&j, "rules");
+	json_object_begin(&j);
+	for (r = checker_rules(); r->id != NULL; r++) {
+		for (i = count = 0; i < fs->n; i++)
+			count += strcmp(fs->items[i].rule, r->id) == 0;
+		if (count > 0) {
+			json_key(&j, r->id);
+			json_int(&j, (long long)count);
+		}
+	}
+	json_object_end(&j);
+	json_object_end(&j);
+	json_object_end(&j);
+}
+
+int
+cli_lint(int argc, char **argv)
+{
+	enum { OPT_NO_SPELLING = 256, OPT_FAIL_ON, OPT_LIST_RULES };
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "rules", required_argument, NULL, 'r' },
+		{ "no-spelling", no_argument, NULL, OPT_NO_SPELLING },
+		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+		{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct checker_options copt = { 0 };
+	struct checker *ck = NULL;
+	struct findings fs;
+	struct error err;
+	const char *path = "-", *name;
+	char *text = NULL;
+	size_t len = 0, i, by_sev[3] = { 0, 0, 0 };
+	bool json = false, spelling;
+	int c, fail_on = SEV_WARNING, status;
+	FILE *in;
+
+	error_clear(&err);
+	while ((c = getopt_long(argc, argv, "f:r:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "json") == 0)
+				json = true;
+			else if (strcmp(optarg, "text") == 0)
+				json = false;
+			else
+				return cli_usage_error("lint", "unknown format '%s' (text or json)", optarg);
+			break;
+		case 'r':
+			copt.rules = optarg;
+			break;
+		case OPT_NO_SPELLING:
+			copt.no_spelling = true;
+			break;
+		case OPT_FAIL_ON:
+			fail_on = severity_parse(optarg);
+			if (fail_on < 0)
+				return cli_usage_error("lint", "unknown severity '%s' (info, warning or error)",
+				    optarg);
+			break;
+		case OPT_LIST_RULES:
+			return lint_list_rules();
+		case 'h':
+			lint_usage();
+			return EXIT_OK;
+		default:
+			return cli_usage_error("lint", "unknown option");
+		}
+	}
+	if (optind < argc)
+		path = argv[optind++];
+	if (optind < argc)
+		return cli_usage_error("lint", "give one FILE (or - for standard input)");
+	name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+
+	in = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	if (in == NULL) {
+		fprintf(stderr, "ecqcoach lint: cannot open %s: %s\n", path, strerror(errno));
+		return EXIT_DATA;
+	}
+	status = lint_read(in, name, &text, &len, &err);
+	if (in != stdin)
+		fclose(in);
+	if (status != 0) {
+		fprintf(stderr, "ecqcoach lint: %s\n", err.msg);
+		return EXIT_DATA;
+	}
+
+	if (checker_new(&copt, &ck, &err) != 0) {
+		free(text);
+		if (err.code == ERR_USAGE)
+			return cli_usage_error("lint", "%s", err.msg);
+		fprintf(stderr, "ecqcoach lint: %s\n", err.msg);
+		return EXIT_DATA;
+	}
+	if (checker_warning(ck) != NULL) {
+		fputs("ecqcoach lint: warning: ", stderr);
+		lint_put_safe_str(stderr, checker_warning(ck));
+		fputc('\n', stderr);
+	}
+	spelling = !copt.no_spelling && checker_spell_available(ck);
+
+	findings_init(&fs);
+	checker_check_text(ck, text, len, NULL, &fs);
+	findings_sort(&fs);
+	status = EXIT_OK;
+	for (i = 0; i < fs.n; i++) {
+		by_sev[fs.items[i].severity]++;
+		if ((int)fs.items[i].severity >= fail_on)
+			status = EXIT_FINDINGS;
+	}
+	if (json) {
+		lint_print_json(name, text, len, &fs, text_count_words(text, len), by_sev, spelling,
+		    checker_warning(ck));
+	} else {
+		lint_print_text(name, text, len, &fs);
+		if (fs.n > 0)
+			fprintf(stderr, "%zu finding%s: %zu error%s, %zu warning%s, %zu info\n", fs.n,
+			    fs.n == 1 ? "" : "s", by_sev[SEV_ERROR], by_sev[SEV_ERROR] == 1 ? "" : "s",
+			    by_sev[SEV_WARNING], by_sev[SEV_WARNING] == 1 ? "" : "s", by_sev[SEV_INFO]);
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "ecqcoach lint: cannot write the output: %s\n", strerror(errno));
+		status = EXIT_DATA;
+	}
+	findings_free(&fs);
+	checker_free(ck);
+	free(text);
+	return status;
+}

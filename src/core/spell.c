@@ -1,0 +1,384 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * spell.c: the hunspell wrapper. Our own words (federal list, user, project)
+ * live in hash sets checked before hunspell, with the usual case rules; the
+ * answers of hunspell, and its suggestions, are cached per word because it
+ * is by far the slowest part of a check.
+ */
+#include "config.h"
+#include "spell.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <hunspell/hunspell.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "xalloc.h"
+
+/* Longer "words" are never looked up: hunspell refuses them anyway. */
+#define SPELL_MAX_WORD 100
+/* The cache is emptied when it grows past this (a 20 MB file of noise). */
+#define SPELL_MAX_CACHE 200000
+
+struct spell_item {
+	char *key;              /* NULL: empty slot */
+	signed char ok;         /* cache: -1 unknown, 0 misspelled, 1 correct */
+	char **sugg;            /* cache: suggestions once computed */
+};
+
+/* Open-addressing hash table of strings. */
+struct spell_set {
+	struct spell_item *items;
+	size_t cap, n;
+};
+
+struct spell {
+	Hunhandle *h;
+	struct spell_set words;         /* federal list, user's words, added words */
+	struct spell_set project;       /* the project's words */
+	struct spell_set cache;         /* hunspell's answers */
+};
+
+static uint64_t
+spell_hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static struct spell_item *
+spell_set_slot(const struct spell_set *set, const char *key, size_t n)
+{
+	size_t i = (size_t)spell_hash(key, n) & (set->cap - 1);
+
+	for (;;) {
+		struct spell_item *it = &set->items[i];
+
+		if (it->key == NULL || (memcmp(it->key, key, n) == 0 && it->key[n] == '\0'))
+			return it;
+		i = (i + 1) & (set->cap - 1);
+	}
+}
+
+static void
+spell_set_clear(struct spell_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->cap; i++) {
+		free(set->items[i].key);
+		spell_free_list(set->items[i].sugg);
+	}
+	free(set->items);
+	memset(set, 0, sizeof *set);
+}
+
+static struct spell_item *spell_set_insert(struct spell_set *set, const char *key, size_t n);
+
+static void
+spell_set_grow(struct spell_set *set)
+{
+	struct spell_set bigger = { .cap = set->cap ? set->cap * 2 : 256 };
+	size_t i;
+
+	bigger.items = xcalloc(bigger.cap, sizeof *bigger.items);
+	for (i = 0; i < set->cap; i++) {
+		struct spell_item *it = &set->items[i];
+
+		if (it->key != NULL) {
+			*spell_set_slot(&bigger, it->key, strlen(it->key)) = *it;
+			bigger.n++;
+		}
+	}
+	free(set->items);
+	*set = bigger;
+}
+
+/* The item for key (created, with ok = -1, when absent). */
+static struct spell_item *
+spell_set_insert(struct spell_set *set, const char *key, size_t n)
+{
+	struct spell_item *it;
+
+	if ((set->n + 1) * 2 > set->cap)
+		spell_set_grow(set);
+	it = spell_set_slot(set, key, n);
+	if (it->key == NULL) {
+		it->key = xstrndup(key, n);
+		it->ok = -1;
+		it->sugg = NULL;
+		set->n++;
+	}
+	return it;
+}
+
+static bool
+spell_set_has(const struct spell_set *set, const char *key, size_t n)
+{
+	return set->cap > 0 && spell_set_slot(set, key, n)->key != NULL;
+}
+
+int
+spell_new(const char *dir, const char *lang, struct spell **out, struct error *err)
+{
+	char *aff, *dic;
+	struct spell *sp;
+
+	*out = NULL;
+	if (dir == NULL)
+		dir = "/usr/share/hunspell";
+	if (lang == NULL)
+		lang = "en_US";
+	aff = xasprintf("%s/%s.aff", dir, lang);
+	dic = xasprintf("%s/%s.dic", dir, lang);
+	if (access(aff, R_OK) != 0 || access(dic, R_OK) != 0) {
+		error_set(err, ERR_NOTFOUND,
+		    "no %s hunspell dictionary in %s; install the Debian package hunspell-en-us "
+		    "(spelling is not checked)", lang, dir);
+		free(aff);
+		free(dic);
+		return -1;
+	}
+	sp = xcalloc(1, sizeof *sp);
+	sp->h = Hunspell_create(aff, dic);
+	free(aff);
+	free(dic);
+	if (sp->h == NULL) {
+		free(sp);
+		return error_set(err, ERR_INTERNAL, "hunspell could not load the %s dictionary in %s",
+		    lang, dir);
+	}
+	*out = sp;
+	return 0;
+}
+
+void
+spell_free(struct spell *sp)
+{
+	if (sp == NULL)
+		return;
+	spell_set_clear(&sp->words);
+	spell_set_clear(&sp->project);
+	spell_set_clear(&sp->cache);
+	Hunspell_destroy(sp->h);
+	free(sp);
+}
+
+void
+spell_add_word(struct spell *sp, const char *word)
+{
+	size_t n;
+
+	if (sp == NULL || word == NULL)
+		return;
+	n = strlen(word);
+	while (n > 0 && (word[n - 1] == ' ' || word[n - 1] == '\t' || word[n - 1] == '\r' ||
+	    word[n - 1] == '\n'))
+		n--;
+	while (n > 0 && (*word == ' ' || *word == '\t')) {
+		word++;
+		n--;
+	}
+	if (n > 0 && n <= SPELL_MAX_WORD)
+		spell_set_insert(&sp->words, word, n);
+}
+
+int
+spell_add_file(struct spell *sp, const char *path, struct error *err)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0, lineno = 0;
+	ssize_t got;
+
+	if (f == NULL)
+		return error_set(err, ERR_IO, "cannot read the word file %s: %s", path, strerror(errno));
+	while ((got = getline(&line, &cap, f)) >= 0) {
+		char *s = line;
+
+		lineno++;
+		if (u8_check((const uint8_t *)line, (size_t)got) != NULL ||
+		    memchr(line, '\0', (size_t)got) != NULL) {
+			free(line);
+			fclose(f);
+			return error_set(err, ERR_FORMAT, "%s:%zu: not valid UTF-8 text; save the word file as UTF-8",
+			    path, lineno);
+		}
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (*s == '#')
+			continue;
+		s[strcspn(s, "#")] = '\0';
+		spell_add_word(sp, s);
+	}
+	free(line);
+	fclose(f);
+	return 0;
+}
+
+void
+spell_set_project_words(struct spell *sp, const struct strlist *words)
+{
+	size_t i;
+
+	if (sp == NULL)
+		return;
+	spell_set_clear(&sp->project);
+	if (words == NULL)
+		return;
+	for (i = 0; i < words->n; i++) {
+		size_t n = strlen(words->items[i]);
+
+		if (n > 0 && n <= SPELL_MAX_WORD)
+			spell_set_insert(&sp->project, words->items[i], n);
+	}
+}
+
+static bool
+spell_in_sets(const struct spell *sp, const char *w, size_t n)
+{
+	return spell_set_has(&sp->words, w, n) || spell_set_has(&sp->project, w, n);
+}
+
+/* Our own lists, with the case rules of a dictionary: a lower-case entry
+ * also accepts its capitalised and its all-capital forms. */
+static bool
+spell_known_own(const struct spell *sp, const char *w, size_t n)
+{
+	uint8_t buf[SPELL_MAX_WORD * 2 + 8];
+	size_t lower_n = sizeof buf;
+	uint8_t *low;
+	ucs4_t first;
+	int k;
+	bool ok;
+
+	if (sp->words.n == 0 && sp->project.n == 0)
+		return false;
+	if (spell_in_sets(sp, w, n))
+		return true;
+	k = u8_mbtouc(&first, (const uint8_t *)w, n);
+	if (k < 1 || !(uc_is_upper(first) || uc_is_general_category(first, UC_TITLECASE_LETTER)))
+		return false;
+	/* "Interagency" -> "interagency". */
+	memcpy(buf, w, n);
+	{
+		ucs4_t lf = uc_tolower(first);
+		int lk = u8_uctomb(buf, lf, 6);
+
+		if (lk == k) {
+			if (spell_in_sets(sp, (const char *)buf, n))
+				return true;
+		}
+	}
+	/* "INTERAGENCY" -> "interagency". */
+	low = u8_tolower((const uint8_t *)w, n, NULL, NULL, buf, &lower_n);
+	if (low == NULL)
+		return false;
+	ok = false;
+	if (!(lower_n == n && memcmp(low, w, n) == 0) && spell_in_sets(sp, (const char *)low, lower_n)) {
+		/* Only when the word really is all capitals. */
+		size_t un = 0;
+		uint8_t *up = u8_toupper((const uint8_t *)w, n, NULL, NULL, NULL, &un);
+
+		ok = up != NULL && un == n && memcmp(up, w, n) == 0;
+		free(up);
+	}
+	if (low != buf)
+		free(low);
+	return ok;
+}
+
+static struct spell_item *
+spell_cached(struct spell *sp, const char *w, size_t n)
+{
+	struct spell_item *it;
+
+	if (sp->cache.n >= SPELL_MAX_CACHE)
+		spell_set_clear(&sp->cache);
+	it = spell_set_insert(&sp->cache, w, n);
+	if (it->ok < 0)
+		it->ok = Hunspell_spell(sp->h, it->key) != 0;
+	return it;
+}
+
+bool
+spell_check(struct spell *sp, const char *word, size_t len)
+{
+	if (sp == NULL || word == NULL || len == 0)
+		return true;
+	if (len > SPELL_MAX_WORD || memchr(word, '\0', len) != NULL)
+		return false;
+	if (spell_known_own(sp, word, len))
+		return true;
+	if (spell_cached(sp, word, len)->ok)
+		return true;
+	/* Possessives of our own words: "FedRAMP's", "DoD’s". */
+	if (len > 2 && word[len - 2] == '\'' && word[len - 1] == 's')
+		return spell_known_own(sp, word, len - 2);
+	if (len > 4 && memcmp(word + len - 4, "\xe2\x80\x99s", 4) == 0)
+		return spell_known_own(sp, word, len - 4) || spell_cached(sp, word, len - 4)->ok;
+	return false;
+}
+
+static char **
+spell_copy_list(char **list, size_t max)
+{
+	size_t n = 0, i;
+	char **out;
+
+	while (list != NULL && list[n] != NULL)
+		n++;
+	if (n > max)
+		n = max;
+	out = xcalloc(n + 1, sizeof *out);
+	for (i = 0; i < n; i++)
+		out[i] = xstrdup(list[i]);
+	return out;
+}
+
+char **
+spell_suggest(struct spell *sp, const char *word, size_t len, size_t max)
+{
+	struct spell_item *it;
+
+	if (sp == NULL || word == NULL || len == 0 || len > SPELL_MAX_WORD ||
+	    memchr(word, '\0', len) != NULL)
+		return xcalloc(1, sizeof(char *));
+	it = spell_cached(sp, word, len);
+	if (it->sugg == NULL) {
+		char **list = NULL;
+		int n = Hunspell_suggest(sp->h, &list, it->key), i;
+
+		it->sugg = xcalloc((size_t)(n > 0 ? n : 0) + 1, sizeof *it->sugg);
+		for (i = 0; i < n; i++)
+			it->sugg[i] = xstrdup(list[i]);
+		if (list != NULL)
+			Hunspell_free_list(sp->h, &list, n);
+	}
+	return spell_copy_list(it->sugg, max);
+}
+
+void
+spell_free_list(char **list)
+{
+	size_t i;
+
+	if (list == NULL)
+		return;
+	for (i = 0; list[i] != NULL; i++)
+		free(list[i]);
+	free(list);
+}
