@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * export.c: `ecqcoach export`, the finished narrative as PDF, plain text or
+ * Markdown. Parses options and reports; the work is in core/export.c.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "export.h"
+#include "framework.h"
+#include "store.h"
+
+static void
+export_usage(void)
+{
+	printf("Usage: ecqcoach export FILE.ecq -o OUT.pdf|OUT.txt|OUT.md [OPTION]...\n"
+	    "Write the narrative as PDF (the format rules: US Letter, 1-inch margins,\n"
+	    "12 pt Liberation Serif, \"Page N of M\"), plain text or Markdown. The format\n"
+	    "comes from OUT's extension unless --format is given; OUT '-' is standard\n"
+	    "output. An existing OUT is replaced, only once the new file is complete.\n\n"
+	    "  -o, --output OUT      the file to write (required)\n"
+	    "  -f, --format FMT      pdf, text or markdown\n"
+	    "  -e, --ecq N           only ECQ N (its number, key or title)\n"
+	    "      --paper SIZE      letter (default) or a4 (PDF)\n"
+	    "      --font NAME       font family (PDF; default Liberation Serif)\n"
+	    "      --page-per-ecq    start each ECQ on a new page (PDF)\n"
+	    "  -w, --width N         wrap text at N columns (default 72)\n"
+	    "  -u, --unwrapped       text: one line per paragraph (for web forms)\n"
+	    "  -a, --ascii           text, Markdown: plain ASCII quotes, dashes, ellipses\n"
+	    "      --no-labels       leave out the Challenge/Context/Action/Result labels\n"
+	    "      --force           replace OUT even if it is a SQLite file (a project)\n"
+	    "  -q, --quiet           do not print the \"wrote ...\" line\n"
+	    "  -h, --help            show this help\n\n"
+	    "Exit status: 0 written, 2 usage error, 3 file or data error (nothing written).\n");
+}
+
+enum {
+	OPT_PAPER = 256, OPT_FONT, OPT_PAGE_PER_ECQ, OPT_NO_LABELS, OPT_FORCE
+};
+
+int
+cli_export(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "ecq", required_argument, NULL, 'e' },
+		{ "paper", required_argument, NULL, OPT_PAPER },
+		{ "font", required_argument, NULL, OPT_FONT },
+		{ "page-per-ecq", no_argument, NULL, OPT_PAGE_PER_ECQ },
+		{ "width", required_argument, NULL, 'w' },
+		{ "unwrapped", no_argument, NULL, 'u' },
+		{ "ascii", no_argument, NULL, 'a' },
+		{ "no-labels", no_argument, NULL, OPT_NO_LABELS },
+		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct export_options o;
+	struct export_output res;
+	const char *out_path = NULL, *only = NULL, *input;
+	const struct project *p;
+	struct store *st = NULL;
+	struct error err;
+	int c, fmt = -1, quiet = 0, rc, paper;
+	char *end;
+	long width;
+
+	export_options_init(&o);
+	o.creator = "ecqcoach " PACKAGE_VERSION;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:f:e:w:uaqh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			out_path = optarg;
+			break;
+		case 'f':
+			if ((fmt = export_format_parse(optarg)) < 0)
+				return cli_usage_error("export", "unknown format '%s' "
+				    "(pdf, text or markdown)", optarg);
+			break;
+		case 'e':
+			only = optarg;
+			break;
+		case OPT_PAPER:
+			if ((paper = layout_paper_parse(optarg)) < 0)
+				return cli_usage_error("export", "unknown paper '%s' "
+				    "(letter or a4)", optarg);
+			o.layout.paper = (enum layout_paper)paper;
+			break;
+		case OPT_FONT:
+			if (*optarg == '\0')
+				return cli_usage_error("export", "--font needs a name");
+			o.layout.font = optarg;
+			break;
+		case OPT_PAGE_PER_ECQ:
+			o.layout.page_per_ecq = true;
+			break;
+		case 'w':
+			width = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || width < 1 || width > 10000)
+				return cli_usage_error("export", "--width needs a number "
+				    "from 1 to 10000, not '%s'", optarg);
+			o.width = (int)width;
+			break;
+		case 'u':
+			o.width = 0;
+			break;
+		case 'a':
+			o.ascii = true;
+			break;
+		case OPT_NO_LABELS:
+			o.layout.no_labels = true;
+			break;
+		case OPT_FORCE:
+			o.force = true;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case 'h':
+			export_usage();
+			return EXIT_OK;
+		default:
+			return cli_usage_error("export", "unknown option");
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("export", "missing FILE.ecq");
+	if (optind != argc - 1)
+		return cli_usage_error("export", "give exactly one FILE.ecq");
+	input = argv[optind];
+	if (out_path == NULL)
+		return cli_usage_error("export", "missing -o OUT (OUT.pdf, OUT.txt or OUT.md)");
+	if (fmt < 0 && strcmp(out_path, "-") == 0)
+		fmt = EXPORT_TEXT;
+	if (fmt < 0 && (fmt = export_format_from_path(out_path)) < 0)
+		return cli_usage_error("export", "cannot tell the format from '%s': "
+		    "name it .pdf, .txt or .md, or give --format", out_path);
+	if (fmt == EXPORT_PDF && strcmp(out_path, "-") == 0 && isatty(STDOUT_FILENO))
+		return cli_usage_error("export", "will not write a PDF to a terminal; "
+		    "redirect standard output or give -o OUT.pdf");
+	o.protect = input;
+
+	if (store_open(input, STORE_READONLY, &st, &err) != 0)
+		return cli_fail(&err);
+	p = store_project(st);
+	if (only != NULL && (o.layout.ecq = framework_find_ecq(p->fw, only)) < 0) {
+		fprintf(stderr, "ecqcoach: framework %s has no ECQ '%s' (1 to %zu)\n",
+		    p->fw->id, only, p->fw->n_ecqs);
+		store_close(st);
+		return EXIT_USAGE;
+	}
+
+	if (strcmp(out_path, "-") == 0) {
+		rc = export_render(NULL, p, (enum export_format)fmt, &o, &res, &err);
+		if (rc == 0 && (fwrite(res.data, 1, res.len, stdout) != res.len ||
+		    fflush(stdout) != 0)) {
+			rc = error_set(&err, ERR_IO, "cannot write to standard output");
+		}
+	} else {
+		rc = export_file(NULL, p, (enum export_format)fmt, &o, out_path, &res, &err);
+	}
+	if (rc != 0) {
+		store_close(st);
+		return cli_fail(&err);
+	}
+	if (res.warning != NULL)
+		fprintf(stderr, "ecqcoach: warning: %s\n", res.warning);
+	if (fmt == EXPORT_PDF && o.layout.ecq < 0) {
+		double max = framework_rule(p->fw, "max_pages", 10);
+
+		if (max >= 1 && res.pages > (int)max)
+			fprintf(stderr, "ecqcoach: warning: %d pages, over the limit "
+			    "of %d (page_limit)\n", res.pages, (int)max);
+	}
+	if (!quiet && strcmp(out_path, "-") != 0) {
+		if (fmt == EXPORT_PDF)
+			printf("wrote %s: %d page%s\n", out_path, res.pages,
+			    res.pages == 1 ? "" : "s");
+		else
+			printf("wrote %s\n", out_path);
+	}
+	export_output_free(&res);
+	store_close(st);
+	return EXIT_OK;
+}

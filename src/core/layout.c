@@ -1,0 +1,723 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * layout.c: breaks the narrative into lines with Pango and the lines into
+ * pages, the one pagination behind the page meter, page_limit and the PDF.
+ * Each ECQ's line breaking is cached under a hash of its blocks and the
+ * options; paginating the cached lines again is cheap. Prints nothing.
+ */
+#include "config.h"
+#include "layout.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <glib.h>
+#include <pango/pangocairo.h>
+
+#include "framework.h"
+#include "xalloc.h"
+
+#define PT_PER_IN 72.0
+/* Tolerance when a line's bottom meets the bottom margin. */
+#define FIT_EPS 0.01
+
+/* One laid-out paragraph: its Pango layout and the metrics of each line. */
+struct para {
+	PangoLayout *pl;
+	int n_lines;
+	double *height;         /* [n_lines] line height */
+	double *baseline;       /* [n_lines] baseline below the line's top */
+	double *x;              /* [n_lines] left edge of the line's logical box */
+	bool keep_with_next;    /* headings and example titles */
+};
+
+struct slot {
+	bool valid;
+	uint64_t hash;
+	struct para *paras;
+	size_t n_paras;
+};
+
+struct layout_cache {
+	PangoFontMap *fm;
+	PangoContext *ctx;
+	struct slot *slots;
+	size_t n_slots;
+	size_t laid_out, reused;
+};
+
+struct placement {
+	int page;
+	PangoLayout *pl;        /* a reference of its own */
+	int line;
+	double x, baseline;     /* body coordinates (inside the margins) */
+};
+
+struct layout_plan {
+	PangoContext *ctx;      /* a reference of its own, for header and footer */
+	PangoFontDescription *font;
+	struct placement *items;
+	size_t n;
+};
+
+/* ---- options and blocks -------------------------------------------------- */
+
+void
+layout_options_init(struct layout_options *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->paper = LAYOUT_LETTER;
+	o->font = NULL;
+	o->ecq = -1;
+}
+
+int
+layout_paper_parse(const char *s)
+{
+	if (s == NULL)
+		return -1;
+	if (strcasecmp(s, "letter") == 0 || strcasecmp(s, "us-letter") == 0)
+		return LAYOUT_LETTER;
+	if (strcasecmp(s, "a4") == 0)
+		return LAYOUT_A4;
+	return -1;
+}
+
+/* A copy of s[0..len) that is valid UTF-8 with controls turned to spaces and
+ * no leading or trailing white space. */
+static char *
+layout_clean(const char *s, size_t len)
+{
+	gchar *valid = g_utf8_make_valid(s, (gssize)len);
+	GString *out = g_string_sized_new(len + 1);
+	const gchar *q;
+	char *res;
+
+	for (q = valid; *q != '\0'; q = g_utf8_next_char(q)) {
+		gunichar c = g_utf8_get_char(q);
+
+		if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ||
+		    c == 0x2028 || c == 0x2029)
+			c = ' ';
+		g_string_append_unichar(out, c);
+	}
+	g_free(valid);
+	g_strstrip(out->str);
+	res = xstrdup(out->str);
+	g_string_free(out, TRUE);
+	return res;
+}
+
+static void
+blocks_push(struct layout_blocks *b, size_t *cap, enum layout_block_kind kind,
+    int ecq, const char *label, char *text)
+{
+	struct layout_block *blk;
+
+	if (b->n == *cap) {
+		*cap = *cap ? *cap * 2 : 32;
+		b->items = xreallocarray(b->items, *cap, sizeof(*b->items));
+	}
+	blk = &b->items[b->n++];
+	blk->kind = kind;
+	blk->ecq = ecq;
+	blk->label = label;
+	blk->text = text;
+}
+
+/* Pushes each non-empty line of text as a paragraph; the first gets label. */
+static void
+blocks_push_paragraphs(struct layout_blocks *b, size_t *cap,
+    enum layout_block_kind kind, int ecq, const char *label, const char *text)
+{
+	const char *s = text, *e;
+
+	while (s != NULL && *s != '\0') {
+		char *para;
+
+		e = s + strcspn(s, "\n\r");
+		para = layout_clean(s, (size_t)(e - s));
+		if (*para != '\0') {
+			blocks_push(b, cap, kind, ecq, label, para);
+			label = NULL;
+		} else {
+			free(para);
+		}
+		s = *e != '\0' ? e + 1 : e;
+	}
+}
+
+static char *
+layout_example_title(size_t number, const struct example *ex)
+{
+	char *title = layout_clean(ex->field[EX_TITLE], strlen(ex->field[EX_TITLE]));
+	char *start = layout_clean(ex->field[EX_START], strlen(ex->field[EX_START]));
+	char *end = layout_clean(ex->field[EX_END], strlen(ex->field[EX_END]));
+	char *dates, *res;
+
+	if (*start != '\0' && *end != '\0')
+		dates = xasprintf(" (%s to %s)", start, end);
+	else if (*start != '\0')
+		dates = xasprintf(" (from %s)", start);
+	else if (*end != '\0')
+		dates = xasprintf(" (to %s)", end);
+	else
+		dates = xstrdup("");
+	if (*title != '\0')
+		res = xasprintf("Example %zu: %s%s", number, title, dates);
+	else
+		res = xasprintf("Example %zu%s", number, dates);
+	free(title);
+	free(start);
+	free(end);
+	free(dates);
+	return res;
+}
+
+void
+layout_blocks_build(const struct project *p, const struct layout_options *o,
+    struct layout_blocks *out)
+{
+	struct layout_options def;
+	size_t cap = 0, i, k, n_ex;
+	int f;
+
+	if (o == NULL) {
+		layout_options_init(&def);
+		o = &def;
+	}
+	out->items = NULL;
+	out->n = 0;
+	for (i = 0; i < p->fw->n_ecqs; i++) {
+		int ecq = (int)i;
+
+		if (o->ecq >= 0 && o->ecq != ecq)
+			continue;
+		blocks_push(out, &cap, LAYOUT_BLOCK_ECQ_HEADING, ecq, NULL,
+		    xasprintf("ECQ %zu: %s", i + 1, p->fw->ecqs[i].title));
+		if (p->intro != NULL)
+			blocks_push_paragraphs(out, &cap, LAYOUT_BLOCK_INTRO, ecq,
+			    NULL, p->intro[i]);
+		n_ex = project_count_examples(p, ecq);
+		for (k = 0; k < n_ex; k++) {
+			const struct example *ex = project_example_at(p, ecq, k);
+
+			blocks_push(out, &cap, LAYOUT_BLOCK_EXAMPLE_TITLE, ecq, NULL,
+			    layout_example_title(k + 1, ex));
+			for (f = EX_CHALLENGE; f <= EX_RESULT; f++) {
+				const char *label = o->no_labels ? NULL :
+				    framework_ccar_name((enum ccar_part)(f - EX_CHALLENGE));
+
+				blocks_push_paragraphs(out, &cap,
+				    LAYOUT_BLOCK_PARAGRAPH, ecq, label, ex->field[f]);
+			}
+		}
+	}
+}
+
+void
+layout_blocks_free(struct layout_blocks *b)
+{
+	size_t i;
+
+	if (b == NULL)
+		return;
+	for (i = 0; i < b->n; i++)
+		free(b->items[i].text);
+	free(b->items);
+	b->items = NULL;
+	b->n = 0;
+}
+
+/* ---- cache ----------------------------------------------------------------- */
+
+struct layout_cache *
+layout_cache_new(void)
+{
+	struct layout_cache *c = xcalloc(1, sizeof(*c));
+	cairo_font_options_t *fo;
+
+	c->fm = pango_cairo_font_map_new();
+	/* One Pango unit of size per point: layout in points, device-free. */
+	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(c->fm), 72.0);
+	c->ctx = pango_font_map_create_context(c->fm);
+	/* Unhinted metrics, so line breaks do not depend on an output device. */
+	fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(c->ctx, fo);
+	cairo_font_options_destroy(fo);
+	pango_context_set_round_glyph_positions(c->ctx, FALSE);
+	return c;
+}
+
+static void
+para_free(struct para *pa)
+{
+	if (pa->pl != NULL)
+		g_object_unref(pa->pl);
+	free(pa->height);
+	free(pa->baseline);
+	free(pa->x);
+}
+
+static void
+slot_clear(struct slot *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_paras; i++)
+		para_free(&s->paras[i]);
+	free(s->paras);
+	s->paras = NULL;
+	s->n_paras = 0;
+	s->valid = false;
+}
+
+void
+layout_cache_free(struct layout_cache *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->n_slots; i++)
+		slot_clear(&c->slots[i]);
+	free(c->slots);
+	g_object_unref(c->ctx);
+	g_object_unref(c->fm);
+	free(c);
+}
+
+void
+layout_cache_stats(const struct layout_cache *c, size_t *laid_out, size_t *reused)
+{
+	if (laid_out != NULL)
+		*laid_out = c != NULL ? c->laid_out : 0;
+	if (reused != NULL)
+		*reused = c != NULL ? c->reused : 0;
+}
+
+static uint64_t
+hash_bytes(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char *b = data;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= b[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static uint64_t
+hash_str(uint64_t h, const char *s)
+{
+	/* The terminating NUL separates fields, so "ab"+"c" != "a"+"bc". */
+	return hash_bytes(h, s != NULL ? s : "", (s != NULL ? strlen(s) : 0) + 1);
+}
+
+/* ---- breaking into lines ---------------------------------------------------- */
+
+static void
+para_measure(struct para *pa)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(pa->pl);
+	int i = 0;
+
+	pa->n_lines = pango_layout_get_line_count(pa->pl);
+	pa->height = xcalloc((size_t)pa->n_lines, sizeof(double));
+	pa->baseline = xcalloc((size_t)pa->n_lines, sizeof(double));
+	pa->x = xcalloc((size_t)pa->n_lines, sizeof(double));
+	do {
+		PangoRectangle logical;
+		int y0, y1;
+
+		if (i >= pa->n_lines)
+			break;
+		pango_layout_iter_get_line_yrange(it, &y0, &y1);
+		pango_layout_iter_get_line_extents(it, NULL, &logical);
+		pa->height[i] = (double)(y1 - y0) / PANGO_SCALE;
+		pa->baseline[i] = (double)(pango_layout_iter_get_baseline(it) - y0) / PANGO_SCALE;
+		pa->x[i] = (double)logical.x / PANGO_SCALE;
+		i++;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+}
+
+static void
+para_build(struct layout_cache *c, const struct layout_block *blk,
+    const PangoFontDescription *font, double width, struct para *pa)
+{
+	PangoAttrList *attrs = NULL;
+	char *text;
+
+	memset(pa, 0, sizeof(*pa));
+	pa->pl = pango_layout_new(c->ctx);
+	pango_layout_set_font_description(pa->pl, font);
+	pango_layout_set_width(pa->pl, (int)(width * PANGO_SCALE));
+	pango_layout_set_wrap(pa->pl, PANGO_WRAP_WORD_CHAR);
+	if (blk->label != NULL) {
+		PangoAttribute *bold;
+
+		text = xasprintf("%s: %s", blk->label, blk->text);
+		attrs = pango_attr_list_new();
+		bold = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+		bold->start_index = 0;
+		bold->end_index = (guint)strlen(blk->label) + 1;
+		pango_attr_list_insert(attrs, bold);
+	} else {
+		text = xstrdup(blk->text);
+	}
+	pango_layout_set_text(pa->pl, text, -1);
+	if (attrs != NULL) {
+		pango_layout_set_attributes(pa->pl, attrs);
+		pango_attr_list_unref(attrs);
+	}
+	free(text);
+	pa->keep_with_next = blk->kind == LAYOUT_BLOCK_ECQ_HEADING ||
+	    blk->kind == LAYOUT_BLOCK_EXAMPLE_TITLE;
+	para_measure(pa);
+}
+
+/* Makes sure slot ecq holds blocks [b0, b1) laid out under key. */
+static void
+slot_fill(struct layout_cache *c, size_t ecq, const struct layout_blocks *b,
+    size_t b0, size_t b1, uint64_t key, const PangoFontDescription *font,
+    double width)
+{
+	struct slot *s;
+	uint64_t h = key;
+	size_t i;
+
+	for (i = b0; i < b1; i++) {
+		h = hash_bytes(h, &b->items[i].kind, sizeof(b->items[i].kind));
+		h = hash_str(h, b->items[i].label);
+		h = hash_str(h, b->items[i].text);
+	}
+	if (ecq >= c->n_slots) {
+		c->slots = xreallocarray(c->slots, ecq + 1, sizeof(*c->slots));
+		memset(c->slots + c->n_slots, 0, (ecq + 1 - c->n_slots) * sizeof(*c->slots));
+		c->n_slots = ecq + 1;
+	}
+	s = &c->slots[ecq];
+	if (s->valid && s->hash == h) {
+		c->reused++;
+		return;
+	}
+	slot_clear(s);
+	s->paras = xcalloc(b1 - b0 ? b1 - b0 : 1, sizeof(*s->paras));
+	s->n_paras = b1 - b0;
+	for (i = b0; i < b1; i++)
+		para_build(c, &b->items[i], font, width, &s->paras[i - b0]);
+	s->hash = h;
+	s->valid = true;
+	c->laid_out++;
+}
+
+/* ---- pagination ---------------------------------------------------------------- */
+
+static void
+plan_push(struct layout_plan *plan, size_t *cap, int page, PangoLayout *pl,
+    int line, double x, double baseline)
+{
+	struct placement *pl_;
+
+	if (plan->n == *cap) {
+		*cap = *cap ? *cap * 2 : 256;
+		plan->items = xreallocarray(plan->items, *cap, sizeof(*plan->items));
+	}
+	pl_ = &plan->items[plan->n++];
+	pl_->page = page;
+	pl_->pl = g_object_ref(pl);
+	pl_->line = line;
+	pl_->x = x;
+	pl_->baseline = baseline;
+}
+
+static void
+plan_free(struct layout_plan *plan)
+{
+	size_t i;
+
+	if (plan == NULL)
+		return;
+	for (i = 0; i < plan->n; i++)
+		g_object_unref(plan->items[i].pl);
+	free(plan->items);
+	if (plan->font != NULL)
+		pango_font_description_free(plan->font);
+	if (plan->ctx != NULL)
+		g_object_unref(plan->ctx);
+	free(plan);
+}
+
+/* Height of a paragraph's first line, or 0. */
+static double
+para_first_height(const struct para *pa)
+{
+	return pa->n_lines > 0 ? pa->height[0] : 0;
+}
+
+static int
+layout_run(struct layout_cache *c, const struct project *p,
+    const struct layout_options *o, struct layout_result *r, struct error *err)
+{
+	const char *family = o->font != NULL && *o->font != '\0' ? o->font : LAYOUT_DEFAULT_FONT;
+	double size = framework_rule(p->fw, "font_size_pt", 12);
+	double margin_in = framework_rule(p->fw, "margin_in", 1);
+	PangoFontDescription *font;
+	PangoFont *loaded;
+	PangoLayout *probe;
+	struct layout_blocks b;
+	struct layout_plan *plan;
+	size_t i, j, cap = 0, b0;
+	double width, body_h, blank, y = 0;
+	int page = 1, k;
+	uint64_t key;
+
+	if (!(size > 0 && size < 200))
+		size = 12;
+	if (!(margin_in >= 0 && margin_in < 4))
+		margin_in = 1;
+	r->ecq = o->ecq;
+	r->page_width = o->paper == LAYOUT_A4 ? 595.2756 : 612;
+	r->page_height = o->paper == LAYOUT_A4 ? 841.8898 : 792;
+	r->margin = margin_in * PT_PER_IN;
+	r->font_size = size;
+	width = r->page_width - 2 * r->margin;
+	body_h = r->page_height - 2 * r->margin;
+
+	font = pango_font_description_new();
+	pango_font_description_set_family(font, family);
+	pango_font_description_set_size(font, (gint)lround(size * PANGO_SCALE));
+	loaded = pango_font_map_load_font(c->fm, c->ctx, font);
+	if (loaded == NULL) {
+		pango_font_description_free(font);
+		return error_set(err, ERR_INTERNAL,
+		    "no font could be loaded for \"%s\": install fonts-liberation2 "
+		    "(apt-get install fonts-liberation2)", family);
+	} else {
+		PangoFontDescription *got = pango_font_describe(loaded);
+		const char *got_family = pango_font_description_get_family(got);
+
+		r->font_used = xstrdup(got_family != NULL ? got_family : "?");
+		r->font_missing = g_ascii_strcasecmp(r->font_used, family) != 0;
+		if (r->font_missing)
+			r->warning = xasprintf("font \"%s\" is not installed; pages are "
+			    "counted with \"%s\"%s", family, r->font_used,
+			    strcmp(family, LAYOUT_DEFAULT_FONT) == 0 ?
+			    " (install fonts-liberation2)" : "");
+		pango_font_description_free(got);
+		g_object_unref(loaded);
+	}
+
+	probe = pango_layout_new(c->ctx);
+	pango_layout_set_font_description(probe, font);
+	pango_layout_set_text(probe, "", 0);
+	{
+		PangoRectangle logical;
+
+		pango_layout_get_extents(probe, NULL, &logical);
+		blank = (double)logical.height / PANGO_SCALE;
+	}
+	g_object_unref(probe);
+	if (!(blank > 0))
+		blank = size * 1.15;
+	r->line_height = blank;
+	r->lines_per_page = (int)floor((body_h + FIT_EPS) / blank);
+
+	key = hash_str(0xcbf29ce484222325ULL, family);
+	key = hash_bytes(key, &size, sizeof(size));
+	key = hash_bytes(key, &width, sizeof(width));
+
+	r->n_ecqs = p->fw->n_ecqs;
+	r->ecqs = xcalloc(r->n_ecqs ? r->n_ecqs : 1, sizeof(*r->ecqs));
+	plan = xcalloc(1, sizeof(*plan));
+	plan->ctx = g_object_ref(c->ctx);
+	plan->font = font;
+
+	layout_blocks_build(p, o, &b);
+	for (b0 = 0; b0 < b.n; b0 = j) {
+		size_t ecq = (size_t)b.items[b0].ecq;
+		struct slot *s;
+		double ecq_h = 0;
+
+		for (j = b0; j < b.n && (size_t)b.items[j].ecq == ecq; j++)
+			;
+		slot_fill(c, ecq, &b, b0, j, key, font, width);
+		s = &c->slots[ecq];
+		if (o->page_per_ecq && y > 0) {
+			page++;
+			y = 0;
+		}
+		for (i = 0; i < s->n_paras; i++) {
+			const struct para *pa = &s->paras[i];
+			double space = y > 0 ? blank : 0, need;
+
+			need = space + para_first_height(pa);
+			if (pa->keep_with_next && i + 1 < s->n_paras)
+				need += blank + para_first_height(&s->paras[i + 1]);
+			if (y > 0 && y + need > body_h + FIT_EPS) {
+				page++;
+				y = 0;
+				space = 0;
+			}
+			y += space;
+			ecq_h += space;
+			for (k = 0; k < pa->n_lines; k++) {
+				if (y > 0 && y + pa->height[k] > body_h + FIT_EPS) {
+					page++;
+					y = 0;
+				}
+				if (i == 0 && k == 0)
+					r->ecqs[ecq].first_page = page;
+				plan_push(plan, &cap, page, pa->pl, k, pa->x[k],
+				    y + pa->baseline[k]);
+				y += pa->height[k];
+				ecq_h += pa->height[k];
+			}
+		}
+		r->ecqs[ecq].last_page = page;
+		r->ecqs[ecq].pages = ecq_h / body_h;
+	}
+	layout_blocks_free(&b);
+	r->pages = page;
+	r->used = (page - 1) + y / body_h;
+	r->plan = plan;
+	return 0;
+}
+
+int
+layout_pages(struct layout_cache *c, const struct project *p,
+    const struct layout_options *o, struct layout_result *r, struct error *err)
+{
+	struct layout_options def;
+	struct layout_cache *tmp = NULL;
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	if (p == NULL || p->fw == NULL)
+		return error_set(err, ERR_USAGE, "no project to lay out");
+	if (o == NULL) {
+		layout_options_init(&def);
+		o = &def;
+	}
+	if (o->ecq >= 0 && (size_t)o->ecq >= p->fw->n_ecqs)
+		return error_set(err, ERR_NOTFOUND, "there is no ECQ %d in %s "
+		    "(it has %zu)", o->ecq + 1, p->fw->id, p->fw->n_ecqs);
+	if (c == NULL)
+		c = tmp = layout_cache_new();
+	rc = layout_run(c, p, o, r, err);
+	layout_cache_free(tmp);
+	if (rc != 0)
+		layout_result_free(r);
+	return rc;
+}
+
+void
+layout_result_free(struct layout_result *r)
+{
+	if (r == NULL)
+		return;
+	free(r->ecqs);
+	free(r->font_used);
+	free(r->warning);
+	plan_free(r->plan);
+	memset(r, 0, sizeof(*r));
+}
+
+/* ---- drawing -------------------------------------------------------------------- */
+
+static PangoLayout *
+layout_band_text(const struct layout_result *r, const char *text, double width,
+    PangoAlignment align)
+{
+	PangoLayout *pl = pango_layout_new(r->plan->ctx);
+	char *clean = layout_clean(text, strlen(text));
+
+	pango_layout_set_font_description(pl, r->plan->font);
+	pango_layout_set_width(pl, (int)(width * PANGO_SCALE));
+	pango_layout_set_ellipsize(pl, PANGO_ELLIPSIZE_END);
+	pango_layout_set_single_paragraph_mode(pl, TRUE);
+	pango_layout_set_alignment(pl, align);
+	pango_layout_set_text(pl, clean, -1);
+	free(clean);
+	return pl;
+}
+
+int
+layout_draw_page(const struct layout_result *r, int page, void *vcr,
+    const char *header_left, const char *header_right)
+{
+	cairo_t *cr = vcr;
+	double width = r->page_width - 2 * r->margin;
+	double band = r->margin / 2;    /* header and footer sit half-way into the margin */
+	PangoLayout *pl;
+	PangoRectangle logical;
+	char *footer;
+	size_t i;
+
+	if (r->plan == NULL || page < 1 || page > r->pages)
+		return -1;
+	cairo_save(cr);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	for (i = 0; i < r->plan->n; i++) {
+		const struct placement *pm = &r->plan->items[i];
+
+		if (pm->page != page)
+			continue;
+		cairo_move_to(cr, r->margin + pm->x, r->margin + pm->baseline);
+		pango_cairo_show_layout_line(cr,
+		    pango_layout_get_line_readonly(pm->pl, pm->line));
+	}
+
+	if (header_left == NULL)
+		header_left = "";
+	if (header_right == NULL)
+		header_right = "";
+	{
+		/* Name left and position right on one line when both fit with a
+		 * quarter inch between them; else the position on a second line
+		 * (two lines still end above the body, 0.5 + 2 x 0.19 < 1 inch). */
+		PangoLayout *lp = layout_band_text(r, header_left, width, PANGO_ALIGN_LEFT);
+		PangoLayout *rp = layout_band_text(r, header_right, width, PANGO_ALIGN_RIGHT);
+		PangoRectangle lr, rr;
+		bool one_line;
+
+		pango_layout_set_ellipsize(lp, PANGO_ELLIPSIZE_NONE);
+		pango_layout_set_ellipsize(rp, PANGO_ELLIPSIZE_NONE);
+		pango_layout_set_width(lp, -1);
+		pango_layout_set_width(rp, -1);
+		pango_layout_get_extents(lp, NULL, &lr);
+		pango_layout_get_extents(rp, NULL, &rr);
+		one_line = *header_left == '\0' || *header_right == '\0' ||
+		    (double)(lr.width + rr.width) / PANGO_SCALE + 18 <= width;
+		pango_layout_set_ellipsize(lp, PANGO_ELLIPSIZE_END);
+		pango_layout_set_ellipsize(rp, PANGO_ELLIPSIZE_END);
+		pango_layout_set_width(lp, (int)(width * PANGO_SCALE));
+		pango_layout_set_width(rp, (int)(width * PANGO_SCALE));
+		if (!one_line)
+			pango_layout_set_alignment(rp, PANGO_ALIGN_LEFT);
+		cairo_move_to(cr, r->margin, band);
+		pango_cairo_show_layout(cr, lp);
+		cairo_move_to(cr, r->margin, one_line ? band : band + (double)lr.height / PANGO_SCALE);
+		pango_cairo_show_layout(cr, rp);
+		g_object_unref(lp);
+		g_object_unref(rp);
+	}
+	footer = xasprintf("Page %d of %d", page, r->pages);
+	pl = layout_band_text(r, footer, width, PANGO_ALIGN_CENTER);
+	pango_layout_get_extents(pl, NULL, &logical);
+	cairo_move_to(cr, r->margin, r->page_height - band -
+	    (double)logical.height / PANGO_SCALE);
+	pango_cairo_show_layout(cr, pl);
+	g_object_unref(pl);
+	free(footer);
+	cairo_restore(cr);
+	return 0;
+}

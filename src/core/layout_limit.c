@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * layout_limit.c: the page_limit rule, a finding when the laid-out
+ * narrative runs past the framework's max_pages. Apart from layout.c so
+ * programs that only paginate do not need the findings model.
+ */
+#include "config.h"
+#include "layout.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "framework.h"
+#include "xalloc.h"
+
+#define PT_PER_IN 72.0
+
+void
+layout_page_limit_findings(const struct layout_result *r,
+    const struct project *p, struct findings *out)
+{
+	double max = framework_rule(p->fw, "max_pages", 10);
+	struct finding f;
+	size_t i;
+	int limit = (int)floor(max), over_lines;
+	char *msg, *sugg;
+
+	if (r->ecq >= 0 || limit < 1 || r->pages <= limit)
+		return;
+	memset(&f, 0, sizeof(f));
+	f.rule = "page_limit";
+	f.severity = SEV_ERROR;
+	f.ecq = -1;
+	f.example = -1;
+	f.field = -1;
+	for (i = 0; i < r->n_ecqs; i++)
+		if (r->ecqs[i].last_page > limit) {
+			f.ecq = (int)i;
+			break;
+		}
+	over_lines = (int)ceil((r->used - limit) * r->lines_per_page);
+	if (over_lines < 1)
+		over_lines = 1;
+	msg = xasprintf("The narrative runs to %d pages; the limit is %d "
+	    "(%.0f pt font, %.4g-inch margins).", r->pages, limit, r->font_size,
+	    r->margin / PT_PER_IN);
+	sugg = xasprintf("Cut about %d line%s.", over_lines, over_lines == 1 ? "" : "s");
+	f.message = msg;
+	f.suggestion = sugg;
+	findings_add(out, &f);
+	free(msg);
+	free(sugg);
+}
+
+int
+layout_page_limit_check(struct layout_cache *c, const struct project *p,
+    struct findings *out, int *pages_out, struct error *err)
+{
+	struct layout_result r;
+
+	if (layout_pages(c, p, NULL, &r, err) != 0)
+		return -1;
+	if (pages_out != NULL)
+		*pages_out = r.pages;
+	layout_page_limit_findings(&r, p, out);
+	layout_result_free(&r);
+	return 0;
+}
