@@ -18,6 +18,10 @@ static const struct cli_command commands[] = {
 	  "write the narrative as PDF, text or Markdown" },
 	{ "lint", cli_lint, "lint [--format text|json] [--rules LIST] [--no-spelling] [--fail-on SEVERITY] [FILE|-]",
 	  "check plain text with the text rules (spelling, voice, plain language...)" },
+	{ "check", cli_check, "check FILE.ecq|DRAFT [--format text|json] [--fail-on SEVERITY] [--rules LIST] [--no-spelling]",
+	  "run every rule on a project or a draft: a QRB-readiness report" },
+	{ "import", cli_import, "import DRAFT.txt|DRAFT.md -o FILE.ecq [--framework ID] [--name NAME]",
+	  "create a project from a text or Markdown draft" },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -45,5 +45,7 @@ int cli_frameworks(int argc, char **argv);
 int cli_show(int argc, char **argv);
 int cli_export(int argc, char **argv);
 int cli_lint(int argc, char **argv);
+int cli_check(int argc, char **argv);
+int cli_import(int argc, char **argv);
 
 #endif

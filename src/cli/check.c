@@ -1,0 +1,731 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * check.c: `ecqcoach check`, every rule on a whole narrative: a project
+ * file (opened read-only) or a text/Markdown draft (imported into a
+ * temporary project that is removed afterwards). Prints findings like a
+ * compiler's diagnostics, or one JSON object, with a summary of findings,
+ * words per ECQ and pages.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "checker.h"
+#include "cli.h"
+#include "framework.h"
+#include "importer.h"
+#include "json.h"
+#include "layout.h"
+#include "paths.h"
+#include "store.h"
+#include "text.h"
+#include "xalloc.h"
+
+static void
+check_usage(void)
+{
+	printf("Usage: ecqcoach check FILE [options]\n"
+	    "Run every rule (text and project rules) on a narrative and print one line per\n"
+	    "finding. FILE is a project (.ecq, opened read-only) or a text or Markdown draft,\n"
+	    "read the way 'ecqcoach import' reads it; positions are then lines in the draft.\n\n"
+	    "  -f, --format text|json  output format (default: text)\n"
+	    "      --fail-on SEVERITY  exit 1 when a finding is at least info|warning|error\n"
+	    "                          (default: warning)\n"
+	    "  -r, --rules LIST        rules to run: \"passive,missing_part\", or\n"
+	    "                          \"-spelling,-passive\" for all but these\n"
+	    "      --no-spelling       do not check spelling\n"
+	    "      --framework ID      framework of a draft (default: guessed from its headings)\n"
+	    "  -h, --help              show this help\n\n"
+	    "Exit status: 0 nothing at --fail-on or above, 1 findings, 2 usage error,\n"
+	    "3 file error.\n");
+}
+
+/* Everything one run needs to print a finding. */
+struct check {
+	const char *name;               /* FILE as given */
+	const struct project *p;
+	bool draft;
+	const char *text;               /* the draft */
+	size_t len;
+	struct importer_report rep;     /* draft only */
+	size_t *words;                  /* [n_ecqs] */
+	size_t total_words;
+	bool have_pages;
+	struct layout_result layout;
+};
+
+/* Writes s for a terminal: control characters as '?'. */
+static void
+put(FILE *f, const char *s)
+{
+	cli_put_text(f, s != NULL ? s : "");
+}
+
+/* Whether --rules LIST selects id (mirrors the engine's selection, for the
+ * page_limit rule that check adds itself). */
+static bool
+rule_selected(const char *list, const char *id)
+{
+	const char *p = list;
+	bool on = true, first = true;
+	size_t idl = strlen(id);
+
+	if (list == NULL)
+		return true;
+	while (*p != '\0') {
+		size_t n = strcspn(p, ", ");
+		bool minus = *p == '-' || *p == '!';
+		const char *r = minus ? p + 1 : p;
+		size_t rn = minus ? n - 1 : n;
+
+		if (n == 0) {
+			p++;
+			continue;
+		}
+		if (first && !minus)
+			on = false;
+		first = false;
+		if ((rn == 3 && strncmp(r, "all", 3) == 0) || (rn == idl && strncmp(r, id, idl) == 0))
+			on = !minus;
+		p += n;
+	}
+	return on;
+}
+
+/* The text a finding points into, or NULL when it covers no text. */
+static const char *
+finding_text(const struct project *p, const struct finding *f)
+{
+	const char *t = f->target;
+
+	if (f->example >= 0 && f->field >= 0 && f->field < EX_FIELD_COUNT) {
+		const struct example *e = project_example_by_id(p, f->example);
+
+		return e != NULL ? e->field[f->field] : NULL;
+	}
+	if (t == NULL)
+		return NULL;
+	if (strncmp(t, "intro.", 6) == 0 && f->ecq >= 0 && (size_t)f->ecq < p->fw->n_ecqs)
+		return p->intro[f->ecq];
+	if (strcmp(t, "unsorted") == 0)
+		return p->unsorted;
+	if (strncmp(t, "note.", 5) == 0) {
+		int e = -1, q = -1;
+
+		if (sscanf(t + 5, "%d.%d", &e, &q) == 2 && e >= 0 && (size_t)e < p->fw->n_ecqs &&
+		    q >= 0 && (size_t)q < p->fw->ecqs[e].questions.n)
+			return p->notes[e][q];
+	}
+	return NULL;
+}
+
+/* Where a finding is in the draft, as a byte offset. */
+static size_t
+draft_offset(const struct check *c, const struct finding *f)
+{
+	size_t src = 0;
+
+	if (f->target != NULL && strncmp(f->target, "intro.", 6) == 0)
+		importer_locate(&c->rep, f->ecq, -1, -1, f->offset, &src);
+	else if (f->target != NULL && strcmp(f->target, "unsorted") == 0)
+		importer_locate(&c->rep, -1, -1, -1, f->offset, &src);
+	else if (f->example >= 0)
+		importer_locate(&c->rep, f->ecq, f->example,
+		    f->field >= 0 ? f->field : IMPORTER_HEADING, f->offset, &src);
+	else if (f->ecq >= 0)
+		importer_locate(&c->rep, f->ecq, -1, IMPORTER_HEADING, 0, &src);
+	return src <= c->len ? src : c->len;
+}
+
+/* 1-based line and column of the finding, in the draft or in its field;
+ * false when it covers no text (a whole ECQ, the whole narrative). */
+static bool
+finding_line_col(const struct check *c, const struct finding *f, size_t *line, size_t *col)
+{
+	const char *t;
+	size_t off;
+
+	if (c->draft) {
+		if (f->ecq < 0 && f->example < 0 && f->target == NULL) {
+			*line = *col = 1;
+			return true;
+		}
+		text_line_col(c->text, c->len, draft_offset(c, f), line, col);
+		return true;
+	}
+	t = finding_text(c->p, f);
+	if (t == NULL)
+		return false;
+	off = f->offset <= strlen(t) ? f->offset : strlen(t);
+	text_line_col(t, strlen(t), off, line, col);
+	return true;
+}
+
+/* "ECQ 1 Leading Change, example 2, Action" for a finding in a project. */
+static char *
+finding_place(const struct project *p, const struct finding *f)
+{
+	const struct example *e = f->example >= 0 ? project_example_by_id(p, f->example) : NULL;
+	char *ecq, *s;
+
+	if (f->ecq < 0 || (size_t)f->ecq >= p->fw->n_ecqs)
+		return xstrdup(f->target != NULL && strcmp(f->target, "unsorted") == 0 ?
+		    "unsorted note" : "narrative");
+	ecq = xasprintf("ECQ %d %s", f->ecq + 1, p->fw->ecqs[f->ecq].title);
+	if (e != NULL && f->field >= 0 && f->field < EX_FIELD_COUNT)
+		s = xasprintf("%s, example %d, %s", ecq, e->position + 1,
+		    project_field_name((enum example_field)f->field));
+	else if (e != NULL)
+		s = xasprintf("%s, example %d", ecq, e->position + 1);
+	else if (f->target != NULL && strncmp(f->target, "intro.", 6) == 0)
+		s = xasprintf("%s, introduction", ecq);
+	else if (f->target != NULL && strncmp(f->target, "note.", 5) == 0)
+		s = xasprintf("%s, note", ecq);
+	else
+		s = xstrdup(ecq);
+	free(ecq);
+	return s;
+}
+
+/* Lower-case field name for JSON, or NULL. */
+static const char *
+field_key(const struct finding *f)
+{
+	static const char *const names[EX_FIELD_COUNT] = {
+		"title", "start", "end", "challenge", "context", "action", "result"
+	};
+
+	if (f->field >= 0 && f->field < EX_FIELD_COUNT)
+		return names[f->field];
+	if (f->target == NULL)
+		return NULL;
+	if (strncmp(f->target, "intro.", 6) == 0)
+		return "intro";
+	if (strncmp(f->target, "note.", 5) == 0)
+		return "note";
+	if (strcmp(f->target, "unsorted") == 0)
+		return "unsorted";
+	return NULL;
+}
+
+static void
+print_text(const struct check *c, const struct findings *fs, const size_t *order)
+{
+	size_t i, k, line, col;
+
+	for (i = 0; i < fs->n; i++) {
+		const struct finding *f = &fs->items[order[i]];
+		bool lc = finding_line_col(c, f, &line, &col);
+
+		put(stdout, c->name);
+		if (!c->draft) {
+			char *place = finding_place(c->p, f);
+
+			fputc(':', stdout);
+			put(stdout, place);
+			free(place);
+		}
+		if (lc)
+			printf(":%zu:%zu", line, col);
+		printf(": %s: ", severity_name(f->severity));
+		put(stdout, f->message);
+		printf(" [%s]\n", f->rule);
+		if (f->suggestions != NULL && f->suggestions[0] != NULL) {
+			fputs("    suggestions: ", stdout);
+			for (k = 0; f->suggestions[k] != NULL; k++) {
+				if (k > 0)
+					fputs(", ", stdout);
+				put(stdout, f->suggestions[k]);
+			}
+			fputc('\n', stdout);
+		} else if (f->suggestion != NULL && f->suggestion[0] != '\0') {
+			fputs("    suggestion: ", stdout);
+			put(stdout, f->suggestion);
+			fputc('\n', stdout);
+		}
+	}
+}
+
+static void
+print_summary_text(const struct check *c, const struct findings *fs, const size_t by_sev[3])
+{
+	const struct framework *fw = c->p->fw;
+	const struct rule_info *r;
+	size_t e, i, n;
+	bool any = false;
+
+	put(stdout, c->name);
+	printf(": %zu finding%s: %zu error%s, %zu warning%s, %zu info", fs->n,
+	    fs->n == 1 ? "" : "s", by_sev[SEV_ERROR], by_sev[SEV_ERROR] == 1 ? "" : "s",
+	    by_sev[SEV_WARNING], by_sev[SEV_WARNING] == 1 ? "" : "s", by_sev[SEV_INFO]);
+	for (r = checker_rules(); r->id != NULL; r++) {
+		for (i = n = 0; i < fs->n; i++)
+			n += strcmp(fs->items[i].rule, r->id) == 0;
+		if (n > 0) {
+			printf("%s%s %zu", any ? ", " : " (", r->id, n);
+			any = true;
+		}
+	}
+	printf("%s\n", any ? ")" : "");
+	put(stdout, c->name);
+	printf(": %zu words (", c->total_words);
+	for (e = 0; e < fw->n_ecqs; e++)
+		printf("%sECQ %zu %zu", e > 0 ? ", " : "", e + 1, c->words[e]);
+	printf(")");
+	if (c->have_pages)
+		printf(", %d page%s of %g allowed", c->layout.pages, c->layout.pages == 1 ? "" : "s",
+		    framework_rule(fw, "max_pages", 10));
+	printf("\n");
+	if (c->draft) {
+		put(stdout, c->name);
+		printf(": read as framework %s: %zu ECQ heading%s, %zu example%s, %zu line%s "
+		    "unsorted\n", fw->id, c->rep.n_ecqs, c->rep.n_ecqs == 1 ? "" : "s",
+		    c->rep.n_examples, c->rep.n_examples == 1 ? "" : "s", c->rep.n_unsorted,
+		    c->rep.n_unsorted == 1 ? "" : "s");
+	}
+}
+
+static void
+print_json(const struct check *c, const struct findings *fs, const size_t *order,
+    const size_t by_sev[3], bool spelling, const char *notice)
+{
+	const struct framework *fw = c->p->fw;
+	const struct rule_info *r;
+	struct json j;
+	size_t i, k, n, e, line, col;
+
+	json_init(&j, stdout, true);
+	json_object_begin(&j);
+	json_key(&j, "file");
+	json_string(&j, c->name);
+	json_key(&j, "findings");
+	json_array_begin(&j);
+	for (i = 0; i < fs->n; i++) {
+		const struct finding *f = &fs->items[order[i]];
+		const struct example *ex = f->example >= 0 ? project_example_by_id(c->p, f->example) : NULL;
+		const char *t = finding_text(c->p, f);
+		bool lc = finding_line_col(c, f, &line, &col);
+		size_t tl = t != NULL ? strlen(t) : 0;
+		size_t off = f->offset < tl ? f->offset : tl;
+
+		json_object_begin(&j);
+		json_key(&j, "rule");
+		json_string(&j, f->rule);
+		json_key(&j, "severity");
+		json_string(&j, severity_name(f->severity));
+		json_key(&j, "ecq");
+		if (f->ecq >= 0)
+			json_int(&j, f->ecq + 1);
+		else
+			json_null(&j);
+		json_key(&j, "ecq_title");
+		json_string(&j, f->ecq >= 0 && (size_t)f->ecq < fw->n_ecqs ? fw->ecqs[f->ecq].title : NULL);
+		json_key(&j, "example");
+		if (ex != NULL)
+			json_int(&j, ex->position + 1);
+		else
+			json_null(&j);
+		json_key(&j, "example_id");
+		if (f->example >= 0)
+			json_int(&j, (long long)f->example);
+		else
+			json_null(&j);
+		json_key(&j, "field");
+		json_string(&j, field_key(f));
+		json_key(&j, "target");
+		json_string(&j, f->target);
+		json_key(&j, "line");
+		if (lc)
+			json_int(&j, (long long)line);
+		else
+			json_null(&j);
+		json_key(&j, "column");
+		if (lc)
+			json_int(&j, (long long)col);
+		else
+			json_null(&j);
+		json_key(&j, "offset");
+		json_int(&j, (long long)f->offset);
+		json_key(&j, "length");
+		json_int(&j, (long long)f->length);
+		json_key(&j, "text");
+		if (t != NULL)
+			json_string_n(&j, t + off, f->length <= tl - off ? f->length : tl - off);
+		else
+			json_null(&j);
+		json_key(&j, "message");
+		json_string(&j, f->message);
+		json_key(&j, "suggestion");
+		json_string(&j, f->suggestion);
+		json_key(&j, "suggestions");
+		json_array_begin(&j);
+		if (f->suggestions != NULL) {
+			for (k = 0; f->suggestions[k] != NULL; k++)
+				json_string(&j, f->suggestions[k]);
+		} else if (f->suggestion != NULL) {
+			json_string(&j, f->suggestion);
+		}
+		json_array_end(&j);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+
+	json_key(&j, "summary");
+	json_object_begin(&j);
+	json_key(&j, "framework");
+	json_string(&j, fw->id);
+	json_key(&j, "findings");
+	json_int(&j, (long long)fs->n);
+	json_key(&j, "error");
+	json_int(&j, (long long)by_sev[SEV_ERROR]);
+	json_key(&j, "warning");
+	json_int(&j, (long long)by_sev[SEV_WARNING]);
+	json_key(&j, "info");
+	json_int(&j, (long long)by_sev[SEV_INFO]);
+	json_key(&j, "rules");
+	json_object_begin(&j);
+	for (r = checker_rules(); r->id != NULL; r++) {
+		for (i = n = 0; i < fs->n; i++)
+			n += strcmp(fs->items[i].rule, r->id) == 0;
+		if (n > 0) {
+			json_key(&j, r->id);
+			json_int(&j, (long long)n);
+		}
+	}
+	json_object_end(&j);
+	json_key(&j, "words");
+	json_int(&j, (long long)c->total_words);
+	json_key(&j, "ecqs");
+	json_array_begin(&j);
+	for (e = 0; e < fw->n_ecqs; e++) {
+		json_object_begin(&j);
+		json_key(&j, "ecq");
+		json_int(&j, (long long)e + 1);
+		json_key(&j, "title");
+		json_string(&j, fw->ecqs[e].title);
+		json_key(&j, "examples");
+		json_int(&j, (long long)project_count_examples(c->p, (int)e));
+		json_key(&j, "words");
+		json_int(&j, (long long)c->words[e]);
+		if (c->have_pages && c->layout.ecqs != NULL && e < c->layout.n_ecqs) {
+			json_key(&j, "pages");
+			json_double(&j, c->layout.ecqs[e].pages);
+		}
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	if (c->have_pages) {
+		json_key(&j, "pages");
+		json_int(&j, c->layout.pages);
+		json_key(&j, "max_pages");
+		json_double(&j, framework_rule(fw, "max_pages", 10));
+	}
+	json_key(&j, "spelling_checked");
+	json_bool(&j, spelling);
+	json_key(&j, "notice");
+	json_string(&j, notice);
+	if (c->draft) {
+		json_key(&j, "draft");
+		json_object_begin(&j);
+		json_key(&j, "ecq_headings");
+		json_int(&j, (long long)c->rep.n_ecqs);
+		json_key(&j, "examples");
+		json_int(&j, (long long)c->rep.n_examples);
+		json_key(&j, "unsorted_lines");
+		json_int(&j, (long long)c->rep.n_unsorted);
+		json_object_end(&j);
+	}
+	json_object_end(&j);
+	json_object_end(&j);
+	fputc('\n', stdout);
+}
+
+/* Words per ECQ, counted as word_budget counts them. */
+static void
+count_words(struct check *c)
+{
+	const struct project *p = c->p;
+	size_t e, i;
+	int f;
+
+	c->words = xcalloc(p->fw->n_ecqs + 1, sizeof *c->words);
+	for (e = 0; e < p->fw->n_ecqs; e++)
+		c->words[e] = text_count_words(p->intro[e], strlen(p->intro[e]));
+	for (i = 0; i < p->n_examples; i++) {
+		const struct example *ex = &p->examples[i];
+
+		if (ex->ecq < 0 || (size_t)ex->ecq >= p->fw->n_ecqs)
+			continue;
+		for (f = EX_TITLE; f < EX_FIELD_COUNT; f++)
+			if (f != EX_START && f != EX_END)
+				c->words[ex->ecq] += text_count_words(ex->field[f], strlen(ex->field[f]));
+	}
+	for (e = 0; e < p->fw->n_ecqs; e++)
+		c->total_words += c->words[e];
+}
+
+/* Findings of a draft in the order of the draft's lines. */
+static size_t *sort_keys;
+
+static int
+cmp_order(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	if (sort_keys[x] != sort_keys[y])
+		return sort_keys[x] < sort_keys[y] ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+static size_t *
+finding_order(const struct check *c, const struct findings *fs)
+{
+	size_t *order = xcalloc(fs->n + 1, sizeof *order), i;
+
+	for (i = 0; i < fs->n; i++)
+		order[i] = i;
+	if (!c->draft || fs->n < 2)
+		return order;
+	sort_keys = xcalloc(fs->n, sizeof *sort_keys);
+	for (i = 0; i < fs->n; i++)
+		sort_keys[i] = draft_offset(c, &fs->items[i]);
+	qsort(order, fs->n, sizeof *order, cmp_order);
+	free(sort_keys);
+	sort_keys = NULL;
+	return order;
+}
+
+static bool
+is_sqlite(const char *path)
+{
+	static const char magic[16] = "SQLite format 3";
+	char head[16];
+	FILE *f = fopen(path, "rb");
+	bool yes;
+
+	if (f == NULL)
+		return false;
+	yes = fread(head, 1, sizeof head, f) == sizeof head && memcmp(head, magic, 16) == 0;
+	fclose(f);
+	return yes;
+}
+
+static bool
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static void
+remove_temp(char *dir, char *path)
+{
+	static const char *const ext[] = { "", "-wal", "-shm", "-journal", NULL };
+	size_t i;
+
+	if (path != NULL) {
+		for (i = 0; ext[i] != NULL; i++) {
+			char *p = xasprintf("%s%s", path, ext[i]);
+
+			unlink(p);
+			free(p);
+		}
+	}
+	if (dir != NULL)
+		rmdir(dir);
+	free(path);
+	free(dir);
+}
+
+/* Imports the draft at c->name into a temporary project. */
+static int
+open_draft(struct check *c, const char *fw_id, char **text, char **tmpdir, char **tmppath,
+    struct store **st, struct error *err)
+{
+	const struct framework *fw;
+	struct framework_set set;
+	const char *base = getenv("TMPDIR");
+	char *dir;
+	size_t len;
+
+	if (importer_read_file(c->name, text, &len, err) != 0)
+		return -1;
+	c->text = *text;
+	c->len = len;
+	dir = paths_data_file("prompts");
+	if (framework_set_load(dir, &set, err) != 0) {
+		free(dir);
+		return -1;
+	}
+	free(dir);
+	fw = fw_id != NULL ? framework_set_find(&set, fw_id) :
+	    importer_guess_framework(&set, *text, len, NULL);
+	if (fw == NULL) {
+		framework_set_free(&set);
+		return error_set(err, ERR_NOTFOUND, "no framework '%s'; 'ecqcoach frameworks' "
+		    "lists them", fw_id != NULL ? fw_id : "(none found)");
+	}
+	*tmpdir = xasprintf("%s/ecqcoach-check.XXXXXX", base != NULL && *base != '\0' ? base : "/tmp");
+	if (mkdtemp(*tmpdir) == NULL) {
+		int e = errno;
+
+		framework_set_free(&set);
+		free(*tmpdir);
+		*tmpdir = NULL;
+		return error_set(err, ERR_IO, "cannot create a temporary directory in %s: %s "
+		    "(set TMPDIR to a writable directory)", base != NULL && *base != '\0' ? base :
+		    "/tmp", strerror(e));
+	}
+	*tmppath = xasprintf("%s/draft.ecq", *tmpdir);
+	if (store_create(*tmppath, fw, "", st, err) != 0) {
+		framework_set_free(&set);
+		return -1;
+	}
+	framework_set_free(&set);
+	if (importer_import(*st, *text, len, &c->rep, err) != 0)
+		return -1;
+	c->draft = true;
+	return 0;
+}
+
+int
+cli_check(int argc, char **argv)
+{
+	enum { OPT_NO_SPELLING = 256, OPT_FAIL_ON, OPT_FRAMEWORK };
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "rules", required_argument, NULL, 'r' },
+		{ "no-spelling", no_argument, NULL, OPT_NO_SPELLING },
+		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+		{ "framework", required_argument, NULL, OPT_FRAMEWORK },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct checker_options copt = { 0 };
+	struct checker *ck = NULL;
+	struct store *st = NULL;
+	struct findings fs;
+	struct error err;
+	struct check c;
+	const char *fw_id = NULL;
+	char *text = NULL, *tmpdir = NULL, *tmppath = NULL;
+	size_t i, by_sev[3] = { 0, 0, 0 }, *order = NULL;
+	bool json = false, spelling;
+	int ch, fail_on = SEV_WARNING, status = EXIT_OK;
+
+	memset(&c, 0, sizeof c);
+	error_clear(&err);
+	findings_init(&fs);
+	while ((ch = getopt_long(argc, argv, "f:r:h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			if (strcmp(optarg, "json") == 0)
+				json = true;
+			else if (strcmp(optarg, "text") == 0)
+				json = false;
+			else
+				return cli_usage_error("check", "unknown format '%s' (text or json)", optarg);
+			break;
+		case 'r':
+			copt.rules = optarg;
+			break;
+		case OPT_NO_SPELLING:
+			copt.no_spelling = true;
+			break;
+		case OPT_FAIL_ON:
+			fail_on = severity_parse(optarg);
+			if (fail_on < 0)
+				return cli_usage_error("check", "unknown severity '%s' (info, warning or error)",
+				    optarg);
+			break;
+		case OPT_FRAMEWORK:
+			fw_id = optarg;
+			break;
+		case 'h':
+			check_usage();
+			return EXIT_OK;
+		default:
+			return cli_usage_error("check", "unknown option");
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("check", "missing FILE (a project .ecq or a text/Markdown draft)");
+	if (optind + 1 != argc)
+		return cli_usage_error("check", "give exactly one FILE");
+	c.name = argv[optind];
+
+	/* Rules first: a typo in --rules is a usage error, whatever the file. */
+	if (checker_new(&copt, &ck, &err) != 0) {
+		if (err.code == ERR_USAGE)
+			return cli_usage_error("check", "%s", err.msg);
+		fprintf(stderr, "ecqcoach check: %s\n", err.msg);
+		return EXIT_DATA;
+	}
+	if (strcmp(c.name, "-") != 0 && (is_sqlite(c.name) || ends_with(c.name, ".ecq"))) {
+		if (store_open(c.name, STORE_READONLY, &st, &err) != 0)
+			goto fail;
+	} else if (open_draft(&c, fw_id, &text, &tmpdir, &tmppath, &st, &err) != 0) {
+		goto fail;
+	}
+	c.p = store_project(st);
+	if (checker_warning(ck) != NULL) {
+		fputs("ecqcoach check: warning: ", stderr);
+		put(stderr, checker_warning(ck));
+		fputc('\n', stderr);
+	}
+	spelling = !copt.no_spelling && checker_spell_available(ck);
+	checker_set_framework(ck, c.p->fw);
+	checker_check_project(ck, c.p, &fs);
+	if (c.draft && c.p->unsorted[0] != '\0') {
+		/* Text the importer could not place is the user's prose too. */
+		struct check_ctx ctx = { -1, -1, -1, "unsorted" };
+
+		checker_check_text(ck, c.p->unsorted, strlen(c.p->unsorted), &ctx, &fs);
+	}
+	if (layout_pages(NULL, c.p, NULL, &c.layout, &err) == 0) {
+		c.have_pages = true;
+		if (rule_selected(copt.rules, "page_limit"))
+			layout_page_limit_findings(&c.layout, c.p, &fs);
+	} else {
+		fprintf(stderr, "ecqcoach check: warning: pages not counted: %s\n", err.msg);
+	}
+	count_words(&c);
+	for (i = 0; i < fs.n; i++) {
+		by_sev[fs.items[i].severity]++;
+		if ((int)fs.items[i].severity >= fail_on)
+			status = EXIT_FINDINGS;
+	}
+	order = finding_order(&c, &fs);
+	if (json) {
+		print_json(&c, &fs, order, by_sev, spelling, checker_warning(ck));
+	} else {
+		print_text(&c, &fs, order);
+		print_summary_text(&c, &fs, by_sev);
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "ecqcoach check: cannot write the output: %s\n", strerror(errno));
+		status = EXIT_DATA;
+	}
+	goto done;
+fail:
+	fprintf(stderr, "ecqcoach check: %s\n", err.msg);
+	status = err.code == ERR_USAGE ? EXIT_USAGE : EXIT_DATA;
+done:
+	free(order);
+	free(c.words);
+	if (c.have_pages)
+		layout_result_free(&c.layout);
+	findings_free(&fs);
+	importer_report_free(&c.rep);
+	store_close(st);
+	remove_temp(tmpdir, tmppath);
+	checker_free(ck);
+	free(text);
+	return status;
+}

@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * import.c: `ecqcoach import`, turning a text or Markdown draft into a new
+ * project file and saying what was recognised where. Never overwrites a
+ * file; on failure removes only the file it created itself.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "framework.h"
+#include "importer.h"
+#include "paths.h"
+#include "store.h"
+#include "xalloc.h"
+
+static void
+usage(void)
+{
+	printf("Usage: ecqcoach import DRAFT.txt|DRAFT.md -o FILE.ecq [options]\n"
+	    "Create a project from a draft: ECQ headings (\"ECQ 1: Leading Change\", a title\n"
+	    "alone, Markdown or bold), introductions, examples with dates, and\n"
+	    "Challenge/Context/Action/Result labels. Text it cannot place goes to the\n"
+	    "project's unsorted note. DRAFT may be - for standard input.\n\n"
+	    "  -o, --output FILE    the new project file (must not exist)\n"
+	    "  -f, --framework ID   ECQ framework (default: the one whose ECQ titles the\n"
+	    "                       draft uses, else the current one)\n"
+	    "  -n, --name NAME      the candidate's full name\n"
+	    "  -q, --quiet          print only the summary line\n"
+	    "  -h, --help           show this help\n");
+}
+
+static void
+remove_project(const char *path)
+{
+	char *p;
+
+	unlink(path);
+	p = xasprintf("%s-wal", path);
+	unlink(p);
+	free(p);
+	p = xasprintf("%s-shm", path);
+	unlink(p);
+	free(p);
+	p = xasprintf("%s-journal", path);
+	unlink(p);
+	free(p);
+}
+
+static void
+print_item(const char *draft, const struct framework *fw, const struct importer_item *it)
+{
+	printf("%s:%zu: ", draft, it->line);
+	switch (it->kind) {
+	case IMPORTER_ECQ:
+		printf("ECQ %d %s", it->ecq + 1, fw->ecqs[it->ecq].title);
+		break;
+	case IMPORTER_INTRO:
+		printf("  introduction");
+		break;
+	case IMPORTER_EXAMPLE:
+		printf("  example");
+		if (it->text[0] != '\0') {
+			printf(" \"");
+			cli_put_text(stdout, it->text);
+			printf("\"");
+		} else {
+			printf(" (no heading; started by a label)");
+		}
+		break;
+	case IMPORTER_FIELD:
+		if (it->field == EX_TITLE) {
+			printf("    Title: ");
+			cli_put_text(stdout, it->text);
+		} else if (it->field == EX_START || it->field == EX_END) {
+			printf("    %s: ", project_field_name((enum example_field)it->field));
+			cli_put_text(stdout, it->text);
+		} else {
+			printf("    %s", project_field_name((enum example_field)it->field));
+		}
+		break;
+	case IMPORTER_COMPETENCIES:
+		printf("    Competencies: ");
+		cli_put_text(stdout, it->text);
+		break;
+	case IMPORTER_META:
+		printf("%s: ", it->field == 0 ? "candidate" : "position");
+		cli_put_text(stdout, it->text);
+		break;
+	case IMPORTER_UNSORTED:
+		{
+			char *t = xstrndup(it->text, strlen(it->text) > 60 ? 60 : strlen(it->text));
+
+			printf("unsorted: ");
+			cli_put_text(stdout, t);
+			if (strlen(it->text) > 60)
+				printf("...");
+			free(t);
+		}
+		break;
+	}
+	printf("\n");
+}
+
+int
+cli_import(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "framework", required_argument, NULL, 'f' },
+		{ "name", required_argument, NULL, 'n' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *out = NULL, *fw_id = NULL, *name = NULL, *draft;
+	const struct framework *fw;
+	struct framework_set set;
+	struct importer_report rep;
+	struct store *st = NULL;
+	struct error err;
+	struct stat sb;
+	char *dir, *text = NULL;
+	size_t len, i;
+	int c, quiet = 0, status = EXIT_OK, score = 0;
+
+	memset(&rep, 0, sizeof rep);
+	while ((c = getopt_long(argc, argv, "o:f:n:qh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o': out = optarg; break;
+		case 'f': fw_id = optarg; break;
+		case 'n': name = optarg; break;
+		case 'q': quiet = 1; break;
+		case 'h': usage(); return EXIT_OK;
+		default: return cli_usage_error("import", "unknown option");
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("import", "missing DRAFT (a .txt or .md file, or -)");
+	if (optind + 1 != argc)
+		return cli_usage_error("import", "give exactly one DRAFT");
+	if (out == NULL)
+		return cli_usage_error("import", "missing -o FILE.ecq (the project to create)");
+	draft = argv[optind];
+	if (lstat(out, &sb) == 0) {
+		fprintf(stderr, "ecqcoach import: %s already exists; import never overwrites a "
+		    "file: choose another name or move the old one away\n", out);
+		return EXIT_DATA;
+	}
+	if (importer_read_file(draft, &text, &len, &err) != 0)
+		return cli_fail(&err);
+	dir = paths_data_file("prompts");
+	if (framework_set_load(dir, &set, &err) != 0) {
+		free(dir);
+		free(text);
+		return cli_fail(&err);
+	}
+	free(dir);
+	if (fw_id != NULL)
+		fw = framework_set_find(&set, fw_id);
+	else
+		fw = importer_guess_framework(&set, text, len, &score);
+	if (fw == NULL) {
+		fprintf(stderr, "ecqcoach import: no framework '%s'; 'ecqcoach frameworks' lists "
+		    "them\n", fw_id != NULL ? fw_id : "(none found)");
+		status = EXIT_DATA;
+		goto done;
+	}
+	if (store_create(out, fw, name != NULL ? name : "", &st, &err) != 0) {
+		status = cli_fail(&err);
+		goto done;
+	}
+	if (importer_import(st, text, len, &rep, &err) != 0 ||
+	    (name != NULL && store_set_candidate(st, name, &err) != 0)) {
+		status = cli_fail(&err);
+		store_close(st);
+		st = NULL;
+		remove_project(out);
+		goto done;
+	}
+	if (!quiet) {
+		for (i = 0; i < rep.n_items; i++)
+			print_item(draft, fw, &rep.items[i]);
+		if (rep.invalid_offset != (size_t)-1)
+			printf("%s: invalid UTF-8 or NUL byte at offset %zu (and maybe later) "
+			    "imported as '?'\n", draft, rep.invalid_offset);
+	}
+	printf("imported %s into %s (framework %s%s): %zu ECQs, %zu examples, %zu fields; "
+	    "%zu line%s unsorted%s\n", draft, out, fw->id,
+	    fw_id != NULL ? "" : score > 0 ? ", matched by its ECQ titles" : ", the default",
+	    rep.n_ecqs, rep.n_examples, rep.n_fields, rep.n_unsorted,
+	    rep.n_unsorted == 1 ? "" : "s", rep.n_unsorted > 0 ? " (see the project's unsorted note)" : "");
+	if (rep.n_ecqs == 0)
+		fprintf(stderr, "ecqcoach import: warning: no ECQ heading found in %s; write "
+		    "headings such as \"ECQ 1: %s\"\n", draft, fw->ecqs[0].title);
+done:
+	store_close(st);
+	importer_report_free(&rep);
+	framework_set_free(&set);
+	free(text);
+	return status;
+}
