@@ -229,7 +229,8 @@ write_project(struct demo *d, struct store *st, struct error *err)
 			    store_set_note(st, (int)i, (int)j, d->notes[i][j], err) != 0)
 				return -1;
 	}
-	qsort(d->ex, d->n_ex, sizeof *d->ex, compare_examples);
+	if (d->n_ex > 1)
+		qsort(d->ex, d->n_ex, sizeof *d->ex, compare_examples);
 	for (i = 0; i < d->n_ex; i++) {
 		if (store_add_example(st, d->ex[i].ecq, "", &id, err) != 0 ||
 		    store_set_example_competencies(st, id, &d->ex[i].competencies, err) != 0)

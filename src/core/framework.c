@@ -414,8 +414,8 @@ read_file(const char *path, char **buf, size_t *len, struct error *err)
 int
 framework_load_file(const char *path, struct framework **out, struct error *err)
 {
-	char *buf;
-	size_t len;
+	char *buf = NULL;
+	size_t len = 0;
 	int rc;
 
 	*out = NULL;
@@ -545,7 +545,8 @@ framework_set_load(const char *dir, struct framework_set *set, struct error *err
 		set->fws[set->n++] = fw;
 	}
 	closedir(d);
-	qsort(set->fws, set->n, sizeof *set->fws, compare_fw);
+	if (set->n > 1)
+		qsort(set->fws, set->n, sizeof *set->fws, compare_fw);
 	return 0;
 }
 

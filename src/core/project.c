@@ -62,16 +62,12 @@ project_free(struct project *p)
 
 	if (p == NULL)
 		return;
-	if (p->fw != NULL) {
-		for (i = 0; i < p->fw->n_ecqs; i++) {
-			if (p->intro != NULL)
-				free(p->intro[i]);
-			if (p->notes != NULL && p->notes[i] != NULL) {
-				for (j = 0; j < p->fw->ecqs[i].questions.n; j++)
-					free(p->notes[i][j]);
-				free(p->notes[i]);
-			}
-		}
+	for (i = 0; p->intro != NULL && p->intro[i] != NULL; i++)
+		free(p->intro[i]);
+	for (i = 0; p->notes != NULL && p->notes[i] != NULL; i++) {
+		for (j = 0; p->notes[i][j] != NULL; j++)
+			free(p->notes[i][j]);
+		free(p->notes[i]);
 	}
 	free(p->intro);
 	free(p->notes);

@@ -56,8 +56,10 @@ struct project {
 	char *created;          /* ISO 8601 UTC */
 	char *modified;         /* ISO 8601 UTC of the last change */
 	struct framework *fw;   /* parsed from the project's own snapshot */
-	char **intro;           /* [fw->n_ecqs] introduction per ECQ, never NULL */
-	char ***notes;          /* [ecq][question] answer notes, never NULL */
+	char **intro;           /* [fw->n_ecqs] introduction per ECQ, never NULL;
+	                         * NULL-terminated */
+	char ***notes;          /* [ecq][question] answer notes, never NULL;
+	                         * both levels NULL-terminated */
 	char *unsorted;         /* text `import` could not place; may be "" */
 	struct example *examples;   /* sorted by ecq, then position */
 	size_t n_examples;

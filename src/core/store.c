@@ -257,8 +257,9 @@ load_texts(struct store *st, struct project *p, struct error *err)
 	size_t i, j;
 	int e, q;
 
-	p->intro = xcalloc(fw->n_ecqs, sizeof *p->intro);
-	p->notes = xcalloc(fw->n_ecqs, sizeof *p->notes);
+	/* NULL-terminated, so project_free needs no framework to free them. */
+	p->intro = xcalloc(fw->n_ecqs + 1, sizeof *p->intro);
+	p->notes = xcalloc(fw->n_ecqs + 1, sizeof *p->notes);
 	for (i = 0; i < fw->n_ecqs; i++) {
 		p->notes[i] = xcalloc(fw->ecqs[i].questions.n + 1, sizeof **p->notes);
 		for (j = 0; j < fw->ecqs[i].questions.n; j++)
@@ -364,7 +365,8 @@ load(struct store *st, struct error *err)
 		return -1;
 	}
 	/* Positions in the file may have gaps after deletions; show 0..n-1. */
-	qsort(p->examples, p->n_examples, sizeof *p->examples, compare_examples);
+	if (p->n_examples > 1)
+		qsort(p->examples, p->n_examples, sizeof *p->examples, compare_examples);
 	for (i = 0; i < p->n_examples; i++) {
 		if (p->examples[i].ecq != last)
 			pos = 0;

@@ -339,7 +339,7 @@ static const struct {
 	enum err_code code;
 	const char *expect;
 } refused[] = {
-	{ 1, "random bytes", NULL, "\x13\x37 not a database at all, just bytes\x00\xff", 40, ERR_FORMAT, "not a SQLite database" },
+	{ 1, "random bytes", NULL, "\x13\x37 not a database at all, just bytes\x00\xff", 38, ERR_FORMAT, "not a SQLite database" },
 	{ 2, "empty file", NULL, "", 0, ERR_FORMAT, "not a SQLite database" },
 	{ 3, "another SQLite database", "CREATE TABLE t(x); INSERT INTO t VALUES (1);", NULL, 0, ERR_FORMAT, "not an ecqcoach project" },
 	{ 4, "a newer project", "PRAGMA application_id = 1162039619; PRAGMA user_version = 99; CREATE TABLE meta(key, value);", NULL, 0, ERR_VERSION, "newer ecqcoach" },
