@@ -9,6 +9,7 @@
 #include "checks/project_rules.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -183,6 +184,77 @@ stem(const char *w)
 
 /* ---- similarity --------------------------------------------------------- */
 
+/* Measured on the labeled narratives (tests/data) and the demo projects:
+ * unrelated examples of one narrative score at most 0.27, a story retold in
+ * other words 0.66 to 0.71, a copied one 0.97. */
+
+/* The distinct content words of an example: stems of the words that are
+ * not stop words, as sorted hashes, each with a flag for a digit inside
+ * (numbers and dates are the specifics a retold story keeps). */
+struct bag {
+	uint64_t *h;
+	unsigned char *digit;
+	size_t n;
+};
+
+struct hflag {
+	uint64_t h;
+	unsigned char digit;
+};
+
+static int
+cmp_hflag(const void *a, const void *b)
+{
+	const struct hflag *x = a, *y = b;
+
+	return x->h < y->h ? -1 : x->h > y->h;
+}
+
+static void
+bag_of(const char *text, const struct wordlists *lists, struct bag *bag)
+{
+	const struct wordlist *stop = lists != NULL ? wordlists_get(lists, "stopwords") : NULL;
+	struct words ws;
+	struct hflag *tmp;
+	size_t i, n = 0, k;
+
+	words_of(text, &ws);
+	tmp = xreallocarray(NULL, ws.n + 1, sizeof *tmp);
+	for (i = 0; i < ws.n; i++) {
+		char *st;
+
+		if (stop != NULL && wordlist_contains(stop, ws.w[i]))
+			continue;
+		if (stop == NULL && strlen(ws.w[i]) < 4)
+			continue;
+		st = stem(ws.w[i]);
+		tmp[n].h = hash_str(st);
+		tmp[n].digit = strpbrk(st, "0123456789") != NULL;
+		n++;
+		free(st);
+	}
+	words_free(&ws);
+	qsort(tmp, n, sizeof *tmp, cmp_hflag);
+	bag->h = xreallocarray(NULL, n + 1, sizeof *bag->h);
+	bag->digit = xreallocarray(NULL, n + 1, 1);
+	for (i = 0, k = 0; i < n; i++) {
+		if (k > 0 && bag->h[k - 1] == tmp[i].h)
+			continue;
+		bag->h[k] = tmp[i].h;
+		bag->digit[k] = tmp[i].digit;
+		k++;
+	}
+	bag->n = k;
+	free(tmp);
+}
+
+static void
+bag_free(struct bag *bag)
+{
+	free(bag->h);
+	free(bag->digit);
+}
+
 static int
 cmp_u64(const void *a, const void *b)
 {
@@ -191,74 +263,120 @@ cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Sorted, unique hashes of the content-word unigrams and bigrams of text. */
-static size_t
-shingles(const char *text, const struct wordlists *lists, uint64_t **out)
+/* Document frequencies of the words of n bags: a sorted table of hashes. */
+struct df_table {
+	uint64_t *h;
+	size_t *df;
+	size_t n, docs;
+};
+
+static void
+df_build(const struct bag *bags, size_t n, struct df_table *t)
 {
-	const struct wordlist *stop = lists != NULL ? wordlists_get(lists, "stopwords") : NULL;
-	struct words ws;
-	uint64_t *h, *content;
-	size_t i, n = 0, nc = 0, k;
+	size_t total = 0, i, j, k;
+	uint64_t *all;
 
-	words_of(text, &ws);
-	content = xreallocarray(NULL, ws.n + 1, sizeof *content);
-	for (i = 0; i < ws.n; i++) {
-		char *s;
-
-		if (stop != NULL && wordlist_contains(stop, ws.w[i]))
-			continue;
-		if (stop == NULL && strlen(ws.w[i]) < 4)
-			continue;
-		s = stem(ws.w[i]);
-		content[nc++] = hash_str(s);
-		free(s);
-	}
-	words_free(&ws);
-	h = xreallocarray(NULL, 2 * nc + 1, sizeof *h);
-	for (i = 0; i < nc; i++) {
-		h[n++] = content[i];
-		if (i + 1 < nc)
-			h[n++] = (content[i] * 31ULL + 7ULL) ^ (content[i + 1] * 0x9E3779B97F4A7C15ULL);
-	}
-	free(content);
-	qsort(h, n, sizeof *h, cmp_u64);
+	for (i = 0; i < n; i++)
+		total += bags[i].n;
+	all = xreallocarray(NULL, total + 1, sizeof *all);
 	for (i = 0, k = 0; i < n; i++)
-		if (k == 0 || h[k - 1] != h[i])
-			h[k++] = h[i];
-	*out = h;
-	return k;
+		for (j = 0; j < bags[i].n; j++)
+			all[k++] = bags[i].h[j];
+	qsort(all, total, sizeof *all, cmp_u64);
+	t->h = xreallocarray(NULL, total + 1, sizeof *t->h);
+	t->df = xreallocarray(NULL, total + 1, sizeof *t->df);
+	t->n = 0;
+	t->docs = n;
+	for (i = 0; i < total; i++) {
+		if (t->n > 0 && t->h[t->n - 1] == all[i]) {
+			t->df[t->n - 1]++;
+		} else {
+			t->h[t->n] = all[i];
+			t->df[t->n++] = 1;
+		}
+	}
+	free(all);
+}
+
+/* Weight of a word: rarer across the examples counts more, a number
+ * three times more. */
+static double
+weight(const struct df_table *t, uint64_t h, bool digit)
+{
+	size_t lo = 0, hi = t->n, df = 1;
+	double w;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (t->h[mid] < h) {
+			lo = mid + 1;
+		} else if (t->h[mid] > h) {
+			hi = mid;
+		} else {
+			df = t->df[mid];
+			break;
+		}
+	}
+	w = log(1.0 + (double)t->docs / (double)df);
+	return digit ? 3.0 * w : w;
 }
 
 static double
-jaccard(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+bag_total(const struct bag *b, const struct df_table *t)
 {
-	size_t i = 0, j = 0, both = 0;
+	double s = 0;
+	size_t i;
 
-	if (na == 0 || nb == 0)
+	for (i = 0; i < b->n; i++)
+		s += weight(t, b->h[i], b->digit[i]);
+	return s;
+}
+
+/* Weighted containment: the weight of the shared words over the weight of
+ * the smaller example, so a shortened retelling still matches. */
+static double
+containment(const struct bag *a, double ta, const struct bag *b, double tb,
+    const struct df_table *t)
+{
+	size_t i = 0, j = 0;
+	double shared = 0, small = ta < tb ? ta : tb;
+
+	if (small <= 0)
 		return 0.0;
-	while (i < na && j < nb) {
-		if (a[i] == b[j]) {
-			both++;
+	while (i < a->n && j < b->n) {
+		if (a->h[i] == b->h[j]) {
+			shared += weight(t, a->h[i], a->digit[i]);
 			i++;
 			j++;
-		} else if (a[i] < b[j]) {
+		} else if (a->h[i] < b->h[j]) {
 			i++;
 		} else {
 			j++;
 		}
 	}
-	return (double)both / (double)(na + nb - both);
+	return shared / small;
 }
+
+/* Fewer distinct content words than this and an example is too short to
+ * tell whether it is the same story. */
+#define DUP_MIN_WORDS 12
 
 double
 project_rules_similarity(const char *a, const char *b, const struct wordlists *lists)
 {
-	uint64_t *ha, *hb;
-	size_t na = shingles(a, lists, &ha), nb = shingles(b, lists, &hb);
-	double s = jaccard(ha, na, hb, nb);
+	struct bag bags[2];
+	struct df_table t;
+	double s;
 
-	free(ha);
-	free(hb);
+	bag_of(a, lists, &bags[0]);
+	bag_of(b, lists, &bags[1]);
+	df_build(bags, 2, &t);
+	s = containment(&bags[0], bag_total(&bags[0], &t), &bags[1], bag_total(&bags[1], &t), &t);
+	bag_free(&bags[0]);
+	bag_free(&bags[1]);
+	free(t.h);
+	free(t.df);
 	return s;
 }
 
@@ -480,31 +598,37 @@ rule_duplicate(const struct run *r)
 {
 	double limit = framework_rule(r->fw, "duplicate_similarity", 0.5);
 	size_t n = r->p->n_examples, i, j;
-	uint64_t **h;
-	size_t *nh;
+	struct bag *bags;
+	struct df_table t;
+	double *total;
 
 	if (n < 2)
 		return;
-	h = xcalloc(n, sizeof *h);
-	nh = xcalloc(n, sizeof *nh);
+	bags = xcalloc(n, sizeof *bags);
+	total = xcalloc(n, sizeof *total);
 	for (i = 0; i < n; i++) {
-		char *t = example_text(&r->p->examples[i]);
+		char *text = example_text(&r->p->examples[i]);
 
-		nh[i] = shingles(t, r->lists, &h[i]);
-		free(t);
+		bag_of(text, r->lists, &bags[i]);
+		free(text);
 	}
+	df_build(bags, n, &t);
+	for (i = 0; i < n; i++)
+		total[i] = bag_total(&bags[i], &t);
 	for (j = 1; j < n; j++) {
 		const struct example *b = &r->p->examples[j];
 
+		if (bags[j].n < DUP_MIN_WORDS)
+			continue;
 		for (i = 0; i < j; i++) {
 			const struct example *a = &r->p->examples[i];
 			double s;
 			char *name;
 			struct where w = { b->ecq, b->id, -1, 0, 0 };
 
-			if (a->ecq == b->ecq)
+			if (a->ecq == b->ecq || bags[i].n < DUP_MIN_WORDS)
 				continue;
-			s = jaccard(h[i], nh[i], h[j], nh[j]);
+			s = containment(&bags[i], total[i], &bags[j], total[j], &t);
 			if (s < limit)
 				continue;
 			name = example_name(a);
@@ -516,9 +640,11 @@ rule_duplicate(const struct run *r)
 		}
 	}
 	for (i = 0; i < n; i++)
-		free(h[i]);
-	free(h);
-	free(nh);
+		bag_free(&bags[i]);
+	free(bags);
+	free(total);
+	free(t.h);
+	free(t.df);
 }
 
 static void
@@ -835,12 +961,9 @@ rule_coverage(const struct run *r)
 				strcat(missing, comps->items[c]);
 			}
 		}
-		if (!tagged)
-			emit(r->out, "competency_coverage", SEV_INFO, &w,
-			    "Mark the competencies each example shows",
-			    "No example of ECQ %zu (%s) is marked with the competencies it shows "
-			    "(it has %zu: %s)", e + 1, ecq_title(r, (int)e), comps->n, missing);
-		else if ((double)shown < min * (double)comps->n)
+		/* Untagged examples cannot be judged (a draft has no tags unless it
+		 * has "Competencies:" lines); the review asks the user instead. */
+		if (tagged && (double)shown < min * (double)comps->n)
 			emit(r->out, "competency_coverage", SEV_WARNING, &w,
 			    "Mark the competencies each example shows, and show more of them",
 			    "The examples of ECQ %zu (%s) show %zu of its %zu competencies; not shown: %s",
@@ -898,6 +1021,27 @@ done:
 	free(words);
 }
 
+/* "Today": $ECQCOACH_TODAY (YYYY-MM-DD, for tests and for judging a
+ * narrative as of a deadline) when set and valid, else the clock. */
+static time_t
+today(void)
+{
+	const char *s = getenv("ECQCOACH_TODAY");
+	struct tm tm;
+	int y, m, d;
+
+	if (s != NULL && sscanf(s, "%4d-%2d-%2d", &y, &m, &d) == 3 && y >= 1970 &&
+	    m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+		memset(&tm, 0, sizeof tm);
+		tm.tm_year = y - 1900;
+		tm.tm_mon = m - 1;
+		tm.tm_mday = d;
+		tm.tm_hour = 12;
+		return timegm(&tm);
+	}
+	return time(NULL);
+}
+
 void
 project_rules_run(const struct project *p, const struct wordlists *lists, time_t now,
     struct findings *out)
@@ -909,7 +1053,7 @@ project_rules_run(const struct project *p, const struct wordlists *lists, time_t
 	r.p = p;
 	r.fw = p->fw;
 	r.lists = lists;
-	r.now = now != 0 ? now : time(NULL);
+	r.now = now != 0 ? now : today();
 	r.out = out;
 	rule_unquantified(&r);
 	rule_too_many(&r);

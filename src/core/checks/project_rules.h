@@ -24,7 +24,8 @@
  * field's text when the rule names a span, else length is 0. lists gives
  * the dictionaries/ lists "stopwords" (ignored by duplicate_example) and
  * "quantity-words" (words that quantify: "twelve", "half"); may be NULL.
- * now is "today" for example_too_old; 0 means time(NULL). All borrowed. */
+ * now is "today" for example_too_old; 0 means $ECQCOACH_TODAY (YYYY-MM-DD)
+ * when set, else the clock. All borrowed. */
 void project_rules_run(const struct project *p, const struct wordlists *lists,
     time_t now, struct findings *out);
 
@@ -32,9 +33,12 @@ void project_rules_run(const struct project *p, const struct wordlists *lists,
  * entry whose id is NULL (for checker_rules()). Static storage. */
 const struct rule_info *project_rules_info(void);
 
-/* Similarity of two example texts, 0..1: Jaccard index over the sets of
- * word pairs (shingles) of their content words, lower-cased, stop words
- * dropped. duplicate_example compares it with duplicate_similarity. */
+/* Similarity of two example texts, 0..1: the share of the shorter one's
+ * content words (stems of the words not in "stopwords") that the other
+ * shares, each word weighted by its rarity across the examples compared
+ * (here the two) and three times more when it holds a digit.
+ * duplicate_example measures it across all examples of a project and
+ * compares it with duplicate_similarity. */
 double project_rules_similarity(const char *a, const char *b,
     const struct wordlists *lists);
 
