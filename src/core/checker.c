@@ -83,7 +83,11 @@ struct checker_group {
 
 static const struct checker_group checker_groups[] = {
 	{ rule_passive, { "passive" } },
-	/* voice.c, acronym.c, phrases.c, style.c are wired in as they land. */
+	{ rule_voice, { "we_voice", "third_person" } },
+	{ rule_acronym, { "acronym_undefined", "acronym_overuse" } },
+	{ rule_phrases, { "bureaucratic", "vague", "belief", "political", "disparaging",
+	    "cross_reference" } },
+	{ rule_style, { "question", "long_sentence", "grammar" } },
 };
 
 struct checker {
@@ -739,7 +743,7 @@ checker_check_project(struct checker *ck, const struct project *p, struct findin
 		char *target = xasprintf("intro.%zu", e);
 		struct check_ctx ctx = { (int)e, -1, -1, target };
 
-		ck->scope = NULL;      /* acronym.c not wired yet */
+		ck->scope = acronym_scope_new();
 		checker_check_field(ck, p, p->intro[e], &ctx, false, &all);
 		free(target);
 		for (k = 0; k < project_count_examples(p, (int)e); k++) {
@@ -757,6 +761,7 @@ checker_check_project(struct checker *ck, const struct project *p, struct findin
 				free(target);
 			}
 		}
+		acronym_scope_free(ck->scope);
 		ck->scope = NULL;
 	}
 	project_rules_run(p, ck->lists, 0, &all);

@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: MIT */
+/* test_spell.c: the hunspell wrapper with the real en_US dictionary (spell.c). */
+#include "config.h"
+
+#include "testutil.h"
+
+#include <unistd.h>
+
+#include "spell.h"
+#include "xalloc.h"
+
+static bool
+ok(struct spell *sp, const char *w)
+{
+	return spell_check(sp, w, strlen(w));
+}
+
+static int
+setup(void **state)
+{
+	struct spell *sp;
+	struct error err;
+
+	if (access("/usr/share/hunspell/en_US.dic", R_OK) != 0)
+		skip();         /* hunspell-en-us is not installed */
+	assert_int_equal(spell_new(NULL, NULL, &sp, &err), 0);
+	*state = sp;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	spell_free(*state);
+	return 0;
+}
+
+static void
+check__knows_english_and_rejects_misspellings(void **state)
+{
+	struct spell *sp = *state;
+
+	assert_true(ok(sp, "management"));
+	assert_true(ok(sp, "Management"));
+	assert_true(ok(sp, "agency's"));
+	assert_true(ok(sp, "don’t"));          /* typographic apostrophe */
+	assert_false(ok(sp, "managment"));
+	assert_false(ok(sp, "recieved"));
+	assert_false(ok(sp, "interagency"));   /* until the federal list is added */
+}
+
+static void
+suggest__offers_the_right_word_first_few(void **state)
+{
+	struct spell *sp = *state;
+	char **s = spell_suggest(sp, "managment", 9, 5);
+	size_t i;
+	bool found = false;
+
+	assert_non_null(s);
+	for (i = 0; s[i] != NULL; i++)
+		found |= strcmp(s[i], "management") == 0;
+	assert_true(i <= 5);
+	assert_true(found);
+	spell_free_list(s);
+	/* cached: the same answer again */
+	s = spell_suggest(sp, "managment", 9, 1);
+	assert_string_equal(s[0], "management");
+	assert_null(s[1]);
+	spell_free_list(s);
+}
+
+static void
+word_file__case_rules_and_possessives(void **state)
+{
+	struct spell *sp = *state;
+	char *dir = test_tmpdir(), *path = xasprintf("%s/words.txt", dir);
+	static const char words[] = "# a comment\nFedRAMP\n  interagency  \n\nCISA # trailing comment\n";
+	struct error err;
+
+	test_write_file(path, words, sizeof words - 1);
+	assert_int_equal(spell_add_file(sp, path, &err), 0);
+	assert_true(ok(sp, "FedRAMP"));
+	assert_true(ok(sp, "FedRAMP's"));
+	assert_true(ok(sp, "FedRAMP’s"));
+	assert_false(ok(sp, "fedramp"));
+	assert_false(ok(sp, "Fedramp"));
+	assert_true(ok(sp, "interagency"));
+	assert_true(ok(sp, "Interagency"));
+	assert_true(ok(sp, "INTERAGENCY"));
+	assert_false(ok(sp, "InterAgency"));
+	assert_true(ok(sp, "CISA"));
+	assert_false(ok(sp, "a comment"));
+	free(path);
+	test_rmdir(dir);
+}
+
+static void
+word_file__missing_and_invalid_files_are_errors(void **state)
+{
+	struct spell *sp = *state;
+	char *dir = test_tmpdir(), *path = xasprintf("%s/bad.txt", dir);
+	struct error err;
+
+	assert_int_equal(spell_add_file(sp, "/nonexistent/words.txt", &err), -1);
+	assert_int_equal(err.code, ERR_IO);
+	test_write_file(path, "good\nb\xff" "ad\n", 8);
+	assert_int_equal(spell_add_file(sp, path, &err), -1);
+	assert_int_equal(err.code, ERR_FORMAT);
+	assert_non_null(strstr(err.msg, ":2:"));
+	free(path);
+	test_rmdir(dir);
+}
+
+static void
+project_words__are_replaced_not_added(void **state)
+{
+	struct spell *sp = *state;
+	struct strlist words = { 0 };
+
+	strlist_push(&words, "Quillfeather");
+	spell_set_project_words(sp, &words);
+	assert_true(ok(sp, "Quillfeather"));
+	strlist_free(&words);
+	strlist_push(&words, "Brantwood");
+	spell_set_project_words(sp, &words);
+	assert_false(ok(sp, "Quillfeather"));
+	assert_true(ok(sp, "Brantwood"));
+	spell_set_project_words(sp, NULL);
+	assert_false(ok(sp, "Brantwood"));
+	spell_add_word(sp, "Quillfeather");
+	assert_true(ok(sp, "Quillfeather"));
+	strlist_free(&words);
+}
+
+static void
+hostile__long_words_and_nul_never_reach_hunspell(void **state)
+{
+	struct spell *sp = *state;
+	char *big = xmalloc(5000);
+	char **s;
+
+	memset(big, 'a', 5000);
+	assert_false(spell_check(sp, big, 5000));
+	s = spell_suggest(sp, big, 5000, 5);
+	assert_null(s[0]);
+	spell_free_list(s);
+	assert_false(spell_check(sp, "ab\0cd", 5));
+	free(big);
+}
+
+static void
+missing_dictionary__is_not_found(void **state)
+{
+	struct spell *sp = NULL;
+	struct error err;
+
+	(void)state;
+	assert_int_equal(spell_new("/nonexistent", "en_US", &sp, &err), -1);
+	assert_null(sp);
+	assert_int_equal(err.code, ERR_NOTFOUND);
+	assert_non_null(strstr(err.msg, "hunspell-en-us"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(check__knows_english_and_rejects_misspellings, setup, teardown),
+		cmocka_unit_test_setup_teardown(suggest__offers_the_right_word_first_few, setup, teardown),
+		cmocka_unit_test_setup_teardown(word_file__case_rules_and_possessives, setup, teardown),
+		cmocka_unit_test_setup_teardown(word_file__missing_and_invalid_files_are_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(project_words__are_replaced_not_added, setup, teardown),
+		cmocka_unit_test_setup_teardown(hostile__long_words_and_nul_never_reach_hunspell, setup, teardown),
+		cmocka_unit_test(missing_dictionary__is_not_found),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

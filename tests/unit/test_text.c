@@ -1,0 +1,335 @@
+/* SPDX-License-Identifier: MIT */
+/* test_text.c: segmentation into tokens, sentences and paragraphs (text.c). */
+#include "config.h"
+
+#include "testutil.h"
+
+#include "text.h"
+#include "xalloc.h"
+
+/* The sentences of s, each as a string, joined by " | ". */
+static char *
+sentences_of(const char *s, size_t len)
+{
+	struct text_doc d;
+	char *out = xstrdup("");
+	size_t i;
+
+	text_analyze(s, len, &d);
+	for (i = 0; i < d.n_sents; i++) {
+		char *next = xasprintf("%s%s%.*s", out, i ? " | " : "", (int)d.sents[i].len,
+		    s + d.sents[i].off);
+
+		free(out);
+		out = next;
+	}
+	text_doc_free(&d);
+	return out;
+}
+
+static void
+check_sentences(const char *in, const char *want)
+{
+	char *got = sentences_of(in, strlen(in));
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+sentences__abbreviations_do_not_end_them(void **state)
+{
+	(void)state;
+	check_sentences("Mr. Smith met Dr. Jones at the U.S. Army office, e.g. in D.C. with Gen. Ruiz. Then I left.",
+	    "Mr. Smith met Dr. Jones at the U.S. Army office, e.g. in D.C. with Gen. Ruiz. | Then I left.");
+	check_sentences("I cut costs, i.e. travel, by 20%. I also hired staff.",
+	    "I cut costs, i.e. travel, by 20%. | I also hired staff.");
+	check_sentences("She earned a Ph.D. in economics. I hired her.",
+	    "She earned a Ph.D. in economics. | I hired her.");
+	check_sentences("The plan came from John Q. Public and me.",
+	    "The plan came from John Q. Public and me.");
+	check_sentences("Executive Order No. 13985 applied. I complied.",
+	    "Executive Order No. 13985 applied. | I complied.");
+}
+
+static void
+sentences__etc_ends_one_only_before_a_capital(void **state)
+{
+	(void)state;
+	check_sentences("I bought pens, paper, etc. and chairs.", "I bought pens, paper, etc. and chairs.");
+	check_sentences("I bought pens, paper, etc. Then I stopped.",
+	    "I bought pens, paper, etc. | Then I stopped.");
+	/* A capitalised entry matches capitalised words only: "sat." ends one. */
+	check_sentences("The team sat. Then it stood.", "The team sat. | Then it stood.");
+}
+
+static void
+sentences__question_exclamation_quotes_and_ellipsis(void **state)
+{
+	(void)state;
+	check_sentences("Why did it fail? I asked. \"Fix it!\" she said.",
+	    "Why did it fail? | I asked. | \"Fix it!\" | she said.");
+	check_sentences("I waited... and then acted. Done.", "I waited... and then acted. | Done.");
+	check_sentences("It ended (finally.) Next step.", "It ended (finally.) | Next step.");
+	check_sentences("Visit www.opm.gov. Then apply.", "Visit www.opm.gov. | Then apply.");
+	check_sentences("Version 3.5 shipped.", "Version 3.5 shipped.");
+}
+
+static void
+paragraphs__every_line_break_ends_one(void **state)
+{
+	const char *s = "First para. Still first.\nSecond para\r\n\n\n  Third para.  \n";
+	struct text_doc d;
+
+	(void)state;
+	text_analyze(s, strlen(s), &d);
+	assert_int_equal(d.n_paras, 3);
+	assert_int_equal(d.n_sents, 4);
+	assert_int_equal(d.paras[0].n_sent, 2);
+	assert_int_equal(d.paras[1].first_sent, 2);
+	assert_memory_equal(s + d.paras[1].off, "Second para", d.paras[1].len);
+	assert_int_equal(d.paras[1].len, strlen("Second para"));
+	assert_memory_equal(s + d.paras[2].off, "Third para.", d.paras[2].len);
+	assert_int_equal(d.paras[2].len, strlen("Third para."));
+	text_doc_free(&d);
+}
+
+struct tok_case {
+	const char *text;
+	enum tok_kind kind;
+	unsigned flags;         /* flags that must be set */
+	unsigned not_flags;     /* flags that must not be set */
+};
+
+static void
+tokens__kinds_and_flags(void **state)
+{
+	static const struct tok_case cases[] = {
+		/* 1 */ { "don't", TOK_WORD, 0, TOKF_CAPITAL },
+		/* 2 */ { "don’t", TOK_WORD, 0, 0 },
+		/* 3 */ { "GS-15", TOK_WORD, TOKF_DIGIT | TOKF_ALLCAPS, 0 },
+		/* 4 */ { "FY2024", TOK_WORD, TOKF_DIGIT, 0 },
+		/* 5 */ { "U.S.", TOK_WORD, TOKF_ALLCAPS, 0 },
+		/* 6 */ { "KPIs", TOK_WORD, TOKF_ALLCAPS, 0 },
+		/* 7 */ { "NASA's", TOK_WORD, TOKF_ALLCAPS, 0 },
+		/* 8 */ { "FedRAMP", TOK_WORD, TOKF_CAPITAL, TOKF_ALLCAPS },
+		/* 9 */ { "Is", TOK_WORD, TOKF_CAPITAL, TOKF_ALLCAPS },
+		/* 10 */ { "cross-functional", TOK_WORD, 0, 0 },
+		/* 11 */ { "1,200", TOK_NUMBER, TOKF_DIGIT, 0 },
+		/* 12 */ { "3.5", TOK_NUMBER, 0, 0 },
+		/* 13 */ { "45%", TOK_NUMBER, 0, 0 },
+		/* 14 */ { "$2.4M", TOK_NUMBER, 0, 0 },
+		/* 15 */ { "1990s", TOK_WORD, TOKF_DIGIT, 0 },
+		/* 16 */ { "https://www.opm.gov/ses/", TOK_URL, 0, 0 },
+		/* 17 */ { "www.usajobs.gov", TOK_URL, 0, 0 },
+		/* 18 */ { "usajobs.gov", TOK_URL, 0, 0 },
+		/* 19 */ { "jane.doe@agency.gov", TOK_EMAIL, 0, 0 },
+		/* 20 */ { "Zürich", TOK_WORD, TOKF_CAPITAL, 0 },
+		/* 21 */ { "ÉCOLE", TOK_WORD, TOKF_ALLCAPS, 0 },
+		/* 22 */ { "R&D", TOK_WORD, TOKF_ALLCAPS, 0 },
+		/* 23 */ { "e.g.", TOK_WORD, 0, 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct text_doc d;
+		char *in = xasprintf("%s ", cases[i].text);
+
+		text_analyze(in, strlen(in), &d);
+		if (d.n_toks != 1 || d.toks[0].kind != cases[i].kind ||
+		    d.toks[0].len != strlen(cases[i].text) ||
+		    (d.toks[0].flags & cases[i].flags) != cases[i].flags ||
+		    (d.toks[0].flags & cases[i].not_flags) != 0)
+			fail_msg("case %zu '%s': %zu tokens, kind %d, len %zu, flags %#x", i + 1,
+			    cases[i].text, d.n_toks, d.n_toks ? (int)d.toks[0].kind : -1,
+			    d.n_toks ? d.toks[0].len : 0, d.n_toks ? d.toks[0].flags : 0);
+		text_doc_free(&d);
+		free(in);
+	}
+}
+
+static void
+tokens__punctuation_splits_and_sentence_start(void **state)
+{
+	const char *s = "I led 2019-2021 work — twice; \"really.\"";
+	struct text_doc d;
+
+	(void)state;
+	text_analyze(s, strlen(s), &d);
+	/* I led 2019 - 2021 work — twice ; " really . " */
+	assert_int_equal(d.n_toks, 13);
+	assert_int_equal(d.toks[2].kind, TOK_NUMBER);
+	assert_int_equal(d.toks[3].kind, TOK_PUNCT);
+	assert_int_equal(d.toks[5].kind, TOK_WORD);
+	assert_int_equal(d.toks[6].kind, TOK_PUNCT);
+	assert_int_equal(d.toks[6].len, 3);     /* the em dash is one character */
+	assert_true(d.toks[0].flags & TOKF_SENT_START);
+	assert_false(d.toks[1].flags & TOKF_SENT_START);
+	assert_int_equal(d.n_words, 7);
+	assert_int_equal(text_count_words(s, strlen(s)), 7);
+	text_doc_free(&d);
+}
+
+static void
+utf8__offsets_stay_on_character_boundaries(void **state)
+{
+	const char *s = "Café naïve Ünïcödé – “quoted” text.";
+	struct text_doc d;
+	size_t i;
+
+	(void)state;
+	text_analyze(s, strlen(s), &d);
+	for (i = 0; i < d.n_toks; i++) {
+		unsigned char first = (unsigned char)s[d.toks[i].off];
+		unsigned char after = (unsigned char)s[d.toks[i].off + d.toks[i].len];
+
+		assert_false(first >= 0x80 && first < 0xC0);   /* not a continuation byte */
+		assert_false(after >= 0x80 && after < 0xC0);
+	}
+	assert_int_equal(d.n_words, 5);
+	assert_int_equal(d.toks[0].len, strlen("Café"));
+	assert_int_equal(d.invalid_offset, (size_t)-1);
+	text_doc_free(&d);
+}
+
+static void
+utf8__invalid_bytes_become_tokens_and_the_rest_is_kept(void **state)
+{
+	/* a lone continuation byte, an overlong NUL, a surrogate, a truncated tail */
+	const char s[] = "Good \x80 text \xC0\x80 more \xED\xA0\x80 end \xE2\x82";
+	struct text_doc d;
+	size_t i, n_invalid = 0, n_words = 0;
+
+	(void)state;
+	text_analyze(s, sizeof s - 1, &d);
+	for (i = 0; i < d.n_toks; i++) {
+		if (d.toks[i].kind == TOK_INVALID)
+			n_invalid++;
+		if (d.toks[i].kind == TOK_WORD)
+			n_words++;
+	}
+	assert_int_equal(d.invalid_offset, 5);
+	assert_int_equal(n_invalid, 4);
+	assert_int_equal(n_words, 4);
+	assert_int_equal(d.toks[d.n_toks - 1].kind, TOK_INVALID);
+	assert_int_equal(d.toks[d.n_toks - 1].off + d.toks[d.n_toks - 1].len, sizeof s - 1);
+	text_doc_free(&d);
+}
+
+static void
+nul__bytes_count_as_spaces(void **state)
+{
+	const char s[] = "one\0two\0\0three.";
+	struct text_doc d;
+
+	(void)state;
+	text_analyze(s, sizeof s - 1, &d);
+	assert_int_equal(d.n_words, 3);
+	assert_int_equal(d.n_sents, 1);
+	assert_int_equal(d.toks[1].off, 4);
+	text_doc_free(&d);
+}
+
+static void
+empty__input_gives_an_empty_doc(void **state)
+{
+	struct text_doc d;
+
+	(void)state;
+	text_analyze("", 0, &d);
+	assert_int_equal(d.n_toks, 0);
+	assert_int_equal(d.n_sents, 0);
+	assert_int_equal(d.n_paras, 0);
+	text_doc_free(&d);
+	text_analyze(" \n\n\t ", 5, &d);
+	assert_int_equal(d.n_toks, 0);
+	assert_int_equal(d.n_paras, 0);
+	text_doc_free(&d);
+}
+
+static void
+huge__a_megabyte_line_without_spaces_is_quick(void **state)
+{
+	size_t n = 1 << 20, i;
+	char *s = xmalloc(n);
+	struct text_doc d;
+
+	(void)state;
+	/* letters and dots: the worst case for e-mail and abbreviation scans */
+	for (i = 0; i < n; i++)
+		s[i] = i % 4 == 3 ? '.' : 'a';
+	text_analyze(s, n, &d);
+	assert_true(d.n_toks > 0);
+	assert_int_equal(d.toks[d.n_toks - 1].off + d.toks[d.n_toks - 1].len, n);
+	text_doc_free(&d);
+	memset(s, 'x', n);
+	text_analyze(s, n, &d);
+	assert_int_equal(d.n_toks, 1);
+	assert_int_equal(d.toks[0].len, n);
+	text_doc_free(&d);
+	free(s);
+}
+
+static void
+tok_eq_and_lower__fold_case_and_apostrophes(void **state)
+{
+	const char *s = "DON’T Über ÉCOLE";
+	struct text_doc d;
+	char *low;
+
+	(void)state;
+	text_analyze(s, strlen(s), &d);
+	assert_int_equal(d.n_toks, 3);
+	low = text_tok_lower(&d, 0);
+	assert_string_equal(low, "don't");
+	free(low);
+	assert_true(text_tok_eq(&d, 0, "don't"));
+	assert_true(text_tok_eq(&d, 1, "über"));
+	assert_true(text_tok_eq(&d, 2, "école"));
+	assert_false(text_tok_eq(&d, 2, "ecole"));
+	low = text_tok_lower(&d, 2);
+	assert_string_equal(low, "école");
+	free(low);
+	text_doc_free(&d);
+}
+
+static void
+line_col__counts_characters(void **state)
+{
+	const char *s = "ab\ncafé x\n\xff y";
+	size_t line, col;
+
+	(void)state;
+	text_line_col(s, strlen(s), 0, &line, &col);
+	assert_int_equal(line, 1);
+	assert_int_equal(col, 1);
+	text_line_col(s, strlen(s), strlen("ab\ncafé "), &line, &col);
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 6);
+	text_line_col(s, strlen(s), strlen(s) - 1, &line, &col);
+	assert_int_equal(line, 3);
+	assert_int_equal(col, 3);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(sentences__abbreviations_do_not_end_them),
+		cmocka_unit_test(sentences__etc_ends_one_only_before_a_capital),
+		cmocka_unit_test(sentences__question_exclamation_quotes_and_ellipsis),
+		cmocka_unit_test(paragraphs__every_line_break_ends_one),
+		cmocka_unit_test(tokens__kinds_and_flags),
+		cmocka_unit_test(tokens__punctuation_splits_and_sentence_start),
+		cmocka_unit_test(utf8__offsets_stay_on_character_boundaries),
+		cmocka_unit_test(utf8__invalid_bytes_become_tokens_and_the_rest_is_kept),
+		cmocka_unit_test(nul__bytes_count_as_spaces),
+		cmocka_unit_test(empty__input_gives_an_empty_doc),
+		cmocka_unit_test(huge__a_megabyte_line_without_spaces_is_quick),
+		cmocka_unit_test(tok_eq_and_lower__fold_case_and_apostrophes),
+		cmocka_unit_test(line_col__counts_characters),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
