@@ -1,0 +1,444 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * eval.c: the accuracy evaluation behind `make eval`. It runs the checker
+ * over the labeled data in tests/data (see its README.md) and prints
+ * precision, recall and F1 per rule, then checks the two sample narratives:
+ * no finding on the clean one, every known violation found on the flawed
+ * one. An evaluation, not a test: it always exits 0 unless the data or the
+ * engine cannot be loaded (then 3). -v lists every miss.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "checker.h"
+#include "framework.h"
+#include "importer.h"
+#include "paths.h"
+#include "store.h"
+#include "xalloc.h"
+
+#define EVAL_MAX_RULES 64
+
+struct eval_score {
+	const char *rule;
+	size_t tp, fp, fn;
+};
+
+static bool eval_verbose;
+
+static void
+eval_print_header(void)
+{
+	printf("  %-18s %5s %5s %5s %7s %7s %7s\n", "rule", "TP", "FP", "FN", "P", "R", "F1");
+}
+
+static void
+eval_print_score(const struct eval_score *s)
+{
+	double p = s->tp + s->fp ? (double)s->tp / (double)(s->tp + s->fp) : 1.0;
+	double r = s->tp + s->fn ? (double)s->tp / (double)(s->tp + s->fn) : 1.0;
+	double f = p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+
+	printf("  %-18s %5zu %5zu %5zu %7.3f %7.3f %7.3f\n", s->rule, s->tp, s->fp, s->fn, p, r, f);
+}
+
+static struct checker *
+eval_checker(const char *rules, bool no_spelling)
+{
+	struct checker_options o = { .rules = rules, .no_spelling = no_spelling, .user_words = "" };
+	struct checker *ck;
+	struct error err;
+
+	if (checker_new(&o, &ck, &err) != 0) {
+		fprintf(stderr, "eval: %s\n", err.msg);
+		exit(3);
+	}
+	if (checker_warning(ck) != NULL)
+		fprintf(stderr, "eval: warning: %s\n", checker_warning(ck));
+	return ck;
+}
+
+/* Reads a TSV file of LABEL<TAB>SENTENCE lines; calls fn for each. */
+static size_t
+eval_tsv(const char *path, void (*fn)(char *labels, char *sentence, void *arg), void *arg)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0, n = 0;
+	ssize_t got;
+
+	if (f == NULL) {
+		fprintf(stderr, "eval: cannot read %s: %s\n", path, strerror(errno));
+		exit(3);
+	}
+	while ((got = getline(&line, &cap, f)) > 0) {
+		char *tab = strchr(line, '\t');
+
+		if (line[got - 1] == '\n')
+			line[--got] = '\0';
+		if (tab == NULL)
+			continue;
+		*tab = '\0';
+		fn(line, tab + 1, arg);
+		n++;
+	}
+	free(line);
+	fclose(f);
+	return n;
+}
+
+static bool
+eval_has_rule(const struct findings *fs, const char *rule)
+{
+	size_t i;
+
+	for (i = 0; i < fs->n; i++) {
+		if (strcmp(fs->items[i].rule, rule) == 0)
+			return true;
+	}
+	return false;
+}
+
+static size_t
+eval_count_rule(const struct findings *fs, const char *rule)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < fs->n; i++)
+		n += strcmp(fs->items[i].rule, rule) == 0;
+	return n;
+}
+
+/* ---- passive.tsv --------------------------------------------------------- */
+
+struct eval_passive {
+	struct checker *ck;
+	struct eval_score score;
+	size_t n_pos;
+};
+
+static void
+eval_passive_line(char *label, char *sentence, void *arg)
+{
+	struct eval_passive *ep = arg;
+	struct findings fs;
+	bool gold = strcmp(label, "passive") == 0, got;
+
+	findings_init(&fs);
+	checker_check_text(ep->ck, sentence, strlen(sentence), NULL, &fs);
+	got = eval_has_rule(&fs, "passive");
+	findings_free(&fs);
+	ep->n_pos += gold;
+	if (gold && got)
+		ep->score.tp++;
+	else if (!gold && got)
+		ep->score.fp++;
+	else if (gold && !got)
+		ep->score.fn++;
+	if (eval_verbose && gold != got)
+		printf("    %s passive: %s\n", got ? "FP" : "FN", sentence);
+}
+
+static void
+eval_passive(const char *data)
+{
+	struct eval_passive ep = { .ck = eval_checker("passive", true), .score = { "passive", 0, 0, 0 } };
+	char *path = xasprintf("%s/passive.tsv", data);
+	size_t n = eval_tsv(path, eval_passive_line, &ep);
+
+	printf("passive voice: %s (%zu sentences, %zu passive)\n", path, n, ep.n_pos);
+	eval_print_header();
+	eval_print_score(&ep.score);
+	checker_free(ep.ck);
+	free(path);
+}
+
+/* ---- rules.tsv ----------------------------------------------------------- */
+
+static const char *const eval_text_rules[] = {
+	"spelling", "we_voice", "third_person", "acronym_undefined", "bureaucratic", "vague",
+	"belief", "political", "disparaging", "cross_reference", "question", "long_sentence",
+	"grammar", NULL
+};
+
+struct eval_rules {
+	struct checker *ck;
+	struct eval_score scores[EVAL_MAX_RULES];
+	size_t n_rules;
+};
+
+static bool
+eval_label_has(const char *labels, const char *rule)
+{
+	size_t n = strlen(rule);
+	const char *p = labels;
+
+	while ((p = strstr(p, rule)) != NULL) {
+		if ((p == labels || p[-1] == ',') && (p[n] == '\0' || p[n] == ','))
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+static void
+eval_rules_line(char *labels, char *sentence, void *arg)
+{
+	struct eval_rules *er = arg;
+	struct findings fs;
+	size_t i;
+
+	findings_init(&fs);
+	checker_check_text(er->ck, sentence, strlen(sentence), NULL, &fs);
+	for (i = 0; i < er->n_rules; i++) {
+		struct eval_score *s = &er->scores[i];
+		bool gold = eval_label_has(labels, s->rule), got = eval_has_rule(&fs, s->rule);
+
+		if (gold && got)
+			s->tp++;
+		else if (!gold && got)
+			s->fp++;
+		else if (gold && !got)
+			s->fn++;
+		if (eval_verbose && gold != got)
+			printf("    %s %s: %s\n", got ? "FP" : "FN", s->rule, sentence);
+	}
+	findings_free(&fs);
+}
+
+static void
+eval_rules(const char *data)
+{
+	struct eval_rules er = { 0 };
+	char *path = xasprintf("%s/rules.tsv", data);
+	struct eval_score all = { "(all of these)", 0, 0, 0 };
+	size_t n, i;
+
+	er.ck = eval_checker(NULL, false);
+	for (i = 0; eval_text_rules[i] != NULL; i++)
+		er.scores[er.n_rules++] = (struct eval_score){ eval_text_rules[i], 0, 0, 0 };
+	n = eval_tsv(path, eval_rules_line, &er);
+	printf("\ntext rules: %s (%zu sentences, each checked alone with every rule)\n", path, n);
+	eval_print_header();
+	for (i = 0; i < er.n_rules; i++) {
+		eval_print_score(&er.scores[i]);
+		all.tp += er.scores[i].tp;
+		all.fp += er.scores[i].fp;
+		all.fn += er.scores[i].fn;
+	}
+	eval_print_score(&all);
+	checker_free(er.ck);
+	free(path);
+}
+
+/* ---- the sample narratives ----------------------------------------------- */
+
+/* Imports a Markdown narrative into a scratch project; NULL when the
+ * importer cannot. */
+static struct store *
+eval_import(const char *path, const struct framework_set *set, char *scratch)
+{
+	struct importer_report rep;
+	struct store *st = NULL;
+	struct error err;
+	const struct framework *fw;
+	char *text, *dbpath;
+	size_t len;
+
+	if (importer_read_file(path, &text, &len, &err) != 0) {
+		fprintf(stderr, "eval: %s\n", err.msg);
+		return NULL;
+	}
+	fw = importer_guess_framework(set, text, len, NULL);
+	dbpath = xasprintf("%s/%s.ecq", scratch, strrchr(path, '/') + 1);
+	memset(&rep, 0, sizeof rep);
+	if (fw == NULL || store_create(dbpath, fw, "", &st, &err) != 0 ||
+	    importer_import(st, text, len, &rep, &err) != 0) {
+		fprintf(stderr, "eval: cannot import %s: %s\n", path, err.msg);
+		store_close(st);
+		st = NULL;
+	}
+	importer_report_free(&rep);
+	free(dbpath);
+	free(text);
+	return st;
+}
+
+/* The text a finding points into. */
+static const char *
+eval_field_text(const struct project *p, const struct finding *f)
+{
+	if (f->example >= 0 && f->field >= 0 && f->field < EX_FIELD_COUNT) {
+		const struct example *e = project_example_by_id(p, f->example);
+
+		return e != NULL ? e->field[f->field] : NULL;
+	}
+	if (f->ecq >= 0 && (size_t)f->ecq < p->fw->n_ecqs && f->target != NULL &&
+	    strncmp(f->target, "intro.", 6) == 0)
+		return p->intro[f->ecq];
+	return NULL;
+}
+
+/* True when finding f covers the snippet (or, for "-", is in that ECQ). */
+static bool
+eval_covers(const struct project *p, const struct finding *f, const char *rule, int ecq,
+    const char *snippet)
+{
+	const char *text, *hit;
+	size_t so, se;
+
+	if (strcmp(f->rule, rule) != 0 || f->ecq != ecq)
+		return false;
+	if (strcmp(snippet, "-") == 0)
+		return true;
+	text = eval_field_text(p, f);
+	if (text == NULL || (hit = strstr(text, snippet)) == NULL)
+		return false;
+	if (f->length == 0)
+		return true;    /* the whole field */
+	/* Any occurrence of the snippet overlapping the finding's span. */
+	for (; hit != NULL; hit = strstr(hit + 1, snippet)) {
+		so = (size_t)(hit - text);
+		se = so + strlen(snippet);
+		if (f->offset < se && so < f->offset + f->length)
+			return true;
+	}
+	return false;
+}
+
+static void
+eval_print_finding(const char *prefix, const struct project *p, const struct finding *f)
+{
+	const char *text = eval_field_text(p, f);
+
+	printf("    %s %s ECQ %d: %s", prefix, f->rule, f->ecq + 1, f->message);
+	if (text != NULL && f->length > 0 && f->offset + f->length <= strlen(text))
+		printf(" (\"%.*s\")", (int)(f->length > 60 ? 60 : f->length), text + f->offset);
+	printf("\n");
+}
+
+static void
+eval_narratives(const char *data)
+{
+	struct framework_set set;
+	struct error err;
+	struct store *clean, *flawed;
+	struct checker *ck;
+	struct findings fs;
+	char *dir = paths_data_file("prompts"), *path, scratch[] = "/tmp/ecqeval.XXXXXX";
+	char *line = NULL;
+	size_t cap = 0, i, n_expected = 0, n_found = 0, n_other = 0;
+	bool *used;
+	FILE *f;
+	ssize_t got;
+
+	if (framework_set_load(dir, &set, &err) != 0) {
+		fprintf(stderr, "eval: %s\n", err.msg);
+		exit(3);
+	}
+	free(dir);
+	if (mkdtemp(scratch) == NULL) {
+		fprintf(stderr, "eval: cannot create a scratch directory: %s\n", strerror(errno));
+		exit(3);
+	}
+	ck = eval_checker(NULL, false);
+
+	path = xasprintf("%s/narrative-clean.md", data);
+	clean = eval_import(path, &set, scratch);
+	if (clean != NULL) {
+		findings_init(&fs);
+		checker_check_project(ck, store_project(clean), &fs);
+		printf("\n%s: %zu findings (target 0), %zu of them spelling\n", path, fs.n,
+		    eval_count_rule(&fs, "spelling"));
+		for (i = 0; i < fs.n; i++)
+			eval_print_finding("unexpected", store_project(clean), &fs.items[i]);
+		findings_free(&fs);
+		store_close(clean);
+	}
+	free(path);
+
+	path = xasprintf("%s/narrative-flawed.md", data);
+	flawed = eval_import(path, &set, scratch);
+	free(path);
+	if (flawed != NULL) {
+		const struct project *p = store_project(flawed);
+
+		findings_init(&fs);
+		checker_check_project(ck, p, &fs);
+		used = xcalloc(fs.n + 1, sizeof *used);
+		path = xasprintf("%s/narrative-flawed.expected", data);
+		f = fopen(path, "r");
+		if (f == NULL) {
+			fprintf(stderr, "eval: cannot read %s: %s\n", path, strerror(errno));
+			exit(3);
+		}
+		printf("\n%s:\n", path);
+		while ((got = getline(&line, &cap, f)) > 0) {
+			char *rule = line, *num, *snippet;
+			bool found = false;
+
+			if (line[got - 1] == '\n')
+				line[got - 1] = '\0';
+			if ((num = strchr(rule, '\t')) == NULL || (snippet = strchr(num + 1, '\t')) == NULL)
+				continue;
+			*num++ = '\0';
+			*snippet++ = '\0';
+			n_expected++;
+			for (i = 0; i < fs.n; i++) {
+				if (eval_covers(p, &fs.items[i], rule, atoi(num) - 1, snippet)) {
+					found = true;
+					used[i] = true;
+				}
+			}
+			n_found += found;
+			printf("    %-5s %-20s ECQ %s  %s\n", found ? "found" : "MISSED", rule, num, snippet);
+		}
+		fclose(f);
+		for (i = 0; i < fs.n; i++) {
+			if (!used[i]) {
+				n_other++;
+				if (eval_verbose)
+					eval_print_finding("other", p, &fs.items[i]);
+			}
+		}
+		printf("  known violations found: %zu of %zu; other findings: %zu%s\n", n_found,
+		    n_expected, n_other, eval_verbose || n_other == 0 ? "" : " (-v lists them)");
+		free(used);
+		free(path);
+		findings_free(&fs);
+		store_close(flawed);
+	}
+	free(line);
+	checker_free(ck);
+	framework_set_free(&set);
+	path = xasprintf("rm -rf '%s'", scratch);
+	if (system(path) != 0)
+		fprintf(stderr, "eval: could not remove %s\n", scratch);
+	free(path);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *data;
+	int i = 1;
+
+	if (argc > 1 && strcmp(argv[1], "-v") == 0) {
+		eval_verbose = true;
+		i++;
+	}
+	if (i >= argc) {
+		fprintf(stderr, "usage: eval [-v] DATA_DIR (tests/data)\n");
+		return 2;
+	}
+	data = argv[i];
+	eval_passive(data);
+	eval_rules(data);
+	eval_narratives(data);
+	return 0;
+}
