@@ -192,6 +192,7 @@ pages__a4_and_more_text_change_the_count_as_expected(void **state)
 	assert_true(one.pages < letter.pages);
 	assert_int_equal(one.ecqs[0].first_page, 0);       /* not laid out */
 	assert_int_equal(one.ecqs[1].first_page, 1);
+	layout_result_free(&one);
 	o.ecq = 9;
 	assert_int_equal(layout_pages(NULL, store_project(fx.st), &o, &one, &err) == 0 ? 0 : -1, -1);
 	assert_int_equal(err.code, ERR_NOTFOUND);
