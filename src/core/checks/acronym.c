@@ -1,0 +1,354 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * acronym.c: the "acronym_undefined" and "acronym_overuse" rules. An
+ * acronym (an all-capital word of two or more letters) must be spelled out
+ * at its first use in each ECQ, as "Full Name (ACR)" or "ACR (Full Name)";
+ * the scope that remembers what an ECQ has defined is struct acronym_scope.
+ * Well-known abbreviations come from dictionaries/acronym-exempt.txt.
+ */
+#include "config.h"
+#include "checks/acronym.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "checks/ruleutil.h"
+#include "xalloc.h"
+
+#define ACRONYM_MAX 24          /* longest acronym considered, in letters */
+#define ACRONYM_MIN_WORDS 200   /* overuse: shorter texts count as this long */
+
+struct acronym_scope {
+	char **items;           /* acronyms seen, upper case, without periods */
+	size_t n, cap;
+};
+
+struct acronym_scope *
+acronym_scope_new(void)
+{
+	return xcalloc(1, sizeof(struct acronym_scope));
+}
+
+void
+acronym_scope_reset(struct acronym_scope *scope)
+{
+	size_t i;
+
+	if (scope == NULL)
+		return;
+	for (i = 0; i < scope->n; i++)
+		free(scope->items[i]);
+	scope->n = 0;
+}
+
+void
+acronym_scope_free(struct acronym_scope *scope)
+{
+	if (scope == NULL)
+		return;
+	acronym_scope_reset(scope);
+	free(scope->items);
+	free(scope);
+}
+
+bool
+acronym_scope_seen(const struct acronym_scope *scope, const char *acr)
+{
+	size_t i;
+
+	if (scope == NULL || acr == NULL)
+		return false;
+	for (i = 0; i < scope->n; i++) {
+		if (strcmp(scope->items[i], acr) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void
+acronym_scope_add(struct acronym_scope *scope, const char *acr)
+{
+	if (acronym_scope_seen(scope, acr))
+		return;
+	if (scope->n == scope->cap) {
+		scope->cap = scope->cap ? scope->cap * 2 : 16;
+		scope->items = xreallocarray(scope->items, scope->cap, sizeof *scope->items);
+	}
+	scope->items[scope->n++] = xstrdup(acr);
+}
+
+/* One acronym token. */
+struct acronym_tok {
+	char key[ACRONYM_MAX + 1];      /* letters, upper case: "MOU" for "MOUs" */
+	size_t n_letters;
+	size_t len;                     /* bytes of the acronym in the token */
+};
+
+/* Reads token tok as an acronym; false when it is none. The part before a
+ * hyphen counts ("HR-related"); a plural or possessive s is dropped. */
+static bool
+acronym_read(const struct text_doc *doc, size_t tok, struct acronym_tok *a)
+{
+	const struct token *t = &doc->toks[tok];
+	const char *s = doc->text + t->off;
+	size_t i, n = t->len;
+
+	if (t->kind != TOK_WORD || (t->flags & TOKF_DIGIT))
+		return false;
+	for (i = 0; i < n; i++) {
+		if (s[i] == '-') {
+			n = i;
+			break;
+		}
+	}
+	if (n >= 2 && s[n - 1] == 's' && s[n - 2] == '\'')
+		n -= 2;
+	else if (n >= 4 && (unsigned char)s[n - 1] == 's' && (unsigned char)s[n - 4] == 0xE2 &&
+	    (unsigned char)s[n - 3] == 0x80 && (unsigned char)s[n - 2] == 0x99)
+		n -= 4;
+	else if (n >= 3 && s[n - 1] == 's')
+		n--;
+	a->n_letters = 0;
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (c >= 'A' && c <= 'Z') {
+			if (a->n_letters >= ACRONYM_MAX)
+				return false;
+			a->key[a->n_letters++] = c;
+		} else if (c != '.' && c != '&') {
+			return false;   /* a lower-case or non-ASCII letter: a word */
+		}
+	}
+	a->key[a->n_letters] = '\0';
+	a->len = n;
+	return a->n_letters >= 2;
+}
+
+/* True when the acronym is on the exemption list (as written or without
+ * periods: "U.S.", "US"). */
+static bool
+acronym_exempt(const struct wordlist *exempt, const struct text_doc *doc, size_t tok,
+    const struct acronym_tok *a)
+{
+	char low[ACRONYM_MAX * 2 + 2];
+	const char *s = doc->text + doc->toks[tok].off;
+	size_t i, o = 0;
+
+	if (exempt == NULL)
+		return false;
+	for (i = 0; i < a->len && o + 1 < sizeof low; i++)
+		low[o++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	low[o] = '\0';
+	if (wordlist_contains(exempt, low))
+		return true;
+	for (i = 0; i < a->n_letters; i++)
+		low[i] = (char)(a->key[i] + 32);
+	low[a->n_letters] = '\0';
+	return wordlist_contains(exempt, low);
+}
+
+/* Words that, written in capitals, show a shouted sentence or heading
+ * rather than an acronym ("WE DELIVERED THE PLAN"). */
+static const char *const acronym_shout_words[] = {
+	"the", "and", "of", "to", "for", "with", "we", "our", "my", "was",
+	"were", "is", "are", "this", "that", "will", "all", "not", "from", "on",
+	"by", "be", "have", "has", "a", "an", "they", "their", "you", "your", NULL
+};
+
+/* True when the sentence is shouted: two or more capitalised common words. */
+static bool
+acronym_shouted(const struct text_doc *doc, size_t s)
+{
+	size_t first = doc->sents[s].first_tok, end = first + doc->sents[s].n_tok, i;
+	size_t shout = 0;
+
+	for (i = first; i < end; i++) {
+		const struct token *t = &doc->toks[i];
+
+		if (t->kind != TOK_WORD || !(t->flags & TOKF_CAPITAL))
+			continue;
+		if ((t->flags & TOKF_ALLCAPS || (t->len == 1)) &&
+		    ruleutil_tok_in(doc, i, acronym_shout_words) &&
+		    (t->len == 1 || (doc->text[t->off + 1] >= 'A' && doc->text[t->off + 1] <= 'Z')))
+			shout++;
+	}
+	return shout >= 2;
+}
+
+/* Backtracking match of letters L[li..] against the letters of words
+ * w[wi..nw) from character ci of word wi. Counts letters matched at an
+ * initial in *initials (best found). */
+static bool
+acronym_match(const char *L, size_t li, char words[][32], size_t nw, size_t wi, size_t ci,
+    size_t initials, size_t *best)
+{
+	size_t w, c;
+
+	if (L[li] == '\0') {
+		if (initials > *best)
+			*best = initials;
+		return true;
+	}
+	for (w = wi; w < nw; w++) {
+		for (c = w == wi ? ci : 0; words[w][c] != '\0'; c++) {
+			if (words[w][c] != L[li])
+				continue;
+			/* a letter inside a word only continues that word's run */
+			if (c > 0 && w != wi)
+				continue;
+			if (acronym_match(L, li + 1, words, nw, w, c + 1, initials + (c == 0), best) &&
+			    *best * 2 >= strlen(L))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* True when the word tokens [from, to) spell out the acronym loosely: its
+ * first letter is the initial of one of the first words tried, its other
+ * letters follow in order, at least half of them at word initials. When
+ * anchor_end, the name must end at `to` (it precedes the parenthesis). */
+static bool
+acronym_spelled(const struct text_doc *doc, size_t from, size_t to,
+    const struct acronym_tok *a, bool anchor_end)
+{
+	char words[16][32], L[ACRONYM_MAX + 1];
+	size_t nw = 0, i, k, max_words = a->n_letters * 2 + 3;
+
+	for (i = 0; i < a->n_letters; i++)
+		L[i] = (char)(a->key[i] + 32);
+	L[a->n_letters] = '\0';
+	for (i = from; i < to && nw < 16; i++) {
+		char buf[64], *p, *o;
+
+		if (ruleutil_lower(doc, i, buf, sizeof buf) == 0)
+			continue;
+		/* letters only; any other character splits ("U.S.", "Cyber-Security"),
+		 * except a possessive ending, which is dropped */
+		for (p = buf; *p != '\0' && nw < 16; ) {
+			o = words[nw];
+			while (*p != '\0' && !(*p >= 'a' && *p <= 'z'))
+				p++;
+			if (p > buf && p[-1] == '\'' && *p == 's' && p[1] == '\0')
+				break;
+			while (*p >= 'a' && *p <= 'z' && o - words[nw] < 31)
+				*o++ = *p++;
+			while (*p >= 'a' && *p <= 'z')
+				p++;
+			*o = '\0';
+			if (o > words[nw])
+				nw++;
+		}
+	}
+	if (nw == 0)
+		return false;
+	if (anchor_end) {
+		size_t lo = nw > max_words ? nw - max_words : 0;
+
+		for (k = nw; k-- > lo; ) {
+			size_t best = 0;
+
+			if (words[k][0] == L[0] &&
+			    acronym_match(L, 1, words + k, nw - k, 0, 1, 1, &best))
+				return true;
+		}
+		return false;
+	}
+	for (k = 0; k < nw && k < 3; k++) {
+		size_t best = 0;
+
+		if (words[k][0] == L[0] &&
+		    acronym_match(L, 1, words + k, nw - k, 0, 1, 1, &best))
+			return true;
+	}
+	return false;
+}
+
+/* True when the acronym at tok is defined right here. */
+static bool
+acronym_defined_at(const struct text_doc *doc, size_t tok, size_t first, size_t end,
+    const struct acronym_tok *a)
+{
+	size_t k, lo;
+
+	/* Full Name (ACR) */
+	if (tok >= first + 2 && ruleutil_punct(doc, tok - 1, '(') &&
+	    tok + 1 < end && (ruleutil_punct(doc, tok + 1, ')') || ruleutil_punct(doc, tok + 1, ';') ||
+	    ruleutil_punct(doc, tok + 1, ','))) {
+		size_t to = tok - 1;
+
+		lo = to > first + a->n_letters * 2 + 4 ? to - a->n_letters * 2 - 4 : first;
+		for (k = to; k > lo; k--) {
+			if (doc->toks[k - 1].kind == TOK_PUNCT && !ruleutil_punct(doc, k - 1, '-') &&
+			    !ruleutil_punct(doc, k - 1, ',') && !ruleutil_punct(doc, k - 1, '&'))
+				break;
+		}
+		if (acronym_spelled(doc, k, to, a, true))
+			return true;
+	}
+	/* ACR (Full Name) */
+	if (tok + 2 < end && ruleutil_punct(doc, tok + 1, '(')) {
+		for (k = tok + 2; k < end && k < tok + 2 + 16; k++) {
+			if (ruleutil_punct(doc, k, ')'))
+				break;
+		}
+		if (k < end && ruleutil_punct(doc, k, ')') && acronym_spelled(doc, tok + 2, k, a, false))
+			return true;
+	}
+	return false;
+}
+
+void
+rule_acronym(const struct rule_env *env, struct findings *out)
+{
+	const struct text_doc *doc;
+	const struct wordlist *exempt;
+	struct acronym_scope *scope, *own = NULL;
+	bool undefined, overuse;
+	size_t s, count = 0, reported = 0, limit_count;
+	double per_1000;
+
+	if (env == NULL || env->doc == NULL)
+		return;
+	doc = env->doc;
+	undefined = rule_enabled(env, "acronym_undefined");
+	overuse = rule_enabled(env, "acronym_overuse");
+	if (!undefined && !overuse)
+		return;
+	exempt = wordlists_get(env->lists, "acronym-exempt");
+	scope = env->acronyms;
+	if (scope == NULL)
+		scope = own = acronym_scope_new();
+	per_1000 = framework_rule(env->fw, "acronym_overuse_per_1000_words", 15);
+	/* reported when the count passes this many for the text's length */
+	limit_count = (size_t)(per_1000 * (double)(doc->n_words > ACRONYM_MIN_WORDS ?
+	    doc->n_words : ACRONYM_MIN_WORDS) / 1000.0);
+	for (s = 0; s < doc->n_sents; s++) {
+		size_t first = doc->sents[s].first_tok, end = first + doc->sents[s].n_tok, i;
+
+		if (acronym_shouted(doc, s))
+			continue;
+		for (i = first; i < end; i++) {
+			struct acronym_tok a;
+			const struct token *t = &doc->toks[i];
+
+			if (!acronym_read(doc, i, &a) || acronym_exempt(exempt, doc, i, &a))
+				continue;
+			count++;
+			if (overuse && count == limit_count + 1 && reported++ == 0)
+				rule_emit(env, out, "acronym_overuse", SEV_INFO, t->off, t->len,
+				    "Spell out terms used once or twice; keep only the acronyms the reader needs",
+				    "Too many acronyms: more than %g per 1,000 words", per_1000);
+			if (acronym_scope_seen(scope, a.key))
+				continue;
+			acronym_scope_add(scope, a.key);
+			if (undefined && !acronym_defined_at(doc, i, first, end, &a))
+				rule_emit(env, out, "acronym_undefined", SEV_WARNING, t->off, a.len,
+				    "Spell it out at first use: 'Full Name (ACR)'",
+				    "Acronym '%.*s' is not spelled out at its first use in this ECQ",
+				    (int)a.len, doc->text + t->off);
+		}
+	}
+	acronym_scope_free(own);
+}

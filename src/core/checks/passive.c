@@ -1,0 +1,522 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * passive.c: the "passive" rule. Finds be- and get-passives in every tense
+ * (auxiliary, optional adverbs or negation, past participle) and reports the
+ * whole verb group with a suggestion to name the actor. It must not flag
+ * adjectival uses ("I was responsible", "was interested in", "was located
+ * in"): those are decided from dictionaries/ lists, the grammar is here.
+ */
+#include "config.h"
+#include "checks/rules.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "checks/ruleutil.h"
+
+/* How a word can start a passive verb group. */
+enum passive_aux {
+	PASSIVE_NONE,
+	PASSIVE_BE,             /* am, is, was, been, being, 're ... */
+	PASSIVE_BE_OR_HAS,      /* it's, he's: "is" or "has" */
+	PASSIVE_GET             /* get, got, gotten, getting */
+};
+
+/* What a participle-shaped word is. */
+enum passive_kind {
+	PASSIVE_NOT,            /* not a past participle */
+	PASSIVE_VERB,           /* a verb's past participle */
+	PASSIVE_ADJ             /* adjectival compound: passive only with an agent */
+};
+
+/* The lists the rule reads (any may be missing: NULL). */
+struct passive_lists {
+	const struct wordlist *irregular;       /* "written => wrote" */
+	const struct wordlist *stative;         /* "interested", "located => in" */
+	const struct wordlist *not_part;        /* -ed words that are no participle */
+	const struct wordlist *un_verbs;        /* un- words that are verbs: unveiled */
+	const struct wordlist *result_nouns;    /* "the result was improved morale" */
+	const struct wordlist *not_agents;      /* "by email", "by March" */
+};
+
+/* One passive found in a sentence. */
+struct passive_hit {
+	size_t start;           /* first token of the verb group */
+	size_t part;            /* the participle */
+	enum passive_aux aux;
+	size_t agent_first, agent_end;  /* agent tokens [first, end), or 0, 0 */
+};
+
+static const char *const passive_be_forms[] = {
+	"am", "is", "are", "was", "were", "be", "been", "being", "isn't",
+	"aren't", "wasn't", "weren't", "ain't", "i'm", NULL
+};
+
+static const char *const passive_get_forms[] = {
+	"get", "gets", "got", "gotten", "getting", NULL
+};
+
+static const char *const passive_modals[] = {
+	"can", "could", "may", "might", "must", "shall", "should", "will",
+	"would", "cannot", "can't", "couldn't", "mustn't", "shouldn't", "won't",
+	"wouldn't", "mightn't", "shan't", "i'll", "we'll", "it'll", "they'll",
+	"you'll", "he'll", "she'll", "i'd", "we'd", "it'd", "they'd", NULL
+};
+
+static const char *const passive_have_forms[] = {
+	"have", "has", "had", "having", "haven't", "hasn't", "hadn't", "i've",
+	"we've", "they've", "you've", "it's", "he's", "she's", "that's", NULL
+};
+
+/* Subjects whose "'s" may stand for "is". */
+static const char *const passive_s_subjects[] = {
+	"it", "he", "she", "that", "what", "there", "here", "who", "where",
+	"this", "everything", "nothing", "something", "which", NULL
+};
+
+/* Adverbs that may stand between the auxiliary and the participle (words
+ * in -ly are adverbs too). */
+static const char *const passive_adverbs[] = {
+	"not", "never", "also", "already", "always", "just", "still", "often",
+	"then", "soon", "once", "even", "ever", "now", "all", "both", "each",
+	"further", "later", "first", "last", "again", "thus", "therefore",
+	"instead", "indeed", "sometimes", "seldom", "well", "only", "twice",
+	"long", "almost", "quite", "subsequently", "originally", "n't",
+	"so", "very", "too", "somewhat", "fairly", "really", "pretty", "rather",
+	"more", "most", "less", "least", "much", "far", "better", "best",
+	NULL
+};
+
+/* Degree words: right before a participle they make it an adjective
+ * ("was very interested", "more streamlined"). */
+static const char *const passive_degree[] = {
+	"very", "so", "too", "quite", "extremely", "somewhat", "fairly",
+	"really", "pretty", "rather", "deeply", "truly", "incredibly",
+	"exceptionally", "highly", "more", "most", "less", "least",
+	"especially", "overly", "increasingly", NULL
+};
+
+/* Prefixes of hyphenated verbs (re-engineered, co-led); any other first
+ * part makes an adjectival compound (data-driven, well-known). */
+static const char *const passive_verb_prefixes[] = {
+	"re", "co", "pre", "de", "mis", "over", "under", "out", "sub", "inter",
+	"counter", "cross", "double", "triple", "fast", "hand", "spot", "up",
+	"down", "back", "mid", "e", "cross", "fine", "short", "hard", NULL
+};
+
+/* Words that end a clause: an agent is not looked for past them. */
+static const char *const passive_clause_breaks[] = {
+	"that", "which", "who", "because", "while", "when", "where", "although",
+	"though", "but", "so", "if", "unless", "whereas", "since", "until",
+	"after", "before", "i", "we", "they", "he", "she", NULL
+};
+
+static bool
+passive_ends_with(const char *w, const char *suffix)
+{
+	size_t n = strlen(w), m = strlen(suffix);
+
+	return n >= m && strcmp(w + n - m, suffix) == 0;
+}
+
+static enum passive_aux
+passive_aux_kind(const char *w)
+{
+	size_t n = strlen(w);
+
+	if (ruleutil_in(w, passive_be_forms))
+		return PASSIVE_BE;
+	if (ruleutil_in(w, passive_get_forms))
+		return PASSIVE_GET;
+	if (n > 3 && strcmp(w + n - 3, "'re") == 0)
+		return PASSIVE_BE;
+	if (n > 2 && strcmp(w + n - 2, "'s") == 0 && n - 2 < 16) {
+		char subj[16];
+
+		memcpy(subj, w, n - 2);
+		subj[n - 2] = '\0';
+		if (ruleutil_in(subj, passive_s_subjects))
+			return PASSIVE_BE_OR_HAS;
+	}
+	return PASSIVE_NONE;
+}
+
+/* True for an adverb that may sit inside the verb group. */
+static bool
+passive_is_adverb(const struct text_doc *doc, size_t tok)
+{
+	char w[64];
+	size_t n = ruleutil_lower(doc, tok, w, sizeof w);
+
+	if (n == 0)
+		return false;
+	if (ruleutil_in(w, passive_adverbs))
+		return true;
+	/* -ly adverbs, but not "supply", "apply", "fly" */
+	return n >= 5 && strcmp(w + n - 2, "ly") == 0 && strcmp(w + n - 3, "ply") != 0;
+}
+
+/* A content word: a word that is not a function word, adverb or "by". */
+static bool
+passive_content_word(const struct text_doc *doc, size_t tok)
+{
+	char w[64];
+	size_t n = ruleutil_lower(doc, tok, w, sizeof w);
+
+	if (n == 0)
+		return false;
+	if (ruleutil_function_word(w) || ruleutil_in(w, passive_adverbs))
+		return false;
+	return !(n >= 4 && strcmp(w + n - 2, "ly") == 0);
+}
+
+/* Classifies a lower-case word without hyphens. */
+static enum passive_kind
+passive_classify_word(const struct passive_lists *pl, const char *w)
+{
+	size_t n = strlen(w);
+
+	if (n < 3 || wordlist_contains(pl->not_part, w))
+		return PASSIVE_NOT;
+	/* un- + participle is an adjective (unexpected, unfunded, unknown)
+	 * unless the un- word is itself a verb (unveiled, uncovered). */
+	if (n >= 6 && strncmp(w, "un", 2) == 0 && strncmp(w, "under", 5) != 0 &&
+	    !wordlist_contains(pl->un_verbs, w) && !wordlist_contains(pl->irregular, w) &&
+	    (wordlist_contains(pl->irregular, w + 2) || passive_ends_with(w + 2, "ed")))
+		return PASSIVE_NOT;
+	if (wordlist_contains(pl->irregular, w))
+		return PASSIVE_VERB;
+	if (n >= 4 && passive_ends_with(w, "ed"))
+		return PASSIVE_VERB;
+	return PASSIVE_NOT;
+}
+
+/* Classifies a lower-case token text, hyphenated or not. */
+static enum passive_kind
+passive_classify(const struct passive_lists *pl, const char *w)
+{
+	const char *first = strchr(w, '-'), *last = strrchr(w, '-');
+	char prefix[32];
+	enum passive_kind k;
+
+	if (first == NULL || wordlist_contains(pl->not_part, w))
+		return passive_classify_word(pl, w);
+	if (last[1] == '\0' || (size_t)(first - w) >= sizeof prefix)
+		return PASSIVE_NOT;
+	memcpy(prefix, w, (size_t)(first - w));
+	prefix[first - w] = '\0';
+	k = passive_classify_word(pl, last + 1);
+	if (k == PASSIVE_NOT)
+		return k;
+	if (first == last && ruleutil_in(prefix, passive_verb_prefixes))
+		return k;
+	return PASSIVE_ADJ;
+}
+
+/* Finds a "by" agent after the participle at tok; stores its tokens. */
+static bool
+passive_agent(const struct text_doc *doc, const struct passive_lists *pl, size_t tok,
+    size_t end, struct passive_hit *hit)
+{
+	size_t k, h, e, n_words = 0;
+	char w[64];
+
+	for (k = tok + 1; k < end && k <= tok + 6; k++) {
+		if (doc->toks[k].kind == TOK_PUNCT)
+			return false;
+		if (ruleutil_lower(doc, k, w, sizeof w) == 0)
+			continue;
+		if (strcmp(w, "by") == 0)
+			break;
+		if (ruleutil_in(w, passive_clause_breaks) || passive_aux_kind(w) != PASSIVE_NONE)
+			return false;
+	}
+	if (k >= end || k > tok + 6)
+		return false;
+	h = k + 1;
+	if (h >= end || doc->toks[h].kind != TOK_WORD || (doc->toks[h].flags & TOKF_DIGIT))
+		return false;
+	if (ruleutil_lower(doc, h, w, sizeof w) == 0 || passive_ends_with(w, "ing"))
+		return false;
+	if (wordlist_contains(pl->not_agents, w))
+		return false;
+	if (ruleutil_determiner(w)) {
+		if (h + 1 >= end || doc->toks[h + 1].kind != TOK_WORD ||
+		    ruleutil_lower(doc, h + 1, w, sizeof w) == 0 ||
+		    wordlist_contains(pl->not_agents, w))
+			return false;
+	}
+	/* The agent phrase: up to six words, through "of" and determiners. */
+	for (e = h; e < end && n_words < 6; e++) {
+		if (ruleutil_lower(doc, e, w, sizeof w) == 0)
+			break;
+		if (e > h && ruleutil_function_word(w) && !ruleutil_determiner(w) &&
+		    strcmp(w, "of") != 0 && strcmp(w, "and") != 0)
+			break;
+		if (e > h && (passive_ends_with(w, "ing") || passive_is_adverb(doc, e)))
+			break;
+		if (e > h && strcmp(w, "and") == 0 && e + 1 < end &&
+		    !(doc->toks[e + 1].flags & TOKF_CAPITAL) &&
+		    !(ruleutil_lower(doc, e + 1, w, sizeof w) > 0 && ruleutil_determiner(w)))
+			break;
+		n_words++;
+	}
+	while (e > h + 1 && (ruleutil_is(doc, e - 1, "of") || ruleutil_is(doc, e - 1, "and") ||
+	    ruleutil_is(doc, e - 1, "the")))
+		e--;
+	hit->agent_first = h;
+	hit->agent_end = e;
+	return true;
+}
+
+/* Walks back from the auxiliary at tok over the rest of the verb group
+ * (modals, "has been", "was being", adverbs between them). */
+static size_t
+passive_group_start(const struct text_doc *doc, size_t tok, size_t first)
+{
+	size_t k = tok;
+
+	for (;;) {
+		size_t p = k, skipped = 0;
+		char wk[64], wp[64];
+		bool join = false;
+
+		while (p > first && skipped < 2 && passive_is_adverb(doc, p - 1)) {
+			p--;
+			skipped++;
+		}
+		if (p == first || ruleutil_lower(doc, k, wk, sizeof wk) == 0 ||
+		    ruleutil_lower(doc, p - 1, wp, sizeof wp) == 0)
+			break;
+		p--;
+		if (strcmp(wk, "been") == 0)
+			join = ruleutil_in(wp, passive_have_forms);
+		else if (strcmp(wk, "being") == 0)
+			join = ruleutil_in(wp, passive_be_forms) || passive_aux_kind(wp) == PASSIVE_BE;
+		else if (strcmp(wk, "be") == 0 || strcmp(wk, "have") == 0 || strcmp(wk, "get") == 0)
+			join = ruleutil_in(wp, passive_modals);
+		if (!join)
+			break;
+		k = p;
+	}
+	return k;
+}
+
+/* True when the stative-adjectives entry at tok makes it an adjective
+ * here. Entry syntax: "word" (adjective unless an agent follows),
+ * "word => always" (even then), "word => get" (after get only),
+ * "word => in with" (when the next word is one of these). */
+static bool
+passive_stative(const struct text_doc *doc, const struct passive_lists *pl, size_t tok,
+    size_t end, enum passive_aux aux, bool agent)
+{
+	const char *cond = NULL;
+	char next[64], word[64];
+	bool has_next;
+	const char *s;
+
+	if (wordlist_match(pl->stative, doc, tok, &cond) != 1)
+		return false;
+	if (cond == NULL)
+		return !agent;
+	has_next = tok + 1 < end && ruleutil_lower(doc, tok + 1, next, sizeof next) > 0;
+	for (s = cond; *s != '\0';) {
+		size_t n = 0;
+
+		while (*s == ' ' || *s == ',')
+			s++;
+		while (s[n] != '\0' && s[n] != ' ' && s[n] != ',')
+			n++;
+		if (n == 0 || n >= sizeof word)
+			break;
+		memcpy(word, s, n);
+		word[n] = '\0';
+		s += n;
+		if (strcmp(word, "always") == 0)
+			return true;
+		if (strcmp(word, "get") == 0) {
+			if (aux == PASSIVE_GET)
+				return true;
+			continue;
+		}
+		if (has_next && strcmp(word, next) == 0)
+			return !agent;
+	}
+	return false;
+}
+
+/* Decides whether the auxiliary at aux_tok and the word at tok form a
+ * passive; fills hit. */
+static bool
+passive_check(const struct text_doc *doc, const struct passive_lists *pl, size_t first,
+    size_t end, size_t aux_tok, enum passive_aux aux, size_t tok, struct passive_hit *hit)
+{
+	char w[64], next[64];
+	enum passive_kind kind;
+	bool agent, next_content;
+	size_t start;
+
+	if (doc->toks[tok].kind != TOK_WORD ||
+	    ((doc->toks[tok].flags & TOKF_CAPITAL) && !(doc->toks[tok].flags & TOKF_ALLCAPS)))
+		return false;
+	if (ruleutil_lower(doc, tok, w, sizeof w) == 0)
+		return false;
+	kind = passive_classify(pl, w);
+	if (kind == PASSIVE_NOT)
+		return false;
+	memset(hit, 0, sizeof *hit);
+	agent = passive_agent(doc, pl, tok, end, hit);
+	if (kind == PASSIVE_ADJ && !agent)
+		return false;
+	if (passive_stative(doc, pl, tok, end, aux, agent))
+		return false;
+	/* "was used to the pace" / "used to working": accustomed, not passive */
+	if (strcmp(w, "used") == 0 && tok + 2 < end && ruleutil_is(doc, tok + 1, "to") &&
+	    ruleutil_lower(doc, tok + 2, next, sizeof next) > 0 &&
+	    (passive_ends_with(next, "ing") || ruleutil_function_word(next)))
+		return false;
+	/* "was very interested", "was more streamlined" */
+	if (!agent && tok > aux_tok + 1 && ruleutil_tok_in(doc, tok - 1, passive_degree))
+		return false;
+	start = passive_group_start(doc, aux_tok, first);
+	next_content = tok + 1 < end && passive_content_word(doc, tok + 1);
+	/* "The result was improved morale": a noun phrase after the verb. */
+	if (next_content && !agent && start > first &&
+	    (ruleutil_is(doc, start - 1, "there") ||
+	    ruleutil_tok_listed(pl->result_nouns, doc, start - 1)))
+		return false;
+	/* "he's led the team": "has" + participle + object */
+	if (aux == PASSIVE_BE_OR_HAS && tok + 1 < end && !agent &&
+	    (next_content || (ruleutil_lower(doc, tok + 1, next, sizeof next) > 0 &&
+	    ruleutil_determiner(next))))
+		return false;
+	hit->start = start;
+	hit->part = tok;
+	hit->aux = aux;
+	return true;
+}
+
+/* The simple past of a participle (lower case) into buf: the irregular
+ * list's "=> past", else the word itself (regular -ed). */
+static void
+passive_past(const struct passive_lists *pl, const char *w, char *buf, size_t cap)
+{
+	const char *dash = strrchr(w, '-');
+	const char *base = dash != NULL ? dash + 1 : w;
+	size_t i, n = wordlist_size(pl->irregular);
+
+	for (i = 0; i < n; i++) {
+		const char *repl = NULL;
+		const char *e = wordlist_entry(pl->irregular, i, &repl);
+
+		if (e != NULL && repl != NULL && strcmp(e, base) == 0) {
+			snprintf(buf, cap, "%.*s%s", (int)(base - w), w, repl);
+			return;
+		}
+	}
+	snprintf(buf, cap, "%s", w);
+}
+
+/* Copies text[off, off+len) into buf with runs of white space as one space. */
+static void
+passive_span_text(const char *text, size_t off, size_t len, char *buf, size_t cap)
+{
+	size_t i, o = 0;
+	bool space = false;
+
+	for (i = 0; i < len && o + 1 < cap; i++) {
+		char c = text[off + i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\0') {
+			space = true;
+			continue;
+		}
+		if (space && o > 0 && o + 2 < cap)
+			buf[o++] = ' ';
+		space = false;
+		buf[o++] = c;
+	}
+	buf[o] = '\0';
+}
+
+static void
+passive_emit(const struct rule_env *env, const struct passive_lists *pl,
+    const struct passive_hit *hit, struct findings *out)
+{
+	const struct text_doc *doc = env->doc;
+	const struct token *a = &doc->toks[hit->start], *p = &doc->toks[hit->part];
+	size_t off = a->off, len = p->off + p->len - a->off;
+	char group[96], part[64], past[80], agent[96], sugg[384];
+
+	passive_span_text(doc->text, off, len, group, sizeof group);
+	ruleutil_lower(doc, hit->part, part, sizeof part);
+	passive_past(pl, part, past, sizeof past);
+	if (hit->agent_end > hit->agent_first) {
+		const struct token *f = &doc->toks[hit->agent_first];
+		const struct token *l = &doc->toks[hit->agent_end - 1];
+
+		passive_span_text(doc->text, f->off, l->off + l->len - f->off, agent, sizeof agent);
+		if (hit->agent_end == hit->agent_first + 1 &&
+		    (ruleutil_is(doc, hit->agent_first, "me") || ruleutil_is(doc, hit->agent_first, "us")))
+			snprintf(sugg, sizeof sugg, "Make yourself the subject: 'I %s ...'", past);
+		else
+			snprintf(sugg, sizeof sugg, "Make '%s' the subject: '%s %s ...'", agent, agent, past);
+	} else if (hit->aux == PASSIVE_GET || (hit->start > 0 &&
+	    (ruleutil_is(doc, hit->start - 1, "i") || ruleutil_is(doc, hit->start - 1, "we")))) {
+		/* the writer is the one acted on: name who acted on them */
+		snprintf(sugg, sizeof sugg, "Say who acted: '... %s me', or lead with what you did", past);
+	} else {
+		snprintf(sugg, sizeof sugg, "Say who acted: 'I %s ...'", past);
+	}
+	rule_emit(env, out, "passive", SEV_WARNING, off, len, sugg, "Passive voice: '%s'", group);
+}
+
+static void
+passive_lists_get(const struct rule_env *env, struct passive_lists *pl)
+{
+	pl->irregular = wordlists_get(env->lists, "irregular-participles");
+	pl->stative = wordlists_get(env->lists, "stative-adjectives");
+	pl->not_part = wordlists_get(env->lists, "not-participles");
+	pl->un_verbs = wordlists_get(env->lists, "un-verbs");
+	pl->result_nouns = wordlists_get(env->lists, "result-nouns");
+	pl->not_agents = wordlists_get(env->lists, "not-agents");
+}
+
+void
+rule_passive(const struct rule_env *env, struct findings *out)
+{
+	const struct text_doc *doc = env->doc;
+	struct passive_lists pl;
+	size_t s;
+
+	if (doc == NULL || !rule_enabled(env, "passive"))
+		return;
+	passive_lists_get(env, &pl);
+	for (s = 0; s < doc->n_sents; ) {
+		size_t first, end, i;
+
+		ruleutil_sentence_span(doc, &s, &first, &end);
+
+		for (i = first; i < end; i++) {
+			char w[64];
+			enum passive_aux aux;
+			struct passive_hit hit;
+			size_t j, skipped = 0;
+
+			if (ruleutil_lower(doc, i, w, sizeof w) == 0)
+				continue;
+			aux = passive_aux_kind(w);
+			if (aux == PASSIVE_NONE)
+				continue;
+			j = i + 1;
+			while (j < end && skipped < 3 && passive_is_adverb(doc, j)) {
+				j++;
+				skipped++;
+			}
+			if (j >= end || !passive_check(doc, &pl, first, end, i, aux, j, &hit))
+				continue;
+			passive_emit(env, &pl, &hit, out);
+			i = j;
+		}
+	}
+}

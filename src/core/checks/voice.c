@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * voice.c: the "we_voice" and "third_person" rules. OPM asks for the
+ * personal "I": "we", "our team" as the actor, "the candidate" or the
+ * candidate's own name hide what the writer did. Phrases come from
+ * dictionaries/ (we-actors.txt, third-person.txt); the candidate's name from
+ * rule_env. It reports only; it never rewrites.
+ */
+#include "config.h"
+#include "checks/rules.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "checks/ruleutil.h"
+
+#define VOICE_MAX_NAME_WORDS 6
+
+/* "we" and its contractions: always the writer's group as actor. */
+static const char *const voice_we[] = {
+	"we", "we've", "we'd", "we're", "we'll", "ourselves", NULL
+};
+
+/* Words that open a clause, so "our team" after them is its subject. */
+static const char *const voice_clause_openers[] = {
+	"and", "but", "so", "then", "when", "after", "because", "while", "once",
+	"as", "until", "before", "since", "where", "although", "though", "if",
+	"together", "eventually", "ultimately", "initially", "subsequently",
+	"finally", "first", "next", "later", "soon", "also", "thus", NULL
+};
+
+/* Quantifiers of "of us" ("all of us worked"). */
+static const char *const voice_of_us[] = {
+	"all", "both", "each", "many", "most", "some", "several", "those", "few",
+	"two", "three", "four", "five", "none", "everyone", "either", "neither", NULL
+};
+
+/* Titles before a surname. */
+static const char *const voice_titles[] = {
+	"mr", "ms", "mrs", "miss", "dr", "mr.", "ms.", "mrs.", "dr.", NULL
+};
+
+/* Name parts that are not the surname. */
+static const char *const voice_name_suffixes[] = {
+	"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "mba",
+	"esq", "esq.", "cpa", "pmp", "md", "m.d.", "jd", "j.d.", NULL
+};
+
+/* The candidate's name, split into lower-case words. */
+struct voice_name {
+	char words[VOICE_MAX_NAME_WORDS][48];
+	size_t n;
+};
+
+/* True when the token at tok starts a clause. */
+static bool
+voice_clause_start(const struct text_doc *doc, size_t tok, size_t first)
+{
+	const struct token *p;
+
+	if (tok == first)
+		return true;
+	p = &doc->toks[tok - 1];
+	if (p->kind == TOK_PUNCT)
+		return p->len == 1 && strchr(",;:(\"", doc->text[p->off]) != NULL;
+	return ruleutil_tok_in(doc, tok - 1, voice_clause_openers);
+}
+
+static void
+voice_we_voice(const struct rule_env *env, struct findings *out)
+{
+	const struct text_doc *doc = env->doc;
+	const struct wordlist *groups = wordlists_get(env->lists, "we-actors");
+	size_t s;
+
+	for (s = 0; s < doc->n_sents; s++) {
+		size_t first = doc->sents[s].first_tok, end = first + doc->sents[s].n_tok, i;
+
+		for (i = first; i < end; i++) {
+			const struct token *t = &doc->toks[i];
+			char w[64];
+
+			if (ruleutil_lower(doc, i, w, sizeof w) == 0)
+				continue;
+			if (ruleutil_in(w, voice_we)) {
+				rule_emit(env, out, "we_voice", SEV_WARNING, t->off, t->len,
+				    "Use 'I' for what you did yourself",
+				    "'%.*s' hides what you did: the board rates your own actions",
+				    (int)t->len, doc->text + t->off);
+				continue;
+			}
+			if (strcmp(w, "our") == 0 && i + 1 < end && voice_clause_start(doc, i, first) &&
+			    ruleutil_tok_listed(groups, doc, i + 1)) {
+				/* ("our team's budget" is one token, not listed: no actor) */
+				const struct token *n = &doc->toks[i + 1];
+
+				rule_emit(env, out, "we_voice", SEV_WARNING, t->off,
+				    n->off + n->len - t->off,
+				    "Say what you did: 'I led my team to ...'",
+				    "'%.*s' as the actor hides your own part",
+				    (int)(n->off + n->len - t->off), doc->text + t->off);
+				i++;
+				continue;
+			}
+			if (strcmp(w, "us") == 0 && i >= first + 2 && ruleutil_is(doc, i - 1, "of") &&
+			    ruleutil_tok_in(doc, i - 2, voice_of_us)) {
+				const struct token *q = &doc->toks[i - 2];
+
+				rule_emit(env, out, "we_voice", SEV_WARNING, q->off,
+				    t->off + t->len - q->off, "Use 'I' for what you did yourself",
+				    "'%.*s' hides what you did",
+				    (int)(t->off + t->len - q->off), doc->text + q->off);
+			}
+		}
+	}
+}
+
+/* Splits the candidate's name into words, without titles and suffixes. */
+static void
+voice_name_parse(const char *name, struct voice_name *vn)
+{
+	const char *p = name;
+
+	vn->n = 0;
+	while (p != NULL && *p != '\0' && vn->n < VOICE_MAX_NAME_WORDS) {
+		size_t n, i;
+		char w[48];
+
+		while (*p == ' ' || *p == '\t' || *p == ',')
+			p++;
+		n = strcspn(p, " \t,");
+		if (n == 0)
+			break;
+		if (n < sizeof w) {
+			for (i = 0; i < n; i++)
+				w[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
+			w[n] = '\0';
+			if (!(vn->n == 0 && ruleutil_in(w, voice_titles)) &&
+			    !ruleutil_in(w, voice_name_suffixes))
+				memcpy(vn->words[vn->n++], w, n + 1);
+		}
+		p += n;
+	}
+}
+
+/* True when token tok is the name word w, possibly possessive ("Doe's"). */
+static bool
+voice_tok_is_name(const struct text_doc *doc, size_t tok, const char *w)
+{
+	char buf[64];
+	size_t n = ruleutil_lower(doc, tok, buf, sizeof buf), m = strlen(w);
+
+	if (n == 0 || !(doc->toks[tok].flags & TOKF_CAPITAL))
+		return false;
+	if (n == m + 2 && buf[n - 2] == '\'' && buf[n - 1] == 's')
+		n -= 2;
+	return n == m && strncmp(buf, w, m) == 0;
+}
+
+/* Length in tokens of the candidate's name at tok (full name, title and
+ * surname, or surname alone), 0 when none. */
+static size_t
+voice_name_at(const struct text_doc *doc, size_t tok, size_t end, const struct voice_name *vn)
+{
+	const char *surname;
+	size_t k, m;
+
+	if (vn->n == 0)
+		return 0;
+	surname = vn->words[vn->n - 1];
+	if (strlen(surname) < 2)
+		return 0;
+	/* Title and surname: "Ms. Doe", "Dr Doe" */
+	if (ruleutil_tok_in(doc, tok, voice_titles)) {
+		k = tok + 1;
+		if (k < end && ruleutil_punct(doc, k, '.'))
+			k++;
+		if (k < end && voice_tok_is_name(doc, k, surname))
+			return k - tok + 1;
+		return 0;
+	}
+	/* Full name: first name, up to two middle names or initials, surname */
+	if (vn->n >= 2 && voice_tok_is_name(doc, tok, vn->words[0])) {
+		for (k = tok + 1, m = 0; k < end && m < 4; k++, m++) {
+			if (voice_tok_is_name(doc, k, surname))
+				return k - tok + 1;
+			if (doc->toks[k].kind == TOK_PUNCT && !ruleutil_punct(doc, k, '.'))
+				break;
+		}
+	}
+	if (voice_tok_is_name(doc, tok, surname))
+		return 1;
+	return 0;
+}
+
+static void
+voice_third_person(const struct rule_env *env, struct findings *out)
+{
+	const struct text_doc *doc = env->doc;
+	const struct wordlist *phrases = wordlists_get(env->lists, "third-person");
+	struct voice_name vn;
+	size_t s;
+
+	voice_name_parse(env->candidate, &vn);
+	for (s = 0; s < doc->n_sents; s++) {
+		size_t first = doc->sents[s].first_tok, end = first + doc->sents[s].n_tok, i;
+
+		for (i = first; i < end; i++) {
+			size_t n = wordlist_match(phrases, doc, i, NULL);
+			const struct token *t = &doc->toks[i], *l;
+
+			if (n == 0)
+				n = voice_name_at(doc, i, end, &vn);
+			if (n == 0)
+				continue;
+			if (i + n > end)
+				n = end - i;
+			l = &doc->toks[i + n - 1];
+			rule_emit(env, out, "third_person", SEV_WARNING, t->off,
+			    l->off + l->len - t->off,
+			    "Write 'I' (or 'my') instead",
+			    "Third person: '%.*s'; the narrative speaks in the first person",
+			    (int)(l->off + l->len - t->off), doc->text + t->off);
+			i += n - 1;
+		}
+	}
+}
+
+void
+rule_voice(const struct rule_env *env, struct findings *out)
+{
+	if (env == NULL || env->doc == NULL)
+		return;
+	if (rule_enabled(env, "we_voice"))
+		voice_we_voice(env, out);
+	if (rule_enabled(env, "third_person"))
+		voice_third_person(env, out);
+}

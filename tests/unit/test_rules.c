@@ -1,0 +1,347 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test_rules.c: the language rules other than passive (we_voice,
+ * third_person, acronym_undefined, acronym_overuse, bureaucratic, vague,
+ * belief, political, disparaging, cross_reference, question,
+ * long_sentence, grammar), table-driven: each numbered case names a rule, a
+ * text and the span it must report first, or NULL for none. Plus the
+ * acronym scope across calls.
+ */
+#include "config.h"
+
+#include "testutil.h"
+
+#include "checks/acronym.h"
+#include "checks/rules.h"
+#include "wordlist.h"
+
+struct rules_case {
+	const char *rule;
+	const char *name;
+	const char *text;
+	const char *span;       /* first finding of rule, or NULL: none */
+	const char *suggestion; /* substring of its suggestion, or NULL */
+};
+
+#define YES(rule, name, text, span) { rule, "flags__" name, text, span, NULL }
+#define YES_S(rule, name, text, span, s) { rule, "flags__" name, text, span, s }
+#define NO(rule, name, text) { rule, "does_not_flag__" name, text, NULL, NULL }
+
+static const char rules_candidate[] = "Dr. Jane Q. Doe, PhD";
+
+static const struct rules_case rules_cases[] = {
+	/* we_voice */
+	YES("we_voice", "we", "We cut the backlog by half.", "We"),
+	YES("we_voice", "we_contraction", "By May we'd hired 30 people.", "we'd"),
+	YES("we_voice", "our_team_subject", "Our team rebuilt the portal.", "Our team"),
+	YES("we_voice", "our_office_after_comma", "In 2020, our office launched a hotline.", "our office"),
+	YES("we_voice", "all_of_us", "All of us worked through the weekend.", "All of us"),
+	NO("we_voice", "i", "I cut the backlog by half."),
+	NO("we_voice", "our_object", "I briefed our team every week."),
+	NO("we_voice", "our_possessive", "Our agency's mission changed."),
+	NO("we_voice", "us_object", "The director asked us for a plan."),
+	NO("we_voice", "western", "I served in the Western region."),
+	/* third_person */
+	YES("third_person", "the_candidate", "The candidate led 40 staff.", "The candidate"),
+	YES("third_person", "this_applicant", "This applicant built a coalition.", "This applicant"),
+	YES("third_person", "the_nominee_possessive", "The nominee's plan saved money.", "The nominee's"),
+	YES("third_person", "title_surname", "Ms. Doe led the reorganization.", "Ms. Doe"),
+	YES("third_person", "dr_surname", "Dr. Doe briefed the Secretary.", "Dr. Doe"),
+	YES("third_person", "full_name", "Jane Doe designed the plan.", "Jane Doe"),
+	YES("third_person", "full_name_initial", "Jane Q. Doe designed the plan.", "Jane Q. Doe"),
+	YES("third_person", "surname_possessive", "Doe's plan saved $2 million.", "Doe's"),
+	NO("third_person", "lower_case_word", "A doe crossed the road."),
+	NO("third_person", "first_person", "I designed the plan."),
+	NO("third_person", "other_candidates", "I interviewed each candidate myself."),
+	/* acronym_undefined */
+	YES("acronym_undefined", "bare", "I briefed OPM on the plan.", "OPM"),
+	YES("acronym_undefined", "unmatched_definition", "The new system (ABC) went live.", "ABC"),
+	YES("acronym_undefined", "first_use_before_definition",
+	    "I met GAO. The Government Accountability Office (GAO) agreed.", "GAO"),
+	YES("acronym_undefined", "hyphen_part", "I led the HR-related changes.", "HR"),
+	YES("acronym_undefined", "plural", "I signed three MOUs.", "MOU"),
+	NO("acronym_undefined", "name_then_acronym",
+	    "The Office of Personnel Management (OPM) agreed, and OPM paid."),
+	NO("acronym_undefined", "acronym_then_name", "I led the OPM (Office of Personnel Management) review."),
+	NO("acronym_undefined", "plural_definition", "I signed memoranda of understanding (MOUs) with three agencies."),
+	NO("acronym_undefined", "dotted_initials", "The U.S. Department of Agriculture (USDA) funded it."),
+	NO("acronym_undefined", "inner_letters", "I led the Department of Homeland Security (DHS) review."),
+	NO("acronym_undefined", "exempt", "I met the U.S. team at 9 AM on TV."),
+	NO("acronym_undefined", "roman", "I led Phase II of the project."),
+	NO("acronym_undefined", "shouted", "WE DELIVERED THE PLAN ON TIME."),
+	NO("acronym_undefined", "grade", "I was promoted to GS-15 in FY2020."),
+	/* acronym_overuse */
+	YES("acronym_overuse", "dense", "The CIO, CFO, CTO, CISO and CDO briefed OMB and GAO.", "CISO"),
+	NO("acronym_overuse", "few", "I briefed the Office of Management and Budget (OMB) and OMB agreed."),
+	NO("acronym_overuse", "none", "I briefed the budget office twice."),
+	/* bureaucratic */
+	YES_S("bureaucratic", "utilize", "I utilized a new tool.", "utilized", "Write 'used'"),
+	YES_S("bureaucratic", "in_order_to", "I met weekly in order to align plans.", "in order to", "Write 'to'"),
+	YES_S("bureaucratic", "prior_to", "Prior to 2019, claims took months.", "Prior to", "before"),
+	YES_S("bureaucratic", "omit", "It should be noted that costs fell.", "It should be noted that", "Leave it out"),
+	NO("bureaucratic", "plain", "I used a new tool to cut costs."),
+	NO("bureaucratic", "implement", "I implemented the new system."),
+	/* vague */
+	YES("vague", "various", "I worked with various stakeholders.", "various stakeholders"),
+	YES("vague", "a_number_of", "I led a number of initiatives.", "a number of"),
+	YES("vague", "greatly", "The changes greatly improved morale.", "greatly"),
+	YES("vague", "etc", "I managed budgets, contracts, etc.", "etc."),
+	NO("vague", "with_number", "I worked with 14 stakeholders on a number of initiatives."),
+	NO("vague", "with_percent", "The changes greatly improved morale, by 20%."),
+	NO("vague", "with_quantity_word", "I led several teams of twelve analysts."),
+	NO("vague", "specific", "I cut processing time from 90 to 30 days."),
+	/* belief */
+	YES("belief", "i_believe", "I believe that people are our greatest asset.", "I believe that"),
+	YES("belief", "philosophy", "My leadership philosophy is to empower others.", "My leadership philosophy"),
+	YES("belief", "passionate", "I am passionate about public service.", "I am passionate about"),
+	YES("belief", "opinion", "In my opinion, the plan was sound.", "In my opinion"),
+	NO("belief", "action", "I trained 40 supervisors in coaching."),
+	NO("belief", "believed_by_others", "The staff believed the plan would work."),
+	/* political */
+	YES("political", "party", "I volunteered for the Republican Party in 2016.", "Republican Party"),
+	YES("political", "campaign", "I worked on a presidential campaign.", "presidential campaign"),
+	YES("political", "democrats", "I organized Democrats in my county.", "Democrats"),
+	NO("political", "recruitment_campaign", "I led a recruitment campaign that hired 40 people."),
+	NO("political", "conservative_estimate", "A conservative estimate put savings at $2 million."),
+	NO("political", "political_savvy", "I briefed congressional staff on the budget."),
+	/* disparaging */
+	YES("disparaging", "predecessor", "My predecessor was incompetent.", "incompetent"),
+	YES("disparaging", "manager", "My former manager mismanaged the budget.", "mismanaged"),
+	YES("disparaging", "pronoun", "He was lazy and refused to listen.", "lazy"),
+	NO("disparaging", "no_person", "The software was useless for our needs."),
+	NO("disparaging", "neutral", "My predecessor retired in 2019."),
+	/* cross_reference */
+	YES("cross_reference", "above", "As described above, I restructured the office.", "As described above"),
+	YES("cross_reference", "ecq_number", "In ECQ 2, I explained the coalition.", "In ECQ 2"),
+	YES("cross_reference", "ecq_title", "I described the coaching in my Leading People ECQ.", "my Leading People ECQ"),
+	YES("cross_reference", "another_ecq", "This is covered in another ECQ.", "another ECQ"),
+	YES("cross_reference", "see_example", "I hired 12 analysts (see Example 2).", "see Example 2"),
+	YES("cross_reference", "previous_example", "As in the previous example, I built support.", "the previous example"),
+	NO("cross_reference", "heading", "ECQ 1: Leading Change"),
+	NO("cross_reference", "above_target", "Sales rose above target."),
+	NO("cross_reference", "example_word", "I set an example for my staff."),
+	/* question */
+	YES("question", "open_question", "What would you have done?", "What would you have done?"),
+	YES("question", "rhetorical", "How could we do better? I found a way.", "How could we do better?"),
+	NO("question", "reported_speech", "I asked the team, \"What does success look like?\""),
+	NO("question", "statement", "I asked the team what success looked like."),
+	/* long_sentence */
+	YES("long_sentence", "forty_words",
+	    "I led the effort because it mattered and I kept adding detail after detail about the budget, "
+	    "the staff, the schedule, the contractors, the auditors, the union, and the many stakeholders "
+	    "who cared about the outcome of this large project.",
+	    "I led the effort because it mattered and I kept adding detail after detail about the budget, "
+	    "the staff, the schedule, the contractors, the auditors, the union, and the many stakeholders "
+	    "who cared about the outcome of this large project."),
+	NO("long_sentence", "short", "I led the effort. It worked."),
+	/* grammar */
+	YES("grammar", "doubled", "I led the the reorganization.", "the the"),
+	YES("grammar", "doubled_line_break", "I led the\nthe reorganization.", "the\nthe"),
+	YES("grammar", "doubled_capital", "The the plan worked.", "The the"),
+	YES("grammar", "a_vowel", "I wrote a executive summary.", "a executive"),
+	YES("grammar", "an_consonant", "I led an team of 12.", "an team"),
+	YES("grammar", "a_silent_h", "It was a honor to serve.", "a honor"),
+	YES("grammar", "a_eleven", "I chaired a 11-member panel.", "a 11"),
+	YES("grammar", "an_university", "I taught at an university.", "an university"),
+	YES("grammar", "could_of", "I could of finished sooner.", "could of"),
+	NO("grammar", "had_had", "I had had enough of delays."),
+	NO("grammar", "that_that", "I knew that that approach would fail."),
+	NO("grammar", "doubled_across_sentences", "I led it. It worked."),
+	NO("grammar", "a_consonant_sound", "It was a unique, one-time, European effort at a university."),
+	NO("grammar", "an_vowel_sound", "I earned an MBA and an honorable mention after an hour."),
+	NO("grammar", "an_unusual", "It was an unusual and unprecedented year."),
+	NO("grammar", "plan_a", "We chose Plan A over Plan B."),
+	NO("grammar", "of_course", "I could of course have waited."),
+};
+
+#define N_CASES (sizeof rules_cases / sizeof rules_cases[0])
+
+static struct wordlists *rules_lists;
+
+static int
+rules_setup(void **state)
+{
+	struct error err;
+	char path[4096];
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/dictionaries", test_srcdir());
+	if (wordlists_load(path, &rules_lists, &err) != 0) {
+		fprintf(stderr, "wordlists_load: %s\n", err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+rules_teardown(void **state)
+{
+	(void)state;
+	wordlists_free(rules_lists);
+	return 0;
+}
+
+/* Runs every language rule on text; findings into fs. */
+static void
+rules_check(const char *text, struct acronym_scope *scope, struct text_doc *doc, struct findings *fs)
+{
+	struct rule_env env = { 0 };
+
+	text_analyze(text, strlen(text), doc);
+	findings_init(fs);
+	env.doc = doc;
+	env.lists = rules_lists;
+	env.candidate = rules_candidate;
+	env.acronyms = scope;
+	rule_passive(&env, fs);
+	rule_voice(&env, fs);
+	rule_acronym(&env, fs);
+	rule_phrases(&env, fs);
+	rule_style(&env, fs);
+}
+
+static const struct finding *
+rules_first(const struct findings *fs, const char *rule)
+{
+	const struct finding *best = NULL;
+	size_t i;
+
+	for (i = 0; i < fs->n; i++) {
+		if (strcmp(fs->items[i].rule, rule) == 0 &&
+		    (best == NULL || fs->items[i].offset < best->offset))
+			best = &fs->items[i];
+	}
+	return best;
+}
+
+static void
+rules_run(void **state)
+{
+	const struct rules_case *c = *state;
+	struct text_doc doc;
+	struct findings fs;
+	const struct finding *f;
+
+	rules_check(c->text, NULL, &doc, &fs);
+	f = rules_first(&fs, c->rule);
+	if (c->span == NULL) {
+		if (f != NULL)
+			fail_msg("%s: unexpected %s '%.*s'", c->text, c->rule, (int)f->length,
+			    c->text + f->offset);
+	} else {
+		if (f == NULL)
+			fail_msg("%s: no %s found (expected '%s')", c->text, c->rule, c->span);
+		if (f->length != strlen(c->span) || strncmp(c->text + f->offset, c->span, f->length) != 0)
+			fail_msg("%s: %s found '%.*s', expected '%s'", c->text, c->rule,
+			    (int)f->length, c->text + f->offset, c->span);
+		assert_non_null(f->message);
+		assert_true(f->message[0] != '\0');
+		if (c->suggestion != NULL && (f->suggestion == NULL ||
+		    strstr(f->suggestion, c->suggestion) == NULL))
+			fail_msg("%s: suggestion '%s' lacks '%s'", c->text,
+			    f->suggestion ? f->suggestion : "(none)", c->suggestion);
+	}
+	findings_free(&fs);
+	text_doc_free(&doc);
+}
+
+/* An acronym defined in one field is known in the next field of the same
+ * ECQ; after a reset (a new ECQ) it must be spelled out again. */
+static void
+rules_acronym_scope(void **state)
+{
+	struct acronym_scope *scope = acronym_scope_new();
+	struct text_doc doc;
+	struct findings fs;
+
+	(void)state;
+	rules_check("The Office of Personnel Management (OPM) agreed.", scope, &doc, &fs);
+	assert_null(rules_first(&fs, "acronym_undefined"));
+	assert_true(acronym_scope_seen(scope, "OPM"));
+	findings_free(&fs);
+	text_doc_free(&doc);
+
+	rules_check("OPM paid for it.", scope, &doc, &fs);
+	assert_null(rules_first(&fs, "acronym_undefined"));
+	findings_free(&fs);
+	text_doc_free(&doc);
+
+	acronym_scope_reset(scope);
+	assert_false(acronym_scope_seen(scope, "OPM"));
+	rules_check("OPM paid for it.", scope, &doc, &fs);
+	assert_non_null(rules_first(&fs, "acronym_undefined"));
+	findings_free(&fs);
+	text_doc_free(&doc);
+	acronym_scope_free(scope);
+	acronym_scope_free(NULL);
+}
+
+/* Hostile input: no rule may crash or report outside the text. */
+static void
+rules_hostile(void **state)
+{
+	static const char nul[] = "We were told\0 the the plan was approved by the board?";
+	char *big;
+	struct text_doc doc;
+	struct findings fs;
+	struct rule_env env = { 0 };
+	size_t i, n = 1 << 20;
+
+	(void)state;
+	big = malloc(n + 1);
+	assert_non_null(big);
+	for (i = 0; i < n; i++)
+		big[i] = "WAS APPROVED the the an \xff\xfe ( ) ?"[i % 37];
+	big[n] = '\0';
+	text_analyze(big, n, &doc);
+	findings_init(&fs);
+	env.doc = &doc;
+	env.lists = rules_lists;
+	env.candidate = "";
+	rule_passive(&env, &fs);
+	rule_voice(&env, &fs);
+	rule_acronym(&env, &fs);
+	rule_phrases(&env, &fs);
+	rule_style(&env, &fs);
+	for (i = 0; i < fs.n; i++)
+		assert_true(fs.items[i].offset + fs.items[i].length <= n);
+	findings_free(&fs);
+	text_doc_free(&doc);
+	free(big);
+
+	text_analyze(nul, sizeof nul - 1, &doc);
+	findings_init(&fs);
+	env.doc = &doc;
+	env.lists = NULL;       /* no lists at all: rules still run */
+	env.candidate = NULL;
+	rule_passive(&env, &fs);
+	rule_voice(&env, &fs);
+	rule_acronym(&env, &fs);
+	rule_phrases(&env, &fs);
+	rule_style(&env, &fs);
+	assert_non_null(rules_first(&fs, "passive"));
+	assert_non_null(rules_first(&fs, "we_voice"));
+	findings_free(&fs);
+	text_doc_free(&doc);
+}
+
+int
+main(void)
+{
+	static struct CMUnitTest tests[N_CASES + 2];
+	static char names[N_CASES][128];
+	size_t i;
+
+	for (i = 0; i < N_CASES; i++) {
+		snprintf(names[i], sizeof names[i], "%s__%s__%03zu", rules_cases[i].rule,
+		    rules_cases[i].name, i + 1);
+		tests[i].name = names[i];
+		tests[i].test_func = rules_run;
+		tests[i].initial_state = (void *)&rules_cases[i];
+	}
+	tests[N_CASES].name = "acronym_scope__spans_fields_until_reset";
+	tests[N_CASES].test_func = rules_acronym_scope;
+	tests[N_CASES + 1].name = "rules__survive_hostile_input";
+	tests[N_CASES + 1].test_func = rules_hostile;
+	return _cmocka_run_group_tests("rules", tests, N_CASES + 2, rules_setup, rules_teardown);
+}
