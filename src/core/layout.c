@@ -489,6 +489,28 @@ para_first_height(const struct para *pa)
 	return pa->n_lines > 0 ? pa->height[0] : 0;
 }
 
+/* Height of up to n lines of pa from line k. */
+static double
+para_lines_height(const struct para *pa, int k, int n)
+{
+	double h = 0;
+
+	for (; k < pa->n_lines && n > 0; k++, n--)
+		h += pa->height[k];
+	return h;
+}
+
+/* How many lines of pa from line k fit in room points. */
+static int
+para_lines_fitting(const struct para *pa, int k, double room)
+{
+	int n = 0;
+
+	for (; k < pa->n_lines && pa->height[k] <= room + FIT_EPS; k++, n++)
+		room -= pa->height[k];
+	return n;
+}
+
 static int
 layout_run(struct layout_cache *c, const struct project *p,
     const struct layout_options *o, struct layout_result *r, struct error *err)
@@ -585,9 +607,11 @@ layout_run(struct layout_cache *c, const struct project *p,
 			const struct para *pa = &s->paras[i];
 			double space = y > 0 ? blank : 0, need;
 
+			/* A heading or title stays with the first two lines of
+			 * what follows (one line could not start a page alone). */
 			need = space + para_first_height(pa);
 			if (pa->keep_with_next && i + 1 < s->n_paras)
-				need += blank + para_first_height(&s->paras[i + 1]);
+				need += blank + para_lines_height(&s->paras[i + 1], 0, 2);
 			if (y > 0 && y + need > body_h + FIT_EPS) {
 				page++;
 				y = 0;
@@ -595,17 +619,37 @@ layout_run(struct layout_cache *c, const struct project *p,
 			}
 			y += space;
 			ecq_h += space;
-			for (k = 0; k < pa->n_lines; k++) {
-				if (y > 0 && y + pa->height[k] > body_h + FIT_EPS) {
+			for (k = 0; k < pa->n_lines; ) {
+				int fit = para_lines_fitting(pa, k, body_h - y), m;
+
+				if (fit < pa->n_lines - k) {
+					/* Widow and orphan control, as word processors
+					 * do by default: never one line of a paragraph
+					 * alone at the foot or the head of a page. */
+					if (pa->n_lines - k - fit == 1)
+						fit--;
+					if (k == 0 && fit < 2)
+						fit = 0;
+					if (fit == 0 && y == 0)
+						fit = 1;        /* a line taller than a page */
+					if (fit == 0) {
+						page++;
+						y = 0;
+						continue;
+					}
+				}
+				for (m = 0; m < fit; m++, k++) {
+					if (i == 0 && k == 0)
+						r->ecqs[ecq].first_page = page;
+					plan_push(plan, &cap, page, pa->pl, k, pa->x[k],
+					    y + pa->baseline[k]);
+					y += pa->height[k];
+					ecq_h += pa->height[k];
+				}
+				if (k < pa->n_lines) {
 					page++;
 					y = 0;
 				}
-				if (i == 0 && k == 0)
-					r->ecqs[ecq].first_page = page;
-				plan_push(plan, &cap, page, pa->pl, k, pa->x[k],
-				    y + pa->baseline[k]);
-				y += pa->height[k];
-				ecq_h += pa->height[k];
 			}
 		}
 		r->ecqs[ecq].last_page = page;

@@ -54,6 +54,9 @@ every office followed, and I checked the results each week with the team. ');"
 make_project "$tmp/f.ecq" 0 || { echo "Bail out! cannot make the fixture project"; exit 1; }
 make_project "$tmp/long.ecq" 60 || { echo "Bail out! cannot make the long project"; exit 1; }
 make_project "$tmp/huge.ecq" 400 || { echo "Bail out! cannot make the huge project"; exit 1; }
+# A position too long to share the header line with the name: two lines.
+sqlite3 "$tmp/huge.ecq" "UPDATE meta SET value = 'Supervisory Program Manager \
+(Deputy Assistant Administrator for Grants Policy), announcement ES-2026-0042' WHERE key = 'position';"
 
 # --- PDF -------------------------------------------------------------------
 out=$tmp/out/long.pdf
@@ -85,7 +88,7 @@ pdf_check "Liberation Serif and its bold (labels) are embedded" \
 pdf_check "every word is set in 12 pt" \
 	awk -F'"' '/<word / { h = $8 - $4; if (h < 12.8 || h > 13.8) bad++ }
 	           END { exit bad > 0 }' "$tmp/long.html"
-pdf_check "body text stays inside 1-inch margins; header and footer in their bands" \
+margins_ok() { # margins_ok BBOX-HTML
 	awk -F'"' -v W=612 -v H=792 '
 	/<page / { page++ }
 	/<word / { x0 = $2; y0 = $4; x1 = $6; y1 = $8; e = 0.5
@@ -93,7 +96,10 @@ pdf_check "body text stays inside 1-inch margins; header and footer in their ban
 	  else if (y1 <= 72 + e) { if (y0 < 36 - e) bad++ }        # header band
 	  else if (y0 >= H - 72 - e) { if (y1 > H - 36 + e) bad++ } # footer band
 	  else if (y0 < 72 - e || y1 > H - 72 + e) bad++ }
-	END { exit (bad > 0 || page == 0) }' "$tmp/long.html"
+	END { exit (bad > 0 || page == 0) }' "$1"
+}
+pdf_check "body text stays inside 1-inch margins; header and footer in their bands" \
+	margins_ok "$tmp/long.html"
 every_page() { # every_page PDF PAGES: header and footer on each page
 	i=1
 	while [ "$i" -le "$2" ]; do
@@ -154,6 +160,17 @@ pdf_check "--ecq 2: only Leading People, titled so" \
 rc=$?
 check "over 10 pages: written (exit 0) with a page_limit warning" \
 	sh -c "[ $rc -eq 0 ] && grep -q 'over the limit of 10 (page_limit)' '$tmp/stderr'"
+if [ "$have_poppler" = yes ]; then
+	pdftotext -bbox "$tmp/out/huge.pdf" "$tmp/huge.html"
+	pdftotext -f 12 -l 12 "$tmp/out/huge.pdf" "$tmp/huge12.txt"
+fi
+two_line_header_ok() { # the position on its own line, under the name, above the body
+	grep -q '^Supervisory Program Manager (Deputy Assistant Administrator for Grants Policy), announcement ES-2026-0042' \
+		"$tmp/huge12.txt" &&
+	awk -F'"' '/<word .*>Supervisory</ { if ($4 > 45 && $8 < 72.5) n++ } END { exit n == 0 }' "$tmp/huge.html" &&
+	margins_ok "$tmp/huge.html"
+}
+pdf_check "a two-line header (long position) stays in the top band" two_line_header_ok
 if command -v pdftoppm >/dev/null 2>&1; then
 	# The check command's page figure, when it exists, must be the same.
 	if "$ECQCOACH" check "$tmp/long.ecq" --format json >"$tmp/check.json" 2>/dev/null ||
