@@ -263,7 +263,12 @@ export_wrap(const char *s, int width)
 static char *
 one_line(const char *s)
 {
-	return g_strstrip(g_strdelimit(g_strdup(s != NULL ? s : ""), "\r\n\t", ' '));
+	gchar *v = g_utf8_make_valid(s != NULL ? s : "", -1), *q;
+
+	for (q = v; *q != '\0'; q++)
+		if ((unsigned char)*q < 0x20 || *q == 0x7f)
+			*q = ' ';
+	return g_strstrip(v);
 }
 
 /* Escapes what Markdown would read as markup: inline emphasis, code, links
