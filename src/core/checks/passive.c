@@ -345,6 +345,31 @@ passive_stative(const struct text_doc *doc, const struct passive_lists *pl, size
 	return false;
 }
 
+/* True when the subject of the verb group starting at start is "there" or
+ * a result noun ("The main result of the change was ..."): the head noun is
+ * looked for in the six words before, not across punctuation. */
+static bool
+passive_result_subject(const struct text_doc *doc, const struct passive_lists *pl,
+    size_t start, size_t first)
+{
+	size_t k, n = 0;
+
+	if (start > first && ruleutil_is(doc, start - 1, "there"))
+		return true;
+	for (k = start; k > first && n < 6; k--, n++) {
+		char w[64];
+
+		if (ruleutil_lower(doc, k - 1, w, sizeof w) == 0)
+			return false;
+		if (wordlist_contains(pl->result_nouns, w))
+			return true;
+		/* only a noun phrase: determiners, "of" and content words */
+		if (ruleutil_function_word(w) && !ruleutil_determiner(w) && strcmp(w, "of") != 0)
+			return false;
+	}
+	return false;
+}
+
 /* Decides whether the auxiliary at aux_tok and the word at tok form a
  * passive; fills hit. */
 static bool
@@ -381,9 +406,7 @@ passive_check(const struct text_doc *doc, const struct passive_lists *pl, size_t
 	start = passive_group_start(doc, aux_tok, first);
 	next_content = tok + 1 < end && passive_content_word(doc, tok + 1);
 	/* "The result was improved morale": a noun phrase after the verb. */
-	if (next_content && !agent && start > first &&
-	    (ruleutil_is(doc, start - 1, "there") ||
-	    ruleutil_tok_listed(pl->result_nouns, doc, start - 1)))
+	if (next_content && !agent && passive_result_subject(doc, pl, start, first))
 		return false;
 	/* "he's led the team": "has" + participle + object */
 	if (aux == PASSIVE_BE_OR_HAS && tok + 1 < end && !agent &&
@@ -439,6 +462,25 @@ passive_span_text(const char *text, size_t off, size_t len, char *buf, size_t ca
 	buf[o] = '\0';
 }
 
+/* The object form of a personal pronoun right before the verb group
+ * ("I was asked" -> "me"), or NULL. */
+static const char *
+passive_person_object(const struct text_doc *doc, size_t start)
+{
+	static const char *const subj[] = { "i", "we", "he", "she", "they", "you", NULL };
+	static const char *const obj[] = { "me", "us", "him", "her", "them", "you", NULL };
+	char w[16];
+	size_t i;
+
+	if (start == 0 || ruleutil_lower(doc, start - 1, w, sizeof w) == 0)
+		return NULL;
+	for (i = 0; subj[i] != NULL; i++) {
+		if (strcmp(w, subj[i]) == 0)
+			return obj[i];
+	}
+	return NULL;
+}
+
 static void
 passive_emit(const struct rule_env *env, const struct passive_lists *pl,
     const struct passive_hit *hit, struct findings *out)
@@ -461,10 +503,12 @@ passive_emit(const struct rule_env *env, const struct passive_lists *pl,
 			snprintf(sugg, sizeof sugg, "Make yourself the subject: 'I %s ...'", past);
 		else
 			snprintf(sugg, sizeof sugg, "Make '%s' the subject: '%s %s ...'", agent, agent, past);
-	} else if (hit->aux == PASSIVE_GET || (hit->start > 0 &&
-	    (ruleutil_is(doc, hit->start - 1, "i") || ruleutil_is(doc, hit->start - 1, "we")))) {
-		/* the writer is the one acted on: name who acted on them */
-		snprintf(sugg, sizeof sugg, "Say who acted: '... %s me', or lead with what you did", past);
+	} else if (hit->aux == PASSIVE_GET || passive_person_object(doc, hit->start) != NULL) {
+		/* a person was acted on: name who acted on them */
+		const char *obj = passive_person_object(doc, hit->start);
+
+		snprintf(sugg, sizeof sugg, "Say who acted: '... %s %s', or lead with what you did",
+		    past, obj != NULL ? obj : "me");
 	} else {
 		snprintf(sugg, sizeof sugg, "Say who acted: 'I %s ...'", past);
 	}
