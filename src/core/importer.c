@@ -17,7 +17,7 @@
 #include <strings.h>
 #include <unistr.h>
 
-#include "checks/project_rules.h"
+#include "draftline.h"
 #include "xalloc.h"
 
 /* ---- small string helpers ----------------------------------------------- */
@@ -35,17 +35,6 @@ prefix(const char *s, const char *pre)
 	size_t n = strlen(pre);
 
 	return strncasecmp(s, pre, n) == 0 ? n : 0;
-}
-
-/* Dashes and colons that separate a number or label from what follows. */
-static size_t
-separator(const char *s)
-{
-	if (*s == ':' || *s == '.' || *s == '-')
-		return 1;
-	if (strncmp(s, "\xe2\x80\x93", 3) == 0 || strncmp(s, "\xe2\x80\x94", 3) == 0)
-		return 3;   /* en dash, em dash */
-	return 0;
 }
 
 static const char *
@@ -74,650 +63,9 @@ buf_add(struct buf *b, const char *s, size_t n)
 	b->s[b->len] = '\0';
 }
 
-/* Lower-cased letters and digits of s with single spaces between words
- * and "&" read as "and": "Results-Driven" and "results driven" meet. */
-static char *
-normalize(const char *s)
-{
-	struct buf b = { NULL, 0, 0 };
-	bool space = false;
-
-	buf_add(&b, "", 0);
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '&') {
-			if (b.len > 0)
-				buf_add(&b, " ", 1);
-			buf_add(&b, "and", 3);
-			space = true;
-		} else if (isalnum(c) || c >= 0x80) {
-			char l = (char)tolower(c);
-
-			if (space && b.len > 0)
-				buf_add(&b, " ", 1);
-			buf_add(&b, &l, 1);
-			space = false;
-		} else if (c != '\'') {
-			space = true;
-		}
-	}
-	return b.s;
-}
-
-/* ---- one line, its markup peeled off ------------------------------------ */
-
 struct line {
 	size_t off, len;        /* in the draft, without the line end */
 };
-
-struct peeled {
-	int heading;            /* Markdown heading level (1..6), or 0 */
-	bool emphasis;          /* the whole line is bold or italic */
-	bool setext;            /* underlined with === or --- */
-	const char *body;       /* text with marks removed (points into text) */
-	size_t body_len;
-};
-
-/* Length of a run of emphasis marks (*, _) at s. */
-static size_t
-emphasis_marks(const char *s)
-{
-	size_t n = 0;
-
-	while ((s[n] == '*' || s[n] == '_') && n < 3)
-		n++;
-	return n;
-}
-
-static void
-peel(const char *s, size_t len, struct peeled *p)
-{
-	size_t i = 0, n, open;
-
-	memset(p, 0, sizeof *p);
-	while (i < len && is_space(s[i]))
-		i++;
-	while (len > i && is_space(s[len - 1]))
-		len--;
-	n = 0;
-	while (i + n < len && s[i + n] == '#' && n < 7)
-		n++;
-	if (n >= 1 && n <= 6 && (i + n == len || is_space(s[i + n]))) {
-		p->heading = (int)n;
-		i += n;
-		while (i < len && is_space(s[i]))
-			i++;
-		while (len > i && s[len - 1] == '#')   /* closing ### */
-			len--;
-		while (len > i && is_space(s[len - 1]))
-			len--;
-	}
-	open = emphasis_marks(s + i);
-	if (open > 0 && len >= i + 2 * open + 1 &&
-	    strncmp(s + len - open, s + i, open) == 0 && !is_space(s[i + open])) {
-		/* "**Title**" or "**Title:**"; make sure no mark sits inside. */
-		size_t j;
-		bool inner = false;
-
-		for (j = i + open; j < len - open; j++)
-			if (s[j] == s[i] && (j + 1 < len - open && s[j + 1] == s[i]))
-				inner = true;
-		if (!inner) {
-			p->emphasis = true;
-			i += open;
-			len -= open;
-		}
-	}
-	p->body = s + i;
-	p->body_len = len - i;
-}
-
-static bool
-underline(const char *s, size_t len)
-{
-	size_t i = 0, n = 0;
-	char c = 0;
-
-	while (i < len && is_space(s[i]))
-		i++;
-	for (; i < len; i++) {
-		if (is_space(s[i]))
-			continue;
-		if (c == 0)
-			c = s[i];
-		if (s[i] != c || (c != '=' && c != '-' && c != '*' && c != '_'))
-			return false;
-		n++;
-	}
-	return n >= 3;
-}
-
-/* ---- dates -------------------------------------------------------------- */
-
-/* Writes a date as the project stores it: "2021-03", "2021" or "present". */
-static bool
-norm_date(const char *s, size_t n, char out[16])
-{
-	char tmp[64];
-	int y, m, rc;
-
-	while (n > 0 && is_space(*s)) {
-		s++;
-		n--;
-	}
-	while (n > 0 && (is_space(s[n - 1]) || s[n - 1] == ')' || s[n - 1] == '*' ||
-	    s[n - 1] == '_'))
-		n--;
-	while (n > 0 && (*s == '(' || *s == '*' || *s == '_')) {
-		s++;
-		n--;
-	}
-	if (n == 0 || n >= sizeof tmp)
-		return false;
-	memcpy(tmp, s, n);
-	tmp[n] = '\0';
-	rc = project_rules_parse_date(tmp, &y, &m);
-	if (rc < 0)
-		return false;
-	if (rc == 0)
-		snprintf(out, 16, "present");
-	else if (m == 0)
-		snprintf(out, 16, "%04d", y);
-	else
-		snprintf(out, 16, "%04d-%02d", y, m);
-	return true;
-}
-
-/* Reads "2021-03 to 2023-06", "March 2021 – present", "(2019)" and the
- * like; *single is set when only one date was given. */
-static bool
-parse_range(const char *s, size_t n, char start[16], char end[16])
-{
-	static const char *const seps[] = {
-		" to ", " through ", " thru ", " until ", "\xe2\x80\x93", "\xe2\x80\x94",
-		" - ", "-", NULL
-	};
-	size_t k, i;
-	const char *lab;
-
-	/* "Dates:", "Period:" and similar labels. */
-	while (n > 0 && (is_space(*s) || *s == '(' || *s == '*' || *s == '_')) {
-		s++;
-		n--;
-	}
-	while (n > 0 && (is_space(s[n - 1]) || s[n - 1] == ')' || s[n - 1] == '*' ||
-	    s[n - 1] == '_' || s[n - 1] == '.'))
-		n--;
-	lab = memchr(s, ':', n);
-	if (lab != NULL && (size_t)(lab - s) < 12) {
-		size_t l = (size_t)(lab - s);
-
-		if (l > 0 && (prefix(s, "dates") || prefix(s, "date") || prefix(s, "period") ||
-		    prefix(s, "timeframe") || prefix(s, "time frame") || prefix(s, "when"))) {
-			n -= l + 1;
-			s += l + 1;
-		}
-	}
-	if (n >= 6 && prefix(s, "since ") && norm_date(s + 6, n - 6, start)) {
-		strcpy(end, "present");
-		return true;
-	}
-	if (n >= 5 && prefix(s, "from ")) {
-		s += 5;
-		n -= 5;
-	}
-	for (k = 0; seps[k] != NULL; k++) {
-		size_t sl = strlen(seps[k]);
-
-		for (i = 1; i + sl < n; i++) {
-			if (strncasecmp(s + i, seps[k], sl) != 0)
-				continue;
-			if (norm_date(s, i, start) && strcmp(start, "present") != 0 &&
-			    norm_date(s + i + sl, n - i - sl, end))
-				return true;
-		}
-	}
-	if (norm_date(s, n, start) && strcmp(start, "present") != 0) {
-		strcpy(end, start);
-		return true;
-	}
-	return false;
-}
-
-/* Splits "Title (2021-03 to 2023-06)" or "Title, 2019 - 2021" into a title
- * length and dates. Returns true when dates were found. */
-static bool
-split_title_dates(const char *s, size_t n, size_t *title_len, size_t *dates_off,
-    char start[16], char end[16])
-{
-	static const char *const seps[] = {
-		" \xe2\x80\x94 ", " \xe2\x80\x93 ", " | ", ", ", ": ", " - ", NULL
-	};
-	size_t i, k;
-
-	while (n > 0 && is_space(s[n - 1]))
-		n--;
-	if (n > 0 && s[n - 1] == ')') {
-		for (i = n - 1; i-- > 0;) {
-			if (s[i] != '(')
-				continue;
-			if (parse_range(s + i + 1, n - i - 2, start, end)) {
-				*title_len = i;
-				*dates_off = i + 1;
-				return true;
-			}
-			break;
-		}
-	}
-	for (k = 0; seps[k] != NULL; k++) {
-		size_t sl = strlen(seps[k]);
-
-		for (i = n; i-- > 0;) {
-			if (i + sl > n || strncmp(s + i, seps[k], sl) != 0)
-				continue;
-			if (parse_range(s + i + sl, n - i - sl, start, end)) {
-				*title_len = i;
-				*dates_off = i + sl;
-				return true;
-			}
-			break;
-		}
-	}
-	*title_len = n;
-	return false;
-}
-
-/* ---- what a line is ----------------------------------------------------- */
-
-enum line_kind {
-	L_BLANK,
-	L_RULE,         /* ---, ===, *** (and setext underlines) */
-	L_ECQ,
-	L_EXAMPLE,      /* "Example 1: ..." or a heading inside an ECQ */
-	L_LABEL,        /* Challenge/Context/Action/Result */
-	L_INTRO,        /* an "Introduction" heading */
-	L_TITLE,        /* "Title: ..." */
-	L_DATES,        /* "Dates: ..." or a line that is only a date range */
-	L_COMPETENCIES,
-	L_META,         /* "Name:", "Position:" */
-	L_TEXT
-};
-
-struct classified {
-	enum line_kind kind;
-	int ecq;                /* L_ECQ: the index, or -1 when not found */
-	bool by_title;          /* L_ECQ: the title matched (not only the number) */
-	int field;              /* L_LABEL: EX_CHALLENGE..EX_RESULT; L_META: 0 name, 1 position */
-	bool heading;           /* a heading or a line in bold */
-	size_t rest;            /* offset in the line of the text after the label */
-	size_t title_off, title_len;    /* L_EXAMPLE/L_TITLE: the title in the line */
-	size_t dates_off;       /* offset of the dates in the line, if any */
-	bool has_dates;
-	char start[16], end[16];
-};
-
-/* Peels "**Challenge:**", "## Action", "Result -" and the like. Returns the
- * field and sets *rest to where the text after the label starts, or -1. */
-static int
-match_label(const char *line, size_t len, const struct peeled *pl, size_t *rest)
-{
-	static const struct {
-		const char *word;
-		int field;
-	} labels[] = {
-		{ "challenges", EX_CHALLENGE }, { "challenge", EX_CHALLENGE },
-		{ "context", EX_CONTEXT }, { "actions", EX_ACTION }, { "action", EX_ACTION },
-		{ "results", EX_RESULT }, { "result", EX_RESULT }, { NULL, 0 }
-	};
-	const char *s = line, *e = line + len;
-	size_t k, m;
-	bool colon = false, marks = false;
-
-	while (s < e && is_space(*s))
-		s++;
-	while (s < e && *s == '#')
-		s++;
-	s = skip_spaces(s);
-	m = emphasis_marks(s);
-	s += m;
-	marks = m > 0;
-	for (k = 0; labels[k].word != NULL; k++) {
-		size_t wl = strlen(labels[k].word);
-
-		if ((size_t)(e - s) < wl || strncasecmp(s, labels[k].word, wl) != 0)
-			continue;
-		if (s + wl < e && isalnum((unsigned char)s[wl]))
-			continue;
-		s += wl;
-		break;
-	}
-	if (labels[k].word == NULL)
-		return -1;
-	s += emphasis_marks(s);
-	s = skip_spaces(s);
-	if (s < e && (*s == ':' || (*s == '-' && s + 1 < e && is_space(s[1])))) {
-		colon = true;
-		s++;
-	} else if (s < e && separator(s) == 3) {
-		colon = true;
-		s += 3;
-	}
-	s += emphasis_marks(s);
-	s = skip_spaces(s);
-	if (s < e && marks && !colon && !pl->emphasis)
-		return -1;  /* "**Action** items were ..." */
-	if (!colon && s < e)
-		return -1;  /* "Results matter." is prose */
-	*rest = (size_t)(s - line);
-	return labels[k].field;
-}
-
-/* The ECQ a heading's text names, by title (also a clear prefix of a long
- * title) or by "ECQ n". */
-static int
-match_ecq_title(const struct framework *fw, const char *text)
-{
-	char *t = normalize(text);
-	size_t i, tl = strlen(t);
-	int found = -1;
-
-	if (tl == 0) {
-		free(t);
-		return -1;
-	}
-	for (i = 0; i < fw->n_ecqs && found < 0; i++) {
-		char *n = normalize(fw->ecqs[i].title);
-		size_t nl = strlen(n);
-
-		if (strcmp(t, n) == 0)
-			found = (int)i;
-		/* "Commitment to the Rule of Law" for the 2025 ECQ 1. */
-		else if (tl >= 12 && tl < nl && strncmp(n, t, tl) == 0 && n[tl] == ' ' &&
-		    strchr(t, ' ') != NULL)
-			found = (int)i;
-		free(n);
-	}
-	free(t);
-	return found;
-}
-
-/* Returns the length of "ECQ 1", "ECQ #1", "ECQ1" at s, with the number. */
-static size_t
-ecq_number(const char *s, size_t n, int *num)
-{
-	size_t i = prefix(s, "ecq");
-
-	if (i == 0)
-		return 0;
-	while (i < n && (is_space(s[i]) || s[i] == '#'))
-		i++;
-	if (i >= n || !isdigit((unsigned char)s[i]))
-		return 0;
-	*num = 0;
-	while (i < n && isdigit((unsigned char)s[i]) && *num < 1000)
-		*num = *num * 10 + (s[i++] - '0');
-	if (i < n && isalnum((unsigned char)s[i]))
-		return 0;
-	return i;
-}
-
-static void
-strip_end(const char *s, size_t *n)
-{
-	while (*n > 0 && (is_space(s[*n - 1]) || s[*n - 1] == ':' || s[*n - 1] == '*' ||
-	    s[*n - 1] == '_'))
-		(*n)--;
-}
-
-static bool
-classify_ecq(const struct framework *fw, const struct peeled *pl, struct classified *c)
-{
-	const char *b = pl->body;
-	size_t n = pl->body_len, i;
-	int num = 0;
-	char *rest;
-	int by_title;
-
-	i = ecq_number(b, n, &num);
-	if (i > 0) {
-		size_t sl;
-
-		while (i < n && is_space(b[i]))
-			i++;
-		sl = separator(b + i);
-		if (sl == 0 && i < n && b[i] == ',')
-			sl = 1;
-		if (sl > 0) {
-			i += sl;
-			while (i < n && is_space(b[i]))
-				i++;
-		}
-		strip_end(b, &n);
-		rest = xstrndup(b + i, n > i ? n - i : 0);
-		by_title = match_ecq_title(fw, rest);
-		/* A plain line needs a separator or a matching title: "ECQ 2 was hard" is prose. */
-		if (!pl->heading && !pl->emphasis && sl == 0 && rest[0] != '\0' && by_title < 0) {
-			free(rest);
-			return false;
-		}
-		free(rest);
-		c->kind = L_ECQ;
-		c->by_title = by_title >= 0;
-		c->ecq = by_title >= 0 ? by_title :
-		    (num >= 1 && (size_t)num <= fw->n_ecqs ? num - 1 : -1);
-		return true;
-	}
-	strip_end(b, &n);
-	/* "Leading Change (ECQ 1)" */
-	if (n > 0 && b[n - 1] == ')') {
-		const char *open = NULL;
-
-		for (i = n; i-- > 0;)
-			if (b[i] == '(') {
-				open = b + i;
-				break;
-			}
-		if (open != NULL && prefix(open + 1, "ecq")) {
-			n = (size_t)(open - b);
-			strip_end(b, &n);
-		}
-	}
-	if (n == 0 || n > 200)
-		return false;
-	rest = xstrndup(b, n);
-	by_title = match_ecq_title(fw, rest);
-	free(rest);
-	if (by_title < 0)
-		return false;
-	c->kind = L_ECQ;
-	c->ecq = by_title;
-	c->by_title = true;
-	return true;
-}
-
-/* A bold line that reads like a title: short, not a sentence. */
-static bool
-title_like(const char *s, size_t n)
-{
-	size_t i, words = 1;
-
-	if (n == 0 || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?')
-		return false;
-	for (i = 0; i < n; i++)
-		if (s[i] == ' ')
-			words++;
-	return words <= 15;
-}
-
-static bool
-classify_example(const char *line, const struct peeled *pl, bool in_ecq,
-    struct classified *c)
-{
-	const char *b = pl->body;
-	size_t n = pl->body_len, i, tl, doff, m;
-	bool numbered = false;
-
-	/* "**Example 1: Title** (2020-06 to 2022-12)": bold that stops early. */
-	m = emphasis_marks(b);
-	b += m;
-	n -= m < n ? m : n;
-	i = prefix(b, "example");
-
-	if (i > 0 && (i == n || !isalpha((unsigned char)b[i]))) {
-		size_t sl;
-
-		while (i < n && (is_space(b[i]) || b[i] == '#'))
-			i++;
-		while (i < n && isdigit((unsigned char)b[i])) {
-			numbered = true;
-			i++;
-		}
-		while (i < n && is_space(b[i]))
-			i++;
-		sl = i < n ? separator(b + i) : 0;
-		if (!numbered && sl == 0 && i < n)
-			return false;   /* "Examples of ..." is prose */
-		i += sl;
-		while (i < n && is_space(b[i]))
-			i++;
-	} else if (in_ecq && n > 0 && (pl->heading > 0 || (pl->emphasis && title_like(b, n)))) {
-		i = 0;
-	} else {
-		return false;
-	}
-	strip_end(b, &n);
-	if (n < i)
-		n = i;
-	c->kind = L_EXAMPLE;
-	c->has_dates = split_title_dates(b + i, n - i, &tl, &doff, c->start, c->end);
-	while (tl > 0 && (is_space(b[i + tl - 1]) || b[i + tl - 1] == ':' ||
-	    b[i + tl - 1] == ',' || b[i + tl - 1] == '-' || b[i + tl - 1] == '*' ||
-	    b[i + tl - 1] == '_'))
-		tl--;
-	c->title_off = (size_t)(b + i - line);
-	c->title_len = tl;
-	c->dates_off = c->has_dates ? c->title_off + doff : 0;
-	return true;
-}
-
-/* "Word: rest" where Word is one of the given keys; returns the offset of rest. */
-static bool
-keyed(const char *line, const struct peeled *pl, const char *const *keys, size_t *rest)
-{
-	const char *b = pl->body, *s;
-	size_t k, l;
-
-	b += emphasis_marks(b);
-	for (k = 0; keys[k] != NULL; k++) {
-		l = prefix(b, keys[k]);
-		if (l == 0)
-			continue;
-		s = b + l;
-		s += emphasis_marks(s);
-		if (*s != ':')
-			continue;
-		s++;
-		s += emphasis_marks(s);
-		s = skip_spaces(s);
-		*rest = (size_t)(s - line);
-		return true;
-	}
-	return false;
-}
-
-static void
-classify(const struct framework *fw, const char *line, size_t len, bool in_ecq,
-    bool next_is_underline, struct classified *c)
-{
-	static const char *const comp_keys[] = {
-		"competencies shown", "competencies demonstrated", "competencies", NULL
-	};
-	static const char *const name_keys[] = { "name", "candidate", NULL };
-	static const char *const pos_keys[] = { "position", "announcement", "vacancy", NULL };
-	static const char *const title_keys[] = { "title", NULL };
-	struct peeled pl;
-	char *body;
-	size_t rest;
-	int f;
-
-	memset(c, 0, sizeof *c);
-	c->ecq = -1;
-	c->kind = L_TEXT;
-	peel(line, len, &pl);
-	if (next_is_underline)
-		pl.heading = 2;
-	if (pl.body_len == 0 && pl.heading == 0) {
-		c->kind = underline(line, len) ? L_RULE : L_BLANK;
-		return;
-	}
-	if (underline(line, len) && pl.heading == 0) {
-		c->kind = L_RULE;
-		return;
-	}
-	c->heading = pl.heading > 0 || pl.emphasis;
-	if (classify_ecq(fw, &pl, c))
-		return;
-	f = match_label(line, len, &pl, &rest);
-	if (f >= 0) {
-		c->kind = L_LABEL;
-		c->field = f;
-		c->rest = rest;
-		return;
-	}
-	if (keyed(line, &pl, comp_keys, &rest)) {
-		c->kind = L_COMPETENCIES;
-		c->rest = rest;
-		return;
-	}
-	if (!in_ecq && keyed(line, &pl, name_keys, &rest)) {
-		c->kind = L_META;
-		c->field = 0;
-		c->rest = rest;
-		return;
-	}
-	if (!in_ecq && keyed(line, &pl, pos_keys, &rest)) {
-		c->kind = L_META;
-		c->field = 1;
-		c->rest = rest;
-		return;
-	}
-	if (in_ecq && keyed(line, &pl, title_keys, &rest)) {
-		c->kind = L_TITLE;
-		c->title_off = rest;
-		c->title_len = len > rest ? len - rest : 0;
-		while (c->title_len > 0 && (is_space(line[rest + c->title_len - 1]) ||
-		    line[rest + c->title_len - 1] == '*'))
-			c->title_len--;
-		return;
-	}
-	body = xstrndup(pl.body, pl.body_len);
-	if (c->heading) {
-		char *n = normalize(body);
-
-		if (strcmp(n, "introduction") == 0 || strcmp(n, "intro") == 0 ||
-		    strcmp(n, "summary") == 0 || strcmp(n, "overview") == 0 ||
-		    strcmp(n, "introductory summary") == 0) {
-			c->kind = L_INTRO;
-			free(n);
-			free(body);
-			return;
-		}
-		free(n);
-	}
-	if (in_ecq && pl.body_len < 80 &&
-	    parse_range(pl.body, pl.body_len, c->start, c->end)) {
-		c->kind = L_DATES;
-		c->dates_off = (size_t)(pl.body - line);
-		c->has_dates = true;
-		free(body);
-		return;
-	}
-	free(body);
-	if (classify_example(line, &pl, in_ecq, c))
-		return;
-	c->kind = L_TEXT;
-}
 
 /* ---- the draft as parsed, before it is written -------------------------- */
 
@@ -747,6 +95,7 @@ struct parse {
 	struct pexample *ex;
 	size_t n_ex;
 	struct piece unsorted;
+	size_t last_unsorted;   /* line of the last unsorted line */
 	char *candidate, *position;
 	struct importer_report *rep;
 };
@@ -837,7 +186,7 @@ pending_id(size_t idx)
 }
 
 static void
-set_dates(struct parse *ps, size_t ex, size_t line, const struct classified *c,
+set_dates(struct parse *ps, size_t ex, size_t line, const struct draftline *c,
     size_t line_off)
 {
 	struct pexample *e = &ps->ex[ex];
@@ -898,7 +247,12 @@ add_unsorted(struct parse *ps, size_t line, size_t off, size_t len, bool new_par
 		b--;
 	if (a == b)
 		return;
-	piece_add(&ps->unsorted, line, ps->text, off, len, new_para);
+	/* Lines from different places are separate paragraphs; a heading is too. */
+	piece_add(&ps->unsorted, line, ps->text, off, len,
+	    new_para || line != ps->last_unsorted + 1);
+	if (new_para)
+		ps->unsorted.para_break = true;
+	ps->last_unsorted = line;
 	item(ps, IMPORTER_UNSORTED, line, -1, -1, -1, s + a, b - a);
 	ps->rep->n_unsorted++;
 }
@@ -915,15 +269,15 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 	for (i = 0; i < n_lines; i++) {
 		const char *line = text + lines[i].off;
 		size_t len = lines[i].len, lineno = i + 1;
-		bool under = i + 1 < n_lines && underline(text + lines[i + 1].off, lines[i + 1].len) &&
+		bool under = i + 1 < n_lines && draftline_underline(text + lines[i + 1].off, lines[i + 1].len) &&
 		    lines[i].len > 0 && text[lines[i + 1].off] != '*' && text[lines[i + 1].off] != '_';
-		struct classified c;
+		struct draftline c;
 		struct pexample *e;
 
-		classify(ps->fw, line, len, ecq >= 0, under, &c);
-		if (under && c.kind != L_BLANK)
+		draftline_classify(ps->fw, line, len, ecq >= 0, under, &c);
+		if (under && c.kind != DRAFTLINE_BLANK)
 			i++;    /* the setext underline belongs to this heading */
-		if (c.kind == L_BLANK || c.kind == L_RULE) {
+		if (c.kind == DRAFTLINE_BLANK || c.kind == DRAFTLINE_RULE) {
 			struct piece *p = NULL;
 
 			if (ecq < 0)
@@ -937,7 +291,7 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 			continue;
 		}
 		switch (c.kind) {
-		case L_ECQ:
+		case DRAFTLINE_ECQ:
 			if (c.ecq < 0) {
 				/* "ECQ 7" in a framework of five: what follows is unplaced too. */
 				add_unsorted(ps, lineno, lines[i].off, len, true);
@@ -954,7 +308,7 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 			    strlen(ps->fw->ecqs[ecq].title));
 			ps->rep->n_ecqs++;
 			break;
-		case L_INTRO:
+		case DRAFTLINE_INTRO:
 			if (ecq < 0) {
 				add_unsorted(ps, lineno, lines[i].off, len, true);
 				break;
@@ -962,7 +316,7 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 			ex = -1;
 			field = -1;
 			break;
-		case L_EXAMPLE:
+		case DRAFTLINE_EXAMPLE:
 			if (ecq < 0) {
 				add_unsorted(ps, lineno, lines[i].off, len, true);
 				break;
@@ -981,7 +335,7 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 			if (c.has_dates)
 				set_dates(ps, (size_t)ex, lineno, &c, lines[i].off);
 			break;
-		case L_LABEL:
+		case DRAFTLINE_LABEL:
 			if (ecq < 0) {
 				add_unsorted(ps, lineno, lines[i].off, len, true);
 				break;
@@ -1001,7 +355,7 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 			piece_add(&e->field[field], lineno, text, lines[i].off + c.rest,
 			    len > c.rest ? len - c.rest : 0, false);
 			break;
-		case L_TITLE:
+		case DRAFTLINE_TITLE:
 			if (ex < 0 || ps->ex[ex].field[EX_TITLE].text.len > 0) {
 				ex = (long)new_example(ps, ecq, lineno, lines[i].off);
 				item(ps, IMPORTER_EXAMPLE, lineno, ecq, pending_id((size_t)ex), -1,
@@ -1013,21 +367,21 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 			item(ps, IMPORTER_FIELD, lineno, ecq, pending_id((size_t)ex), EX_TITLE,
 			    line + c.title_off, c.title_len);
 			break;
-		case L_DATES:
+		case DRAFTLINE_DATES:
 			if (ex >= 0 && ps->ex[ex].field[EX_START].text.len == 0 &&
 			    ps->ex[ex].last_label < 0) {
 				set_dates(ps, (size_t)ex, lineno, &c, lines[i].off);
 				break;
 			}
 			goto text_line;
-		case L_COMPETENCIES:
+		case DRAFTLINE_COMPETENCIES:
 			if (ex < 0)
 				goto text_line;
 			set_competencies(ps, &ps->ex[ex], line + c.rest, len > c.rest ? len - c.rest : 0);
 			item(ps, IMPORTER_COMPETENCIES, lineno, ecq, pending_id((size_t)ex), -1,
 			    line + c.rest, len > c.rest ? len - c.rest : 0);
 			break;
-		case L_META:
+		case DRAFTLINE_META:
 			{
 				char **dst = c.field == 0 ? &ps->candidate : &ps->position;
 				size_t vl = len > c.rest ? len - c.rest : 0;
@@ -1167,15 +521,12 @@ guess_score(const struct framework *fw, const char *text, const struct line *lin
 	int score = 0;
 
 	for (i = 0; i < n; i++) {
-		struct peeled pl;
-		struct classified c;
+		int e;
 
 		if (lines[i].len == 0 || lines[i].len > 300)
 			continue;
-		peel(text + lines[i].off, lines[i].len, &pl);
-		memset(&c, 0, sizeof c);
-		if (classify_ecq(fw, &pl, &c) && c.by_title && c.ecq >= 0 && !seen[c.ecq]) {
-			seen[c.ecq] = true;
+		if (draftline_names_ecq(fw, text + lines[i].off, lines[i].len, &e) && !seen[e]) {
+			seen[e] = true;
 			score++;
 		}
 	}

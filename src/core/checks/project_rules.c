@@ -500,13 +500,13 @@ project_rules_parse_date(const char *s, int *year, int *month)
 		if (l0 == 4 && all_digits(parts[0], 4) && all_digits(parts[1], strlen(parts[1])))
 			return plausible(atoi(parts[0]), atoi(parts[1]), year, month);   /* 2021-03[-15] */
 		if (llast == 4 && all_digits(parts[np - 1], 4)) {
+			if (np == 3 && month_of_name(parts[1], strlen(parts[1])) > 0)
+				return plausible(atoi(parts[2]),
+				    month_of_name(parts[1], strlen(parts[1])), year, month); /* 15 March 2021 */
 			if (m0 > 0)
 				return plausible(atoi(parts[np - 1]), m0, year, month); /* March [15,] 2021 */
 			if (all_digits(parts[0], l0) && l0 <= 2)
 				return plausible(atoi(parts[np - 1]), atoi(parts[0]), year, month); /* 03/2021, 3/15/2021 */
-			if (np == 3 && month_of_name(parts[1], strlen(parts[1])) > 0)
-				return plausible(atoi(parts[2]),
-				    month_of_name(parts[1], strlen(parts[1])), year, month); /* 15 March 2021 */
 		}
 	}
 	return -1;
@@ -554,7 +554,7 @@ rule_unquantified(const struct run *r)
 
 	for (i = 0; i < r->p->n_examples; i++) {
 		const struct example *ex = &r->p->examples[i];
-		struct where w = { ex->ecq, ex->id, EX_RESULT, 0, 0 };
+		struct where w = { ex->ecq, ex->id, EX_RESULT, 0, strlen(ex->field[EX_RESULT]) };
 
 		if (blank(ex->field[EX_RESULT]) || project_rules_has_quantity(ex->field[EX_RESULT], r->lists))
 			continue;

@@ -1,0 +1,702 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * draftline.c: what one line of an ECQ draft is: an ECQ heading by number
+ * or title, an example heading with its dates, a CCAR label (plain, bold or
+ * a Markdown heading), a dates line, a competencies line, or prose. Knows
+ * nothing of the lines around it; importer.c keeps that state. Prints
+ * nothing.
+ */
+#include "config.h"
+#include "draftline.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "checks/project_rules.h"
+#include "project.h"
+#include "xalloc.h"
+
+/* ---- small string helpers ----------------------------------------------- */
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Case-insensitive ASCII prefix test; returns the length matched or 0. */
+static size_t
+prefix(const char *s, const char *pre)
+{
+	size_t n = strlen(pre);
+
+	return strncasecmp(s, pre, n) == 0 ? n : 0;
+}
+
+/* Dashes and colons that separate a number or label from what follows. */
+static size_t
+separator(const char *s)
+{
+	if (*s == ':' || *s == '.' || *s == '-')
+		return 1;
+	if (strncmp(s, "\xe2\x80\x93", 3) == 0 || strncmp(s, "\xe2\x80\x94", 3) == 0)
+		return 3;   /* en dash, em dash */
+	return 0;
+}
+
+static const char *
+skip_spaces(const char *s)
+{
+	while (is_space(*s))
+		s++;
+	return s;
+}
+
+/* A growing string. */
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+
+static void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		b->cap = (b->len + n + 1) * 2;
+		b->s = xrealloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+/* Lower-cased letters and digits of s with single spaces between words
+ * and "&" read as "and": "Results-Driven" and "results driven" meet. */
+static char *
+normalize(const char *s)
+{
+	struct buf b = { NULL, 0, 0 };
+	bool space = false;
+
+	buf_add(&b, "", 0);
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '&') {
+			if (b.len > 0)
+				buf_add(&b, " ", 1);
+			buf_add(&b, "and", 3);
+			space = true;
+		} else if (isalnum(c) || c >= 0x80) {
+			char l = (char)tolower(c);
+
+			if (space && b.len > 0)
+				buf_add(&b, " ", 1);
+			buf_add(&b, &l, 1);
+			space = false;
+		} else if (c != '\'') {
+			space = true;
+		}
+	}
+	return b.s;
+}
+
+/* ---- one line, its markup peeled off ------------------------------------ */
+
+struct peeled {
+	int heading;            /* Markdown heading level (1..6), or 0 */
+	bool emphasis;          /* the whole line is bold or italic */
+	bool setext;            /* underlined with === or --- */
+	const char *body;       /* text with marks removed (points into text) */
+	size_t body_len;
+};
+
+/* Length of a run of emphasis marks (*, _) at s. */
+static size_t
+emphasis_marks(const char *s)
+{
+	size_t n = 0;
+
+	while ((s[n] == '*' || s[n] == '_') && n < 3)
+		n++;
+	return n;
+}
+
+static void
+peel(const char *s, size_t len, struct peeled *p)
+{
+	size_t i = 0, n, open;
+
+	memset(p, 0, sizeof *p);
+	while (i < len && is_space(s[i]))
+		i++;
+	while (len > i && is_space(s[len - 1]))
+		len--;
+	n = 0;
+	while (i + n < len && s[i + n] == '#' && n < 7)
+		n++;
+	if (n >= 1 && n <= 6 && (i + n == len || is_space(s[i + n]))) {
+		p->heading = (int)n;
+		i += n;
+		while (i < len && is_space(s[i]))
+			i++;
+		while (len > i && s[len - 1] == '#')   /* closing ### */
+			len--;
+		while (len > i && is_space(s[len - 1]))
+			len--;
+	}
+	open = emphasis_marks(s + i);
+	if (open > 0 && len >= i + 2 * open + 1 &&
+	    strncmp(s + len - open, s + i, open) == 0 && !is_space(s[i + open])) {
+		/* "**Title**" or "**Title:**"; make sure no mark sits inside. */
+		size_t j;
+		bool inner = false;
+
+		for (j = i + open; j < len - open; j++)
+			if (s[j] == s[i] && (j + 1 < len - open && s[j + 1] == s[i]))
+				inner = true;
+		if (!inner) {
+			p->emphasis = true;
+			i += open;
+			len -= open;
+		}
+	}
+	p->body = s + i;
+	p->body_len = len - i;
+}
+
+bool
+draftline_underline(const char *s, size_t len)
+{
+	size_t i = 0, n = 0;
+	char c = 0;
+
+	while (i < len && is_space(s[i]))
+		i++;
+	for (; i < len; i++) {
+		if (is_space(s[i]))
+			continue;
+		if (c == 0)
+			c = s[i];
+		if (s[i] != c || (c != '=' && c != '-' && c != '*' && c != '_'))
+			return false;
+		n++;
+	}
+	return n >= 3;
+}
+
+/* ---- dates -------------------------------------------------------------- */
+
+/* Writes a date as the project stores it: "2021-03", "2021" or "present". */
+static bool
+norm_date(const char *s, size_t n, char out[16])
+{
+	char tmp[64];
+	int y, m, rc;
+
+	while (n > 0 && is_space(*s)) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (is_space(s[n - 1]) || s[n - 1] == ')' || s[n - 1] == '*' ||
+	    s[n - 1] == '_'))
+		n--;
+	while (n > 0 && (*s == '(' || *s == '*' || *s == '_')) {
+		s++;
+		n--;
+	}
+	if (n == 0 || n >= sizeof tmp)
+		return false;
+	memcpy(tmp, s, n);
+	tmp[n] = '\0';
+	rc = project_rules_parse_date(tmp, &y, &m);
+	if (rc < 0)
+		return false;
+	if (rc == 0)
+		snprintf(out, 16, "present");
+	else if (m == 0)
+		snprintf(out, 16, "%04d", y);
+	else
+		snprintf(out, 16, "%04d-%02d", y, m);
+	return true;
+}
+
+/* Reads "2021-03 to 2023-06", "March 2021 – present", "(2019)" and the
+ * like; *single is set when only one date was given. */
+static bool
+parse_range(const char *s, size_t n, char start[16], char end[16])
+{
+	static const char *const seps[] = {
+		" to ", " through ", " thru ", " until ", "\xe2\x80\x93", "\xe2\x80\x94",
+		" - ", "-", NULL
+	};
+	size_t k, i;
+	const char *lab;
+
+	/* "Dates:", "Period:" and similar labels. */
+	while (n > 0 && (is_space(*s) || *s == '(' || *s == '*' || *s == '_')) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (is_space(s[n - 1]) || s[n - 1] == ')' || s[n - 1] == '*' ||
+	    s[n - 1] == '_' || s[n - 1] == '.'))
+		n--;
+	lab = memchr(s, ':', n);
+	if (lab != NULL && (size_t)(lab - s) < 12) {
+		size_t l = (size_t)(lab - s);
+
+		if (l > 0 && (prefix(s, "dates") || prefix(s, "date") || prefix(s, "period") ||
+		    prefix(s, "timeframe") || prefix(s, "time frame") || prefix(s, "when"))) {
+			n -= l + 1;
+			s += l + 1;
+		}
+	}
+	if (n >= 6 && prefix(s, "since ") && norm_date(s + 6, n - 6, start)) {
+		strcpy(end, "present");
+		return true;
+	}
+	if (n >= 5 && prefix(s, "from ")) {
+		s += 5;
+		n -= 5;
+	}
+	for (k = 0; seps[k] != NULL; k++) {
+		size_t sl = strlen(seps[k]);
+
+		for (i = 1; i + sl < n; i++) {
+			if (strncasecmp(s + i, seps[k], sl) != 0)
+				continue;
+			if (norm_date(s, i, start) && strcmp(start, "present") != 0 &&
+			    norm_date(s + i + sl, n - i - sl, end))
+				return true;
+		}
+	}
+	if (norm_date(s, n, start) && strcmp(start, "present") != 0) {
+		strcpy(end, start);
+		return true;
+	}
+	return false;
+}
+
+/* Splits "Title (2021-03 to 2023-06)" or "Title, 2019 - 2021" into a title
+ * length and dates. Returns true when dates were found. */
+static bool
+split_title_dates(const char *s, size_t n, size_t *title_len, size_t *dates_off,
+    char start[16], char end[16])
+{
+	static const char *const seps[] = {
+		" \xe2\x80\x94 ", " \xe2\x80\x93 ", " | ", ", ", ": ", " - ", NULL
+	};
+	size_t i, k;
+
+	while (n > 0 && is_space(s[n - 1]))
+		n--;
+	if (n > 0 && s[n - 1] == ')') {
+		for (i = n - 1; i-- > 0;) {
+			if (s[i] != '(')
+				continue;
+			if (parse_range(s + i + 1, n - i - 2, start, end)) {
+				*title_len = i;
+				*dates_off = i + 1;
+				return true;
+			}
+			break;
+		}
+	}
+	for (k = 0; seps[k] != NULL; k++) {
+		size_t sl = strlen(seps[k]);
+
+		for (i = n; i-- > 0;) {
+			if (i + sl > n || strncmp(s + i, seps[k], sl) != 0)
+				continue;
+			if (parse_range(s + i + sl, n - i - sl, start, end)) {
+				*title_len = i;
+				*dates_off = i + sl;
+				return true;
+			}
+			break;
+		}
+	}
+	*title_len = n;
+	return false;
+}
+
+/* ---- what a line is ----------------------------------------------------- */
+
+/* Peels "**Challenge:**", "## Action", "Result -" and the like. Returns the
+ * field and sets *rest to where the text after the label starts, or -1. */
+static int
+match_label(const char *line, size_t len, const struct peeled *pl, size_t *rest)
+{
+	static const struct {
+		const char *word;
+		int field;
+	} labels[] = {
+		{ "challenges", EX_CHALLENGE }, { "challenge", EX_CHALLENGE },
+		{ "context", EX_CONTEXT }, { "actions", EX_ACTION }, { "action", EX_ACTION },
+		{ "results", EX_RESULT }, { "result", EX_RESULT }, { NULL, 0 }
+	};
+	const char *s = line, *e = line + len;
+	size_t k, m;
+	bool colon = false, marks = false;
+
+	while (s < e && is_space(*s))
+		s++;
+	while (s < e && *s == '#')
+		s++;
+	s = skip_spaces(s);
+	m = emphasis_marks(s);
+	s += m;
+	marks = m > 0;
+	for (k = 0; labels[k].word != NULL; k++) {
+		size_t wl = strlen(labels[k].word);
+
+		if ((size_t)(e - s) < wl || strncasecmp(s, labels[k].word, wl) != 0)
+			continue;
+		if (s + wl < e && isalnum((unsigned char)s[wl]))
+			continue;
+		s += wl;
+		break;
+	}
+	if (labels[k].word == NULL)
+		return -1;
+	s += emphasis_marks(s);
+	s = skip_spaces(s);
+	if (s < e && (*s == ':' || (*s == '-' && s + 1 < e && is_space(s[1])))) {
+		colon = true;
+		s++;
+	} else if (s < e && separator(s) == 3) {
+		colon = true;
+		s += 3;
+	}
+	s += emphasis_marks(s);
+	s = skip_spaces(s);
+	if (s < e && marks && !colon && !pl->emphasis)
+		return -1;  /* "**Action** items were ..." */
+	if (!colon && s < e)
+		return -1;  /* "Results matter." is prose */
+	*rest = (size_t)(s - line);
+	return labels[k].field;
+}
+
+/* The ECQ a heading's text names, by title (also a clear prefix of a long
+ * title) or by "ECQ n". */
+static int
+match_ecq_title(const struct framework *fw, const char *text)
+{
+	char *t = normalize(text);
+	size_t i, tl = strlen(t);
+	int found = -1;
+
+	if (tl == 0) {
+		free(t);
+		return -1;
+	}
+	for (i = 0; i < fw->n_ecqs && found < 0; i++) {
+		char *n = normalize(fw->ecqs[i].title);
+		size_t nl = strlen(n);
+
+		if (strcmp(t, n) == 0)
+			found = (int)i;
+		/* "Commitment to the Rule of Law" for the 2025 ECQ 1. */
+		else if (tl >= 12 && tl < nl && strncmp(n, t, tl) == 0 && n[tl] == ' ' &&
+		    strchr(t, ' ') != NULL)
+			found = (int)i;
+		free(n);
+	}
+	free(t);
+	return found;
+}
+
+/* Returns the length of "ECQ 1", "ECQ #1", "ECQ1" at s, with the number. */
+static size_t
+ecq_number(const char *s, size_t n, int *num)
+{
+	size_t i = prefix(s, "ecq");
+
+	if (i == 0)
+		return 0;
+	while (i < n && (is_space(s[i]) || s[i] == '#'))
+		i++;
+	if (i >= n || !isdigit((unsigned char)s[i]))
+		return 0;
+	*num = 0;
+	while (i < n && isdigit((unsigned char)s[i]) && *num < 1000)
+		*num = *num * 10 + (s[i++] - '0');
+	if (i < n && isalnum((unsigned char)s[i]))
+		return 0;
+	return i;
+}
+
+static void
+strip_end(const char *s, size_t *n)
+{
+	while (*n > 0 && (is_space(s[*n - 1]) || s[*n - 1] == ':' || s[*n - 1] == '*' ||
+	    s[*n - 1] == '_'))
+		(*n)--;
+}
+
+static bool
+classify_ecq(const struct framework *fw, const struct peeled *pl, struct draftline *c)
+{
+	const char *b = pl->body;
+	size_t n = pl->body_len, i;
+	int num = 0;
+	char *rest;
+	int by_title;
+
+	i = ecq_number(b, n, &num);
+	if (i > 0) {
+		size_t sl;
+
+		while (i < n && is_space(b[i]))
+			i++;
+		sl = separator(b + i);
+		if (sl == 0 && i < n && b[i] == ',')
+			sl = 1;
+		if (sl > 0) {
+			i += sl;
+			while (i < n && is_space(b[i]))
+				i++;
+		}
+		strip_end(b, &n);
+		rest = xstrndup(b + i, n > i ? n - i : 0);
+		by_title = match_ecq_title(fw, rest);
+		/* A plain line needs a separator or a matching title: "ECQ 2 was hard" is prose. */
+		if (!pl->heading && !pl->emphasis && sl == 0 && rest[0] != '\0' && by_title < 0) {
+			free(rest);
+			return false;
+		}
+		free(rest);
+		c->kind = DRAFTLINE_ECQ;
+		c->by_title = by_title >= 0;
+		c->ecq = by_title >= 0 ? by_title :
+		    (num >= 1 && (size_t)num <= fw->n_ecqs ? num - 1 : -1);
+		return true;
+	}
+	strip_end(b, &n);
+	/* "Leading Change (ECQ 1)" */
+	if (n > 0 && b[n - 1] == ')') {
+		const char *open = NULL;
+
+		for (i = n; i-- > 0;)
+			if (b[i] == '(') {
+				open = b + i;
+				break;
+			}
+		if (open != NULL && prefix(open + 1, "ecq")) {
+			n = (size_t)(open - b);
+			strip_end(b, &n);
+		}
+	}
+	if (n == 0 || n > 200)
+		return false;
+	rest = xstrndup(b, n);
+	by_title = match_ecq_title(fw, rest);
+	free(rest);
+	if (by_title < 0)
+		return false;
+	c->kind = DRAFTLINE_ECQ;
+	c->ecq = by_title;
+	c->by_title = true;
+	return true;
+}
+
+/* A bold line that reads like a title: short, not a sentence. */
+static bool
+title_like(const char *s, size_t n)
+{
+	size_t i, words = 1;
+
+	if (n == 0 || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?')
+		return false;
+	for (i = 0; i < n; i++)
+		if (s[i] == ' ')
+			words++;
+	return words <= 15;
+}
+
+static bool
+classify_example(const char *line, const struct peeled *pl, bool in_ecq,
+    struct draftline *c)
+{
+	const char *b = pl->body;
+	size_t n = pl->body_len, i, tl, doff, m;
+	bool numbered = false;
+
+	/* "**Example 1: Title** (2020-06 to 2022-12)": bold that stops early. */
+	m = emphasis_marks(b);
+	b += m;
+	n -= m < n ? m : n;
+	i = prefix(b, "example");
+
+	if (i > 0 && (i == n || !isalpha((unsigned char)b[i]))) {
+		size_t sl;
+
+		while (i < n && (is_space(b[i]) || b[i] == '#'))
+			i++;
+		while (i < n && isdigit((unsigned char)b[i])) {
+			numbered = true;
+			i++;
+		}
+		while (i < n && is_space(b[i]))
+			i++;
+		sl = i < n ? separator(b + i) : 0;
+		if (!numbered && sl == 0 && i < n)
+			return false;   /* "Examples of ..." is prose */
+		i += sl;
+		while (i < n && is_space(b[i]))
+			i++;
+	} else if (in_ecq && n > 0 && (pl->heading > 0 || (pl->emphasis && title_like(b, n)))) {
+		i = 0;
+	} else {
+		return false;
+	}
+	strip_end(b, &n);
+	if (n < i)
+		n = i;
+	c->kind = DRAFTLINE_EXAMPLE;
+	c->has_dates = split_title_dates(b + i, n - i, &tl, &doff, c->start, c->end);
+	while (tl > 0 && (is_space(b[i + tl - 1]) || b[i + tl - 1] == ':' ||
+	    b[i + tl - 1] == ',' || b[i + tl - 1] == '-' || b[i + tl - 1] == '*' ||
+	    b[i + tl - 1] == '_'))
+		tl--;
+	c->title_off = (size_t)(b + i - line);
+	c->title_len = tl;
+	c->dates_off = c->has_dates ? c->title_off + doff : 0;
+	return true;
+}
+
+/* "Word: rest" where Word is one of the given keys; returns the offset of rest. */
+static bool
+keyed(const char *line, const struct peeled *pl, const char *const *keys, size_t *rest)
+{
+	const char *b = pl->body, *s;
+	size_t k, l;
+
+	b += emphasis_marks(b);
+	for (k = 0; keys[k] != NULL; k++) {
+		l = prefix(b, keys[k]);
+		if (l == 0)
+			continue;
+		s = b + l;
+		s += emphasis_marks(s);
+		if (*s != ':')
+			continue;
+		s++;
+		s += emphasis_marks(s);
+		s = skip_spaces(s);
+		*rest = (size_t)(s - line);
+		return true;
+	}
+	return false;
+}
+
+void
+draftline_classify(const struct framework *fw, const char *line, size_t len, bool in_ecq,
+    bool next_is_underline, struct draftline *c)
+{
+	static const char *const comp_keys[] = {
+		"competencies shown", "competencies demonstrated", "competencies", NULL
+	};
+	static const char *const name_keys[] = { "name", "candidate", NULL };
+	static const char *const pos_keys[] = { "position", "announcement", "vacancy", NULL };
+	static const char *const title_keys[] = { "title", NULL };
+	struct peeled pl;
+	char *body;
+	size_t rest;
+	int f;
+
+	memset(c, 0, sizeof *c);
+	c->ecq = -1;
+	c->kind = DRAFTLINE_TEXT;
+	peel(line, len, &pl);
+	if (next_is_underline)
+		pl.heading = 2;
+	if (pl.body_len == 0 && pl.heading == 0) {
+		c->kind = draftline_underline(line, len) ? DRAFTLINE_RULE : DRAFTLINE_BLANK;
+		return;
+	}
+	if (draftline_underline(line, len) && pl.heading == 0) {
+		c->kind = DRAFTLINE_RULE;
+		return;
+	}
+	c->heading = pl.heading > 0 || pl.emphasis;
+	if (classify_ecq(fw, &pl, c))
+		return;
+	f = match_label(line, len, &pl, &rest);
+	if (f >= 0) {
+		c->kind = DRAFTLINE_LABEL;
+		c->field = f;
+		c->rest = rest;
+		return;
+	}
+	if (keyed(line, &pl, comp_keys, &rest)) {
+		c->kind = DRAFTLINE_COMPETENCIES;
+		c->rest = rest;
+		return;
+	}
+	if (!in_ecq && keyed(line, &pl, name_keys, &rest)) {
+		c->kind = DRAFTLINE_META;
+		c->field = 0;
+		c->rest = rest;
+		return;
+	}
+	if (!in_ecq && keyed(line, &pl, pos_keys, &rest)) {
+		c->kind = DRAFTLINE_META;
+		c->field = 1;
+		c->rest = rest;
+		return;
+	}
+	if (in_ecq && keyed(line, &pl, title_keys, &rest)) {
+		c->kind = DRAFTLINE_TITLE;
+		c->title_off = rest;
+		c->title_len = len > rest ? len - rest : 0;
+		while (c->title_len > 0 && (is_space(line[rest + c->title_len - 1]) ||
+		    line[rest + c->title_len - 1] == '*'))
+			c->title_len--;
+		return;
+	}
+	body = xstrndup(pl.body, pl.body_len);
+	if (c->heading) {
+		char *n = normalize(body);
+
+		if (strcmp(n, "introduction") == 0 || strcmp(n, "intro") == 0 ||
+		    strcmp(n, "summary") == 0 || strcmp(n, "overview") == 0 ||
+		    strcmp(n, "introductory summary") == 0) {
+			c->kind = DRAFTLINE_INTRO;
+			free(n);
+			free(body);
+			return;
+		}
+		free(n);
+	}
+	if (in_ecq && pl.body_len < 80 &&
+	    parse_range(pl.body, pl.body_len, c->start, c->end)) {
+		c->kind = DRAFTLINE_DATES;
+		c->dates_off = (size_t)(pl.body - line);
+		c->has_dates = true;
+		free(body);
+		return;
+	}
+	free(body);
+	if (classify_example(line, &pl, in_ecq, c))
+		return;
+	c->kind = DRAFTLINE_TEXT;
+}
+
+bool
+draftline_names_ecq(const struct framework *fw, const char *line, size_t len, int *ecq)
+{
+	struct peeled pl;
+	struct draftline c;
+
+	peel(line, len, &pl);
+	memset(&c, 0, sizeof c);
+	if (!classify_ecq(fw, &pl, &c) || !c.by_title || c.ecq < 0)
+		return false;
+	*ecq = c.ecq;
+	return true;
+}

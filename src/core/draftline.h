@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * draftline.h: the classification of one line of a plain-text or Markdown
+ * ECQ draft, for the importer (importer.c is its only user). Offsets are
+ * bytes into the line. Prints nothing.
+ */
+#ifndef ECQ_DRAFTLINE_H
+#define ECQ_DRAFTLINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "framework.h"
+
+enum draftline_kind {
+	DRAFTLINE_BLANK,
+	DRAFTLINE_RULE,         /* ---, ===, *** (and setext underlines) */
+	DRAFTLINE_ECQ,
+	DRAFTLINE_EXAMPLE,      /* "Example 1: ..." or a heading inside an ECQ */
+	DRAFTLINE_LABEL,        /* Challenge/Context/Action/Result */
+	DRAFTLINE_INTRO,        /* an "Introduction" heading */
+	DRAFTLINE_TITLE,        /* "Title: ..." */
+	DRAFTLINE_DATES,        /* "Dates: ..." or a line that is only a date range */
+	DRAFTLINE_COMPETENCIES,
+	DRAFTLINE_META,         /* "Name:", "Position:" */
+	DRAFTLINE_TEXT
+};
+
+struct draftline {
+	enum draftline_kind kind;
+	int ecq;                /* DRAFTLINE_ECQ: the index, or -1 when not found */
+	bool by_title;          /* DRAFTLINE_ECQ: the title matched (not only the number) */
+	int field;              /* DRAFTLINE_LABEL: EX_CHALLENGE..EX_RESULT; DRAFTLINE_META: 0 name, 1 position */
+	bool heading;           /* a heading or a line in bold */
+	size_t rest;            /* offset in the line of the text after the label */
+	size_t title_off, title_len;    /* DRAFTLINE_EXAMPLE/DRAFTLINE_TITLE: the title in the line */
+	size_t dates_off;       /* offset of the dates in the line, if any */
+	bool has_dates;
+	char start[16], end[16];
+};
+
+/* Classifies line[0..len) (no line end). in_ecq: an ECQ heading came
+ * before, so headings may be examples; next_is_underline: the next line is
+ * "===" or "---", which makes this one a heading. */
+void draftline_classify(const struct framework *fw, const char *line, size_t len,
+    bool in_ecq, bool next_is_underline, struct draftline *c);
+
+/* True for a line of three or more '=', '-', '*' or '_' (a rule or a
+ * Setext underline). */
+bool draftline_underline(const char *s, size_t len);
+
+/* True when the line is a heading that names an ECQ of fw by its title
+ * (not only by number); *ecq gets its index. For guessing the framework. */
+bool draftline_names_ecq(const struct framework *fw, const char *line, size_t len, int *ecq);
+
+#endif

@@ -1,0 +1,38 @@
+#!/bin/sh
+# import: what it recognises and prints, the framework guess, refusing to
+# overwrite, usage and file errors.
+. "${srcdir:-.}/tests/cli/lib.sh"
+plan 14
+fx=$srcdir/tests/fixtures
+
+run import "$fx/draft-markdown.md" -o "$scratch/a.ecq"
+expect "import of a Markdown draft succeeds" 0 "^imported .* \(framework ses-2010, matched by its ECQ titles\): 5 ECQs, 5 examples"
+grep -q 'draft-markdown.md:6: ECQ 1 Leading Change$' "$scratch/out"
+tap "import names each ECQ heading with its line" $?
+grep -q 'draft-markdown.md:11:   example "Moving grant reviews online"' "$scratch/out"
+tap "import names each example with its line" $?
+grep -q 'draft-markdown.md:1: unsorted: # Executive Core Qualifications' "$scratch/out"
+tap "import lists what went to the unsorted note" $?
+run show "$scratch/a.ecq"
+expect "the imported project opens" 0 "Payment errors fell by half"
+
+run import "$fx/draft-markdown.md" -o "$scratch/a.ecq"
+expect "import refuses to overwrite a file" 3 "already exists"
+run show "$scratch/a.ecq"
+expect "the refused import left the old project alone" 0 "Dana M. Okafor"
+
+run import "$fx/draft-plain.txt" -o "$scratch/b.ecq" --quiet
+expect "a plain-text draft of 1994 ECQs picks ses-1994" 0 "^imported .*framework ses-1994.*2 ECQs, 2 examples"
+run import "$fx/draft-plain.txt" -o "$scratch/c.ecq" --framework ses-2010 --name "Pat Q"
+expect "--framework overrides the guess" 0 "framework ses-2010\)"
+run show "$scratch/c.ecq"
+expect "--name sets the candidate" 0 "^Candidate: Pat Q"
+
+run import "$fx/draft-plain.txt"
+expect "import without -o is a usage error" 2 "missing -o"
+run import "$fx/draft-plain.txt" -o "$scratch/d.ecq" --framework nope
+expect "an unknown framework is a data error" 3 "no framework 'nope'"
+run import "$scratch/missing.md" -o "$scratch/e.ecq"
+expect "a missing draft is a file error" 3 "cannot open .*missing.md"
+[ ! -e "$scratch/d.ecq" ] && [ ! -e "$scratch/e.ecq" ]
+tap "failed imports leave no project file" $?
