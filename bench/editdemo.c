@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * bench/editdemo.c: a minimal full-screen host for the editor widget: one
+ * field loaded from a text file, live checks on every change, bracketed
+ * paste, mouse. bench/replay.py drives it in a pseudo-terminal to measure
+ * the widget and the checker without the rest of the coach. Not installed.
+ *
+ *   editdemo [--no-check] [--log TIMES] FILE    (Esc or F10 quits)
+ *
+ * --log writes, per key, the microseconds from having the key to having
+ * written the screen update (the program's own share of the latency).
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "checker.h"
+#include "tui/editor.h"
+#include "xalloc.h"
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 4096, n = 0;
+	char *s = xmalloc(cap);
+	size_t k;
+	while ((k = fread(s + n, 1, cap - n, f)) > 0) {
+		n += k;
+		if (n == cap)
+			s = xrealloc(s, cap *= 2);
+	}
+	fclose(f);
+	*len = n;
+	return s;
+}
+
+static void recheck(struct checker *ck, struct editor *ed)
+{
+	if (!ck)
+		return;
+	const struct editbuf *eb = editor_cbuf(ed);
+	struct findings fs;
+	struct check_ctx ctx = { -1, -1, -1, NULL };
+	findings_init(&fs);
+	checker_check_text(ck, editbuf_text(eb), editbuf_len(eb), &ctx, &fs);
+	struct editor_span *sp = xreallocarray(NULL, fs.n + 1, sizeof *sp);
+	for (size_t i = 0; i < fs.n; i++) {
+		sp[i].offset = fs.items[i].offset;
+		sp[i].length = fs.items[i].length;
+		sp[i].severity = fs.items[i].severity;
+		sp[i].spelling = strcmp(fs.items[i].rule, "spelling") == 0;
+	}
+	editor_set_spans(ed, sp, fs.n);
+	free(sp);
+	findings_free(&fs);
+}
+
+/* After ESC: a bracketed paste "[200~ ... ESC[201~" is read whole and
+ * pasted; anything else is an Esc key. Returns true when it was a paste. */
+static bool read_paste(struct editor *ed)
+{
+	wint_t c;
+	char intro[8];
+	size_t n = 0;
+	timeout(50);
+	while (n < 5 && get_wch(&c) != ERR)
+		intro[n++] = (char)c;
+	if (n < 5 || memcmp(intro, "[200~", 5) != 0) {
+		timeout(-1);
+		return false;
+	}
+	size_t cap = 65536, len = 0;
+	char *buf = xmalloc(cap);
+	timeout(1000);
+	int r;
+	while ((r = get_wch(&c)) != ERR) {
+		char u[8];
+		int k = r == KEY_CODE_YES ? 0 : wctomb(u, (wchar_t)c);
+		if (k <= 0)
+			continue;
+		if (len + (size_t)k + 1 > cap)
+			buf = xrealloc(buf, cap *= 2);
+		memcpy(buf + len, u, (size_t)k);
+		len += (size_t)k;
+		if (len >= 6 && memcmp(buf + len - 6, "\033[201~", 6) == 0) {
+			len -= 6;
+			break;
+		}
+	}
+	timeout(-1);
+	editor_paste(ed, buf, len);
+	free(buf);
+	return true;
+}
+
+static double now_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+int main(int argc, char **argv)
+{
+	bool check = true;
+	const char *path = NULL, *log_path = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--no-check") == 0)
+			check = false;
+		else if (strcmp(argv[i], "--log") == 0 && i + 1 < argc)
+			log_path = argv[++i];
+		else
+			path = argv[i];
+	}
+	if (!path) {
+		fprintf(stderr, "usage: editdemo [--no-check] [--log TIMES] FILE\n");
+		return 2;
+	}
+	FILE *log = log_path ? fopen(log_path, "w") : NULL;
+	size_t len = 0;
+	char *text = slurp(path, &len);
+	if (!text) {
+		perror(path);
+		return 3;
+	}
+	setlocale(LC_ALL, "");
+	struct checker *ck = NULL;
+	if (check) {
+		struct checker_options opt = { 0 };
+		struct error err;
+		opt.user_words = "";
+		opt.no_suggestions = true;     /* as the editor screen does */
+		if (checker_new(&opt, &ck, &err) != 0) {
+			fprintf(stderr, "editdemo: %s\n", err.msg);
+			return 3;
+		}
+	}
+	struct editor *ed = editor_new(text, len);
+	free(text);
+	recheck(ck, ed);
+
+	initscr();
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	mousemask(ALL_MOUSE_EVENTS, NULL);
+	if (has_colors()) {
+		start_color();
+		use_default_colors();
+		editor_colors_init(1);
+	}
+	fputs("\033[?2004h", stdout);
+	fflush(stdout);
+
+	double t_key = 0;
+	for (;;) {
+		editor_place(ed, stdscr, 1, 0, LINES - 2, COLS);
+		werase(stdscr);
+		mvprintw(0, 0, "editdemo: %zu bytes, %zu lines", editbuf_len(editor_cbuf(ed)),
+		    editor_nlines(ed));
+		int si = editor_span_at_cursor(ed);
+		mvprintw(LINES - 1, 0, "%s", si >= 0 ? "finding under the cursor" : "Esc quits");
+		editor_draw(ed, stdscr, true);
+		int cy, cx;
+		if (editor_cursor_yx(ed, &cy, &cx))
+			move(cy, cx);
+		refresh();
+		if (log && t_key > 0)
+			fprintf(log, "%.1f\n", now_us() - t_key);
+
+		wint_t ch;
+		int r = get_wch(&ch);
+		if (r == ERR)
+			continue;
+		t_key = now_us();
+		bool keycode = r == KEY_CODE_YES;
+		int res = ED_IGNORED;
+		if (keycode && ch == KEY_F(10))
+			break;
+		if (keycode && ch == KEY_MOUSE) {
+			MEVENT ev;
+			if (getmouse(&ev) == OK)
+				res = editor_mouse(ed, &ev);
+		} else if (!keycode && ch == 27) {
+			if (!read_paste(ed))
+				break;
+			res = ED_CHANGED;
+		} else {
+			res = editor_key(ed, ch, keycode);
+		}
+		if (res & ED_CHANGED)
+			recheck(ck, ed);
+	}
+	fputs("\033[?2004l", stdout);
+	endwin();
+	editor_free(ed);
+	checker_free(ck);
+	editbuf_clipboard_free();
+	if (log)
+		fclose(log);
+	return 0;
+}
