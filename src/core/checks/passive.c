@@ -302,13 +302,32 @@ passive_group_start(const struct text_doc *doc, size_t tok, size_t first)
 	return k;
 }
 
+/* The object form of a personal pronoun right before the verb group
+ * ("I was asked" -> "me"), or NULL. */
+static const char *
+passive_person_object(const struct text_doc *doc, size_t start)
+{
+	static const char *const subj[] = { "i", "we", "he", "she", "they", "you", NULL };
+	static const char *const obj[] = { "me", "us", "him", "her", "them", "you", NULL };
+	char w[16];
+	size_t i;
+
+	if (start == 0 || ruleutil_lower(doc, start - 1, w, sizeof w) == 0)
+		return NULL;
+	for (i = 0; subj[i] != NULL; i++) {
+		if (strcmp(w, subj[i]) == 0)
+			return obj[i];
+	}
+	return NULL;
+}
+
 /* True when the stative-adjectives entry at tok makes it an adjective
  * here. Entry syntax: "word" (adjective unless an agent follows),
  * "word => always" (even then), "word => get" (after get only),
  * "word => in with" (when the next word is one of these). */
 static bool
 passive_stative(const struct text_doc *doc, const struct passive_lists *pl, size_t tok,
-    size_t end, enum passive_aux aux, bool agent)
+    size_t end, enum passive_aux aux, bool agent, bool person)
 {
 	const char *cond = NULL;
 	char next[64], word[64];
@@ -337,6 +356,11 @@ passive_stative(const struct text_doc *doc, const struct passive_lists *pl, size
 		if (strcmp(word, "get") == 0) {
 			if (aux == PASSIVE_GET)
 				return true;
+			continue;
+		}
+		if (strcmp(word, "person") == 0) {
+			if (person)
+				return !agent;
 			continue;
 		}
 		if (has_next && strcmp(word, next) == 0)
@@ -393,7 +417,8 @@ passive_check(const struct text_doc *doc, const struct passive_lists *pl, size_t
 	agent = passive_agent(doc, pl, tok, end, hit);
 	if (kind == PASSIVE_ADJ && !agent)
 		return false;
-	if (passive_stative(doc, pl, tok, end, aux, agent))
+	start = passive_group_start(doc, aux_tok, first);
+	if (passive_stative(doc, pl, tok, end, aux, agent, passive_person_object(doc, start) != NULL))
 		return false;
 	/* "was used to the pace" / "used to working": accustomed, not passive */
 	if (strcmp(w, "used") == 0 && tok + 2 < end && ruleutil_is(doc, tok + 1, "to") &&
@@ -403,7 +428,6 @@ passive_check(const struct text_doc *doc, const struct passive_lists *pl, size_t
 	/* "was very interested", "was more streamlined" */
 	if (!agent && tok > aux_tok + 1 && ruleutil_tok_in(doc, tok - 1, passive_degree))
 		return false;
-	start = passive_group_start(doc, aux_tok, first);
 	next_content = tok + 1 < end && passive_content_word(doc, tok + 1);
 	/* "The result was improved morale": a noun phrase after the verb. */
 	if (next_content && !agent && passive_result_subject(doc, pl, start, first))
@@ -460,25 +484,6 @@ passive_span_text(const char *text, size_t off, size_t len, char *buf, size_t ca
 		buf[o++] = c;
 	}
 	buf[o] = '\0';
-}
-
-/* The object form of a personal pronoun right before the verb group
- * ("I was asked" -> "me"), or NULL. */
-static const char *
-passive_person_object(const struct text_doc *doc, size_t start)
-{
-	static const char *const subj[] = { "i", "we", "he", "she", "they", "you", NULL };
-	static const char *const obj[] = { "me", "us", "him", "her", "them", "you", NULL };
-	char w[16];
-	size_t i;
-
-	if (start == 0 || ruleutil_lower(doc, start - 1, w, sizeof w) == 0)
-		return NULL;
-	for (i = 0; subj[i] != NULL; i++) {
-		if (strcmp(w, subj[i]) == 0)
-			return obj[i];
-	}
-	return NULL;
 }
 
 static void
