@@ -3,22 +3,26 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "tui/tui.h"
 
 static void
 usage(void)
 {
 	const struct cli_command *c;
 
-	printf("Usage: ecqcoach [FILE.ecq]\n"
+	printf("Usage: ecqcoach [--guided] FILE.ecq\n"
 	    "       ecqcoach COMMAND [OPTIONS] [ARGS]\n"
 	    "A writing coach for Senior Executive Service Executive Core Qualification\n"
 	    "(ECQ) narratives. With FILE.ecq (created when missing) it opens the\n"
-	    "full-screen coach.\n\n"
+	    "full-screen coach (it needs a terminal; TERM=dumb or a pipe gets exit 3).\n"
+	    "  --guided       walk through every ECQ step by step (the default for a\n"
+	    "                 new project); NO_COLOR=1 turns colours off\n\n"
 	    "Commands:\n");
 	for (c = cli_commands(); c->name != NULL; c++)
 		printf("  %-11s %s\n", c->name, c->summary);
@@ -39,17 +43,13 @@ version(void)
 	    "There is NO WARRANTY, to the extent permitted by law.\n", PACKAGE_VERSION);
 }
 
-/* Until the full-screen coach handles a file, print it. */
+/* The full-screen coach on one file. */
 static int
-open_project(int argc, char **argv)
+open_project(const char *path, bool guided)
 {
-	char *args[3];
+	struct tui_options opt = { guided };
 
-	(void)argc;
-	args[0] = (char *)"show";
-	args[1] = argv[1];
-	args[2] = NULL;
-	return cli_show(2, args);
+	return tui_run(path, &opt);
 }
 
 int
@@ -70,6 +70,13 @@ main(int argc, char **argv)
 		version();
 		return EXIT_OK;
 	}
+	if (strcmp(argv[1], "--guided") == 0) {
+		if (argc != 3 || argv[2][0] == '-') {
+			fprintf(stderr, "ecqcoach: --guided needs one FILE.ecq\nTry 'ecqcoach --help'.\n");
+			return EXIT_USAGE;
+		}
+		return open_project(argv[2], true);
+	}
 	c = cli_find(argv[1]);
 	if (c != NULL)
 		return c->run(argc - 1, argv + 1);
@@ -81,5 +88,5 @@ main(int argc, char **argv)
 		fprintf(stderr, "ecqcoach: unknown command '%s'\nTry 'ecqcoach --help'.\n", argv[1]);
 		return EXIT_USAGE;
 	}
-	return open_project(argc, argv);
+	return open_project(argv[1], false);
 }

@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * dashboard.c: the home screen: each ECQ with its examples (n of max),
+ * words, open findings by severity and its share of the page budget, the
+ * narrative's page meter, the fundamental competencies covered and the
+ * time of the last save. Enter opens the selected ECQ.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/draw.h"
+#include "tui/term.h"
+#include "tui/tui.h"
+
+static void
+dash_enter(struct tui *t)
+{
+	if (t->ecq < 0 || (size_t)t->ecq >= tui_fw(t)->n_ecqs)
+		t->ecq = 0;
+	(void)tui_project_findings(t);
+}
+
+static void
+dash_layout(struct tui *t)
+{
+	(void)t;
+}
+
+static size_t
+dash_fundamentals_covered(const struct project *p, struct strlist *missing)
+{
+	const struct framework *fw = p->fw;
+	size_t i, k, n = 0;
+	bool found;
+
+	for (i = 0; i < fw->fundamentals.n; i++) {
+		found = false;
+		for (k = 0; k < p->n_examples && !found; k++)
+			found = strlist_contains(&p->examples[k].competencies, fw->fundamentals.items[i]);
+		if (found)
+			n++;
+		else
+			strlist_push(missing, fw->fundamentals.items[i]);
+	}
+	return n;
+}
+
+static void
+dash_draw(struct tui *t, WINDOW *win)
+{
+	const struct project *p = tui_project(t);
+	const struct framework *fw = p->fw;
+	const struct findings *pf = &t->pf;
+	int y = t->top + 1, cols = getmaxx(win), maxex, x;
+	double max_pages = framework_rule(fw, "max_pages", 10), share;
+	size_t e, i, sev[3];
+	char buf[256], right[64];
+	struct strlist missing = { 0 };
+	attr_t sel = term_attr(TP_SELECT, A_REVERSE);
+
+	if (t->pages > 0)
+		snprintf(right, sizeof right, "%.1f of %g pages", t->pages_used, max_pages);
+	else
+		snprintf(right, sizeof right, "pages: counting");
+	snprintf(buf, sizeof buf, "ecqcoach: %s (%s)", *p->candidate ? p->candidate : "no name yet",
+	    fw->id);
+	tui_draw_title(t, win, buf, right);
+	draw_printf(win, t->top, 2, cols - 2, A_BOLD, "%-36s %-10s %6s  %-14s %s",
+	    "ECQ", "Examples", "Words", "Findings", "Share of pages");
+	maxex = (int)framework_rule(fw, "max_examples_per_ecq", 2);
+	for (e = 0; e < fw->n_ecqs && y < t->bottom - 5; e++, y += 2) {
+		attr_t a = (int)e == t->ecq ? sel : A_NORMAL;
+		size_t nex = project_count_examples(p, (int)e);
+
+		memset(sev, 0, sizeof sev);
+		for (i = 0; i < pf->n; i++)
+			if (pf->items[i].ecq == (int)e && pf->items[i].severity <= SEV_ERROR)
+				sev[pf->items[i].severity]++;
+		if ((int)e == t->ecq)
+			draw_text(win, y, 0, 2, "> ", A_BOLD);
+		snprintf(buf, sizeof buf, "%zu. %s", e + 1, fw->ecqs[e].title);
+		x = 2;
+		draw_text(win, y, x, 36, buf, a | A_BOLD);
+		x += 37;
+		draw_printf(win, y, x, 10, (int)nex > maxex || nex == 0 ? term_attr(TP_WARN, A_BOLD) : A_NORMAL,
+		    "%zu of %d", nex, maxex);
+		x += 11;
+		draw_printf(win, y, x, 6, A_NORMAL, "%6zu", tui_ecq_words(t, (int)e));
+		x += 8;
+		draw_printf(win, y, x, 5, sev[SEV_ERROR] ? term_attr(TP_BAD, A_BOLD) : A_DIM,
+		    "E%zu", sev[SEV_ERROR]);
+		draw_printf(win, y, x + 5, 5, sev[SEV_WARNING] ? term_attr(TP_WARN, A_BOLD) : A_DIM,
+		    "W%zu", sev[SEV_WARNING]);
+		draw_printf(win, y, x + 10, 5, A_DIM, "I%zu", sev[SEV_INFO]);
+		x += 15;
+		if (t->pages > 0 && e < t->n_ecq_pages && cols - x > 12) {
+			share = t->ecq_pages[e] / (max_pages / (double)fw->n_ecqs);
+			draw_bar(win, y, x, cols - x - 6, share, term_attr(TP_GOOD, A_BOLD),
+			    term_attr(TP_BAD, A_BOLD));
+			draw_printf(win, y, cols - 5, 5, A_NORMAL, "%4.1f", t->ecq_pages[e]);
+		}
+	}
+	y++;
+	if (t->pages > 0) {
+		snprintf(buf, sizeof buf, "Narrative: %.1f of %g pages ", t->pages_used, max_pages);
+		x = draw_text(win, y, 2, cols - 2, buf, A_BOLD) + 2;
+		draw_bar(win, y, x, cols - x - 2, t->pages_used / max_pages,
+		    term_attr(TP_GOOD, A_BOLD), term_attr(TP_BAD, A_BOLD));
+	} else {
+		draw_text(win, y, 2, cols - 2, "Narrative: counting pages...", A_BOLD);
+	}
+	y += 2;
+	if (fw->fundamentals.n > 0) {
+		size_t cov = dash_fundamentals_covered(p, &missing);
+		char *list = NULL;
+		size_t len = 0;
+
+		for (i = 0; i < missing.n; i++)
+			len += strlen(missing.items[i]) + 2;
+		snprintf(buf, sizeof buf, "Fundamental competencies shown: %zu of %zu%s", cov,
+		    fw->fundamentals.n, missing.n ? "; not yet: " : "");
+		if (missing.n > 0) {
+			list = calloc(1, strlen(buf) + len + 1);
+			if (list != NULL) {
+				strcpy(list, buf);
+				for (i = 0; i < missing.n; i++) {
+					strcat(list, missing.items[i]);
+					if (i + 1 < missing.n)
+						strcat(list, ", ");
+				}
+			}
+		}
+		y += draw_wrap(win, y, 2, cols - 4, 2, 0, list != NULL ? list : buf, A_NORMAL);
+		free(list);
+		strlist_free(&missing);
+	} else {
+		draw_text(win, y++, 2, cols - 4, "This framework names no fundamental competencies.", A_DIM);
+	}
+	if (y <= t->bottom) {
+		snprintf(buf, sizeof buf, "Last saved: %s   File: %s", p->modified, p->path);
+		draw_text(win, y, 2, cols - 4, buf, A_DIM);
+	}
+	if (t->layout_warning != NULL && y + 1 <= t->bottom)
+		draw_text(win, y + 1, 2, cols - 4, t->layout_warning, A_DIM);
+}
+
+static int
+dash_key(struct tui *t, enum action a, wint_t ch, bool keycode)
+{
+	int n = (int)tui_fw(t)->n_ecqs;
+
+	if (!keycode && (ch == 'q' || ch == 'Q')) {
+		t->quit = true;
+		return RD_NONE;
+	}
+	if (!keycode && ch >= '1' && ch <= '9' && (int)(ch - '1') < n) {
+		t->ecq = (int)(ch - '1');
+		t->ecq_item = 0;
+		tui_goto(t, SCR_ECQ);
+		return RD_DRAW;
+	}
+	switch (a) {
+	case ACT_UP:
+	case ACT_PREV:
+		t->ecq = (t->ecq + n - 1) % n;
+		return RD_DRAW;
+	case ACT_DOWN:
+	case ACT_NEXT:
+		t->ecq = (t->ecq + 1) % n;
+		return RD_DRAW;
+	case ACT_ENTER:
+	case ACT_RIGHT:
+		t->ecq_item = 0;
+		tui_goto(t, SCR_ECQ);
+		return RD_DRAW;
+	default:
+		return RD_IGNORED;
+	}
+}
+
+static const enum action *
+dash_help(const struct tui *t)
+{
+	static const enum action acts[] = { ACT_ENTER, ACT_REVIEW, ACT_EXPORT, ACT_GUIDE,
+		ACT_HELP, ACT_QUIT, ACT_NONE };
+
+	(void)t;
+	return acts;
+}
+
+const struct tui_screen screen_dashboard = {
+	"dashboard", dash_enter, NULL, dash_layout, dash_draw, dash_key, NULL, NULL, dash_help
+};

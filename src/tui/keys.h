@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * keys.h: the coach's keys as named actions. One X-macro list gives the
+ * action ids, the keys bound to them, the short labels of the bottom help
+ * line and the descriptions of the help screen. Editing keys inside a text
+ * field belong to the editor widget (editor.h), not to this table.
+ */
+#ifndef ECQ_KEYS_H
+#define ECQ_KEYS_H
+
+#include <stdbool.h>
+#include <wchar.h>
+
+#include <curses.h>
+
+/* Key codes in the table: KC(x) a curses KEY_* code, plain numbers are
+ * characters (control characters included). */
+#define KEYS_KEYCODE 0x1000000
+#define KC(x) ((x) | KEYS_KEYCODE)
+
+/* X(id, global, key1, key2, key name, help-line label, help-screen text).
+ * global: handled by the loop on every screen, even inside a text field
+ * (function keys and control keys the editor leaves alone); the others go
+ * to the screen, which offers them to a focused text field first. */
+#define KEYS_ACTIONS(X) \
+	X(HELP,       true,  KC(KEY_F(1)), 0, "F1", "Help", "this help screen (also ? outside a text field)") \
+	X(DASHBOARD,  true,  KC(KEY_F(2)), 0, "F2", "Dashboard", "the dashboard: every ECQ and the page meter") \
+	X(REVIEW,     true,  KC(KEY_F(4)), 0, "F4", "Review", "the QRB review checklist") \
+	X(EXPORT,     true,  KC(KEY_F(5)), 0, "F5", "Export", "export to PDF, text or Markdown") \
+	X(GUIDE,      true,  KC(KEY_F(6)), 0, "F6", "Guided", "guided mode on or off") \
+	X(SPELL,      true,  KC(KEY_F(7)), 20, "F7", "Fix", "suggestions for the finding at the cursor (also Ctrl-T)") \
+	X(GUIDE_NEXT, true,  14, KC(KEY_F(9)), "Ctrl-N", "Next step", "guided mode: next step (also F9)") \
+	X(GUIDE_BACK, true,  16, KC(KEY_F(8)), "Ctrl-P", "Prev step", "guided mode: previous step (also F8)") \
+	X(SAVE,       true,  19, 0, "Ctrl-S", "Save", "save now (saving is automatic anyway)") \
+	X(REDRAW,     true,  12, 0, "Ctrl-L", "Redraw", "redraw the screen") \
+	X(QUIT,       true,  17, KC(KEY_F(10)), "Ctrl-Q", "Quit", "save and quit (also F10)") \
+	X(NEXT,       false, '\t', 0, "Tab", "Next", "next field or item") \
+	X(PREV,       false, KC(KEY_BTAB), 0, "S-Tab", "Prev", "previous field or item") \
+	X(UP,         false, KC(KEY_UP), 0, "Up", "Up", "previous item") \
+	X(DOWN,       false, KC(KEY_DOWN), 0, "Down", "Down", "next item") \
+	X(LEFT,       false, KC(KEY_LEFT), 0, "Left", "Left", "previous choice") \
+	X(RIGHT,      false, KC(KEY_RIGHT), 0, "Right", "Right", "next choice") \
+	X(ENTER,      false, '\r', KC(KEY_ENTER), "Enter", "Open", "open, choose or jump to the item") \
+	X(BACK,       false, 27, 0, "Esc", "Back", "back to the previous screen") \
+	X(TOGGLE,     false, ' ', 0, "Space", "Tick", "tick or untick a checkbox") \
+	X(ADD,        false, 'a', KC(KEY_IC), "a", "Add example", "ECQ screen: add an example") \
+	X(DELETE,     false, 'd', KC(KEY_DC), "d", "Delete", "ECQ screen: delete the example (u undoes)") \
+	X(UNDELETE,   false, 'u', 26, "u", "Undo delete", "ECQ screen: bring the deleted example back") \
+	X(MOVE_UP,    false, '[', 0, "[", "Move up", "ECQ screen: move the example up") \
+	X(MOVE_DOWN,  false, ']', 0, "]", "Move down", "ECQ screen: move the example down") \
+	X(QMARK,      false, '?', 0, "?", "Help", "help (outside a text field)")
+
+enum action {
+	ACT_NONE = 0,
+#define KEYS_ENUM(id, g, k1, k2, name, label, text) ACT_##id,
+	KEYS_ACTIONS(KEYS_ENUM)
+#undef KEYS_ENUM
+	ACT_COUNT
+};
+
+/* The action bound to a key (ch a character, or a KEY_* code when keycode);
+ * ACT_NONE when unbound. '\n' counts as Enter. */
+enum action keys_action(wint_t ch, bool keycode);
+/* True when the loop handles the action on every screen. */
+bool keys_global(enum action a);
+/* Key name ("Ctrl-Q"), help-line label ("Quit"), help-screen text. */
+const char *keys_name(enum action a);
+const char *keys_label(enum action a);
+const char *keys_text(enum action a);
+
+#endif

@@ -1,0 +1,226 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * review.c: the QRB review: each line of the framework's checklist as
+ * passed, failed (with the count and, opened, its findings) or to be
+ * confirmed by hand (a checkbox saved in the project). Enter on a finding
+ * jumps to its place in the editor.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/draw.h"
+#include "tui/term.h"
+#include "tui/tui.h"
+
+struct review_row {
+	int item;               /* checklist index */
+	int finding;            /* index into the project findings, -1 for the item row */
+};
+
+#define REVIEW_MAX_ROWS 512
+static struct review_row rv_rows[REVIEW_MAX_ROWS];
+static int rv_n;
+static int rv_open = -1;        /* checklist item whose findings are listed */
+static int rv_scroll;
+
+static bool
+rv_matches(const struct checklist_item *ci, const struct finding *f)
+{
+	return strlist_contains(&ci->rules, f->rule);
+}
+
+static size_t
+rv_count(const struct checklist_item *ci, const struct findings *pf)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < pf->n; i++)
+		if (rv_matches(ci, &pf->items[i]))
+			n++;
+	return n;
+}
+
+static void
+rv_build(struct tui *t)
+{
+	const struct framework *fw = tui_fw(t);
+	const struct findings *pf = &t->pf;
+	size_t i, k;
+
+	rv_n = 0;
+	for (i = 0; i < fw->n_checklist && rv_n < REVIEW_MAX_ROWS; i++) {
+		rv_rows[rv_n].item = (int)i;
+		rv_rows[rv_n].finding = -1;
+		rv_n++;
+		if ((int)i != rv_open)
+			continue;
+		for (k = 0; k < pf->n && rv_n < REVIEW_MAX_ROWS; k++) {
+			if (!rv_matches(&fw->checklist[i], &pf->items[k]))
+				continue;
+			rv_rows[rv_n].item = (int)i;
+			rv_rows[rv_n].finding = (int)k;
+			rv_n++;
+		}
+	}
+	if (t->review_item >= rv_n)
+		t->review_item = rv_n > 0 ? rv_n - 1 : 0;
+}
+
+static void
+rv_enter(struct tui *t)
+{
+	(void)tui_save(t);
+	(void)tui_project_findings(t);
+	rv_build(t);
+}
+
+static void
+rv_layout(struct tui *t)
+{
+	int h = t->bottom - t->top - 1;
+
+	(void)tui_project_findings(t);
+	rv_build(t);
+	if (t->review_item < rv_scroll)
+		rv_scroll = t->review_item;
+	if (t->review_item >= rv_scroll + h)
+		rv_scroll = t->review_item - h + 1;
+}
+
+static void
+rv_draw(struct tui *t, WINDOW *win)
+{
+	const struct project *p = tui_project(t);
+	const struct framework *fw = p->fw;
+	const struct findings *pf = &t->pf;
+	int y = t->top + 1, i, cols = getmaxx(win), passed = 0, failed = 0, hand = 0;
+	char buf[600], right[64];
+	size_t k, n;
+	attr_t sel = term_attr(TP_SELECT, A_REVERSE);
+
+	for (k = 0; k < fw->n_checklist; k++) {
+		if (fw->checklist[k].rules.n == 0)
+			hand += strlist_contains(&p->confirmed, fw->checklist[k].text) ? 0 : 1;
+		else if (rv_count(&fw->checklist[k], pf) == 0)
+			passed++;
+		else
+			failed++;
+	}
+	snprintf(right, sizeof right, "%d passed, %d failed, %d to confirm", passed, failed, hand);
+	tui_draw_title(t, win, "Review: the QRB checklist", right);
+	draw_text(win, t->top, 1, cols - 2, "Make sure (+) and avoid (-): each line as a "
+	    "Qualifications Review Board reader would check it.", A_DIM);
+	for (i = rv_scroll; i < rv_n && y <= t->bottom; i++, y++) {
+		const struct checklist_item *ci = &fw->checklist[rv_rows[i].item];
+		attr_t a = i == t->review_item ? sel : A_NORMAL;
+
+		if (rv_rows[i].finding < 0) {
+			char mark = ci->kind == CHECKLIST_MAKE_SURE ? '+' : '-';
+
+			if (ci->rules.n == 0) {
+				bool on = strlist_contains(&p->confirmed, ci->text);
+
+				snprintf(buf, sizeof buf, "%c [%c] %s", mark, on ? 'x' : ' ', ci->text);
+				draw_text(win, y, 1, cols - 22, buf, a);
+				draw_text(win, y, cols - 20, 19, on ? "confirmed" : "confirm by hand",
+				    on ? term_attr(TP_GOOD, A_BOLD) : term_attr(TP_WARN, A_BOLD));
+			} else {
+				n = rv_count(ci, pf);
+				snprintf(buf, sizeof buf, "%c %s %s", mark, rv_open == rv_rows[i].item ? "v" : ">",
+				    ci->text);
+				draw_text(win, y, 1, cols - 22, buf, a);
+				if (n == 0)
+					draw_text(win, y, cols - 20, 19, "passed", term_attr(TP_GOOD, A_BOLD));
+				else
+					draw_printf(win, y, cols - 20, 19, term_attr(TP_BAD, A_BOLD),
+					    "failed (%zu)", n);
+			}
+		} else {
+			const struct finding *f = &pf->items[rv_rows[i].finding];
+			char where[128];
+
+			if (f->example >= 0 && f->field >= 0) {
+				const struct example *ex = project_example_by_id(p, f->example);
+
+				snprintf(where, sizeof where, "ECQ %d ex %d %s", f->ecq + 1,
+				    ex != NULL ? ex->position + 1 : 0,
+				    project_field_name((enum example_field)f->field));
+			} else if (f->ecq >= 0) {
+				snprintf(where, sizeof where, "ECQ %d", f->ecq + 1);
+			} else {
+				snprintf(where, sizeof where, "narrative");
+			}
+			snprintf(buf, sizeof buf, "%s: %s", where, f->message);
+			draw_text(win, y, 6, cols - 7, buf, a | (f->severity == SEV_ERROR ?
+			    term_attr(TP_BAD, 0) : 0));
+		}
+	}
+}
+
+static int
+rv_key(struct tui *t, enum action a, wint_t ch, bool keycode)
+{
+	const struct framework *fw = tui_fw(t);
+	const struct checklist_item *ci;
+	struct review_row *r;
+	struct error err;
+	bool on;
+
+	(void)ch;
+	(void)keycode;
+	if (rv_n == 0)
+		return a == ACT_BACK ? (tui_goto(t, SCR_DASHBOARD), RD_DRAW) : RD_IGNORED;
+	r = &rv_rows[t->review_item];
+	ci = &fw->checklist[r->item];
+	switch (a) {
+	case ACT_UP:
+	case ACT_PREV:
+		if (t->review_item > 0)
+			t->review_item--;
+		return RD_DRAW;
+	case ACT_DOWN:
+	case ACT_NEXT:
+		if (t->review_item + 1 < rv_n)
+			t->review_item++;
+		return RD_DRAW;
+	case ACT_BACK:
+		tui_goto(t, t->guided ? SCR_GUIDE : SCR_DASHBOARD);
+		return RD_DRAW;
+	case ACT_TOGGLE:
+	case ACT_ENTER:
+		if (r->finding >= 0) {
+			if (a == ACT_ENTER)
+				tui_jump(t, &t->pf.items[r->finding]);
+			return RD_DRAW;
+		}
+		if (ci->rules.n == 0) {
+			on = !strlist_contains(&tui_project(t)->confirmed, ci->text);
+			if (store_set_confirmed(t->st, ci->text, on, &err) != 0)
+				tui_status_error(t, &err);
+			else
+				tui_changed(t);
+			return RD_DRAW;
+		}
+		rv_open = rv_open == r->item ? -1 : r->item;
+		return RD_DRAW;
+	default:
+		return RD_IGNORED;
+	}
+}
+
+static const enum action *
+rv_help(const struct tui *t)
+{
+	static const enum action acts[] = { ACT_ENTER, ACT_TOGGLE, ACT_BACK, ACT_DASHBOARD,
+		ACT_EXPORT, ACT_HELP, ACT_QUIT, ACT_NONE };
+
+	(void)t;
+	return acts;
+}
+
+const struct tui_screen screen_review = {
+	"review", rv_enter, NULL, rv_layout, rv_draw, rv_key, NULL, NULL, rv_help
+};

@@ -1,0 +1,925 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tui.c: the coach's session and main loop: opens the project, keeps the
+ * text fields (one editor per field for the whole session), reads keys and
+ * pastes, dispatches them to the screen, checks the focused field and saves
+ * after a pause, updates the page meter when idle, and reacts to signals
+ * (which only set flags) by saving and restoring the terminal.
+ */
+#include "config.h"
+
+#include "tui/tui.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "text.h"
+#include "tui/draw.h"
+#include "tui/term.h"
+#include "xalloc.h"
+
+#define TUI_CHECK_IDLE_MS 150   /* re-check the field this long after a key */
+#define TUI_SAVE_IDLE_MS 700    /* autosave this long after the last change */
+#define TUI_LAYOUT_IDLE_MS 300  /* page meter this long after the last key */
+#define TUI_TICK_MS 100
+#define TUI_MIN_ROWS 24
+#define TUI_MIN_COLS 80
+
+static volatile sig_atomic_t tui_sig_stop;
+static volatile sig_atomic_t tui_sig_winch;
+
+static const struct tui_screen *const tui_screens[SCR_COUNT] = {
+	[SCR_DASHBOARD] = &screen_dashboard,
+	[SCR_ECQ] = &screen_ecq,
+	[SCR_EXAMPLE] = &screen_example,
+	[SCR_REVIEW] = &screen_review,
+	[SCR_EXPORT] = &screen_export,
+	[SCR_HELP] = &screen_help,
+	[SCR_GUIDE] = &screen_guide,
+};
+
+static long long
+tui_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void
+tui_on_stop(int sig)
+{
+	(void)sig;
+	tui_sig_stop = 1;
+}
+
+static void
+tui_on_winch(int sig)
+{
+	(void)sig;
+	tui_sig_winch = 1;
+}
+
+static void
+tui_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = tui_on_stop;
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	sa.sa_handler = tui_on_winch;
+	sigaction(SIGWINCH, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+	sigaction(SIGTSTP, &sa, NULL);
+	sigaction(SIGTTOU, &sa, NULL);
+}
+
+static void
+tui_fail_hook(void)
+{
+	term_restore();
+}
+
+static void
+tui_atexit(void)
+{
+	term_restore();
+}
+
+int
+tui_read(wint_t *ch, bool *keycode, int timeout_ms, bool *stop)
+{
+	int r;
+
+	if (tui_sig_stop) {
+		*stop = true;
+		return ERR;
+	}
+	if (tui_sig_winch) {
+		tui_sig_winch = 0;
+		term_resize();
+		*keycode = true;
+		*ch = KEY_RESIZE;
+		return KEY_CODE_YES;
+	}
+	wtimeout(stdscr, timeout_ms);
+	r = wget_wch(stdscr, ch);
+	if (r == ERR) {
+		if (tui_sig_stop)
+			*stop = true;
+		return ERR;
+	}
+	*keycode = r == KEY_CODE_YES;
+	return r;
+}
+
+/* ---- project and fields -------------------------------------------------- */
+
+const struct project *
+tui_project(const struct tui *t)
+{
+	return store_project(t->st);
+}
+
+const struct framework *
+tui_fw(const struct tui *t)
+{
+	return store_project(t->st)->fw;
+}
+
+/* After any change through the store the project is reloaded: the
+ * checker's borrowed word list must follow it. */
+static void
+tui_after_store(struct tui *t)
+{
+	const struct project *p = tui_project(t);
+
+	t->gen++;
+	if (t->ck != NULL) {
+		checker_set_words(t->ck, &p->words);
+		checker_set_candidate(t->ck, p->candidate);
+	}
+}
+
+void
+tui_changed(struct tui *t)
+{
+	tui_after_store(t);
+}
+
+static struct tui_field *
+tui_field_add(struct tui *t, enum tui_field_kind kind, int ecq, int q, int64_t ex,
+    int field, char *target, const char *text)
+{
+	struct tui_field *f = xcalloc(1, sizeof *f);
+
+	f->kind = kind;
+	f->ecq = ecq;
+	f->question = q;
+	f->example = ex;
+	f->field = field;
+	f->target = target;
+	f->ed = editor_new(text, strlen(text));
+	findings_init(&f->fs);
+	t->fields = xreallocarray(t->fields, t->n_fields + 1, sizeof *t->fields);
+	t->fields[t->n_fields++] = f;
+	return f;
+}
+
+static void
+tui_field_free(struct tui_field *f)
+{
+	if (f == NULL)
+		return;
+	editor_free(f->ed);
+	findings_free(&f->fs);
+	free(f->spans);
+	free(f->span_finding);
+	free(f->target);
+	free(f);
+}
+
+struct tui_field *
+tui_field_example(struct tui *t, int64_t id, int field)
+{
+	const struct example *ex;
+	size_t i;
+
+	for (i = 0; i < t->n_fields; i++) {
+		struct tui_field *f = t->fields[i];
+
+		if (f->kind == TF_EXAMPLE && f->example == id && f->field == field)
+			return f;
+	}
+	ex = project_example_by_id(tui_project(t), id);
+	if (ex == NULL)
+		return NULL;
+	return tui_field_add(t, TF_EXAMPLE, ex->ecq, -1, id, field,
+	    store_example_target(id, (enum example_field)field), ex->field[field]);
+}
+
+struct tui_field *
+tui_field_note(struct tui *t, int ecq, int question)
+{
+	const struct project *p = tui_project(t);
+	size_t i;
+
+	for (i = 0; i < t->n_fields; i++) {
+		struct tui_field *f = t->fields[i];
+
+		if (f->kind == TF_NOTE && f->ecq == ecq && f->question == question)
+			return f;
+	}
+	return tui_field_add(t, TF_NOTE, ecq, question, -1, -1,
+	    xasprintf("note.%d.%d", ecq, question), p->notes[ecq][question]);
+}
+
+struct tui_field *
+tui_field_intro(struct tui *t, int ecq)
+{
+	const struct project *p = tui_project(t);
+	size_t i;
+
+	for (i = 0; i < t->n_fields; i++) {
+		struct tui_field *f = t->fields[i];
+
+		if (f->kind == TF_INTRO && f->ecq == ecq)
+			return f;
+	}
+	return tui_field_add(t, TF_INTRO, ecq, -1, -1, -1, xasprintf("intro.%d", ecq),
+	    p->intro[ecq]);
+}
+
+void
+tui_focus(struct tui *t, struct tui_field *f)
+{
+	if (t->focus == f)
+		return;
+	if (t->focus != NULL) {
+		editbuf_break_undo(editor_buf(t->focus->ed));
+		(void)tui_save(t);
+	}
+	t->focus = f;
+	if (f != NULL)
+		tui_field_check(t, f);
+}
+
+struct tui_keep {
+	struct tui *t;
+	struct tui_field *f;
+	const char *text;
+};
+
+/* Keeps a finding unless the user dismissed it (by rule, target and text). */
+static bool
+tui_keep_finding(const struct finding *fd, void *arg)
+{
+	struct tui_keep *k = arg;
+	char *span;
+	bool keep;
+
+	span = xstrndup(k->text + fd->offset, fd->length);
+	keep = !store_is_dismissed(k->t->st, fd->rule, k->f->target, span);
+	free(span);
+	return keep;
+}
+
+void
+tui_field_check(struct tui *t, struct tui_field *f)
+{
+	const struct editbuf *eb = editor_cbuf(f->ed);
+	const char *text = editbuf_text(eb);
+	struct check_ctx ctx;
+	struct tui_keep keep;
+	size_t i, n = 0;
+
+	if (f->checked == editbuf_version(eb) + 1)
+		return;
+	f->checked = editbuf_version(eb) + 1;
+	findings_free(&f->fs);
+	findings_init(&f->fs);
+	if (t->ck == NULL)
+		goto spans;
+	ctx.ecq = f->ecq;
+	ctx.example = f->kind == TF_EXAMPLE ? (long long)f->example : -1;
+	ctx.field = f->kind == TF_EXAMPLE ? f->field : -1;
+	ctx.target = f->target;
+	checker_check_text(t->ck, text, editbuf_len(eb), &ctx, &f->fs);
+	keep.t = t;
+	keep.f = f;
+	keep.text = text;
+	findings_filter(&f->fs, 0, tui_keep_finding, &keep);
+spans:
+	free(f->spans);
+	free(f->span_finding);
+	f->spans = xcalloc(f->fs.n + 1, sizeof *f->spans);
+	f->span_finding = xcalloc(f->fs.n + 1, sizeof *f->span_finding);
+	for (i = 0; i < f->fs.n; i++) {
+		const struct finding *fd = &f->fs.items[i];
+
+		if (fd->length == 0)
+			continue;
+		f->spans[n].offset = fd->offset;
+		f->spans[n].length = fd->length;
+		f->spans[n].severity = fd->severity;
+		f->spans[n].spelling = strcmp(fd->rule, "spelling") == 0;
+		f->span_finding[n] = i;
+		n++;
+	}
+	f->n_spans = n;
+	editor_set_spans(f->ed, f->spans, n);
+}
+
+const struct finding *
+tui_field_finding_at_cursor(struct tui *t, struct tui_field *f)
+{
+	int i;
+
+	if (f->checked == 0)
+		tui_field_check(t, f);
+	i = editor_span_at_cursor(f->ed);
+	if (i < 0 || (size_t)i >= f->n_spans)
+		return NULL;
+	return &f->fs.items[f->span_finding[i]];
+}
+
+size_t
+tui_field_words(const struct tui_field *f)
+{
+	const struct editbuf *eb = editor_cbuf(f->ed);
+
+	return text_count_words(editbuf_text(eb), editbuf_len(eb));
+}
+
+static int
+tui_field_save(struct tui *t, struct tui_field *f, struct error *err)
+{
+	const char *text = editbuf_text(editor_cbuf(f->ed));
+
+	switch (f->kind) {
+	case TF_EXAMPLE:
+		if (project_example_by_id(tui_project(t), f->example) == NULL)
+			return 0;       /* deleted meanwhile; its text is in the revisions */
+		return store_set_example_field(t->st, f->example, (enum example_field)f->field,
+		    text, err);
+	case TF_NOTE:
+		return store_set_note(t->st, f->ecq, f->question, text, err);
+	case TF_INTRO:
+		return store_set_intro(t->st, f->ecq, text, err);
+	}
+	return 0;
+}
+
+int
+tui_save(struct tui *t)
+{
+	struct error err;
+	size_t i;
+	bool any = false;
+	time_t now;
+	struct tm tm;
+
+	t->save_due = 0;
+	for (i = 0; i < t->n_fields; i++) {
+		struct tui_field *f = t->fields[i];
+		struct editbuf *eb = editor_buf(f->ed);
+
+		if (!editbuf_dirty(eb))
+			continue;
+		error_clear(&err);
+		if (tui_field_save(t, f, &err) != 0) {
+			tui_status_error(t, &err);
+			return -1;
+		}
+		editbuf_mark_clean(eb);
+		any = true;
+	}
+	if (any) {
+		tui_after_store(t);
+		now = time(NULL);
+		localtime_r(&now, &tm);
+		strftime(t->saved_at, sizeof t->saved_at, "Saved %H:%M:%S", &tm);
+	}
+	return 0;
+}
+
+static bool
+tui_any_dirty(const struct tui *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n_fields; i++)
+		if (editbuf_dirty(editor_cbuf(t->fields[i]->ed)))
+			return true;
+	return false;
+}
+
+const struct findings *
+tui_project_findings(struct tui *t)
+{
+	if (t->pf_gen != t->gen + 1) {
+		findings_free(&t->pf);
+		findings_init(&t->pf);
+		if (t->ck != NULL)
+			checker_check_project(t->ck, tui_project(t), &t->pf);
+		t->pf_gen = t->gen + 1;
+	}
+	return &t->pf;
+}
+
+void
+tui_update_pages(struct tui *t)
+{
+	struct layout_result r;
+	struct error err;
+	size_t i;
+
+	if (t->pages_gen == t->gen + 1)
+		return;
+	t->pages_gen = t->gen + 1;
+	memset(&r, 0, sizeof r);
+	if (layout_pages(t->lc, tui_project(t), NULL, &r, &err) != 0) {
+		tui_status_error(t, &err);
+		t->pages = 0;
+		return;
+	}
+	t->pages = r.pages;
+	t->pages_used = r.used;
+	free(t->ecq_pages);
+	t->n_ecq_pages = r.n_ecqs;
+	t->ecq_pages = xcalloc(r.n_ecqs + 1, sizeof *t->ecq_pages);
+	for (i = 0; i < r.n_ecqs; i++)
+		t->ecq_pages[i] = r.ecqs[i].pages;
+	free(t->layout_warning);
+	t->layout_warning = r.warning != NULL ? xstrdup(r.warning) : NULL;
+	layout_result_free(&r);
+}
+
+size_t
+tui_ecq_words(struct tui *t, int ecq)
+{
+	const struct project *p = tui_project(t);
+	size_t n = 0, k, cnt = project_count_examples(p, ecq);
+	int f;
+
+	for (k = 0; k < cnt; k++) {
+		const struct example *ex = project_example_at(p, ecq, k);
+
+		for (f = EX_CHALLENGE; f <= EX_RESULT; f++) {
+			struct tui_field *tf = NULL;
+			size_t i;
+
+			for (i = 0; i < t->n_fields; i++)
+				if (t->fields[i]->kind == TF_EXAMPLE && t->fields[i]->example == ex->id
+				    && t->fields[i]->field == f)
+					tf = t->fields[i];
+			n += tf != NULL ? tui_field_words(tf)
+			    : text_count_words(ex->field[f], strlen(ex->field[f]));
+		}
+	}
+	n += text_count_words(p->intro[ecq], strlen(p->intro[ecq]));
+	return n;
+}
+
+/* An ECQ's equal share of the page limit in words, from the words per page
+ * of the last layout (about 500 at 12 pt before any text exists). */
+size_t
+tui_ecq_budget(struct tui *t)
+{
+	const struct framework *fw = tui_fw(t);
+	double max_pages = framework_rule(fw, "max_pages", 10), per_page = 500, words = 0;
+	size_t e;
+
+	if (t->pages > 0 && t->pages_used > 0.5) {
+		for (e = 0; e < fw->n_ecqs; e++)
+			words += (double)tui_ecq_words(t, (int)e);
+		if (words > 200)
+			per_page = words / t->pages_used;
+	}
+	if (fw->n_ecqs == 0)
+		return 0;
+	return (size_t)(max_pages * per_page / (double)fw->n_ecqs);
+}
+
+void
+tui_status(struct tui *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->status, sizeof t->status, fmt, ap);
+	va_end(ap);
+	t->status_error = false;
+}
+
+void
+tui_status_error(struct tui *t, const struct error *err)
+{
+	snprintf(t->status, sizeof t->status, "%s", err->msg);
+	t->status_error = true;
+}
+
+void
+tui_draw_title(const struct tui *t, WINDOW *win, const char *left, const char *right)
+{
+	attr_t a = term_attr(TP_TITLE, A_REVERSE) | A_BOLD;
+	int cols = getmaxx(win), rw;
+
+	(void)t;
+	draw_fill(win, 0, a);
+	rw = right != NULL ? draw_width(right) : 0;
+	if (rw > cols / 2)
+		rw = cols / 2;
+	draw_text(win, 0, 1, cols - rw - 3, left, a);
+	if (right != NULL)
+		draw_text(win, 0, cols - rw - 1, rw, right, a);
+}
+
+void
+tui_goto(struct tui *t, enum tui_screen_id id)
+{
+	if (t->scr != NULL && t->scr->leave != NULL)
+		t->scr->leave(t);
+	tui_focus(t, NULL);
+	if (t->scr_id != SCR_HELP && id != t->scr_id)
+		t->back_id = t->scr_id;
+	t->scr_id = id;
+	t->scr = tui_screens[id];
+	t->popup = 0;
+	t->status[0] = '\0';
+	if (t->scr->enter != NULL)
+		t->scr->enter(t);
+}
+
+void
+tui_jump(struct tui *t, const struct finding *f)
+{
+	struct tui_field *tf;
+
+	if (f->example >= 0 && f->field >= 0) {
+		t->ecq = f->ecq;
+		t->example = f->example;
+		t->ex_focus = f->field;
+		tui_goto(t, SCR_EXAMPLE);
+		tf = tui_field_example(t, f->example, f->field);
+		if (tf != NULL)
+			editbuf_set_cursor(editor_buf(tf->ed), f->offset, false);
+		return;
+	}
+	if (f->ecq >= 0) {
+		t->ecq = f->ecq;
+		t->ecq_item = 0;
+		tui_goto(t, SCR_ECQ);
+	}
+}
+
+/* ---- the loop ------------------------------------------------------------ */
+
+static void
+tui_layout(struct tui *t)
+{
+	t->small = LINES < TUI_MIN_ROWS || COLS < TUI_MIN_COLS;
+	t->top = t->guided ? 2 : 1;
+	t->bottom = LINES - 3;
+	if (!t->small && t->scr->layout != NULL)
+		t->scr->layout(t);
+}
+
+static void
+tui_draw_status(struct tui *t, WINDOW *win)
+{
+	int y = LINES - 2, cols = COLS, rw;
+	attr_t a = t->status_error ? (term_attr(TP_BAD, A_BOLD) | A_BOLD) : A_NORMAL;
+	const char *right = t->saved_at[0] != '\0' ? t->saved_at : "";
+
+	if (tui_any_dirty(t))
+		right = "Saving soon";
+	rw = draw_width(right);
+	draw_text(win, y, 0, cols - rw - 2, t->status, a);
+	draw_text(win, y, cols - rw, rw, right, A_DIM);
+}
+
+static void
+tui_draw(struct tui *t)
+{
+	WINDOW *win = stdscr;
+	int cy = -1, cx = -1;
+
+	werase(win);
+	if (t->small) {
+		curs_set(0);
+		draw_wrap(win, 0, 0, COLS, LINES, 0, "The terminal is too small for the "
+		    "coach: enlarge it to at least 80 columns by 24 lines. Ctrl-Q quits "
+		    "(your work is saved).", A_BOLD);
+		wnoutrefresh(win);
+		doupdate();
+		return;
+	}
+	t->scr->draw(t, win);
+	if (t->guided)
+		guided_draw_progress(t, win, 1);
+	tui_draw_status(t, win);
+	draw_help_line(win, LINES - 1, t->scr->help(t));
+	if (t->popup == 0 && ((t->focus != NULL && editor_cursor_yx(t->focus->ed, &cy, &cx))
+	    || (t->focus == NULL && t->aux != NULL && editor_cursor_yx(t->aux, &cy, &cx)))) {
+		curs_set(1);
+		wmove(win, cy, cx);
+	} else {
+		curs_set(0);
+	}
+	wnoutrefresh(win);
+	doupdate();
+}
+
+/* Collects a bracketed paste up to ESC[201~ (or a pause) into UTF-8. */
+static char *
+tui_collect_paste(size_t *len_out, bool *stop)
+{
+	size_t len = 0, cap = 4096;
+	char *buf = xmalloc(cap);
+	char mb[MB_LEN_MAX];
+	mbstate_t st;
+	wint_t ch;
+	bool keycode;
+	size_t n;
+
+	memset(&st, 0, sizeof st);
+	for (;;) {
+		if (tui_read(&ch, &keycode, 200, stop) == ERR)
+			break;
+		if (keycode) {
+			if (ch == TERM_KEY_PASTE_END)
+				break;
+			if (ch == KEY_ENTER)
+				ch = '\n';
+			else
+				continue;
+		}
+		n = wcrtomb(mb, (wchar_t)ch, &st);
+		if (n == (size_t)-1) {
+			memset(&st, 0, sizeof st);
+			continue;
+		}
+		if (len + n + 1 > cap) {
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
+		memcpy(buf + len, mb, n);
+		len += n;
+	}
+	buf[len] = '\0';
+	*len_out = len;
+	return buf;
+}
+
+static int
+tui_global(struct tui *t, enum action a)
+{
+	switch (a) {
+	case ACT_QUIT:
+		t->quit = true;
+		return RD_NONE;
+	case ACT_HELP:
+		if (t->scr_id == SCR_HELP)
+			tui_goto(t, t->back_id);
+		else
+			tui_goto(t, SCR_HELP);
+		return RD_DRAW;
+	case ACT_DASHBOARD:
+		t->guided = false;
+		tui_goto(t, SCR_DASHBOARD);
+		return RD_DRAW;
+	case ACT_REVIEW:
+		tui_goto(t, SCR_REVIEW);
+		return RD_DRAW;
+	case ACT_EXPORT:
+		tui_goto(t, SCR_EXPORT);
+		return RD_DRAW;
+	case ACT_GUIDE:
+		if (t->guided) {
+			t->guided = false;
+			tui_status(t, "Guided mode off.");
+		} else {
+			guided_start(t);
+		}
+		return RD_DRAW;
+	case ACT_GUIDE_NEXT:
+		if (!t->guided)
+			return RD_IGNORED;
+		guided_next(t);
+		return RD_DRAW;
+	case ACT_GUIDE_BACK:
+		if (!t->guided)
+			return RD_IGNORED;
+		guided_back(t);
+		return RD_DRAW;
+	case ACT_SAVE:
+		if (tui_save(t) == 0)
+			tui_status(t, "Saved.");
+		return RD_DRAW;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return RD_DRAW;
+	default:
+		return RD_IGNORED;
+	}
+}
+
+static void
+tui_react(struct tui *t, int r, long long now)
+{
+	if (r & RD_EDIT) {
+		t->check_due = now + TUI_CHECK_IDLE_MS;
+		t->save_due = now + TUI_SAVE_IDLE_MS;
+	}
+}
+
+static void
+tui_idle(struct tui *t, long long now, bool *draw)
+{
+	if (t->check_due != 0 && now >= t->check_due) {
+		t->check_due = 0;
+		if (t->focus != NULL) {
+			tui_field_check(t, t->focus);
+			*draw = true;
+		}
+	}
+	if (t->save_due != 0 && now >= t->save_due) {
+		(void)tui_save(t);
+		*draw = true;
+	}
+	if (now - t->last_input >= TUI_LAYOUT_IDLE_MS && t->pages_gen != t->gen + 1
+	    && !tui_any_dirty(t)) {
+		tui_update_pages(t);
+		*draw = true;
+	}
+}
+
+static void
+tui_loop(struct tui *t)
+{
+	bool draw = true, stop = false, keycode;
+	wint_t ch;
+	int r, res;
+	long long now;
+	MEVENT ev;
+	enum action a;
+	char *paste;
+	size_t plen;
+
+	tui_layout(t);
+	while (!t->quit) {
+		if (draw) {
+			tui_layout(t);
+			tui_draw(t);
+			draw = false;
+		}
+		r = tui_read(&ch, &keycode, TUI_TICK_MS, &stop);
+		now = tui_now();
+		if (stop)
+			break;
+		if (r == ERR) {
+			tui_idle(t, now, &draw);
+			continue;
+		}
+		t->last_input = now;
+		draw = true;
+		if (keycode && ch == KEY_RESIZE) {
+			clearok(curscr, TRUE);
+			continue;
+		}
+		if (keycode && ch == TERM_KEY_PASTE_BEGIN) {
+			paste = tui_collect_paste(&plen, &stop);
+			if (!t->small && t->scr->paste != NULL)
+				tui_react(t, t->scr->paste(t, paste, plen), now);
+			free(paste);
+			continue;
+		}
+		if (keycode && ch == KEY_MOUSE) {
+			if (getmouse(&ev) == OK && !t->small && t->scr->mouse != NULL)
+				tui_react(t, t->scr->mouse(t, &ev), now);
+			continue;
+		}
+		a = keys_action(ch, keycode);
+		if (t->small) {
+			if (a == ACT_QUIT)
+				t->quit = true;
+			continue;
+		}
+		if (keys_global(a)) {
+			res = tui_global(t, a);
+			if (!(res & RD_IGNORED))
+				continue;
+		}
+		res = t->scr->key(t, a, ch, keycode);
+		if ((res & RD_IGNORED) && a == ACT_QMARK)
+			res = tui_global(t, ACT_HELP);
+		tui_react(t, res, now);
+	}
+}
+
+static void
+tui_free(struct tui *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n_fields; i++)
+		tui_field_free(t->fields[i]);
+	free(t->fields);
+	findings_free(&t->pf);
+	free(t->ecq_pages);
+	free(t->layout_warning);
+	layout_cache_free(t->lc);
+	checker_free(t->ck);
+	store_close(t->st);
+	editbuf_clipboard_free();
+}
+
+static void
+tui_start_checker(struct tui *t)
+{
+	struct checker_options co;
+	struct error err;
+	const struct project *p = tui_project(t);
+
+	memset(&co, 0, sizeof co);
+	co.no_suggestions = true;
+	if (checker_new(&co, &t->ck, &err) != 0) {
+		t->ck = NULL;
+		tui_status_error(t, &err);
+		return;
+	}
+	checker_set_framework(t->ck, p->fw);
+	checker_set_words(t->ck, &p->words);
+	checker_set_candidate(t->ck, p->candidate);
+	if (checker_warning(t->ck) != NULL)
+		tui_status(t, "%s", checker_warning(t->ck));
+}
+
+int
+tui_run(const char *path, const struct tui_options *opt)
+{
+	struct tui t;
+	struct error err;
+	bool exists, quit = false;
+	char *screen;
+
+	memset(&t, 0, sizeof t);
+	t.deleted = -1;
+	error_clear(&err);
+	if (term_check(&err) != 0) {
+		fprintf(stderr, "ecqcoach: %s\n", err.msg);
+		return 3;
+	}
+	exists = access(path, F_OK) == 0;
+	if (exists && store_open(path, 0, &t.st, &err) != 0) {
+		fprintf(stderr, "ecqcoach: %s\n", err.msg);
+		return 3;
+	}
+	tui_signals();
+	xalloc_set_fail_hook(tui_fail_hook);
+	atexit(tui_atexit);
+	if (term_init(&err) != 0) {
+		store_close(t.st);
+		fprintf(stderr, "ecqcoach: %s\n", err.msg);
+		return 3;
+	}
+	if (!exists) {
+		t.st = guided_first_run(path, &err, &quit);
+		if (t.st == NULL) {
+			term_restore();
+			if (quit) {
+				fprintf(stderr, "ecqcoach: %s was not created.\n", path);
+				return 0;
+			}
+			fprintf(stderr, "ecqcoach: %s\n", err.msg);
+			return 3;
+		}
+	}
+	tui_start_checker(&t);
+	t.lc = layout_cache_new();
+	t.last_input = tui_now();
+	t.scr_id = SCR_DASHBOARD;
+	t.back_id = SCR_DASHBOARD;
+	screen = store_get_setting(t.st, "tui.guide_step");
+	if (screen != NULL)
+		t.guide_step = atoi(screen);
+	free(screen);
+	if (!exists || (opt != NULL && opt->guided)) {
+		if (!exists)
+			t.guide_step = 0;
+		t.scr = tui_screens[SCR_DASHBOARD];
+		guided_start(&t);
+	} else {
+		tui_goto(&t, SCR_DASHBOARD);
+	}
+	tui_loop(&t);
+	if (t.scr->leave != NULL)
+		t.scr->leave(&t);
+	/* Save first: after a hang-up the terminal may be gone. */
+	tui_focus(&t, NULL);
+	(void)tui_save(&t);
+	{
+		char step[16];
+
+		snprintf(step, sizeof step, "%d", t.guide_step);
+		(void)store_set_setting(t.st, "tui.guide_step", step, &err);
+	}
+	term_restore();
+	tui_free(&t);
+	return 0;
+}

@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tui.h: the full-screen coach. tui_run() is the entry point main.c calls;
+ * the rest of this header is shared by the loop (tui.c) and the screens
+ * (one file each): the session state, the screens' ops table and the text
+ * fields, which are kept for the whole session so undo covers it. Screens
+ * change state only through store.h and these helpers and return redraw
+ * flags; only the loop draws. Nothing here holds a rule of its own: every
+ * finding comes from the checker.
+ */
+#ifndef ECQ_TUI_H
+#define ECQ_TUI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <wchar.h>
+
+#include <curses.h>
+
+#include "checker.h"
+#include "checks.h"
+#include "error.h"
+#include "layout.h"
+#include "store.h"
+#include "tui/editor.h"
+#include "tui/keys.h"
+
+struct tui_options {
+	bool guided;            /* start in guided mode (always on a new project) */
+};
+
+/* Opens the project at path (creating it after the first-run questions
+ * when it does not exist) and runs the coach until the user quits or a
+ * signal asks it to stop; everything typed is saved on the way out.
+ * Returns an exit status: 0, or 3 (EXIT_DATA) when there is no usable
+ * terminal or the file cannot be opened, after printing why to stderr. */
+int tui_run(const char *path, const struct tui_options *opt);
+
+/* ---- shared by the loop and the screens ---------------------------------- */
+
+enum tui_screen_id {
+	SCR_DASHBOARD, SCR_ECQ, SCR_EXAMPLE, SCR_REVIEW, SCR_EXPORT, SCR_HELP,
+	SCR_GUIDE, SCR_COUNT
+};
+
+/* What a handler changed (the loop's reaction flags). */
+enum tui_react {
+	RD_NONE = 0,
+	RD_DRAW = 1 << 0,       /* redraw */
+	RD_EDIT = 1 << 1,       /* text changed: re-check when idle, autosave */
+	RD_IGNORED = 1 << 2     /* the screen did not use the key */
+};
+
+struct tui;
+
+/* A screen's ops. layout() places widgets for the current size (it may
+ * change the editors' geometry); draw() only reads. */
+struct tui_screen {
+	const char *name;
+	void (*enter)(struct tui *t);
+	void (*leave)(struct tui *t);
+	void (*layout)(struct tui *t);
+	void (*draw)(struct tui *t, WINDOW *win);
+	int (*key)(struct tui *t, enum action a, wint_t ch, bool keycode);
+	int (*paste)(struct tui *t, const char *text, size_t len);     /* may be NULL */
+	int (*mouse)(struct tui *t, const MEVENT *ev);                 /* may be NULL */
+	const enum action *(*help)(const struct tui *t);    /* help-line actions */
+};
+
+extern const struct tui_screen screen_dashboard, screen_ecq, screen_example,
+    screen_review, screen_export, screen_help, screen_guide;
+
+enum tui_field_kind { TF_EXAMPLE, TF_NOTE, TF_INTRO };
+
+/* A text field: its editor, kept for the session, and its last check. */
+struct tui_field {
+	enum tui_field_kind kind;
+	int ecq;
+	int question;           /* TF_NOTE */
+	int64_t example;        /* TF_EXAMPLE */
+	int field;              /* TF_EXAMPLE: enum example_field */
+	char *target;           /* revision target */
+	struct editor *ed;
+	struct findings fs;     /* findings of the last check */
+	unsigned long checked;  /* buffer version checked + 1; 0: never */
+	struct editor_span *spans;
+	size_t *span_finding;   /* spans[i] shows fs.items[span_finding[i]] */
+	size_t n_spans;
+};
+
+struct tui {
+	struct store *st;
+	struct checker *ck;             /* NULL when the checker failed to start */
+	struct layout_cache *lc;
+	struct tui_field **fields;
+	size_t n_fields;
+	struct tui_field *focus;        /* the text field being edited, or NULL */
+	struct editor *aux;             /* a screen's own editor with the cursor
+	                                 * (export path, first-run name), or NULL */
+
+	const struct tui_screen *scr;
+	enum tui_screen_id scr_id, back_id;
+	int ecq;                        /* ECQ of the ECQ/example screens */
+	int64_t example;                /* example of the example screen */
+	int ex_focus;                   /* example screen: focused row */
+	int ecq_item;                   /* ECQ screen: selected item */
+	int review_item;                /* review screen: selected row */
+	int64_t deleted;                /* last deleted example (u undoes), or -1 */
+
+	int top;                        /* first body row (below title/progress) */
+	int bottom;                     /* last body row */
+	bool small;                     /* terminal below 80x24 */
+
+	unsigned long gen;              /* grows with every saved change */
+	long long last_input;           /* ms */
+	long long check_due;            /* ms; 0: none */
+	long long save_due;             /* ms; 0: none */
+
+	/* page meter (layout_pages on the saved project, off the key path) */
+	unsigned long pages_gen;        /* gen it was computed for + 1 */
+	double pages_used;
+	int pages;
+	double *ecq_pages;              /* [n_ecqs] */
+	size_t n_ecq_pages;
+	char *layout_warning;
+
+	/* project findings (checker_check_project on the saved project) */
+	struct findings pf;
+	unsigned long pf_gen;           /* gen + 1 */
+
+	char status[1100];
+	bool status_error;
+	char saved_at[32];              /* "Saved 09:31:02" */
+
+	bool guided;
+	int guide_step;
+
+	bool quit;
+	/* popup (spelling suggestions, competency checkboxes, confirmations) */
+	int popup;                      /* a screen's own popup id; 0: none */
+	int popup_sel;
+};
+
+/* The loaded project (valid until the next change through the store). */
+const struct project *tui_project(const struct tui *t);
+const struct framework *tui_fw(const struct tui *t);
+
+/* Switches screens: leaves the current one, enters the new one. */
+void tui_goto(struct tui *t, enum tui_screen_id id);
+
+/* The text fields (created on first use from the saved text). */
+struct tui_field *tui_field_example(struct tui *t, int64_t id, int field);
+struct tui_field *tui_field_note(struct tui *t, int ecq, int question);
+struct tui_field *tui_field_intro(struct tui *t, int ecq);
+/* Sets the field being edited (NULL: none): saves the one being left. */
+void tui_focus(struct tui *t, struct tui_field *f);
+/* Checks a field again when its text changed since the last check, and
+ * gives the editor the findings as highlight spans. */
+void tui_field_check(struct tui *t, struct tui_field *f);
+/* The finding under the field's cursor, or NULL (from the last check). */
+const struct finding *tui_field_finding_at_cursor(struct tui *t, struct tui_field *f);
+/* Words in a field's current text. */
+size_t tui_field_words(const struct tui_field *f);
+
+/* Saves every changed field through the store; returns -1 on an error
+ * (shown in the status line). */
+int tui_save(struct tui *t);
+/* Marks the project changed by a direct store call (add, move, delete...). */
+void tui_changed(struct tui *t);
+
+/* The project's findings and page meter, recomputed when stale. */
+const struct findings *tui_project_findings(struct tui *t);
+void tui_update_pages(struct tui *t);
+/* Words in an ECQ (current, unsaved text included) and its budget. */
+size_t tui_ecq_words(struct tui *t, int ecq);
+size_t tui_ecq_budget(struct tui *t);
+
+/* Status line messages. */
+void tui_status(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void tui_status_error(struct tui *t, const struct error *err);
+
+/* Draws the title bar on row 0. */
+void tui_draw_title(const struct tui *t, WINDOW *win, const char *left, const char *right);
+
+/* Jumps to a finding's place: the example editor with the cursor on it, or
+ * the ECQ screen for notes and introductions. */
+void tui_jump(struct tui *t, const struct finding *f);
+
+/* guided.c: the progress line, steps, and the first-run questions. */
+void guided_start(struct tui *t);
+void guided_next(struct tui *t);
+void guided_back(struct tui *t);
+void guided_draw_progress(const struct tui *t, WINDOW *win, int y);
+/* Asks the candidate's name and the framework for a new project; returns
+ * the created store, or NULL when the user quit or creation failed (err). */
+struct store *guided_first_run(const char *path, struct error *err, bool *quit);
+
+/* Reads one input event for modal loops; returns ERR on timeout. Handles
+ * resizes and stop signals (sets t->quit or *stop). */
+int tui_read(wint_t *ch, bool *keycode, int timeout_ms, bool *stop);
+
+#endif
