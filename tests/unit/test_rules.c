@@ -70,8 +70,11 @@ static const struct rules_case rules_cases[] = {
 	NO("acronym_undefined", "roman", "I led Phase II of the project."),
 	NO("acronym_undefined", "shouted", "WE DELIVERED THE PLAN ON TIME."),
 	NO("acronym_undefined", "grade", "I was promoted to GS-15 in FY2020."),
+	NO("acronym_undefined", "heading", "ECQ 1: Leading Change\nI led the team."),
+	YES("acronym_undefined", "one_line_field", "I briefed OPM", "OPM"),
 	/* acronym_overuse */
-	YES("acronym_overuse", "dense", "The CIO, CFO, CTO, CISO and CDO briefed OMB and GAO.", "CISO"),
+	YES("acronym_overuse", "dense", "The CIO, CFO, CTO, CISO and CDO briefed OMB and GAO.", "CTO"),
+	YES("acronym_overuse", "three_in_a_sentence", "I told the CIO that OMB and GAO agreed.", "GAO"),
 	NO("acronym_overuse", "few", "I briefed the Office of Management and Budget (OMB) and OMB agreed."),
 	NO("acronym_overuse", "none", "I briefed the budget office twice."),
 	/* bureaucratic */

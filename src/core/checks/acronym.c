@@ -16,7 +16,7 @@
 #include "xalloc.h"
 
 #define ACRONYM_MAX 24          /* longest acronym considered, in letters */
-#define ACRONYM_MIN_WORDS 200   /* overuse: shorter texts count as this long */
+#define ACRONYM_MIN_WORDS 150   /* overuse: shorter texts count as this long */
 
 struct acronym_scope {
 	char **items;           /* acronyms seen, upper case, without periods */
@@ -176,6 +176,31 @@ acronym_shouted(const struct text_doc *doc, size_t s)
 	return shout >= 2;
 }
 
+/* True when the sentence is a heading ("ECQ 1: Leading Change", "Results
+ * Driven (OPM framework)"): eight words or fewer on a line of its own, with
+ * no closing period. */
+static bool
+acronym_heading(const struct text_doc *doc, size_t s)
+{
+	const struct sentence *se = &doc->sents[s];
+	const struct token *last;
+	const char *after;
+
+	if (se->n_tok == 0 || se->n_words > 8)
+		return false;
+	last = &doc->toks[se->first_tok + se->n_tok - 1];
+	if (last->kind == TOK_PUNCT && strchr(".!?;,", doc->text[last->off]) != NULL)
+		return false;
+	/* it must end its line */
+	for (after = doc->text + last->off + last->len; after < doc->text + doc->len; after++) {
+		if (*after == '\n')
+			return true;
+		if (*after != ' ' && *after != '\t' && *after != '\r')
+			return false;
+	}
+	return s + 1 < doc->n_sents || s > 0;
+}
+
 /* Backtracking match of letters L[li..] against the letters of words
  * w[wi..nw) from character ci of word wi. Counts letters matched at an
  * initial in *initials (best found). */
@@ -327,7 +352,7 @@ rule_acronym(const struct rule_env *env, struct findings *out)
 	for (s = 0; s < doc->n_sents; s++) {
 		size_t first = doc->sents[s].first_tok, end = first + doc->sents[s].n_tok, i;
 
-		if (acronym_shouted(doc, s))
+		if (acronym_shouted(doc, s) || acronym_heading(doc, s))
 			continue;
 		for (i = first; i < end; i++) {
 			struct acronym_tok a;
