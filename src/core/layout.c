@@ -500,6 +500,42 @@ para_lines_height(const struct para *pa, int k, int n)
 	return h;
 }
 
+/*
+ * The height paragraph i of ECQ order[oi], a heading or title, needs at the
+ * foot of a page: itself, any headings and titles that follow (into the
+ * next ECQ unless each starts a page), and as many lines of the paragraph
+ * after them as widow and orphan control let start a page (all of up to
+ * three lines, else two).
+ */
+static double
+keep_height(const struct layout_cache *c, const size_t *order, size_t n_order,
+    size_t oi, size_t i, double blank, bool page_per_ecq)
+{
+	const struct slot *s = &c->slots[order[oi]];
+	const struct para *pa = &s->paras[i];
+	double h = para_lines_height(pa, 0, pa->n_lines);
+
+	for (;;) {
+		const struct para *nx;
+
+		if (++i >= s->n_paras) {
+			if (page_per_ecq || ++oi >= n_order)
+				return h;
+			s = &c->slots[order[oi]];
+			i = 0;
+			if (s->n_paras == 0)
+				return h;
+		}
+		nx = &s->paras[i];
+		if (nx->keep_with_next) {
+			h += blank + para_lines_height(nx, 0, nx->n_lines);
+			continue;
+		}
+		return h + blank + para_lines_height(nx, 0,
+		    nx->n_lines <= 3 ? nx->n_lines : 2);
+	}
+}
+
 /* How many lines of pa from line k fit in room points. */
 static int
 para_lines_fitting(const struct para *pa, int k, double room)
@@ -523,7 +559,7 @@ layout_run(struct layout_cache *c, const struct project *p,
 	PangoLayout *probe;
 	struct layout_blocks b;
 	struct layout_plan *plan;
-	size_t i, j, cap = 0, b0;
+	size_t i, j, cap = 0, b0, oi, n_order = 0, *order;
 	double width, body_h, blank, y = 0;
 	int page = 1, k;
 	uint64_t key;
@@ -590,15 +626,22 @@ layout_run(struct layout_cache *c, const struct project *p,
 	plan->font = font;
 
 	layout_blocks_build(p, o, &b);
+	/* Break every ECQ into lines first (or take it from the cache), so a
+	 * heading at the end of one ECQ can see what starts the next. */
+	order = xcalloc(b.n ? b.n : 1, sizeof(*order));
 	for (b0 = 0; b0 < b.n; b0 = j) {
 		size_t ecq = (size_t)b.items[b0].ecq;
-		struct slot *s;
-		double ecq_h = 0;
 
 		for (j = b0; j < b.n && (size_t)b.items[j].ecq == ecq; j++)
 			;
 		slot_fill(c, ecq, &b, b0, j, key, font, width);
-		s = &c->slots[ecq];
+		order[n_order++] = ecq;
+	}
+	for (oi = 0; oi < n_order; oi++) {
+		size_t ecq = order[oi];
+		struct slot *s = &c->slots[ecq];
+		double ecq_h = 0;
+
 		if (o->page_per_ecq && y > 0) {
 			page++;
 			y = 0;
@@ -607,11 +650,10 @@ layout_run(struct layout_cache *c, const struct project *p,
 			const struct para *pa = &s->paras[i];
 			double space = y > 0 ? blank : 0, need;
 
-			/* A heading or title stays with the first two lines of
-			 * what follows (one line could not start a page alone). */
 			need = space + para_first_height(pa);
-			if (pa->keep_with_next && i + 1 < s->n_paras)
-				need += blank + para_lines_height(&s->paras[i + 1], 0, 2);
+			if (pa->keep_with_next)
+				need = space + keep_height(c, order, n_order, oi, i,
+				    blank, o->page_per_ecq);
 			if (y > 0 && y + need > body_h + FIT_EPS) {
 				page++;
 				y = 0;
@@ -655,6 +697,7 @@ layout_run(struct layout_cache *c, const struct project *p,
 		r->ecqs[ecq].last_page = page;
 		r->ecqs[ecq].pages = ecq_h / body_h;
 	}
+	free(order);
 	layout_blocks_free(&b);
 	r->pages = page;
 	r->used = (page - 1) + y / body_h;

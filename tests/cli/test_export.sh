@@ -164,6 +164,17 @@ if [ "$have_poppler" = yes ]; then
 	pdftotext -bbox "$tmp/out/huge.pdf" "$tmp/huge.html"
 	pdftotext -f 12 -l 12 "$tmp/out/huge.pdf" "$tmp/huge12.txt"
 fi
+no_stranded_headings() { # no_stranded_headings PDF: never a heading at a page's foot
+	np=$(pdf_info "$1" Pages); i=1
+	while [ "$i" -lt "$np" ]; do    # the last page may end with an empty ECQ
+		last=$(pdftotext -f "$i" -l "$i" "$1" - | grep -v '^Page [0-9]* of [0-9]*$' |
+			grep -v '^[[:space:]]*$' | tr -d '\f' | grep . | tail -n 1)
+		case $last in
+		"ECQ "[0-9]*": "*|"Example "[0-9]*) echo "# page $i ends with: $last" >&2; return 1 ;;
+		esac
+		i=$((i + 1))
+	done
+}
 two_line_header_ok() { # the position on its own line, under the name, above the body
 	grep -q '^Supervisory Program Manager (Deputy Assistant Administrator for Grants Policy), announcement ES-2026-0042' \
 		"$tmp/huge12.txt" &&
@@ -171,6 +182,17 @@ two_line_header_ok() { # the position on its own line, under the name, above the
 	margins_ok "$tmp/huge.html"
 }
 pdf_check "a two-line header (long position) stays in the top band" two_line_header_ok
+# Lengths at which, without keep-with-next, a heading or title would end
+# page 1 or 2 (found by disabling it).
+headings_kept() {
+	for rep in 2 4 11 19; do
+		make_project "$tmp/k$rep.ecq" "$rep" &&
+		"$ECQCOACH" export "$tmp/k$rep.ecq" -q -o "$tmp/out/k$rep.pdf" &&
+		no_stranded_headings "$tmp/out/k$rep.pdf" || return 1
+	done
+	no_stranded_headings "$tmp/out/huge.pdf"
+}
+pdf_check "no page ends with an ECQ heading or an example title" headings_kept
 if command -v pdftoppm >/dev/null 2>&1; then
 	# The check command's page figure, when it exists, must be the same.
 	if "$ECQCOACH" check "$tmp/long.ecq" --format json >"$tmp/check.json" 2>/dev/null ||
