@@ -81,7 +81,7 @@ static const char *const passive_adverbs[] = {
 	"then", "soon", "once", "even", "ever", "now", "all", "both", "each",
 	"further", "later", "first", "last", "again", "thus", "therefore",
 	"instead", "indeed", "sometimes", "seldom", "well", "only", "twice",
-	"long", "almost", "quite", "subsequently", "originally", "n't",
+	"long", "almost", "quite", "subsequently", "originally", "n't", "since",
 	"so", "very", "too", "somewhat", "fairly", "really", "pretty", "rather",
 	"more", "most", "less", "least", "much", "far", "better", "best",
 	NULL
