@@ -84,7 +84,12 @@ static const char *const passive_adverbs[] = {
 	"long", "almost", "quite", "subsequently", "originally", "n't", "since",
 	"so", "very", "too", "somewhat", "fairly", "really", "pretty", "rather",
 	"more", "most", "less", "least", "much", "far", "better", "best",
-	NULL
+	/* adverbs and particles that may follow a participle, so they are no
+	 * noun: "was achieved ahead of schedule", "was rolled out nationwide" */
+	"ahead", "away", "back", "forward", "forth", "together", "abroad",
+	"overseas", "nationwide", "worldwide", "statewide", "home", "late",
+	"early", "soon", "here", "there", "today", "yesterday", "tomorrow",
+	"anyway", "afterward", "afterwards", "thereafter", "unanimously", NULL
 };
 
 /* Degree words: right before a participle they make it an adjective
@@ -167,6 +172,8 @@ passive_content_word(const struct text_doc *doc, size_t tok)
 		return false;
 	if (ruleutil_function_word(w) || ruleutil_in(w, passive_adverbs))
 		return false;
+	if (n >= 5 && strcmp(w + n - 4, "wide") == 0)
+		return false;   /* agency-wide, government-wide */
 	return !(n >= 4 && strcmp(w + n - 2, "ly") == 0);
 }
 
