@@ -66,6 +66,29 @@ voice_clause_start(const struct text_doc *doc, size_t tok, size_t first)
 	return ruleutil_tok_in(doc, tok - 1, voice_clause_openers);
 }
 
+/* Auxiliaries and modals that show the word before them is a subject. */
+static const char *const voice_aux[] = {
+	"was", "were", "is", "are", "has", "have", "had", "will", "would", "can",
+	"could", "did", "also", "then", "quickly", "successfully", NULL
+};
+
+/* True when token tok looks like the verb of a clause: an auxiliary, a
+ * word in -ed or an irregular past participle ("built", "led", "won"). */
+static bool
+voice_verb_follows(const struct rule_env *env, size_t tok, size_t end)
+{
+	char w[64];
+	size_t n;
+
+	if (tok >= end || (n = ruleutil_lower(env->doc, tok, w, sizeof w)) == 0)
+		return false;
+	if (ruleutil_in(w, voice_aux))
+		return true;
+	if (n >= 4 && strcmp(w + n - 2, "ed") == 0)
+		return true;
+	return wordlist_contains(wordlists_get(env->lists, "irregular-participles"), w);
+}
+
 static void
 voice_we_voice(const struct rule_env *env, struct findings *out)
 {
@@ -89,8 +112,8 @@ voice_we_voice(const struct rule_env *env, struct findings *out)
 				    (int)t->len, doc->text + t->off);
 				continue;
 			}
-			if (strcmp(w, "our") == 0 && i + 1 < end && voice_clause_start(doc, i, first) &&
-			    ruleutil_tok_listed(groups, doc, i + 1)) {
+			if (strcmp(w, "our") == 0 && i + 1 < end && ruleutil_tok_listed(groups, doc, i + 1) &&
+			    (voice_clause_start(doc, i, first) || voice_verb_follows(env, i + 2, end))) {
 				/* ("our team's budget" is one token, not listed: no actor) */
 				const struct token *n = &doc->toks[i + 1];
 
@@ -100,6 +123,17 @@ voice_we_voice(const struct rule_env *env, struct findings *out)
 				    "'%.*s' as the actor hides your own part",
 				    (int)(n->off + n->len - t->off), doc->text + t->off);
 				i++;
+				continue;
+			}
+			/* "for us to act": us as the actor of the infinitive */
+			if (strcmp(w, "us") == 0 && i > first && i + 1 < end &&
+			    ruleutil_is(doc, i - 1, "for") && ruleutil_is(doc, i + 1, "to")) {
+				const struct token *q = &doc->toks[i - 1];
+
+				rule_emit(env, out, "we_voice", SEV_WARNING, q->off,
+				    t->off + t->len - q->off, "Use 'I' for what you did yourself",
+				    "'%.*s' hides what you did",
+				    (int)(t->off + t->len - q->off), doc->text + q->off);
 				continue;
 			}
 			if (strcmp(w, "us") == 0 && i >= first + 2 && ruleutil_is(doc, i - 1, "of") &&
