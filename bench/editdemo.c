@@ -5,7 +5,7 @@
  * paste, mouse. bench/replay.py drives it in a pseudo-terminal to measure
  * the widget and the checker without the rest of the coach. Not installed.
  *
- *   editdemo [--no-check] [--log TIMES] FILE    (Esc or F10 quits)
+ *   editdemo [--no-check] [--slow-paste] [--log TIMES] FILE  (Esc or F10 quits)
  *
  * --log writes, per key, the microseconds from having the key to having
  * written the screen update (the program's own share of the latency).
@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <poll.h>
+#include <unistd.h>
 
 #include "checker.h"
 #include "tui/editor.h"
@@ -62,8 +64,11 @@ static void recheck(struct checker *ck, struct editor *ed)
 }
 
 /* After ESC: a bracketed paste "[200~ ... ESC[201~" is read whole and
- * pasted; anything else is an Esc key. Returns true when it was a paste. */
-static bool read_paste(struct editor *ed)
+ * pasted; anything else is an Esc key. Returns true when it was a paste.
+ * Reading a 5,000-word paste through get_wch costs a read(2) per byte;
+ * once the introducer is through curses (nothing else is queued then), the
+ * rest is read from the terminal in blocks unless slow is set. */
+static bool read_paste(struct editor *ed, bool slow, FILE *log)
 {
 	wint_t c;
 	char intro[8];
@@ -71,30 +76,43 @@ static bool read_paste(struct editor *ed)
 	timeout(50);
 	while (n < 5 && get_wch(&c) != ERR)
 		intro[n++] = (char)c;
-	if (n < 5 || memcmp(intro, "[200~", 5) != 0) {
-		timeout(-1);
+	timeout(-1);
+	if (n < 5 || memcmp(intro, "[200~", 5) != 0)
 		return false;
-	}
 	size_t cap = 65536, len = 0;
 	char *buf = xmalloc(cap);
-	timeout(1000);
-	int r;
-	while ((r = get_wch(&c)) != ERR) {
-		char u[8];
-		int k = r == KEY_CODE_YES ? 0 : wctomb(u, (wchar_t)c);
-		if (k <= 0)
-			continue;
-		if (len + (size_t)k + 1 > cap)
+	for (;;) {
+		if (len + 4096 + 8 > cap)
 			buf = xrealloc(buf, cap *= 2);
-		memcpy(buf + len, u, (size_t)k);
+		ssize_t k;
+		if (slow) {
+			timeout(1000);
+			int r = get_wch(&c);
+			timeout(-1);
+			if (r == ERR)
+				break;
+			k = r == KEY_CODE_YES ? 0 : wctomb(buf + len, (wchar_t)c);
+			if (k < 0)
+				k = 0;
+		} else {
+			struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
+			if (poll(&pfd, 1, 1000) <= 0)
+				break;
+			k = read(STDIN_FILENO, buf + len, 4096);
+			if (k <= 0)
+				break;
+		}
 		len += (size_t)k;
-		if (len >= 6 && memcmp(buf + len - 6, "\033[201~", 6) == 0) {
-			len -= 6;
+		size_t from = len > (size_t)k + 5 ? len - (size_t)k - 5 : 0;
+		char *end = memmem(buf + from, len - from, "\033[201~", 6);
+		if (end) {
+			len = (size_t)(end - buf);      /* what follows the paste is dropped */
 			break;
 		}
 	}
-	timeout(-1);
 	editor_paste(ed, buf, len);
+	if (log)
+		fprintf(log, "# pasted %zu bytes\n", len);
 	free(buf);
 	return true;
 }
@@ -108,18 +126,20 @@ static double now_us(void)
 
 int main(int argc, char **argv)
 {
-	bool check = true;
+	bool check = true, slow_paste = false;
 	const char *path = NULL, *log_path = NULL;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--no-check") == 0)
 			check = false;
+		else if (strcmp(argv[i], "--slow-paste") == 0)
+			slow_paste = true;
 		else if (strcmp(argv[i], "--log") == 0 && i + 1 < argc)
 			log_path = argv[++i];
 		else
 			path = argv[i];
 	}
 	if (!path) {
-		fprintf(stderr, "usage: editdemo [--no-check] [--log TIMES] FILE\n");
+		fprintf(stderr, "usage: editdemo [--no-check] [--slow-paste] [--log TIMES] FILE\n");
 		return 2;
 	}
 	FILE *log = log_path ? fopen(log_path, "w") : NULL;
@@ -190,7 +210,7 @@ int main(int argc, char **argv)
 			if (getmouse(&ev) == OK)
 				res = editor_mouse(ed, &ev);
 		} else if (!keycode && ch == 27) {
-			if (!read_paste(ed))
+			if (!read_paste(ed, slow_paste, log))
 				break;
 			res = ED_CHANGED;
 		} else {

@@ -191,6 +191,9 @@ def main():
                     help="keys from the first screen to an example's Action field")
     ap.add_argument("--quit", default="C-q,Sleep,'q',Sleep,'y'",
                     help="keys that leave the program (after Esc)")
+    ap.add_argument("--paste-words", type=int, default=5000,
+                    help="after typing, paste this many words (0: no paste)")
+    ap.add_argument("--undo-key", default="C-z")
     ap.add_argument("--no-check", action="store_true", help="demo: no live checks")
     ap.add_argument("--field-words", type=int, default=600, help="demo: words in the field")
     ap.add_argument("--keep", action="store_true", help="keep the scratch directory")
@@ -266,6 +269,19 @@ def main():
         else:
             lat.append((t1 - t0) * 1e3)
 
+    # a bracketed paste of a whole draft, then its undo (one step)
+    paste_ms = undo_ms = None
+    if args.paste_words:
+        body = prose(args.paste_words, 3).encode()
+        t0 = time.perf_counter()
+        s.send(b"\x1b[200~" + body + b"\x1b[201~")
+        t1 = s.drain(0.2, 5.0)
+        paste_ms = (t1 - t0) * 1e3 if t1 else None
+        t0 = time.perf_counter()
+        s.send(term.key(args.undo_key))
+        t1 = s.drain(0.2, 5.0)
+        undo_ms = (t1 - t0) * 1e3 if t1 else None
+
     if args.mode == "coach":
         press("Esc," + args.quit)
     else:
@@ -291,11 +307,19 @@ def main():
     print("  key to finished update: median %.2f ms, p99 %.2f ms, max %.2f ms"
           " (%d timed, %d without output)" % (med, p99, lat[-1], len(lat), silent))
     print("  first full screen: %.1f ms" % t_first)
+    if args.paste_words:
+        fmt = lambda v: "%.1f ms" % v if v is not None else "no update"
+        print("  bracketed paste of %d words: %s to the finished update, its undo %s"
+              % (args.paste_words, fmt(paste_ms), fmt(undo_ms)))
     print("  peak memory: %.1f MB" % peak_mb)
     print("  exit status: %d%s" % (os.waitstatus_to_exitcode(status),
                                    "" if saved is None else ", typed text saved: %s" % ("yes" if saved else "NO")))
     if args.mode == "demo" and os.path.exists(log_path):
-        own = sorted(float(x) / 1e3 for x in open(log_path).read().split())
+        lines = open(log_path).read().splitlines()
+        own = sorted(float(x) / 1e3 for x in lines if x and not x.startswith("#"))
+        for x in lines:
+            if x.startswith("#"):
+                print("  editdemo: %s" % x[1:].strip())
         if own:
             print("  inside the program (key read to screen written): median %.2f ms,"
                   " p99 %.2f ms" % (percentile(own, 0.5), percentile(own, 0.99)))

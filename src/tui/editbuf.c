@@ -863,8 +863,9 @@ void editbuf_insert(struct editbuf *eb, const char *s, size_t len)
 	size_t n;
 	char *clean = sanitize(s, len, &n);
 	size_t pos, del;
-	bool sel = take_selection(eb, &pos, &del);
-	if (n == 0 && !sel) {
+	take_selection(eb, &pos, &del);
+	bool sel = del > 0;
+	if (n == 0) {           /* only control characters: nothing typed */
 		free(clean);
 		return;
 	}
