@@ -427,6 +427,9 @@ passive_check(const struct text_doc *doc, const struct passive_lists *pl, size_t
 	start = passive_group_start(doc, aux_tok, first);
 	if (passive_stative(doc, pl, tok, end, aux, agent, passive_person_object(doc, start) != NULL))
 		return false;
+	/* "over-committed", "well-qualified": the stative base decides */
+	if (!agent && strchr(w, '-') != NULL && wordlist_contains(pl->stative, strrchr(w, '-') + 1))
+		return false;
 	/* "was used to the pace" / "used to working": accustomed, not passive */
 	if (strcmp(w, "used") == 0 && tok + 2 < end && ruleutil_is(doc, tok + 1, "to") &&
 	    ruleutil_lower(doc, tok + 2, next, sizeof next) > 0 &&
