@@ -51,6 +51,8 @@ static const struct passive_case passive_cases[] = {
 	FLAG("adverb_ly", "The plan was quickly adopted.", "was quickly adopted"),
 	FLAG("two_adverbs", "The policy was also formally rescinded.", "was also formally rescinded"),
 	FLAG("adverb_all", "The staff were all retrained.", "were all retrained"),
+	FLAG("parenthetical", "The plan was, after a long debate, approved.", "was, after a long debate, approved"),
+	PASS("comma_after_be", "The plan was, in short, a success."),
 	FLAG("infinitive", "The migration needs to be completed by May.", "be completed"),
 	FLAG("having_been", "Having been selected as lead, I formed a team.", "Having been selected"),
 	FLAG("being_gerund", "After being briefed, the director agreed.", "being briefed"),

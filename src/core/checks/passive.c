@@ -568,6 +568,17 @@ rule_passive(const struct rule_env *env, struct findings *out)
 			if (aux == PASSIVE_NONE)
 				continue;
 			j = i + 1;
+			/* "was, in the end, approved": a parenthetical between commas */
+			if (j < end && ruleutil_punct(doc, j, ',')) {
+				size_t k;
+
+				for (k = j + 1; k < end && k <= j + 5; k++) {
+					if (doc->toks[k].kind == TOK_PUNCT)
+						break;
+				}
+				if (k < end && k > j + 1 && ruleutil_punct(doc, k, ','))
+					j = k + 1;
+			}
 			while (j < end && skipped < 3 && passive_is_adverb(doc, j)) {
 				j++;
 				skipped++;
