@@ -106,7 +106,8 @@ static const struct rules_case rules_cases[] = {
 	/* political */
 	YES("political", "party", "I volunteered for the Republican Party in 2016.", "Republican Party"),
 	YES("political", "campaign", "I worked on a presidential campaign.", "presidential campaign"),
-	YES("political", "democrats", "I organized Democrats in my county.", "Democrats"),
+	YES("political", "affiliation", "As a lifelong Democrat, I organized my county.", "lifelong Democrat"),
+	NO("political", "bipartisan_briefing", "I briefed Republican and Democratic staff on the bill."),
 	NO("political", "recruitment_campaign", "I led a recruitment campaign that hired 40 people."),
 	NO("political", "conservative_estimate", "A conservative estimate put savings at $2 million."),
 	NO("political", "political_savvy", "I briefed congressional staff on the budget."),
