@@ -571,14 +571,24 @@ static void draw_lines(const struct editor *ed, const struct editbuf *eb, WINDOW
 	}
 }
 
+static void draw_text(const struct editor *ed, WINDOW *win, bool focused);
+
 void editor_draw(const struct editor *ed, WINDOW *win, bool focused)
 {
 	if (!ed->placed)
 		return;
-	if (editbuf_len(ed->eb) == 0 && ed->ph) {
+	attr_t attrs;
+	short pair;
+	wattr_get(win, &attrs, &pair, NULL);
+	if (editbuf_len(ed->eb) == 0 && ed->ph)
 		draw_lines(ed, ed->ph, win, A_DIM, NULL, 0, false, 0, 0);
-		return;
-	}
+	else
+		draw_text(ed, win, focused);
+	wattr_set(win, attrs, pair, NULL);      /* the caller's attributes back */
+}
+
+static void draw_text(const struct editor *ed, WINDOW *win, bool focused)
+{
 	/* only spans that touch the visible bytes take part */
 	size_t nl = editbuf_nlines(ed->eb);
 	size_t last = ed->top + (size_t)ed->h;
