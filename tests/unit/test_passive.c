@@ -161,6 +161,9 @@ static const struct passive_case passive_cases[] = {
 	PASS("degree_very", "The staff were very motivated."),
 	PASS("degree_more", "The process became more streamlined and was more automated."),
 	PASS("frustrated_by", "I was frustrated by the delays."),
+	PASS("by_in_reduced_relative", "I was involved in a project funded by NIH."),
+	FLAG_S("coordinated_agent", "The plan was reviewed and approved by the board.", "was reviewed",
+	    "Make 'the board' the subject"),
 	/* -ed words that are no participles */
 	PASS("need_noun", "The need was urgent."),
 	PASS("sacred", "The site was sacred to the tribe."),

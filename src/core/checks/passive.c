@@ -237,6 +237,12 @@ passive_agent(const struct text_doc *doc, const struct passive_lists *pl, size_t
 			break;
 		if (ruleutil_in(w, passive_clause_breaks) || passive_aux_kind(w) != PASSIVE_NONE)
 			return false;
+		/* another participle starts a clause of its own ("involved in a
+		 * project funded by NIH"), unless coordinated ("reviewed and
+		 * approved by") */
+		if (k > tok + 1 && passive_classify(pl, w) != PASSIVE_NOT &&
+		    !ruleutil_is(doc, k - 1, "and") && !ruleutil_is(doc, k - 1, "or"))
+			return false;
 	}
 	if (k >= end || k > tok + 6)
 		return false;
