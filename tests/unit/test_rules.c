@@ -330,6 +330,13 @@ rules_hostile(void **state)
 	assert_non_null(rules_first(&fs, "we_voice"));
 	findings_free(&fs);
 	text_doc_free(&doc);
+
+	/* a definition search that could explode: bounded, still reported */
+	rules_check("Aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa "
+	    "aaaa (AAAAAAAAAAAAAAAAAAAAAAAB).", NULL, &doc, &fs);
+	assert_non_null(rules_first(&fs, "acronym_undefined"));
+	findings_free(&fs);
+	text_doc_free(&doc);
 }
 
 int

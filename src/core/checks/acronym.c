@@ -206,10 +206,14 @@ acronym_heading(const struct text_doc *doc, size_t s)
  * initial in *initials (best found). */
 static bool
 acronym_match(const char *L, size_t li, char words[][32], size_t nw, size_t wi, size_t ci,
-    size_t initials, size_t *best)
+    size_t initials, size_t *best, size_t *budget)
 {
 	size_t w, c;
 
+	/* a bounded search: hostile text must not make it exponential */
+	if (*budget == 0)
+		return false;
+	(*budget)--;
 	if (L[li] == '\0') {
 		if (initials > *best)
 			*best = initials;
@@ -222,7 +226,8 @@ acronym_match(const char *L, size_t li, char words[][32], size_t nw, size_t wi, 
 			/* a letter inside a word only continues that word's run */
 			if (c > 0 && w != wi)
 				continue;
-			if (acronym_match(L, li + 1, words, nw, w, c + 1, initials + (c == 0), best) &&
+			if (acronym_match(L, li + 1, words, nw, w, c + 1, initials + (c == 0), best,
+			    budget) &&
 			    *best * 2 >= strlen(L))
 				return true;
 		}
@@ -272,19 +277,19 @@ acronym_spelled(const struct text_doc *doc, size_t from, size_t to,
 		size_t lo = nw > max_words ? nw - max_words : 0;
 
 		for (k = nw; k-- > lo; ) {
-			size_t best = 0;
+			size_t best = 0, budget = 4096;
 
 			if (words[k][0] == L[0] &&
-			    acronym_match(L, 1, words + k, nw - k, 0, 1, 1, &best))
+			    acronym_match(L, 1, words + k, nw - k, 0, 1, 1, &best, &budget))
 				return true;
 		}
 		return false;
 	}
 	for (k = 0; k < nw && k < 3; k++) {
-		size_t best = 0;
+		size_t best = 0, budget = 4096;
 
 		if (words[k][0] == L[0] &&
-		    acronym_match(L, 1, words + k, nw - k, 0, 1, 1, &best))
+		    acronym_match(L, 1, words + k, nw - k, 0, 1, 1, &best, &budget))
 			return true;
 	}
 	return false;
