@@ -19,9 +19,30 @@
 #define ACRONYM_MIN_WORDS 150   /* overuse: shorter texts count as this long */
 
 struct acronym_scope {
-	char **items;           /* acronyms seen, upper case, without periods */
-	size_t n, cap;
+	char **slots;           /* open addressing: acronyms seen, upper case, no periods */
+	size_t n, cap;          /* cap is 0 or a power of two */
 };
+
+static size_t
+acronym_hash(const char *s)
+{
+	size_t h = 5381;
+
+	while (*s != '\0')
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+/* The slot holding acr, or the empty slot where it would go. */
+static char **
+acronym_slot(const struct acronym_scope *scope, const char *acr)
+{
+	size_t i = acronym_hash(acr) & (scope->cap - 1);
+
+	while (scope->slots[i] != NULL && strcmp(scope->slots[i], acr) != 0)
+		i = (i + 1) & (scope->cap - 1);
+	return &scope->slots[i];
+}
 
 struct acronym_scope *
 acronym_scope_new(void)
@@ -36,8 +57,10 @@ acronym_scope_reset(struct acronym_scope *scope)
 
 	if (scope == NULL)
 		return;
-	for (i = 0; i < scope->n; i++)
-		free(scope->items[i]);
+	for (i = 0; i < scope->cap; i++) {
+		free(scope->slots[i]);
+		scope->slots[i] = NULL;
+	}
 	scope->n = 0;
 }
 
@@ -47,34 +70,42 @@ acronym_scope_free(struct acronym_scope *scope)
 	if (scope == NULL)
 		return;
 	acronym_scope_reset(scope);
-	free(scope->items);
+	free(scope->slots);
 	free(scope);
 }
 
 bool
 acronym_scope_seen(const struct acronym_scope *scope, const char *acr)
 {
-	size_t i;
-
-	if (scope == NULL || acr == NULL)
+	if (scope == NULL || acr == NULL || scope->cap == 0)
 		return false;
-	for (i = 0; i < scope->n; i++) {
-		if (strcmp(scope->items[i], acr) == 0)
-			return true;
-	}
-	return false;
+	return *acronym_slot(scope, acr) != NULL;
 }
 
 static void
 acronym_scope_add(struct acronym_scope *scope, const char *acr)
 {
+	char **slot;
+
 	if (acronym_scope_seen(scope, acr))
 		return;
-	if (scope->n == scope->cap) {
-		scope->cap = scope->cap ? scope->cap * 2 : 16;
-		scope->items = xreallocarray(scope->items, scope->cap, sizeof *scope->items);
+	if ((scope->n + 1) * 2 > scope->cap) {
+		struct acronym_scope bigger = { 0 };
+		size_t i;
+
+		bigger.cap = scope->cap ? scope->cap * 2 : 32;
+		bigger.slots = xcalloc(bigger.cap, sizeof *bigger.slots);
+		for (i = 0; i < scope->cap; i++) {
+			if (scope->slots[i] != NULL)
+				*acronym_slot(&bigger, scope->slots[i]) = scope->slots[i];
+		}
+		free(scope->slots);
+		scope->slots = bigger.slots;
+		scope->cap = bigger.cap;
 	}
-	scope->items[scope->n++] = xstrdup(acr);
+	slot = acronym_slot(scope, acr);
+	*slot = xstrdup(acr);
+	scope->n++;
 }
 
 /* One acronym token. */
