@@ -56,6 +56,8 @@ static const struct rules_case rules_cases[] = {
 	NO("third_person", "lower_case_word", "A doe crossed the road."),
 	NO("third_person", "first_person", "I designed the plan."),
 	NO("third_person", "other_candidates", "I interviewed each candidate myself."),
+	NO("third_person", "object_position", "I hired the candidate who scored highest."),
+	YES("third_person", "after_comma", "In 2019, the candidate led a merger.", "the candidate"),
 	/* acronym_undefined */
 	YES("acronym_undefined", "bare", "I briefed OPM on the plan.", "OPM"),
 	YES("acronym_undefined", "unmatched_definition", "The new system (ABC) went live.", "ABC"),

@@ -243,6 +243,10 @@ voice_third_person(const struct rule_env *env, struct findings *out)
 			size_t n = wordlist_match(phrases, doc, i, NULL);
 			const struct token *t = &doc->toks[i], *l;
 
+			/* "I interviewed the candidate" is someone else: only a
+			 * phrase that opens a clause is the writer */
+			if (n > 0 && !voice_clause_start(doc, i, first))
+				n = 0;
 			if (n == 0)
 				n = voice_name_at(doc, i, end, &vn);
 			if (n == 0)
