@@ -288,8 +288,33 @@ static int cluster_width(ucs4_t base, int col)
 	return cp_width(base);
 }
 
-/* Wraps the paragraph [ps, pe) (no '\n' inside) into lv. */
-static void wrap_para(const struct editbuf *eb, size_t ps, size_t pe, struct line_vec *lv)
+/* Where an incremental rewrap may stop: once a new soft line starts after
+ * the edited bytes at the same place (shifted) as an old line, every line
+ * from there on is the same as before. */
+struct converge {
+	size_t after;           /* new offsets past this may converge */
+	size_t old_len, new_len;
+	size_t found;           /* index of the matching old line, or SIZE_MAX */
+};
+
+static size_t line_of(const struct editbuf *eb, size_t off);
+
+static bool converged(const struct editbuf *eb, struct converge *cv, size_t start)
+{
+	if (!cv || start <= cv->after)
+		return false;
+	size_t old = start - cv->new_len + cv->old_len;
+	size_t j = line_of(eb, old);
+	if (eb->lines[j].start != old || j == 0 || !eb->lines[j - 1].soft)
+		return false;
+	cv->found = j;
+	return true;
+}
+
+/* Wraps the paragraph [ps, pe) (no '\n' inside) into lv, starting from a
+ * line start. Returns false when it stopped early at convergence. */
+static bool wrap_para(const struct editbuf *eb, size_t ps, size_t pe, struct line_vec *lv,
+    struct converge *cv)
 {
 	size_t line_start = ps, off = ps;
 	size_t brk = SIZE_MAX;
@@ -331,6 +356,8 @@ static void wrap_para(const struct editbuf *eb, size_t ps, size_t pe, struct lin
 				col = 0;
 			}
 			brk = SIZE_MAX;
+			if (converged(eb, cv, line_start))
+				return false;
 			continue;
 		}
 		col += w;
@@ -339,18 +366,22 @@ static void wrap_para(const struct editbuf *eb, size_t ps, size_t pe, struct lin
 			brk_pending = true;
 	}
 	lv_push(lv, line_start, pe, false);
+	return true;
 }
 
-/* Wraps every paragraph in [ps, pe], where ps starts a paragraph and pe is
- * the end of one (a '\n' or the text's end). */
-static void wrap_range(const struct editbuf *eb, size_t ps, size_t pe, struct line_vec *lv)
+/* Wraps every paragraph in [ps, pe], where ps starts a line and pe is the
+ * end of a paragraph (a '\n' or the text's end). Returns false when it
+ * stopped early at convergence (only checked in the last paragraph). */
+static bool wrap_range(const struct editbuf *eb, size_t ps, size_t pe, struct line_vec *lv,
+    struct converge *cv)
 {
 	for (;;) {
 		const char *nl = memchr(eb->text + ps, '\n', pe - ps);
 		size_t e = nl ? (size_t)(nl - eb->text) : pe;
-		wrap_para(eb, ps, e, lv);
+		if (!wrap_para(eb, ps, e, lv, nl ? NULL : cv))
+			return false;
 		if (!nl)
-			break;
+			return true;
 		ps = e + 1;
 	}
 }
@@ -371,7 +402,7 @@ static void set_lines(struct editbuf *eb, size_t first, size_t last, struct line
 static void layout_all(struct editbuf *eb)
 {
 	struct line_vec lv = { 0 };
-	wrap_range(eb, 0, eb->len, &lv);
+	wrap_range(eb, 0, eb->len, &lv, NULL);
 	eb->nlines = 0;
 	set_lines(eb, 0, 0, &lv);
 	free(lv.v);
@@ -391,21 +422,29 @@ static size_t line_of(const struct editbuf *eb, size_t off)
 	return lo;
 }
 
-/* The text changed: old [pos, pos + old_len) is now [pos, pos + new_len). */
+/* The text changed: old [pos, pos + old_len) is now [pos, pos + new_len).
+ * Rewraps from the visual line before the one holding pos (an edit can pull
+ * a word back onto it; lines before that cannot change) to where the new
+ * lines meet the old ones again, or to the end of the edited paragraph. */
 static void relayout(struct editbuf *eb, size_t pos, size_t old_len, size_t new_len)
 {
-	size_t ps = pos;
-	while (ps > 0 && eb->text[ps - 1] != '\n')
-		ps--;
+	size_t first = line_of(eb, pos);
+	if (first > 0 && eb->lines[first - 1].soft)
+		first--;
+	size_t rs = eb->lines[first].start;
 	const char *nl = memchr(eb->text + pos + new_len, '\n', eb->len - pos - new_len);
 	size_t pe_new = nl ? (size_t)(nl - eb->text) : eb->len;
 	size_t pe_old = pe_new - new_len + old_len;
-	size_t first = line_of(eb, ps);
-	size_t last = first;
-	while (last < eb->nlines && eb->lines[last].start <= pe_old)
-		last++;
+	struct converge cv = { pos + new_len, old_len, new_len, SIZE_MAX };
 	struct line_vec lv = { 0 };
-	wrap_range(eb, ps, pe_new, &lv);
+	size_t last;
+	if (wrap_range(eb, rs, pe_new, &lv, &cv)) {
+		last = first;
+		while (last < eb->nlines && eb->lines[last].start <= pe_old)
+			last++;
+	} else {
+		last = cv.found;
+	}
 	set_lines(eb, first, last, &lv);
 	free(lv.v);
 	for (size_t i = first + lv.n; i < eb->nlines; i++) {

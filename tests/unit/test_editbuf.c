@@ -355,6 +355,49 @@ static void edits__rewrap_incrementally_like_a_full_layout(void **state)
 	}
 }
 
+static void edits_in_one_long_paragraph__rewrap_like_a_full_layout(void **state)
+{
+	(void)state;
+	static const char *pieces[] = { "x", " ", "  ", "-", "a-b ", "longerword",
+	    "\xE6\x97\xA5", "\t", "e\xCC\x81" };
+	char text[4000];
+	size_t o = 0;
+	for (int i = 0; o + 20 < sizeof text; i++)
+		o += (size_t)snprintf(text + o, sizeof text - o, "%s ",
+		    (const char *[]){ "Led", "a", "cross-agency", "team", "of", "42",
+		        "to", "modernize", "payroll" }[i % 9]);
+	unsigned seed = 777;
+	for (int w = 1; w <= 30; w++) {
+		struct editbuf *eb = editbuf_new(text, o);
+		editbuf_set_layout(eb, w, 10);
+		for (int step = 0; step < 120; step++) {
+			seed = seed * 1103515245u + 12345u;
+			size_t off = ((seed >> 8) % 1000) * editbuf_len(eb) / 1000;
+			editbuf_set_cursor(eb, off, false);
+			switch ((seed >> 20) % 5) {
+			case 0: case 1: {
+				const char *p = pieces[(seed >> 4) % 9];
+				editbuf_insert(eb, p, strlen(p));
+				break;
+			}
+			case 2:
+				editbuf_backspace(eb);
+				break;
+			case 3:
+				editbuf_delete_word_back(eb);
+				break;
+			default:
+				editbuf_set_cursor(eb, off + (seed >> 3) % 40, true);
+				editbuf_cut(eb);
+				break;
+			}
+			assert_same_layout(eb);
+		}
+		editbuf_free(eb);
+	}
+	editbuf_clipboard_free();
+}
+
 /* ---- cursor movement ---- */
 
 static void move__by_word_line_paragraph_and_buffer(void **state)
@@ -683,6 +726,7 @@ int main(void)
 		cmocka_unit_test(wrap__breaks_at_spaces_else_inside_words__per_table),
 		cmocka_unit_test(wrap__keeps_its_invariants_at_every_width_from_1_to_80),
 		cmocka_unit_test(edits__rewrap_incrementally_like_a_full_layout),
+		cmocka_unit_test(edits_in_one_long_paragraph__rewrap_like_a_full_layout),
 		cmocka_unit_test(move__by_word_line_paragraph_and_buffer),
 		cmocka_unit_test(move_line_start__goes_to_the_hard_line_start_when_repeated),
 		cmocka_unit_test(vertical_moves__land_on_wide_characters_by_column),
