@@ -459,6 +459,52 @@ passive_check(const struct text_doc *doc, const struct passive_lists *pl, size_t
 	return true;
 }
 
+/* Personal pronouns that may stand as the subject after an inverted
+ * auxiliary ("Why was I not selected?"). */
+static const char *const passive_subject_pronouns[] = {
+	"i", "we", "you", "he", "she", "it", "they", "this", "that", "these",
+	"those", NULL
+};
+
+/* A question or a negative inversion puts the subject between the
+ * auxiliary and the participle: "Was the plan approved?", "How was this
+ * achieved?", "Not only was the budget cut, ...". Returns the participle's
+ * token and fills hit, or 0. */
+static size_t
+passive_inverted(const struct text_doc *doc, const struct passive_lists *pl, size_t first,
+    size_t end, size_t aux_tok, enum passive_aux aux, struct passive_hit *hit)
+{
+	char w[64];
+	size_t k, n_np = 0;
+	bool inverted;
+
+	if (aux != PASSIVE_BE || ruleutil_is(doc, aux_tok, "be") ||
+	    ruleutil_is(doc, aux_tok, "been") || ruleutil_is(doc, aux_tok, "being"))
+		return 0;
+	inverted = ruleutil_punct(doc, end - 1, '?') ||
+	    (aux_tok > first && (ruleutil_is(doc, aux_tok - 1, "only") ||
+	    ruleutil_is(doc, aux_tok - 1, "never") || ruleutil_is(doc, aux_tok - 1, "nor") ||
+	    ruleutil_is(doc, aux_tok - 1, "seldom") || ruleutil_is(doc, aux_tok - 1, "rarely")));
+	if (!inverted)
+		return 0;
+	for (k = aux_tok + 1; k < end && n_np <= 4; k++) {
+		if (ruleutil_lower(doc, k, w, sizeof w) == 0)
+			return 0;
+		if (n_np > 0 && passive_classify(pl, w) != PASSIVE_NOT)
+			return passive_check(doc, pl, first, end, aux_tok, aux, k, hit) ? k : 0;
+		if (passive_is_adverb(doc, k) && n_np > 0)
+			continue;
+		if (ruleutil_in(w, passive_subject_pronouns)) {
+			if (n_np > 0)
+				return 0;       /* "Was the team I led ..." */
+		} else if (ruleutil_function_word(w) && !ruleutil_determiner(w)) {
+			return 0;
+		}
+		n_np++;
+	}
+	return 0;
+}
+
 /* The simple past of a participle (lower case) into buf: the irregular
  * list's "=> past", else the word itself (regular -ed). */
 static void
@@ -589,10 +635,16 @@ rule_passive(const struct rule_env *env, struct findings *out)
 				j++;
 				skipped++;
 			}
-			if (j >= end || !passive_check(doc, &pl, first, end, i, aux, j, &hit))
+			if (j < end && passive_check(doc, &pl, first, end, i, aux, j, &hit)) {
+				passive_emit(env, &pl, &hit, out);
+				i = j;
 				continue;
-			passive_emit(env, &pl, &hit, out);
-			i = j;
+			}
+			j = passive_inverted(doc, &pl, first, end, i, aux, &hit);
+			if (j > 0) {
+				passive_emit(env, &pl, &hit, out);
+				i = j;
+			}
 		}
 	}
 }
