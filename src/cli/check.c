@@ -2,7 +2,7 @@
 /*
  * check.c: `ecqcoach check`, every rule on a whole narrative: a project
  * file (opened read-only) or a text/Markdown draft (imported into a
- * temporary project that is removed afterwards). Prints findings like a
+ * project in memory; nothing is written). Prints findings like a
  * compiler's diagnostics, or one JSON object, with a summary of findings,
  * words per ECQ and pages.
  */
@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "checker.h"
 #include "cli.h"
@@ -53,6 +52,8 @@ struct check {
 	const char *text;               /* the draft */
 	size_t len;
 	struct importer_report rep;     /* draft only */
+	size_t *line_starts;            /* draft only: offset of each line */
+	size_t n_lines;
 	size_t *words;                  /* [n_ecqs] */
 	size_t total_words;
 	bool have_pages;
@@ -142,6 +143,40 @@ draft_offset(const struct check *c, const struct finding *f)
 	return src <= c->len ? src : c->len;
 }
 
+/* Line and column of a draft offset: the line by binary search over the
+ * line starts, the column by counting characters on that line only. */
+static void
+draft_line_col(const struct check *c, size_t off, size_t *line, size_t *col)
+{
+	size_t lo = 0, hi = c->n_lines, l;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c->line_starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	text_line_col(c->text + c->line_starts[lo], off - c->line_starts[lo],
+	    off - c->line_starts[lo], &l, col);
+	*line = lo + 1;
+}
+
+static void
+index_lines(struct check *c)
+{
+	size_t i, n = 1;
+
+	for (i = 0; i < c->len; i++)
+		n += c->text[i] == '\n';
+	c->line_starts = xcalloc(n, sizeof *c->line_starts);
+	c->n_lines = 1;
+	for (i = 0; i < c->len; i++)
+		if (c->text[i] == '\n')
+			c->line_starts[c->n_lines++] = i + 1;
+}
+
 /* 1-based line and column of the finding, in the draft or in its field;
  * false when it covers no text (a whole ECQ, the whole narrative). */
 static bool
@@ -155,7 +190,7 @@ finding_line_col(const struct check *c, const struct finding *f, size_t *line, s
 			*line = *col = 1;
 			return true;
 		}
-		text_line_col(c->text, c->len, draft_offset(c, f), line, col);
+		draft_line_col(c, draft_offset(c, f), line, col);
 		return true;
 	}
 	t = finding_text(c->p, f);
@@ -523,47 +558,26 @@ ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-static void
-remove_temp(char *dir, char *path)
-{
-	static const char *const ext[] = { "", "-wal", "-shm", "-journal", NULL };
-	size_t i;
-
-	if (path != NULL) {
-		for (i = 0; ext[i] != NULL; i++) {
-			char *p = xasprintf("%s%s", path, ext[i]);
-
-			unlink(p);
-			free(p);
-		}
-	}
-	if (dir != NULL)
-		rmdir(dir);
-	free(path);
-	free(dir);
-}
-
-/* Imports the draft at c->name into a temporary project. */
+/* Reads the draft at c->name into a project in memory (nothing is written). */
 static int
-open_draft(struct check *c, const char *fw_id, char **text, char **tmpdir, char **tmppath,
-    struct store **st, struct error *err)
+open_draft(struct check *c, const char *fw_id, char **text, struct project **built,
+    struct error *err)
 {
 	const struct framework *fw;
 	struct framework_set set;
-	const char *base = getenv("TMPDIR");
 	char *dir;
 	size_t len;
+	int rc;
 
 	if (importer_read_file(c->name, text, &len, err) != 0)
 		return -1;
 	c->text = *text;
 	c->len = len;
 	dir = paths_data_file("prompts");
-	if (framework_set_load(dir, &set, err) != 0) {
-		free(dir);
-		return -1;
-	}
+	rc = framework_set_load(dir, &set, err);
 	free(dir);
+	if (rc != 0)
+		return -1;
 	fw = fw_id != NULL ? framework_set_find(&set, fw_id) :
 	    importer_guess_framework(&set, *text, len, NULL);
 	if (fw == NULL) {
@@ -571,26 +585,12 @@ open_draft(struct check *c, const char *fw_id, char **text, char **tmpdir, char 
 		return error_set(err, ERR_NOTFOUND, "no framework '%s'; 'ecqcoach frameworks' "
 		    "lists them", fw_id != NULL ? fw_id : "(none found)");
 	}
-	*tmpdir = xasprintf("%s/ecqcoach-check.XXXXXX", base != NULL && *base != '\0' ? base : "/tmp");
-	if (mkdtemp(*tmpdir) == NULL) {
-		int e = errno;
-
-		framework_set_free(&set);
-		free(*tmpdir);
-		*tmpdir = NULL;
-		return error_set(err, ERR_IO, "cannot create a temporary directory in %s: %s "
-		    "(set TMPDIR to a writable directory)", base != NULL && *base != '\0' ? base :
-		    "/tmp", strerror(e));
-	}
-	*tmppath = xasprintf("%s/draft.ecq", *tmpdir);
-	if (store_create(*tmppath, fw, "", st, err) != 0) {
-		framework_set_free(&set);
-		return -1;
-	}
+	rc = importer_build(fw, *text, len, built, &c->rep, err);
 	framework_set_free(&set);
-	if (importer_import(*st, *text, len, &c->rep, err) != 0)
+	if (rc != 0)
 		return -1;
 	c->draft = true;
+	index_lines(c);
 	return 0;
 }
 
@@ -614,7 +614,8 @@ cli_check(int argc, char **argv)
 	struct error err;
 	struct check c;
 	const char *fw_id = NULL;
-	char *text = NULL, *tmpdir = NULL, *tmppath = NULL;
+	struct project *built = NULL;
+	char *text = NULL;
 	size_t i, by_sev[3] = { 0, 0, 0 }, *order = NULL;
 	bool json = false, spelling;
 	int ch, fail_on = SEV_WARNING, status = EXIT_OK;
@@ -670,10 +671,10 @@ cli_check(int argc, char **argv)
 	if (strcmp(c.name, "-") != 0 && (is_sqlite(c.name) || ends_with(c.name, ".ecq"))) {
 		if (store_open(c.name, STORE_READONLY, &st, &err) != 0)
 			goto fail;
-	} else if (open_draft(&c, fw_id, &text, &tmpdir, &tmppath, &st, &err) != 0) {
+	} else if (open_draft(&c, fw_id, &text, &built, &err) != 0) {
 		goto fail;
 	}
-	c.p = store_project(st);
+	c.p = built != NULL ? built : store_project(st);
 	if (checker_warning(ck) != NULL) {
 		fputs("ecqcoach check: warning: ", stderr);
 		put(stderr, checker_warning(ck));
@@ -718,13 +719,14 @@ fail:
 	status = err.code == ERR_USAGE ? EXIT_USAGE : EXIT_DATA;
 done:
 	free(order);
+	free(c.line_starts);
 	free(c.words);
 	if (c.have_pages)
 		layout_result_free(&c.layout);
 	findings_free(&fs);
 	importer_report_free(&c.rep);
 	store_close(st);
-	remove_temp(tmpdir, tmppath);
+	project_free(built);
 	checker_free(ck);
 	free(text);
 	return status;

@@ -96,6 +96,7 @@ struct parse {
 	size_t n_ex;
 	struct piece unsorted;
 	size_t last_unsorted;   /* line of the last unsorted line */
+	char *clean;            /* the sanitized draft that text points to */
 	char *candidate, *position;
 	struct importer_report *rep;
 };
@@ -638,47 +639,149 @@ write_project(struct parse *ps, struct store *st, struct error *err)
 	return 0;
 }
 
+/* Reads the draft into ps (the caller frees it with parse_free). */
+static void
+parse_draft(struct parse *ps, const struct framework *fw, const char *text, size_t len,
+    struct importer_report *rep)
+{
+	struct line *lines;
+	size_t n;
+
+	memset(rep, 0, sizeof *rep);
+	memset(ps, 0, sizeof *ps);
+	ps->fw = fw;
+	ps->rep = rep;
+	ps->clean = sanitize(text, len, &rep->invalid_offset);
+	ps->text = ps->clean;
+	ps->intro = xcalloc(fw->n_ecqs + 1, sizeof *ps->intro);
+	ps->ecq_heading = xcalloc(fw->n_ecqs + 1, sizeof *ps->ecq_heading);
+	n = split_lines(ps->clean, len, &lines);
+	parse_lines(ps, lines, n);
+	free(lines);
+}
+
+static void
+parse_free(struct parse *ps)
+{
+	size_t i;
+	int f;
+
+	for (i = 0; i < ps->fw->n_ecqs; i++) {
+		piece_free(&ps->intro[i]);
+		piece_free(&ps->ecq_heading[i]);
+	}
+	for (i = 0; i < ps->n_ex; i++) {
+		for (f = 0; f < EX_FIELD_COUNT; f++)
+			piece_free(&ps->ex[i].field[f]);
+		piece_free(&ps->ex[i].heading);
+		strlist_free(&ps->ex[i].competencies);
+	}
+	piece_free(&ps->unsorted);
+	free(ps->ex);
+	free(ps->intro);
+	free(ps->ecq_heading);
+	free(ps->candidate);
+	free(ps->position);
+	free(ps->clean);
+}
+
 int
 importer_import(struct store *st, const char *text, size_t len,
     struct importer_report *rep, struct error *err)
 {
-	const struct project *p = store_project(st);
 	struct parse ps;
-	struct line *lines;
-	size_t n, i;
-	char *clean;
-	int rc, f;
+	int rc;
 
-	memset(rep, 0, sizeof *rep);
-	memset(&ps, 0, sizeof ps);
-	ps.fw = p->fw;
-	ps.rep = rep;
-	clean = sanitize(text, len, &rep->invalid_offset);
-	ps.text = clean;
-	ps.intro = xcalloc(ps.fw->n_ecqs + 1, sizeof *ps.intro);
-	ps.ecq_heading = xcalloc(ps.fw->n_ecqs + 1, sizeof *ps.ecq_heading);
-	n = split_lines(clean, len, &lines);
-	parse_lines(&ps, lines, n);
+	parse_draft(&ps, store_project(st)->fw, text, len, rep);
 	rc = write_project(&ps, st, err);
-	for (i = 0; i < ps.fw->n_ecqs; i++) {
-		piece_free(&ps.intro[i]);
-		piece_free(&ps.ecq_heading[i]);
-	}
-	for (i = 0; i < ps.n_ex; i++) {
-		for (f = 0; f < EX_FIELD_COUNT; f++)
-			piece_free(&ps.ex[i].field[f]);
-		piece_free(&ps.ex[i].heading);
-		strlist_free(&ps.ex[i].competencies);
-	}
-	piece_free(&ps.unsorted);
-	free(ps.ex);
-	free(ps.intro);
-	free(ps.ecq_heading);
-	free(ps.candidate);
-	free(ps.position);
-	free(lines);
-	free(clean);
+	parse_free(&ps);
 	return rc;
+}
+
+static char *
+piece_take(struct piece *p)
+{
+	return xstrdup(p->text.s != NULL ? p->text.s : "");
+}
+
+static int
+cmp_example(const void *a, const void *b)
+{
+	const struct example *x = a, *y = b;
+
+	if (x->ecq != y->ecq)
+		return x->ecq < y->ecq ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+int
+importer_build(const struct framework *fw, const char *text, size_t len,
+    struct project **out, struct importer_report *rep, struct error *err)
+{
+	struct importer_report *r = rep;
+	struct project *p;
+	struct parse ps;
+	size_t e, q, i, k;
+	int f;
+
+	*out = NULL;
+	parse_draft(&ps, fw, text, len, rep);
+	p = xcalloc(1, sizeof *p);
+	if (framework_parse(fw->text, strlen(fw->text), fw->id, &p->fw, err) != 0) {
+		free(p);
+		parse_free(&ps);
+		return -1;
+	}
+	p->candidate = xstrdup(ps.candidate != NULL ? ps.candidate : "");
+	p->position = xstrdup(ps.position != NULL ? ps.position : "");
+	p->created = xstrdup("");
+	p->modified = xstrdup("");
+	p->intro = xcalloc(fw->n_ecqs + 1, sizeof *p->intro);
+	p->notes = xcalloc(fw->n_ecqs + 1, sizeof *p->notes);
+	for (e = 0; e < fw->n_ecqs; e++) {
+		add_source(r, (int)e, -1, IMPORTER_HEADING, &ps.ecq_heading[e]);
+		p->intro[e] = piece_take(&ps.intro[e]);
+		add_source(r, (int)e, -1, -1, &ps.intro[e]);
+		p->notes[e] = xcalloc(fw->ecqs[e].questions.n + 1, sizeof *p->notes[e]);
+		for (q = 0; q < fw->ecqs[e].questions.n; q++)
+			p->notes[e][q] = xstrdup("");
+	}
+	p->examples = xcalloc(ps.n_ex + 1, sizeof *p->examples);
+	for (i = 0; i < ps.n_ex; i++) {
+		struct pexample *x = &ps.ex[i];
+		struct example *d = &p->examples[i];
+
+		x->id = (int64_t)i + 1;
+		d->id = x->id;
+		d->ecq = x->ecq;
+		r->n_examples++;
+		add_source(r, x->ecq, x->id, IMPORTER_HEADING, &x->heading);
+		for (f = 0; f < EX_FIELD_COUNT; f++) {
+			d->field[f] = piece_take(&x->field[f]);
+			if (x->field[f].text.len > 0)
+				r->n_fields++;
+			add_source(r, x->ecq, x->id, f, &x->field[f]);
+		}
+		d->competencies = x->competencies;
+		memset(&x->competencies, 0, sizeof x->competencies);
+	}
+	p->n_examples = ps.n_ex;
+	qsort(p->examples, p->n_examples, sizeof *p->examples, cmp_example);
+	for (i = 0; i < p->n_examples; i++) {
+		int pos = 0;
+
+		for (k = 0; k < i; k++)
+			pos += p->examples[k].ecq == p->examples[i].ecq;
+		p->examples[i].position = pos;
+	}
+	p->unsorted = piece_take(&ps.unsorted);
+	add_source(r, -1, -1, -1, &ps.unsorted);
+	for (k = 0; k < r->n_items; k++)
+		if (r->items[k].example <= -2)
+			r->items[k].example = ps.ex[-(r->items[k].example + 2)].id;
+	parse_free(&ps);
+	*out = p;
+	return 0;
 }
 
 void

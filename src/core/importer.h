@@ -92,6 +92,15 @@ const struct framework *importer_guess_framework(const struct framework_set *set
 int importer_import(struct store *st, const char *text, size_t len,
     struct importer_report *rep, struct error *err);
 
+/* Like importer_import, but builds the project in memory, with no file
+ * and no revision history: examples get ids 1, 2, ... in draft order, and
+ * the project's framework is a copy parsed from fw->text. For checking a
+ * draft of any size quickly. On success *out is a project the caller frees
+ * with project_free. Returns -1 with err set only when fw->text does not
+ * parse. */
+int importer_build(const struct framework *fw, const char *text, size_t len,
+    struct project **out, struct importer_report *rep, struct error *err);
+
 void importer_report_free(struct importer_report *rep);
 
 /* Maps byte offset off of a stored text back to a byte offset in the

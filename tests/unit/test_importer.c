@@ -404,6 +404,51 @@ hostile__a_long_line_without_spaces(void **state)
 }
 
 static void
+build__in_memory_matches_the_store(void **state)
+{
+	struct fx *fx = *state;
+	size_t len, i, k;
+	char *text = fixture("draft-markdown.md", &len);
+	const struct project *p = import(fx, NULL, text, len);
+	struct importer_report rep;
+	struct project *m;
+	struct error err;
+	size_t src, line, col;
+	int f;
+
+	assert_int_equal(importer_build(p->fw, text, len, &m, &rep, &err), 0);
+	assert_string_equal(m->fw->id, p->fw->id);
+	assert_string_equal(m->candidate, p->candidate);
+	assert_string_equal(m->unsorted, p->unsorted);
+	assert_int_equal(m->n_examples, p->n_examples);
+	for (i = 0; i < p->fw->n_ecqs; i++) {
+		assert_string_equal(m->intro[i], p->intro[i]);
+		assert_string_equal(m->notes[i][0], "");
+	}
+	for (i = 0; i < p->n_examples; i++) {
+		assert_int_equal(m->examples[i].ecq, p->examples[i].ecq);
+		assert_int_equal(m->examples[i].position, p->examples[i].position);
+		for (f = 0; f < EX_FIELD_COUNT; f++)
+			assert_string_equal(m->examples[i].field[f], p->examples[i].field[f]);
+		assert_int_equal(m->examples[i].competencies.n, p->examples[i].competencies.n);
+		for (k = 0; k < p->examples[i].competencies.n; k++)
+			assert_true(strlist_contains(&m->examples[i].competencies,
+			    p->examples[i].competencies.items[k]));
+	}
+	assert_int_equal(rep.n_examples, fx->rep.n_examples);
+	assert_int_equal(rep.n_fields, fx->rep.n_fields);
+	/* The Result of ECQ 2's example starts on line 54 of the draft. */
+	assert_int_equal(importer_locate(&rep, 1, project_example_at(m, 1, 0)->id, EX_RESULT, 0,
+	    &src), 0);
+	text_line_col(text, len, src, &line, &col);
+	assert_int_equal(line, 54);
+	assert_int_equal(col, 9);
+	importer_report_free(&rep);
+	project_free(m);
+	free(text);
+}
+
+static void
 read_file__missing_file_is_an_io_error(void **state)
 {
 	struct fx *fx = *state;
@@ -433,6 +478,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(locate__maps_stored_offsets_to_draft_lines, setup, teardown),
 		cmocka_unit_test_setup_teardown(hostile__crlf_nul_invalid_utf8_and_empty_input, setup, teardown),
 		cmocka_unit_test_setup_teardown(hostile__a_long_line_without_spaces, setup, teardown),
+		cmocka_unit_test_setup_teardown(build__in_memory_matches_the_store, setup, teardown),
 		cmocka_unit_test_setup_teardown(read_file__missing_file_is_an_io_error, setup, teardown),
 	};
 

@@ -194,7 +194,9 @@ stem(const char *w)
 struct bag {
 	uint64_t *h;
 	unsigned char *digit;
+	double *w;              /* weight of each word, once the table is known */
 	size_t n;
+	double total;
 };
 
 struct hflag {
@@ -253,6 +255,7 @@ bag_free(struct bag *bag)
 {
 	free(bag->h);
 	free(bag->digit);
+	free(bag->w);
 }
 
 static int
@@ -322,31 +325,33 @@ weight(const struct df_table *t, uint64_t h, bool digit)
 	return digit ? 3.0 * w : w;
 }
 
-static double
-bag_total(const struct bag *b, const struct df_table *t)
+/* Weighs every word of b under table t. */
+static void
+bag_weigh(struct bag *b, const struct df_table *t)
 {
-	double s = 0;
 	size_t i;
 
-	for (i = 0; i < b->n; i++)
-		s += weight(t, b->h[i], b->digit[i]);
-	return s;
+	b->w = xreallocarray(NULL, b->n + 1, sizeof *b->w);
+	b->total = 0;
+	for (i = 0; i < b->n; i++) {
+		b->w[i] = weight(t, b->h[i], b->digit[i]);
+		b->total += b->w[i];
+	}
 }
 
 /* Weighted containment: the weight of the shared words over the weight of
  * the smaller example, so a shortened retelling still matches. */
 static double
-containment(const struct bag *a, double ta, const struct bag *b, double tb,
-    const struct df_table *t)
+containment(const struct bag *a, const struct bag *b)
 {
 	size_t i = 0, j = 0;
-	double shared = 0, small = ta < tb ? ta : tb;
+	double shared = 0, small = a->total < b->total ? a->total : b->total;
 
 	if (small <= 0)
 		return 0.0;
 	while (i < a->n && j < b->n) {
 		if (a->h[i] == b->h[j]) {
-			shared += weight(t, a->h[i], a->digit[i]);
+			shared += a->w[i];
 			i++;
 			j++;
 		} else if (a->h[i] < b->h[j]) {
@@ -372,7 +377,9 @@ project_rules_similarity(const char *a, const char *b, const struct wordlists *l
 	bag_of(a, lists, &bags[0]);
 	bag_of(b, lists, &bags[1]);
 	df_build(bags, 2, &t);
-	s = containment(&bags[0], bag_total(&bags[0], &t), &bags[1], bag_total(&bags[1], &t), &t);
+	bag_weigh(&bags[0], &t);
+	bag_weigh(&bags[1], &t);
+	s = containment(&bags[0], &bags[1]);
 	bag_free(&bags[0]);
 	bag_free(&bags[1]);
 	free(t.h);
@@ -600,12 +607,10 @@ rule_duplicate(const struct run *r)
 	size_t n = r->p->n_examples, i, j;
 	struct bag *bags;
 	struct df_table t;
-	double *total;
 
 	if (n < 2)
 		return;
 	bags = xcalloc(n, sizeof *bags);
-	total = xcalloc(n, sizeof *total);
 	for (i = 0; i < n; i++) {
 		char *text = example_text(&r->p->examples[i]);
 
@@ -614,7 +619,7 @@ rule_duplicate(const struct run *r)
 	}
 	df_build(bags, n, &t);
 	for (i = 0; i < n; i++)
-		total[i] = bag_total(&bags[i], &t);
+		bag_weigh(&bags[i], &t);
 	for (j = 1; j < n; j++) {
 		const struct example *b = &r->p->examples[j];
 
@@ -628,7 +633,7 @@ rule_duplicate(const struct run *r)
 
 			if (a->ecq == b->ecq || bags[i].n < DUP_MIN_WORDS)
 				continue;
-			s = containment(&bags[i], total[i], &bags[j], total[j], &t);
+			s = containment(&bags[i], &bags[j]);
 			if (s < limit)
 				continue;
 			name = example_name(a);
@@ -642,7 +647,6 @@ rule_duplicate(const struct run *r)
 	for (i = 0; i < n; i++)
 		bag_free(&bags[i]);
 	free(bags);
-	free(total);
 	free(t.h);
 	free(t.df);
 }
