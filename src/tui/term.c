@@ -73,6 +73,30 @@ term_colors_init(void)
 	editor_colors_init(TP_EDITOR_BASE);
 }
 
+/* Terminals whose terminfo lacks the xterm modifier keys (TERM=screen)
+ * still send them: make Ctrl/Alt/Shift-arrows at least plain arrows, so
+ * their bytes never arrive as typed text. */
+static void
+term_modifier_keys(void)
+{
+	static const struct {
+		char final;
+		int code;
+	} keys[] = { { 'A', KEY_UP }, { 'B', KEY_DOWN }, { 'C', KEY_RIGHT }, { 'D', KEY_LEFT },
+		{ 'H', KEY_HOME }, { 'F', KEY_END } };
+	char seq[16];
+	size_t i;
+	int m;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		for (m = 2; m <= 8; m++) {
+			snprintf(seq, sizeof seq, "\033[1;%d%c", m, keys[i].final);
+			if (key_defined(seq) == 0)
+				define_key(seq, keys[i].code);
+		}
+	}
+}
+
 int
 term_init(struct error *err)
 {
@@ -93,6 +117,7 @@ term_init(struct error *err)
 	meta(stdscr, TRUE);
 	term_no_signal_keys();
 	term_colors_init();
+	term_modifier_keys();
 	define_key("\033[200~", TERM_KEY_PASTE_BEGIN);
 	define_key("\033[201~", TERM_KEY_PASTE_END);
 	mouseinterval(0);

@@ -1,3 +1,44 @@
 #!/bin/sh
-echo "1..0 # SKIP todo"
-exit 0
+# SPDX-License-Identifier: MIT
+# test_terminal.sh: the coach and its terminal: no terminal or TERM=dumb
+# give a clear error (exit 3), a tiny terminal a message, signal keys do
+# not stop it, NO_COLOR turns colours off, a hang-up mid-typing saves.
+. "${srcdir:-.}/tests/tui/lib.sh"
+
+cd "$SCRATCH" || exit 1
+"$ECQCOACH" coach.ecq </dev/null >out.txt 2>err.txt
+st=$?
+check "no terminal: exit 3" [ $st -eq 3 ]
+check "no terminal: the error names show, check and export" grep -q "show, check or export" err.txt
+check "no terminal: nothing is created" [ ! -e coach.ecq ]
+
+start 100 30 env TERM=dumb "$ECQCOACH" coach.ecq
+check "TERM=dumb: clear error" wait_for "TERM=dumb"
+check "TERM=dumb: exit 3" wait_exit 3
+check "TERM=dumb: nothing is created" [ ! -e coach.ecq ]
+
+"$ECQCOACH" new --demo demo.ecq >/dev/null 2>&1
+start 40 10 "$ECQCOACH" demo.ecq
+check "40x10: the terminal is too small" wait_for "too small"
+keys C-q
+check "40x10: Ctrl-Q still quits" wait_exit 0
+
+start 100 30 NO_COLOR=1 "$ECQCOACH" demo.ecq
+check "the dashboard opens" wait_for "of 10 pages"
+keys C-z C-c 'C-\' C-s
+check "Ctrl-Z, Ctrl-C, Ctrl-\\ and Ctrl-S do not stop it" wait_for "Saved."
+nocolor() { ! screen_esc | grep -q "$(printf '\033')\[[0-9;]*3[0-7]m"; }
+check "NO_COLOR: no colour on screen" nocolor
+keys C-q
+check "quit with status 0" wait_exit 0
+
+"$ECQCOACH" new hup.ecq --name "Hang Up" >/dev/null 2>&1
+start 100 30 "$ECQCOACH" --guided hup.ecq
+check "guided mode starts on an existing file" wait_for "step 1 of 7"
+keys C-n
+check "the questions step" wait_for "Focus questions"
+type_text "Typed just before the line dropped"
+check "the text is on screen" wait_for "Typed just before the line dropped"
+tm kill-pane -t coach
+check "a hang-up saves what was typed" wait_file hup.ecq "Typed just before the line dropped"
+finish
