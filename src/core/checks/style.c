@@ -3,7 +3,8 @@
  * style.c: the sentence-level rules "question" (an open question left in
  * the narrative), "long_sentence" (more words than the framework's
  * long_sentence_words) and "grammar" (doubled words such as "the the",
- * "a"/"an" before the wrong sound, "could of"). Only slips that can be
+ * "a"/"an" before the wrong sound, "could of", "more then", "its been",
+ * "their was"). Only slips that can be
  * found reliably are reported; legitimate doubles ("had had") come from
  * dictionaries/doubled-words.txt.
  */
@@ -18,6 +19,23 @@
 /* Modals wrongly followed by "of" for "have". */
 static const char *const style_modals[] = {
 	"could", "would", "should", "must", "might", "may", NULL
+};
+
+/* Comparatives that take "than", not "then". */
+static const char *const style_comparatives[] = {
+	"more", "less", "better", "worse", "rather", "greater", "higher", "lower",
+	"fewer", "faster", "slower", "larger", "smaller", "bigger", "other",
+	"longer", "shorter", "stronger", "cheaper", NULL
+};
+
+/* Words after "its" that show it should be "it's" (it is, it has). */
+static const char *const style_its_is[] = {
+	"been", "a", "an", "the", "not", NULL
+};
+
+/* Forms of "be" after which "their" should be "there". */
+static const char *const style_be[] = {
+	"is", "are", "was", "were", NULL
 };
 
 /* Word beginnings that sound like a consonant although spelled with a
@@ -208,6 +226,36 @@ style_grammar(const struct rule_env *env, struct findings *out)
 				    b->off + b->len - a->off, "Write 'have'",
 				    "'%.*s of' should be '%.*s have'", (int)a->len, doc->text + a->off,
 				    (int)a->len, doc->text + a->off);
+				continue;
+			}
+			/* "more then" for "more than" */
+			if (nb > 0 && strcmp(wb, "then") == 0 && ruleutil_in(wa, style_comparatives)) {
+				rule_emit(env, out, "grammar", SEV_WARNING, a->off,
+				    b->off + b->len - a->off, "Write 'than'",
+				    "'%.*s then' should be '%.*s than'", (int)a->len, doc->text + a->off,
+				    (int)a->len, doc->text + a->off);
+				continue;
+			}
+			/* "its been" for "it's been", "it's own" for "its own" */
+			if (nb > 0 && strcmp(wa, "its") == 0 && ruleutil_in(wb, style_its_is)) {
+				rule_emit(env, out, "grammar", SEV_WARNING, a->off,
+				    b->off + b->len - a->off, "Write 'it's' (it is, it has)",
+				    "'its %.*s' should be 'it's %.*s'", (int)b->len, doc->text + b->off,
+				    (int)b->len, doc->text + b->off);
+				continue;
+			}
+			if (nb > 0 && strcmp(wa, "it's") == 0 && strcmp(wb, "own") == 0) {
+				rule_emit(env, out, "grammar", SEV_WARNING, a->off,
+				    b->off + b->len - a->off, "Write 'its own'",
+				    "'it's own' should be 'its own'");
+				continue;
+			}
+			/* "their was" for "there was" */
+			if (nb > 0 && strcmp(wa, "their") == 0 && ruleutil_in(wb, style_be)) {
+				rule_emit(env, out, "grammar", SEV_WARNING, a->off,
+				    b->off + b->len - a->off, "Write 'there'",
+				    "'their %.*s' should be 'there %.*s'", (int)b->len, doc->text + b->off,
+				    (int)b->len, doc->text + b->off);
 				continue;
 			}
 			/* a/an: skip "A" used as a label ("Plan A or B") */
