@@ -89,6 +89,8 @@ static const struct rules_case rules_cases[] = {
 	YES_S("bureaucratic", "omit", "It should be noted that costs fell.", "It should be noted that", "Leave it out"),
 	NO("bureaucratic", "plain", "I used a new tool to cut costs."),
 	NO("bureaucratic", "implement", "I implemented the new system."),
+	YES_S("bureaucratic", "leverage", "I leveraged my network to recruit nurses.", "leveraged", "Write 'used'"),
+	NO("bureaucratic", "competency_name", "I showed Leveraging Diversity by recruiting widely."),
 	/* vague */
 	YES("vague", "various", "I worked with various stakeholders.", "various stakeholders"),
 	YES("vague", "a_number_of", "I led a number of initiatives.", "a number of"),
