@@ -5,6 +5,22 @@
  * whole verb group with a suggestion to name the actor. It must not flag
  * adjectival uses ("I was responsible", "was interested in", "was located
  * in"): those are decided from dictionaries/ lists, the grammar is here.
+ *
+ * How a sentence is read:
+ *  1. an auxiliary: a form of be (am ... being, 're, it's) or of get;
+ *  2. up to three adverbs ("was not formally approved"), or a parenthetical
+ *     between commas;
+ *  3. a past participle: a word in -ed that is no adjective of its own
+ *     (not-participles.txt, un- adjectives unless un-verbs.txt), an entry of
+ *     irregular-participles.txt, or a hyphenated verb (re-engineered);
+ *  4. vetoes: a stative adjective (stative-adjectives.txt, with its
+ *     condition), a degree word before it ("very pleased"), "used to" +
+ *     noun, a predicate noun after a result subject ("The result was
+ *     improved morale", result-nouns.txt), "he's led" (has);
+ *  5. a "by" agent (not-agents.txt weeds out "by May", "by email") lifts the
+ *     stative veto and names the subject of the suggestion;
+ *  6. the verb group is extended back over modals, have/had and being
+ *     ("could have been", "was being"); inverted questions are read too.
  */
 #include "config.h"
 #include "checks/rules.h"
