@@ -297,6 +297,51 @@ static void key_help__lists_undo_and_ends_with_null(void **state)
 	assert_true(n > 10);
 }
 
+static short cell_pair(int y, int x)
+{
+	cchar_t cc;
+	wchar_t wc[CCHARW_MAX + 1];
+	attr_t a;
+	short pair;
+	mvwin_wch(stdscr, y, x, &cc);
+	getcchar(&cc, wc, &a, &pair, NULL);
+	return pair;
+}
+
+/* Runs last: it turns colours on for the rest of the binary. */
+static void colors__respect_no_color_then_colour_by_severity(void **state)
+{
+	(void)state;
+	const char *t = "one two three";
+	struct editor *ed = editor_new(t, strlen(t));
+	struct editor_span spans[] = {
+		{ 0, 3, SEV_INFO, false }, { 4, 3, SEV_WARNING, false }, { 8, 5, SEV_ERROR, false },
+	};
+	editor_set_spans(ed, spans, 3);
+	editor_place(ed, stdscr, 0, 0, 1, 40);
+	start_color();
+	setenv("NO_COLOR", "1", 1);
+	editor_colors_init(1);
+	wclear(stdscr);
+	editor_draw(ed, stdscr, false);
+	assert_int_equal(cell_pair(0, 0), 0);
+	assert_true(cell_attr(0, 0) & A_DIM);
+	assert_true(cell_attr(0, 4) & A_BOLD);
+	unsetenv("NO_COLOR");
+	if (!has_colors() || COLOR_PAIRS < 5) {
+		editor_free(ed);
+		skip();
+	}
+	editor_colors_init(1);
+	wclear(stdscr);
+	editor_draw(ed, stdscr, false);
+	assert_int_equal(cell_pair(0, 0), 1);
+	assert_int_equal(cell_pair(0, 4), 2);
+	assert_int_equal(cell_pair(0, 8), 3);
+	assert_int_equal(cell_pair(0, 3), 0);
+	editor_free(ed);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -310,6 +355,7 @@ int main(void)
 		cmocka_unit_test(scrolling__keeps_the_cursor_visible),
 		cmocka_unit_test(mouse__click_places_the_cursor_and_wheel_scrolls),
 		cmocka_unit_test(key_help__lists_undo_and_ends_with_null),
+		cmocka_unit_test(colors__respect_no_color_then_colour_by_severity),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
