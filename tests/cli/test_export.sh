@@ -228,6 +228,8 @@ check "--width 40: no line is wider than 40 columns" \
 "$ECQCOACH" export "$tmp/f.ecq" -o - >"$tmp/stdout.txt" 2>"$tmp/stderr"
 check "-o - writes the text to standard output and nothing else" \
 	sh -c "cmp -s '$tmp/stdout.txt' '$fx/export-wrapped.txt' && [ ! -s '$tmp/stderr' ]"
+check "a device as output (-o /dev/null) is written in place" \
+	sh -c "'$ECQCOACH' export '$tmp/f.ecq' -q -o /dev/null --format pdf && [ -c /dev/null ]"
 "$ECQCOACH" export "$tmp/f.ecq" -q -o "$tmp/out/notes.text" --format markdown
 check "--format overrides the extension" cmp -s "$tmp/out/notes.text" "$fx/export-project.md"
 
