@@ -565,6 +565,53 @@ importer_guess_framework(const struct framework_set *set, const char *text, size
 	return best;
 }
 
+static int
+source_cmp(int ecq, int64_t example, int field, const struct importer_source *s)
+{
+	if (ecq != s->ecq)
+		return ecq < s->ecq ? -1 : 1;
+	if (example != s->example)
+		return example < s->example ? -1 : 1;
+	if (field != s->field)
+		return field < s->field ? -1 : 1;
+	return 0;
+}
+
+static int
+cmp_source(const void *a, const void *b)
+{
+	const struct importer_source *x = a;
+
+	return source_cmp(x->ecq, x->example, x->field, b);
+}
+
+/* Sources are sorted once the import is done, for binary search. */
+static void
+sort_sources(struct importer_report *rep)
+{
+	if (rep->n_sources > 1)
+		qsort(rep->sources, rep->n_sources, sizeof *rep->sources, cmp_source);
+}
+
+static const struct importer_source *
+find_source(const struct importer_report *rep, int ecq, int64_t example, int field)
+{
+	size_t lo = 0, hi = rep->n_sources;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = source_cmp(ecq, example, field, &rep->sources[mid]);
+
+		if (c == 0)
+			return &rep->sources[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
 /* ---- writing ------------------------------------------------------------ */
 
 static void
@@ -632,6 +679,7 @@ write_project(struct parse *ps, struct store *st, struct error *err)
 			return -1;
 		add_source(r, -1, -1, -1, &ps->unsorted);
 	}
+	sort_sources(r);
 	/* Items carried placeholders until the examples had ids. */
 	for (k = 0; k < r->n_items; k++)
 		if (r->items[k].example <= -2)
@@ -776,6 +824,7 @@ importer_build(const struct framework *fw, const char *text, size_t len,
 	}
 	p->unsorted = piece_take(&ps.unsorted);
 	add_source(r, -1, -1, -1, &ps.unsorted);
+	sort_sources(r);
 	for (k = 0; k < r->n_items; k++)
 		if (r->items[k].example <= -2)
 			r->items[k].example = ps.ex[-(r->items[k].example + 2)].id;
@@ -798,20 +847,6 @@ importer_report_free(struct importer_report *rep)
 	free(rep->items);
 	free(rep->sources);
 	memset(rep, 0, sizeof *rep);
-}
-
-static const struct importer_source *
-find_source(const struct importer_report *rep, int ecq, int64_t example, int field)
-{
-	size_t i;
-
-	for (i = 0; i < rep->n_sources; i++) {
-		const struct importer_source *s = &rep->sources[i];
-
-		if (s->ecq == ecq && s->example == example && s->field == field)
-			return s;
-	}
-	return NULL;
 }
 
 int
