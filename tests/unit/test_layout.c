@@ -202,6 +202,47 @@ pages__a4_and_more_text_change_the_count_as_expected(void **state)
 }
 
 static void
+pages__follow_the_framework_font_size_and_margins(void **state)
+{
+	struct fx fx;
+	struct layout_result std, big;
+	struct error err;
+	struct framework *fw;
+	double saved[2] = { 0, 0 };
+	size_t i;
+
+	(void)state;
+	fx_open(&fx, 2, 3);
+	assert_int_equal(layout_pages(NULL, store_project(fx.st), NULL, &std, &err), 0);
+	/* A coordinator's framework asking for 14 pt and 1.5-inch margins. */
+	fw = store_project(fx.st)->fw;
+	for (i = 0; i < fw->n_rules; i++) {
+		if (strcmp(fw->rules[i].key, "font_size_pt") == 0) {
+			saved[0] = fw->rules[i].value;
+			fw->rules[i].value = 14;
+		} else if (strcmp(fw->rules[i].key, "margin_in") == 0) {
+			saved[1] = fw->rules[i].value;
+			fw->rules[i].value = 1.5;
+		}
+	}
+	assert_true(saved[0] == 12 && saved[1] == 1);
+	assert_int_equal(layout_pages(NULL, store_project(fx.st), NULL, &big, &err), 0);
+	assert_true(big.font_size == 14 && big.margin == 108);
+	assert_true(big.line_height > std.line_height);
+	assert_true(big.lines_per_page < std.lines_per_page);
+	assert_true(big.pages > std.pages);
+	for (i = 0; i < fw->n_rules; i++) {
+		if (strcmp(fw->rules[i].key, "font_size_pt") == 0)
+			fw->rules[i].value = saved[0];
+		else if (strcmp(fw->rules[i].key, "margin_in") == 0)
+			fw->rules[i].value = saved[1];
+	}
+	layout_result_free(&std);
+	layout_result_free(&big);
+	fx_close(&fx);
+}
+
+static void
 pages__page_per_ecq_starts_each_ecq_on_a_new_page(void **state)
 {
 	struct fx fx;
@@ -550,6 +591,7 @@ main(void)
 		cmocka_unit_test(blocks__drop_empty_paragraphs_and_clean_control_characters),
 		cmocka_unit_test(pages__letter_geometry_font_and_one_page_for_a_short_project),
 		cmocka_unit_test(pages__a4_and_more_text_change_the_count_as_expected),
+		cmocka_unit_test(pages__follow_the_framework_font_size_and_margins),
 		cmocka_unit_test(pages__page_per_ecq_starts_each_ecq_on_a_new_page),
 		cmocka_unit_test(cache__relays_only_the_edited_ecq_and_agrees_with_a_fresh_layout),
 		cmocka_unit_test(page_limit__reports_once_over_ten_pages_and_never_under),
