@@ -82,6 +82,8 @@ static const struct rules_case rules_cases[] = {
 	YES("acronym_overuse", "three_in_a_sentence", "I told the CIO that OMB and GAO agreed.", "GAO"),
 	NO("acronym_overuse", "few", "I briefed the Office of Management and Budget (OMB) and OMB agreed."),
 	NO("acronym_overuse", "none", "I briefed the budget office twice."),
+	NO("acronym_overuse", "definitions", "The Office of Personnel Management (OPM), the Office of "
+	    "Management and Budget (OMB) and the General Services Administration (GSA) met."),
 	/* bureaucratic */
 	YES_S("bureaucratic", "utilize", "I utilized a new tool.", "utilized", "Write 'used'"),
 	YES_S("bureaucratic", "in_order_to", "I met weekly in order to align plans.", "in order to", "Write 'to'"),

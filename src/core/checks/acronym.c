@@ -4,7 +4,9 @@
  * acronym (an all-capital word of two or more letters) must be spelled out
  * at its first use in each ECQ, as "Full Name (ACR)" or "ACR (Full Name)";
  * the scope that remembers what an ECQ has defined is struct acronym_scope.
- * Well-known abbreviations come from dictionaries/acronym-exempt.txt.
+ * Overuse counts the uses that are not definitions, per 1,000 words (a
+ * short text counts as 150 words). Well-known abbreviations come from
+ * dictionaries/acronym-exempt.txt.
  */
 #include "config.h"
 #include "checks/acronym.h"
@@ -394,17 +396,20 @@ rule_acronym(const struct rule_env *env, struct findings *out)
 			struct acronym_tok a;
 			const struct token *t = &doc->toks[i];
 
+			bool defined;
+
 			if (!acronym_read(doc, i, &a) || acronym_exempt(exempt, doc, i, &a))
 				continue;
-			count++;
-			if (overuse && count == limit_count + 1 && reported++ == 0)
+			defined = acronym_defined_at(doc, i, first, end, &a);
+			/* the use that spells an acronym out is no burden on the reader */
+			if (!defined && ++count == limit_count + 1 && overuse && reported++ == 0)
 				rule_emit(env, out, "acronym_overuse", SEV_INFO, t->off, t->len,
 				    "Spell out terms used once or twice; keep only the acronyms the reader needs",
 				    "Too many acronyms: more than %g per 1,000 words", per_1000);
 			if (acronym_scope_seen(scope, a.key))
 				continue;
 			acronym_scope_add(scope, a.key);
-			if (undefined && !acronym_defined_at(doc, i, first, end, &a))
+			if (undefined && !defined)
 				rule_emit(env, out, "acronym_undefined", SEV_WARNING, t->off, a.len,
 				    "Spell it out at first use: 'Full Name (ACR)'",
 				    "Acronym '%.*s' is not spelled out at its first use in this ECQ",
