@@ -20,6 +20,10 @@
 #include "store.h"
 #include "xalloc.h"
 
+/* A 10-page narrative is about 40 KB; far larger input is not a draft, and
+ * every field the store writes is its own durable transaction. */
+#define IMPORT_MAX_BYTES ((size_t)1 << 20)
+
 static void
 usage(void)
 {
@@ -155,6 +159,14 @@ cli_import(int argc, char **argv)
 	}
 	if (importer_read_file(draft, &text, &len, &err) != 0)
 		return cli_fail(&err);
+	if (len > IMPORT_MAX_BYTES) {
+		fprintf(stderr, "ecqcoach import: %s is %zu KB; a narrative draft is far smaller "
+		    "(10 pages are about 40 KB) and import takes at most %zu KB: split it, or "
+		    "run 'ecqcoach check %s', which reads drafts of any size\n", draft, len >> 10,
+		    IMPORT_MAX_BYTES >> 10, draft);
+		free(text);
+		return EXIT_DATA;
+	}
 	dir = paths_data_file("prompts");
 	if (framework_set_load(dir, &set, &err) != 0) {
 		free(dir);

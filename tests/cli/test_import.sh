@@ -2,7 +2,7 @@
 # import: what it recognises and prints, the framework guess, refusing to
 # overwrite, usage and file errors.
 . "${srcdir:-.}/tests/cli/lib.sh"
-plan 14
+plan 16
 fx=$srcdir/tests/fixtures
 
 run import "$fx/draft-markdown.md" -o "$scratch/a.ecq"
@@ -36,3 +36,8 @@ run import "$scratch/missing.md" -o "$scratch/e.ecq"
 expect "a missing draft is a file error" 3 "cannot open .*missing.md"
 [ ! -e "$scratch/d.ecq" ] && [ ! -e "$scratch/e.ecq" ]
 tap "failed imports leave no project file" $?
+head -c 1100000 /dev/zero | tr '\0' 'x' >"$scratch/huge.md"
+run import "$scratch/huge.md" -o "$scratch/h.ecq"
+expect "a draft over 1 MB is refused with advice" 3 "run 'ecqcoach check"
+[ ! -e "$scratch/h.ecq" ]
+tap "the refused draft left no project" $?
