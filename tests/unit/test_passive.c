@@ -211,6 +211,8 @@ static const struct passive_case passive_cases[] = {
 	PASS("well_compound", "The program was well-established."),
 	/* the subject decides */
 	PASS("organized_person", "I am organized and dedicated."),
+	FLAG("retired_systems", "All four legacy systems were retired by September 2023.", "were retired"),
+	PASS("retired_person", "He was retired when I arrived."),
 	FLAG("organized_event", "The event was organized in 2019.", "was organized"),
 	PASS("prepared_person", "I was prepared for the hearing."),
 	FLAG("prepared_report", "The report was prepared last week.", "was prepared"),
