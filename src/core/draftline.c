@@ -358,6 +358,8 @@ match_label(const char *line, size_t len, const struct peeled *pl, size_t *rest)
 		if (s + wl < e && isalnum((unsigned char)s[wl]))
 			continue;
 		s += wl;
+		if (e - s >= 3 && strncasecmp(s, "(s)", 3) == 0)
+			s += 3;     /* "Result(s):" */
 		break;
 	}
 	if (labels[k].word == NULL)
@@ -486,7 +488,8 @@ classify_ecq(const struct framework *fw, const struct peeled *pl, struct draftli
 				open = b + i;
 				break;
 			}
-		if (open != NULL && prefix(open + 1, "ecq")) {
+		/* "(ECQ 1)", "(LC)": a short note after the title. */
+		if (open != NULL && (prefix(open + 1, "ecq") || n - (size_t)(open - b) <= 12)) {
 			n = (size_t)(open - b);
 			strip_end(b, &n);
 		}
@@ -531,15 +534,32 @@ classify_example(const char *line, const struct peeled *pl, bool in_ecq,
 	b += m;
 	n -= m < n ? m : n;
 	i = prefix(b, "example");
+	if (i == 0)
+		i = prefix(b, "accomplishment");
+	if (i == 0)
+		i = prefix(b, "achievement");
 
 	if (i > 0 && (i == n || !isalpha((unsigned char)b[i]))) {
-		size_t sl;
+		size_t sl, w;
 
 		while (i < n && (is_space(b[i]) || b[i] == '#'))
 			i++;
 		while (i < n && isdigit((unsigned char)b[i])) {
 			numbered = true;
 			i++;
+		}
+		/* "Example A:", "Example One -", "Example II:" */
+		for (w = 0; !numbered && i + w < n && isalpha((unsigned char)b[i + w]) && w < 6; w++)
+			;
+		if (!numbered && w > 0 && w < 6 && i + w < n && !isalpha((unsigned char)b[i + w])) {
+			size_t k = i + w;
+
+			while (k < n && is_space(b[k]))
+				k++;
+			if (k == n || separator(b + k) > 0) {
+				numbered = true;
+				i = k;
+			}
 		}
 		while (i < n && is_space(b[i]))
 			i++;

@@ -205,7 +205,7 @@ headings__every_form_finds_its_ecq(void **state)
 	    "ECQ 2 - Leading People\nB.\n"
 	    "### ECQ 3\nC.\n"
 	    "BUSINESS ACUMEN\nD.\n"
-	    "**Building Coalitions (ECQ 5)**\nE.\n";
+	    "**Building Coalitions (BC)**\nE.\n";
 	const struct project *p = import_str(fx, "ses-2010", text);
 
 	assert_string_equal(p->intro[0], "A.");
@@ -245,11 +245,13 @@ labels__same_line_next_line_and_heading_forms(void **state)
 	    "Under a heading.\n"
 	    "__Result:__ Underscored bold.\n"
 	    "## Example 2: Two (2022 - present)\n"
-	    "Results:\nPlural label.\n";
+	    "Results:\nPlural label.\n"
+	    "Example B - Three (FY2019 to FY2021)\n"
+	    "Result(s): Parenthesised plural.\n";
 	const struct project *p = import_str(fx, "ses-2010", text);
 	const struct example *e = project_example_at(p, 0, 0);
 
-	assert_int_equal(p->n_examples, 2);
+	assert_int_equal(p->n_examples, 3);
 	assert_string_equal(e->field[EX_CHALLENGE], "Same line.");
 	assert_string_equal(e->field[EX_CONTEXT], "Next line.");
 	assert_string_equal(e->field[EX_ACTION], "Under a heading.");
@@ -258,6 +260,11 @@ labels__same_line_next_line_and_heading_forms(void **state)
 	assert_string_equal(e->field[EX_START], "2022");
 	assert_string_equal(e->field[EX_END], "present");
 	assert_string_equal(e->field[EX_RESULT], "Plural label.");
+	e = project_example_at(p, 0, 2);
+	assert_string_equal(e->field[EX_TITLE], "Three");
+	assert_string_equal(e->field[EX_START], "2019");
+	assert_string_equal(e->field[EX_END], "2021");
+	assert_string_equal(e->field[EX_RESULT], "Parenthesised plural.");
 }
 
 static void

@@ -484,6 +484,14 @@ project_rules_parse_date(const char *s, int *year, int *month)
 	    strcasecmp(buf, "now") == 0 || strcasecmp(buf, "ongoing") == 0 ||
 	    strcasecmp(buf, "today") == 0 || strcasecmp(buf, "date") == 0)
 		return 0;
+	/* A fiscal year, "FY2019" or "FY 2019", reads as its year. */
+	if (strncasecmp(buf, "fy", 2) == 0) {
+		const char *y = buf + 2 + (buf[2] == ' ');
+
+		if (strlen(y) == 4 && all_digits(y, 4))
+			return plausible(atoi(y), 0, year, month);
+		return -1;
+	}
 	/* Split on '-', '/', ' ', ','. */
 	for (p = buf; *p != '\0' && np < 4;) {
 		while (*p == '-' || *p == '/' || *p == ' ' || *p == ',' || *p == '\t')
