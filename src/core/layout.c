@@ -349,8 +349,10 @@ hash_str(uint64_t h, const char *s)
 
 /* ---- breaking into lines ---------------------------------------------------- */
 
+/* pitch: the font's line height (ascent, descent and line gap), which word
+ * processors use as "single" spacing; Pango's line boxes leave the gap out. */
 static void
-para_measure(struct para *pa)
+para_measure(struct para *pa, double pitch)
 {
 	PangoLayoutIter *it = pango_layout_get_iter(pa->pl);
 	int i = 0;
@@ -368,6 +370,8 @@ para_measure(struct para *pa)
 		pango_layout_iter_get_line_yrange(it, &y0, &y1);
 		pango_layout_iter_get_line_extents(it, NULL, &logical);
 		pa->height[i] = (double)(y1 - y0) / PANGO_SCALE;
+		if (pa->height[i] < pitch)
+			pa->height[i] = pitch;
 		pa->baseline[i] = (double)(pango_layout_iter_get_baseline(it) - y0) / PANGO_SCALE;
 		pa->x[i] = (double)logical.x / PANGO_SCALE;
 		i++;
@@ -377,7 +381,7 @@ para_measure(struct para *pa)
 
 static void
 para_build(struct layout_cache *c, const struct layout_block *blk,
-    const PangoFontDescription *font, double width, struct para *pa)
+    const PangoFontDescription *font, double width, double pitch, struct para *pa)
 {
 	PangoAttrList *attrs = NULL;
 	char *text;
@@ -407,14 +411,14 @@ para_build(struct layout_cache *c, const struct layout_block *blk,
 	free(text);
 	pa->keep_with_next = blk->kind == LAYOUT_BLOCK_ECQ_HEADING ||
 	    blk->kind == LAYOUT_BLOCK_EXAMPLE_TITLE;
-	para_measure(pa);
+	para_measure(pa, pitch);
 }
 
 /* Makes sure slot ecq holds blocks [b0, b1) laid out under key. */
 static void
 slot_fill(struct layout_cache *c, size_t ecq, const struct layout_blocks *b,
     size_t b0, size_t b1, uint64_t key, const PangoFontDescription *font,
-    double width)
+    double width, double pitch)
 {
 	struct slot *s;
 	uint64_t h = key;
@@ -439,7 +443,7 @@ slot_fill(struct layout_cache *c, size_t ecq, const struct layout_blocks *b,
 	s->paras = xcalloc(b1 - b0 ? b1 - b0 : 1, sizeof(*s->paras));
 	s->n_paras = b1 - b0;
 	for (i = b0; i < b1; i++)
-		para_build(c, &b->items[i], font, width, &s->paras[i - b0]);
+		para_build(c, &b->items[i], font, width, pitch, &s->paras[i - b0]);
 	s->hash = h;
 	s->valid = true;
 	c->laid_out++;
@@ -556,7 +560,7 @@ layout_run(struct layout_cache *c, const struct project *p,
 	double margin_in = framework_rule(p->fw, "margin_in", 1);
 	PangoFontDescription *font;
 	PangoFont *loaded;
-	PangoLayout *probe;
+	PangoFontMetrics *metrics;
 	struct layout_blocks b;
 	struct layout_plan *plan;
 	size_t i, j, cap = 0, b0, oi, n_order = 0, *order;
@@ -600,16 +604,22 @@ layout_run(struct layout_cache *c, const struct project *p,
 		g_object_unref(loaded);
 	}
 
-	probe = pango_layout_new(c->ctx);
-	pango_layout_set_font_description(probe, font);
-	pango_layout_set_text(probe, "", 0);
-	{
+	/* Single spacing as word processors do it: the font's ascent,
+	 * descent and line gap (Liberation Serif 12 pt: 13.8 pt, 46 lines
+	 * on a Letter page with 1-inch margins, as Times New Roman in Word). */
+	metrics = pango_context_get_metrics(c->ctx, font, NULL);
+	blank = (double)pango_font_metrics_get_height(metrics) / PANGO_SCALE;
+	pango_font_metrics_unref(metrics);
+	if (!(blank > 0)) {
+		PangoLayout *probe = pango_layout_new(c->ctx);
 		PangoRectangle logical;
 
+		pango_layout_set_font_description(probe, font);
+		pango_layout_set_text(probe, "", 0);
 		pango_layout_get_extents(probe, NULL, &logical);
 		blank = (double)logical.height / PANGO_SCALE;
+		g_object_unref(probe);
 	}
-	g_object_unref(probe);
 	if (!(blank > 0))
 		blank = size * 1.15;
 	r->line_height = blank;
@@ -634,7 +644,7 @@ layout_run(struct layout_cache *c, const struct project *p,
 
 		for (j = b0; j < b.n && (size_t)b.items[j].ecq == ecq; j++)
 			;
-		slot_fill(c, ecq, &b, b0, j, key, font, width);
+		slot_fill(c, ecq, &b, b0, j, key, font, width, blank);
 		order[n_order++] = ecq;
 	}
 	for (oi = 0; oi < n_order; oi++) {
