@@ -211,6 +211,11 @@ static const struct passive_case passive_cases[] = {
 	PASS("well_compound", "The program was well-established."),
 	/* the subject decides */
 	PASS("organized_person", "I am organized and dedicated."),
+	PASS("committed_staff", "My staff were committed to the mission."),
+	FLAG("committed_funds", "The funds were committed to the project.", "were committed"),
+	FLAG("focused_efforts", "Our efforts were focused on hiring.", "were focused"),
+	PASS("focused_team", "The team was focused on results."),
+	FLAG("determined_cost", "The cost was determined in May.", "was determined"),
 	FLAG("retired_systems", "All four legacy systems were retired by September 2023.", "were retired"),
 	PASS("retired_person", "He was retired when I arrived."),
 	FLAG("organized_event", "The event was organized in 2019.", "was organized"),

@@ -53,6 +53,7 @@ struct passive_lists {
 	const struct wordlist *un_verbs;        /* un- words that are verbs: unveiled */
 	const struct wordlist *result_nouns;    /* "the result was improved morale" */
 	const struct wordlist *not_agents;      /* "by email", "by March" */
+	const struct wordlist *people;          /* staff, employees: subjects that feel */
 };
 
 /* One passive found in a sentence. */
@@ -350,6 +351,16 @@ passive_person_object(const struct text_doc *doc, size_t start)
 	return NULL;
 }
 
+/* True when the subject right before the verb group is a person: a
+ * personal pronoun or a noun of people-nouns.txt ("my staff were
+ * committed", but "the funds were committed"). */
+static bool
+passive_person_subject(const struct text_doc *doc, const struct passive_lists *pl, size_t start)
+{
+	return passive_person_object(doc, start) != NULL ||
+	    (start > 0 && ruleutil_tok_listed(pl->people, doc, start - 1));
+}
+
 /* True when the stative-adjectives entry at tok makes it an adjective
  * here. Entry syntax: "word" (adjective unless an agent follows),
  * "word => always" (even then), "word => get" (after get only),
@@ -447,7 +458,7 @@ passive_check(const struct text_doc *doc, const struct passive_lists *pl, size_t
 	if (kind == PASSIVE_ADJ && !agent)
 		return false;
 	start = passive_group_start(doc, aux_tok, first);
-	if (passive_stative(doc, pl, tok, end, aux, agent, passive_person_object(doc, start) != NULL))
+	if (passive_stative(doc, pl, tok, end, aux, agent, passive_person_subject(doc, pl, start)))
 		return false;
 	/* "over-committed", "well-qualified": the stative base decides */
 	if (!agent && strchr(w, '-') != NULL && wordlist_contains(pl->stative, strrchr(w, '-') + 1))
@@ -607,6 +618,7 @@ passive_lists_get(const struct rule_env *env, struct passive_lists *pl)
 	pl->un_verbs = wordlists_get(env->lists, "un-verbs");
 	pl->result_nouns = wordlists_get(env->lists, "result-nouns");
 	pl->not_agents = wordlists_get(env->lists, "not-agents");
+	pl->people = wordlists_get(env->lists, "people-nouns");
 }
 
 void
