@@ -5,7 +5,10 @@
  * with no specifics), "belief", "political", "disparaging" (only about a
  * superior or predecessor) and "cross_reference" (lists plus the patterns
  * "see ECQ 2", "my Leading Change ECQ", "(see Example 1)"). The phrases live
- * in dictionaries/<rule>.txt; this file decides where they count.
+ * in dictionaries/<rule>.txt (cross-reference.txt for cross_reference); a
+ * sentence is specific when it has a number or a word of quantity-words.txt,
+ * and names a superior when it has a word of superiors.txt. This file
+ * decides where a phrase counts; it never edits the text.
  */
 #include "config.h"
 #include "checks/rules.h"
