@@ -147,6 +147,15 @@ static const struct rules_case rules_cases[] = {
 	    "the staff, the schedule, the contractors, the auditors, the union, and the many stakeholders "
 	    "who cared about the outcome of this large project."),
 	NO("long_sentence", "short", "I led the effort. It worked."),
+	YES("long_sentence", "hard_wrapped",
+	    "I led the effort because it mattered and I kept adding detail after\n"
+	    "detail about the budget, the staff, the lawyers, the schedule, the contractors, the\n"
+	    "auditors, the union, and the stakeholders who cared about the outcome.",
+	    "I led the effort because it mattered and I kept adding detail after\n"
+	    "detail about the budget, the staff, the lawyers, the schedule, the contractors, the\n"
+	    "auditors, the union, and the stakeholders who cared about the outcome."),
+	NO("long_sentence", "paragraphs", "I led the effort because it mattered to the staff and the budget office\n\n"
+	    "and the schedule, the contractors, the auditors, the union, and the many stakeholders who cared."),
 	/* grammar */
 	YES("grammar", "doubled", "I led the the reorganization.", "the the"),
 	YES("grammar", "doubled_line_break", "I led the\nthe reorganization.", "the\nthe"),
@@ -167,6 +176,7 @@ static const struct rules_case rules_cases[] = {
 	NO("grammar", "had_had", "I had had enough of delays."),
 	NO("grammar", "that_that", "I knew that that approach would fail."),
 	NO("grammar", "doubled_across_sentences", "I led it. It worked."),
+	NO("grammar", "doubled_across_paragraphs", "I wrote the plan for the\n\nthe second draft was mine"),
 	NO("grammar", "a_consonant_sound", "It was a unique, one-time, European effort at a university."),
 	NO("grammar", "an_vowel_sound", "I earned an MBA and an honorable mention after an hour."),
 	NO("grammar", "an_unusual", "It was an unusual and unprecedented year."),
