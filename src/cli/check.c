@@ -131,6 +131,8 @@ draft_offset(const struct check *c, const struct finding *f)
 {
 	size_t src = 0;
 
+	if (f->target != NULL && strcmp(f->target, "draft") == 0)
+		return f->offset <= c->len ? f->offset : c->len;
 	if (f->target != NULL && strncmp(f->target, "intro.", 6) == 0)
 		importer_locate(&c->rep, f->ecq, -1, -1, f->offset, &src);
 	else if (f->target != NULL && strcmp(f->target, "unsorted") == 0)
@@ -683,6 +685,25 @@ cli_check(int argc, char **argv)
 	spelling = !copt.no_spelling && checker_spell_available(ck);
 	checker_set_framework(ck, c.p->fw);
 	checker_check_project(ck, c.p, &fs);
+	if (c.draft && c.rep.invalid_offset != (size_t)-1 && rule_selected(copt.rules, "encoding")) {
+		/* The importer read such bytes as spaces; say where the first one was. */
+		struct finding f;
+		char msg[160];
+
+		memset(&f, 0, sizeof f);
+		f.rule = "encoding";
+		f.severity = SEV_ERROR;
+		f.ecq = -1;
+		f.example = -1;
+		f.field = -1;
+		f.target = "draft";
+		f.offset = c.rep.invalid_offset;
+		snprintf(msg, sizeof msg, "Invalid UTF-8 or a NUL byte at byte %zu (and maybe later); "
+		    "it was read as a space", c.rep.invalid_offset);
+		f.message = msg;
+		f.suggestion = "Save the draft as UTF-8 text";
+		findings_add(&fs, &f);
+	}
 	if (c.draft && c.p->unsorted[0] != '\0') {
 		/* Text the importer could not place is the user's prose too. */
 		struct check_ctx ctx = { -1, -1, -1, "unsorted" };

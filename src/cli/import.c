@@ -201,7 +201,7 @@ cli_import(int argc, char **argv)
 			print_item(draft, fw, &rep.items[i]);
 		if (rep.invalid_offset != (size_t)-1)
 			printf("%s: invalid UTF-8 or NUL byte at offset %zu (and maybe later) "
-			    "imported as '?'\n", draft, rep.invalid_offset);
+			    "imported as spaces\n", draft, rep.invalid_offset);
 	}
 	printf("imported %s into %s (framework %s%s): %zu ECQs, %zu examples, %zu fields; "
 	    "%zu line%s unsorted%s\n", draft, out, fw->id,

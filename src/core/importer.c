@@ -484,7 +484,7 @@ split_lines(const char *text, size_t len, struct line **out)
 	return n;
 }
 
-/* Copy of the draft with NUL bytes and invalid UTF-8 replaced by '?' (same
+/* Copy of the draft with NUL bytes and invalid UTF-8 replaced by spaces (same
  * length, so offsets still hold). */
 static char *
 sanitize(const char *text, size_t len, size_t *invalid)
@@ -507,7 +507,7 @@ sanitize(const char *text, size_t len, size_t *invalid)
 			at = (size_t)(nul - s);
 		if (*invalid == (size_t)-1)
 			*invalid = at;
-		s[at] = '?';
+		s[at] = ' ';
 		i = at + 1;
 	}
 	return s;

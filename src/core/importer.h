@@ -71,7 +71,7 @@ struct importer_report {
 	size_t n_fields;        /* non-empty fields filled (titles, dates, CCAR) */
 	size_t n_unsorted;      /* lines put in the unsorted note */
 	size_t invalid_offset;  /* first invalid UTF-8 or NUL byte, or (size_t)-1;
-	                         * such bytes are imported as '?' */
+	                         * such bytes are imported as spaces */
 };
 
 /* Reads a whole draft file ("-" is standard input) into a new NUL-terminated

@@ -2,7 +2,7 @@
 # check: project rules on the labeled narratives, compiler-style and JSON
 # output, draft line numbers, --fail-on, --rules, exit codes.
 . "${srcdir:-.}/tests/cli/lib.sh"
-plan 23
+plan 25
 fx=$srcdir/tests/fixtures
 data=$srcdir/tests/data
 ECQCOACH_TODAY=2026-11-23
@@ -62,3 +62,8 @@ run check --rules missing_part "$fx/draft-plain.txt"
 m=$(ls "${TMPDIR:-/tmp}" | grep -c "^ecqcoach-check\." || true)
 [ "$n" -eq "$m" ]
 tap "checking a draft leaves no temporary project behind" $?
+printf 'ECQ 1: Leading Change\nChallenge: bad \377 byte.\nResult: Costs fell.\n' >"$scratch/bad.md"
+run check --rules encoding,unquantified_result "$scratch/bad.md"
+expect "invalid UTF-8 in a draft is an encoding error at its place" 1 "bad.md:2:16: error: Invalid UTF-8"
+grep -q 'bad.md:3:9: warning: .*\[unquantified_result\]' "$scratch/out"
+tap "the rest of a draft with a bad byte is still checked" $?

@@ -381,7 +381,7 @@ hostile__crlf_nul_invalid_utf8_and_empty_input(void **state)
 	const struct project *p = import(fx, "ses-2010", text, sizeof text - 1);
 
 	assert_string_equal(project_example_at(p, 0, 0)->field[EX_CHALLENGE],
-	    "bad ? byte and a ? nul.");
+	    "bad   byte and a   nul.");
 	assert_int_equal(fx->rep.invalid_offset, strlen("ECQ 1: Leading Change\r\nChallenge: bad "));
 	importer_report_free(&fx->rep);
 	store_close(fx->st);
