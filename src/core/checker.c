@@ -31,6 +31,10 @@
 #define CHECKER_MAX_SUGGESTIONS 5
 /* Words longer than this are not words (a 1 MB line without spaces). */
 #define CHECKER_MAX_SPELL_WORD 60
+/* New hunspell suggestion searches per checked text (quick, full n-gram);
+ * past them spelling findings come without suggestions. */
+#define CHECKER_QUICK_SUGGESTIONS 150
+#define CHECKER_FULL_SUGGESTIONS 8
 /* Invalid UTF-8 runs reported per text before the rest are counted only. */
 #define CHECKER_MAX_ENCODING 20
 
@@ -498,6 +502,7 @@ static void
 checker_rule_spelling(struct checker *ck, const struct rule_env *env, struct findings *out)
 {
 	const struct text_doc *doc = env->doc;
+	struct spell_budget budget = { CHECKER_QUICK_SUGGESTIONS, CHECKER_FULL_SUGGESTIONS };
 	size_t t;
 
 	if (ck->spell == NULL || !checker_enabled(ck, "spelling"))
@@ -518,7 +523,7 @@ checker_rule_spelling(struct checker *ck, const struct rule_env *env, struct fin
 		    checker_listed_abbrev(ck, doc, t)))
 			continue;
 		sugg = ck->no_suggestions ? xcalloc(1, sizeof(char *)) :
-		    spell_suggest(ck->spell, w, n, CHECKER_MAX_SUGGESTIONS);
+		    spell_suggest_budget(ck->spell, w, n, CHECKER_MAX_SUGGESTIONS, &budget);
 		msg = xasprintf("unknown word \"%.*s\"", (int)n, w);
 		f.rule = "spelling";
 		f.severity = SEV_WARNING;

@@ -397,7 +397,8 @@ spell_copy_list(char **list, size_t max)
 }
 
 char **
-spell_suggest(struct spell *sp, const char *word, size_t len, size_t max)
+spell_suggest_budget(struct spell *sp, const char *word, size_t len, size_t max,
+    struct spell_budget *budget)
 {
 	struct spell_item *it;
 
@@ -407,14 +408,22 @@ spell_suggest(struct spell *sp, const char *word, size_t len, size_t max)
 	it = spell_cached(sp, word, len);
 	if (it->sugg == NULL) {
 		char **list = NULL;
-		int n = Hunspell_suggest(sp->h, &list, it->key), i;
+		int n = 0, i;
 		Hunhandle *from = sp->h;
 
+		if (budget != NULL && budget->quick <= 0)
+			return xcalloc(1, sizeof(char *));
+		if (budget != NULL)
+			budget->quick--;
+		n = Hunspell_suggest(sp->h, &list, it->key);
 		/* Nothing from the quick rules: ask for the full n-gram search. */
-		if (n <= 0 && sp->full != sp->h) {
+		if (n <= 0 && sp->full != sp->h && (budget == NULL || budget->full > 0)) {
+			if (budget != NULL)
+				budget->full--;
 			if (list != NULL)
 				Hunspell_free_list(sp->h, &list, n);
 			list = NULL;
+			n = 0;
 			if (sp->full == NULL)
 				sp->full = Hunspell_create(sp->aff, sp->dic);
 			if (sp->full != NULL) {
@@ -429,6 +438,12 @@ spell_suggest(struct spell *sp, const char *word, size_t len, size_t max)
 			Hunspell_free_list(from, &list, n);
 	}
 	return spell_copy_list(it->sugg, max);
+}
+
+char **
+spell_suggest(struct spell *sp, const char *word, size_t len, size_t max)
+{
+	return spell_suggest_budget(sp, word, len, max, NULL);
 }
 
 void

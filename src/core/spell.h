@@ -41,6 +41,19 @@ bool spell_check(struct spell *sp, const char *word, size_t len);
 /* Up to max suggestions for word[0..len), NULL-terminated, newly allocated
  * (free with spell_free_list); never NULL. Cached per word. */
 char **spell_suggest(struct spell *sp, const char *word, size_t len, size_t max);
+
+/* Spending limits for spell_suggest_budget(): how many new searches of
+ * each kind may still run (quick: ~10 ms a word, full n-gram: ~0.1 s). */
+struct spell_budget {
+	int quick;
+	int full;
+};
+
+/* Like spell_suggest, but runs a new hunspell search only while the budget
+ * lasts (and decrements it); past that, cached suggestions or none. Keeps a
+ * file of noise from taking minutes. */
+char **spell_suggest_budget(struct spell *sp, const char *word, size_t len, size_t max,
+    struct spell_budget *budget);
 void spell_free_list(char **list);
 
 #endif

@@ -71,6 +71,25 @@ suggest__offers_the_right_word_first_few(void **state)
 }
 
 static void
+suggest__budget_limits_new_searches_not_cached_ones(void **state)
+{
+	struct spell *sp = *state;
+	struct spell_budget none = { 0, 0 }, one = { 1, 0 };
+	char **s;
+
+	s = spell_suggest_budget(sp, "goverment", 9, 5, &none);
+	assert_null(s[0]);              /* no search allowed */
+	spell_free_list(s);
+	s = spell_suggest_budget(sp, "goverment", 9, 5, &one);
+	assert_string_equal(s[0], "government");
+	assert_int_equal(one.quick, 0);
+	spell_free_list(s);
+	s = spell_suggest_budget(sp, "goverment", 9, 5, &none);
+	assert_string_equal(s[0], "government");       /* cached: free */
+	spell_free_list(s);
+}
+
+static void
 word_file__case_rules_and_possessives(void **state)
 {
 	struct spell *sp = *state;
@@ -168,6 +187,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(check__knows_english_and_rejects_misspellings, setup, teardown),
 		cmocka_unit_test_setup_teardown(suggest__offers_the_right_word_first_few, setup, teardown),
+		cmocka_unit_test_setup_teardown(suggest__budget_limits_new_searches_not_cached_ones, setup, teardown),
 		cmocka_unit_test_setup_teardown(word_file__case_rules_and_possessives, setup, teardown),
 		cmocka_unit_test_setup_teardown(word_file__missing_and_invalid_files_are_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(project_words__are_replaced_not_added, setup, teardown),
