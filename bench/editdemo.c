@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <wchar.h>
 #include <poll.h>
 #include <unistd.h>
 
@@ -68,6 +69,24 @@ static void recheck(struct checker *ck, struct editor *ed)
  * Reading a 5,000-word paste through get_wch costs a read(2) per byte;
  * once the introducer is through curses (nothing else is queued then), the
  * rest is read from the terminal in blocks unless slow is set. */
+/* Gives bytes read past the end of a paste back to curses, last first. */
+static void unget_rest(const char *s, size_t n)
+{
+	wchar_t wc[64];
+	size_t k = 0, i = 0;
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	while (i < n && k < 64) {
+		size_t m = mbrtowc(&wc[k], s + i, n - i, &st);
+		if (m == (size_t)-1 || m == (size_t)-2 || m == 0)
+			break;
+		i += m;
+		k++;
+	}
+	while (k > 0)
+		unget_wch(wc[--k]);
+}
+
 static bool read_paste(struct editor *ed, bool slow, FILE *log)
 {
 	wint_t c;
@@ -106,7 +125,9 @@ static bool read_paste(struct editor *ed, bool slow, FILE *log)
 		size_t from = len > (size_t)k + 5 ? len - (size_t)k - 5 : 0;
 		char *end = memmem(buf + from, len - from, "\033[201~", 6);
 		if (end) {
-			len = (size_t)(end - buf);      /* what follows the paste is dropped */
+			size_t rest = (size_t)(end - buf) + 6;
+			unget_rest(buf + rest, len - rest);     /* keys typed after it */
+			len = (size_t)(end - buf);
 			break;
 		}
 	}
