@@ -773,6 +773,66 @@ layout_band_text(const struct layout_result *r, const char *text, double width,
 	return pl;
 }
 
+/* Shows text in the header band at (x, y), width w, aligned. */
+static void
+header_show(const struct layout_result *r, cairo_t *cr, const char *text,
+    double x, double y, double w, PangoAlignment align)
+{
+	PangoLayout *pl = layout_band_text(r, text, w, align);
+
+	cairo_move_to(cr, x, y);
+	pango_cairo_show_layout(cr, pl);
+	g_object_unref(pl);
+}
+
+/* Natural width of text on one line, in points. */
+static double
+header_width(const struct layout_result *r, const char *text)
+{
+	PangoLayout *pl = layout_band_text(r, text, 1, PANGO_ALIGN_LEFT);
+	PangoRectangle logical;
+
+	pango_layout_set_width(pl, -1);
+	pango_layout_get_extents(pl, NULL, &logical);
+	g_object_unref(pl);
+	return (double)logical.width / PANGO_SCALE;
+}
+
+/*
+ * The header: the name left and the position right on one line when both
+ * fit a quarter inch apart; else the position on a second line when two
+ * lines fit in the band (they do with 1-inch margins: 0.5 + 2 x 0.19 < 1
+ * inch); else one line with the position cut short.
+ */
+static void
+layout_draw_header(const struct layout_result *r, cairo_t *cr,
+    const char *left, const char *right)
+{
+	double width = r->page_width - 2 * r->margin, band = r->margin / 2;
+	double lw, gap = 18;
+
+	if (*left == '\0' || *right == '\0') {
+		header_show(r, cr, left, r->margin, band, width, PANGO_ALIGN_LEFT);
+		header_show(r, cr, right, r->margin, band, width, PANGO_ALIGN_RIGHT);
+		return;
+	}
+	lw = header_width(r, left);
+	if (lw + gap + header_width(r, right) <= width) {
+		header_show(r, cr, left, r->margin, band, width, PANGO_ALIGN_LEFT);
+		header_show(r, cr, right, r->margin, band, width, PANGO_ALIGN_RIGHT);
+	} else if (band + 2 * r->line_height <= r->margin) {
+		header_show(r, cr, left, r->margin, band, width, PANGO_ALIGN_LEFT);
+		header_show(r, cr, right, r->margin, band + r->line_height, width,
+		    PANGO_ALIGN_LEFT);
+	} else {
+		if (lw > width * 0.6)
+			lw = width * 0.6;
+		header_show(r, cr, left, r->margin, band, lw, PANGO_ALIGN_LEFT);
+		header_show(r, cr, right, r->margin + lw + gap, band, width - lw - gap,
+		    PANGO_ALIGN_RIGHT);
+	}
+}
+
 int
 layout_draw_page(const struct layout_result *r, int page, void *vcr,
     const char *header_left, const char *header_right)
@@ -799,40 +859,8 @@ layout_draw_page(const struct layout_result *r, int page, void *vcr,
 		    pango_layout_get_line_readonly(pm->pl, pm->line));
 	}
 
-	if (header_left == NULL)
-		header_left = "";
-	if (header_right == NULL)
-		header_right = "";
-	{
-		/* Name left and position right on one line when both fit with a
-		 * quarter inch between them; else the position on a second line
-		 * (two lines still end above the body, 0.5 + 2 x 0.19 < 1 inch). */
-		PangoLayout *lp = layout_band_text(r, header_left, width, PANGO_ALIGN_LEFT);
-		PangoLayout *rp = layout_band_text(r, header_right, width, PANGO_ALIGN_RIGHT);
-		PangoRectangle lr, rr;
-		bool one_line;
-
-		pango_layout_set_ellipsize(lp, PANGO_ELLIPSIZE_NONE);
-		pango_layout_set_ellipsize(rp, PANGO_ELLIPSIZE_NONE);
-		pango_layout_set_width(lp, -1);
-		pango_layout_set_width(rp, -1);
-		pango_layout_get_extents(lp, NULL, &lr);
-		pango_layout_get_extents(rp, NULL, &rr);
-		one_line = *header_left == '\0' || *header_right == '\0' ||
-		    (double)(lr.width + rr.width) / PANGO_SCALE + 18 <= width;
-		pango_layout_set_ellipsize(lp, PANGO_ELLIPSIZE_END);
-		pango_layout_set_ellipsize(rp, PANGO_ELLIPSIZE_END);
-		pango_layout_set_width(lp, (int)(width * PANGO_SCALE));
-		pango_layout_set_width(rp, (int)(width * PANGO_SCALE));
-		if (!one_line)
-			pango_layout_set_alignment(rp, PANGO_ALIGN_LEFT);
-		cairo_move_to(cr, r->margin, band);
-		pango_cairo_show_layout(cr, lp);
-		cairo_move_to(cr, r->margin, one_line ? band : band + (double)lr.height / PANGO_SCALE);
-		pango_cairo_show_layout(cr, rp);
-		g_object_unref(lp);
-		g_object_unref(rp);
-	}
+	layout_draw_header(r, cr, header_left != NULL ? header_left : "",
+	    header_right != NULL ? header_right : "");
 	footer = xasprintf("Page %d of %d", page, r->pages);
 	pl = layout_band_text(r, footer, width, PANGO_ALIGN_CENTER);
 	pango_layout_get_extents(pl, NULL, &logical);
