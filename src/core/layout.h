@@ -4,11 +4,14 @@
  * the page_limit rule, `check`'s summary.pages and the PDF export all call
  * layout_pages(), so they can never disagree. Pages are US Letter (or A4)
  * with the framework's margins (margin_in, default 1 inch) and font size
- * (font_size_pt, default 12), single spaced, a blank line between
- * paragraphs. The header (candidate left, position right) lies in the top
- * margin band 0.5 to 1 inch from the top edge and the footer ("Page N of M",
- * centred) in the bottom band 0.5 to 1 inch from the bottom edge; body text
- * stays inside the margins. Nothing here prints.
+ * (font_size_pt, default 12), single spaced as word processors count it
+ * (the font's ascent, descent and line gap: 46 lines a Letter page at
+ * 12 pt), a blank line between paragraphs, widow and orphan control, and
+ * headings and example titles kept with what follows. The header
+ * (candidate left, position right, or below when both do not fit) lies in
+ * the top margin band 0.5 to 1 inch from the top edge and the footer
+ * ("Page N of M", centred) in the bottom band 0.5 to 1 inch from the bottom
+ * edge; body text stays inside the margins. Nothing here prints.
  */
 #ifndef ECQ_LAYOUT_H
 #define ECQ_LAYOUT_H
