@@ -39,6 +39,8 @@ static const struct rules_case rules_cases[] = {
 	YES("we_voice", "our_team_after_date", "In 2019 our team reduced costs.", "our team"),
 	YES("we_voice", "for_us_to", "It was hard for us to hire nurses.", "for us"),
 	NO("we_voice", "our_team_object_then_verb", "I thanked our staff for their work."),
+	NO("we_voice", "our_team_object_after_opener", "I briefed the director and then our team on the plan."),
+	YES("we_voice", "our_team_of", "Our team of 12 analysts rebuilt the portal.", "Our team"),
 	NO("we_voice", "i", "I cut the backlog by half."),
 	NO("we_voice", "our_object", "I briefed our team every week."),
 	NO("we_voice", "our_possessive", "Our agency's mission changed."),
@@ -76,6 +78,8 @@ static const struct rules_case rules_cases[] = {
 	NO("acronym_undefined", "shouted", "WE DELIVERED THE PLAN ON TIME."),
 	NO("acronym_undefined", "grade", "I was promoted to GS-15 in FY2020."),
 	NO("acronym_undefined", "heading", "ECQ 1: Leading Change\nI led the team."),
+	NO("acronym_undefined", "definition_across_lines", "In my second year I briefed the Office of Personnel\n"
+	    "Management (OPM) on the plan."),
 	YES("acronym_undefined", "one_line_field", "I briefed OPM", "OPM"),
 	/* acronym_overuse */
 	YES("acronym_overuse", "dense", "The CIO, CFO, CTO, CISO and CDO briefed OMB and GAO.", "CTO"),

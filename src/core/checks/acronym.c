@@ -387,10 +387,12 @@ rule_acronym(const struct rule_env *env, struct findings *out)
 	/* reported when the count passes this many for the text's length */
 	limit_count = (size_t)(per_1000 * (double)(doc->n_words > ACRONYM_MIN_WORDS ?
 	    doc->n_words : ACRONYM_MIN_WORDS) / 1000.0);
-	for (s = 0; s < doc->n_sents; s++) {
-		size_t first = doc->sents[s].first_tok, end = first + doc->sents[s].n_tok, i;
+	for (s = 0; s < doc->n_sents; ) {
+		size_t first, end, i, s0 = s;
 
-		if (acronym_shouted(doc, s) || acronym_heading(doc, s))
+		ruleutil_sentence_span(doc, &s, &first, &end);
+		/* a heading or shouted line is judged as the segmenter cut it */
+		if (s == s0 + 1 && (acronym_shouted(doc, s0) || acronym_heading(doc, s0)))
 			continue;
 		for (i = first; i < end; i++) {
 			struct acronym_tok a;

@@ -48,11 +48,11 @@ phrases_span(const struct text_doc *doc, size_t a, size_t b, size_t *off, size_t
 /* True when the sentence states something specific: a number, an amount
  * or a quantity word ("twelve", "doubled"). */
 static bool
-phrases_specific(const struct rule_env *env, size_t s)
+phrases_specific(const struct rule_env *env, size_t first, size_t end)
 {
 	const struct text_doc *doc = env->doc;
 	const struct wordlist *qty = wordlists_get(env->lists, "quantity-words");
-	size_t first = doc->sents[s].first_tok, end = first + doc->sents[s].n_tok, i;
+	size_t i;
 
 	for (i = first; i < end; i++) {
 		const struct token *t = &doc->toks[i];
@@ -69,11 +69,11 @@ phrases_specific(const struct rule_env *env, size_t s)
 
 /* True when the sentence names a superior or predecessor. */
 static bool
-phrases_names_superior(const struct rule_env *env, size_t s)
+phrases_names_superior(const struct rule_env *env, size_t first, size_t end)
 {
 	const struct text_doc *doc = env->doc;
 	const struct wordlist *sup = wordlists_get(env->lists, "superiors");
-	size_t first = doc->sents[s].first_tok, end = first + doc->sents[s].n_tok, i;
+	size_t i;
 
 	for (i = first; i < end; i++) {
 		if (wordlist_match(sup, doc, i, NULL) > 0)
@@ -141,9 +141,11 @@ phrases_list_rule(const struct rule_env *env, struct findings *out, const char *
 
 	if (l == NULL || !rule_enabled(env, rule))
 		return;
-	for (s = 0; s < doc->n_sents; s++) {
-		size_t first = doc->sents[s].first_tok, end = first + doc->sents[s].n_tok, i;
+	for (s = 0; s < doc->n_sents; ) {
+		size_t first, end, i;
 		int cond = -1;  /* sentence condition, computed on the first match */
+
+		ruleutil_sentence_span(doc, &s, &first, &end);
 
 		for (i = first; i < end; i++) {
 			const char *repl = NULL;
@@ -161,9 +163,9 @@ phrases_list_rule(const struct rule_env *env, struct findings *out, const char *
 			}
 			if (cond < 0) {
 				if (strcmp(rule, "vague") == 0)
-					cond = !phrases_specific(env, s);
+					cond = !phrases_specific(env, first, end);
 				else if (strcmp(rule, "disparaging") == 0)
-					cond = phrases_names_superior(env, s);
+					cond = phrases_names_superior(env, first, end);
 				else
 					cond = 1;
 			}
@@ -194,6 +196,7 @@ phrases_cross_patterns(const struct rule_env *env, struct findings *out)
 	size_t s;
 
 	for (s = 0; s < doc->n_sents; s++) {
+		/* sentence by sentence: a heading is a sentence of its own */
 		size_t first = doc->sents[s].first_tok, end = first + doc->sents[s].n_tok, i;
 
 		for (i = first; i < end; i++) {

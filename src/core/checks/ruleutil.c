@@ -139,6 +139,29 @@ ruleutil_sentence_of(const struct text_doc *doc, size_t tok)
 	return doc->n_sents;
 }
 
+/* Words on the line that ends with token last, counted back up to max. */
+static size_t
+ruleutil_line_words(const struct text_doc *doc, size_t last, size_t max)
+{
+	size_t k = last, n = 0;
+
+	for (;;) {
+		const char *p, *q;
+
+		if (doc->toks[k].kind == TOK_WORD || doc->toks[k].kind == TOK_NUMBER)
+			n++;
+		if (n >= max || k == 0)
+			return n;
+		p = doc->text + doc->toks[k - 1].off + doc->toks[k - 1].len;
+		q = doc->text + doc->toks[k].off;
+		for (; p < q; p++) {
+			if (*p == '\n')
+				return n;
+		}
+		k--;
+	}
+}
+
 void
 ruleutil_sentence_span(const struct text_doc *doc, size_t *s, size_t *first, size_t *end)
 {
@@ -157,7 +180,11 @@ ruleutil_sentence_span(const struct text_doc *doc, size_t *s, size_t *first, siz
 		if (next->n_tok == 0 || next->first_tok != *end)
 			break;
 		nt = &doc->toks[next->first_tok];
-		if (nt->kind != TOK_WORD || (nt->flags & TOKF_CAPITAL))
+		/* a capital may start a wrapped line too ("the Office of\n
+		 * Personnel Management"), but only after a line of prose: a
+		 * short line without a period is a heading */
+		if (nt->kind != TOK_WORD || ((nt->flags & TOKF_CAPITAL) &&
+		    ruleutil_line_words(doc, *end - 1, 8) < 8))
 			break;
 		/* a blank line is a paragraph break, never a wrapped line */
 		{

@@ -38,9 +38,10 @@ size_t ruleutil_sentence_of(const struct text_doc *doc, size_t tok);
 
 /* The sentences from *s on that form one sentence of the writer: the
  * segmenter ends a sentence at every line break, so a hard-wrapped line
- * that ends without a terminator and is followed by a lower-case word is
- * joined to the next. Sets the token range [*first, *end) and advances *s
- * past the sentences used. */
+ * that ends without a terminator is joined to the next when that starts
+ * with a lower-case word, or with any word after a line of eight words or
+ * more (a shorter line is a heading). A blank line always separates. Sets
+ * the token range [*first, *end) and advances *s past the sentences used. */
 void ruleutil_sentence_span(const struct text_doc *doc, size_t *s, size_t *first, size_t *end);
 
 /* Determiners, possessives and the closed classes (prepositions,

@@ -89,6 +89,21 @@ voice_verb_follows(const struct rule_env *env, size_t tok, size_t end)
 	return wordlist_contains(wordlists_get(env->lists, "irregular-participles"), w);
 }
 
+/* Prepositions after "our team" that show it is an object ("then our
+ * team on the plan"); "of" is left out: "our team of 12 analysts built". */
+static const char *const voice_object_preps[] = {
+	"on", "in", "to", "for", "with", "about", "at", "from", "through",
+	"during", "into", "under", NULL
+};
+
+/* True when token tok shows the words before it were an object. */
+static bool
+voice_object_follows(const struct text_doc *doc, size_t tok, size_t end)
+{
+	return tok >= end || doc->toks[tok].kind == TOK_PUNCT ||
+	    ruleutil_tok_in(doc, tok, voice_object_preps);
+}
+
 static void
 voice_we_voice(const struct rule_env *env, struct findings *out)
 {
@@ -96,8 +111,10 @@ voice_we_voice(const struct rule_env *env, struct findings *out)
 	const struct wordlist *groups = wordlists_get(env->lists, "we-actors");
 	size_t s;
 
-	for (s = 0; s < doc->n_sents; s++) {
-		size_t first = doc->sents[s].first_tok, end = first + doc->sents[s].n_tok, i;
+	for (s = 0; s < doc->n_sents; ) {
+		size_t first, end, i;
+
+		ruleutil_sentence_span(doc, &s, &first, &end);
 
 		for (i = first; i < end; i++) {
 			const struct token *t = &doc->toks[i];
@@ -113,7 +130,8 @@ voice_we_voice(const struct rule_env *env, struct findings *out)
 				continue;
 			}
 			if (strcmp(w, "our") == 0 && i + 1 < end && ruleutil_tok_listed(groups, doc, i + 1) &&
-			    (voice_clause_start(doc, i, first) || voice_verb_follows(env, i + 2, end))) {
+			    ((voice_clause_start(doc, i, first) && !voice_object_follows(doc, i + 2, end)) ||
+			    voice_verb_follows(env, i + 2, end))) {
 				/* ("our team's budget" is one token, not listed: no actor) */
 				const struct token *n = &doc->toks[i + 1];
 
@@ -236,8 +254,10 @@ voice_third_person(const struct rule_env *env, struct findings *out)
 	size_t s;
 
 	voice_name_parse(env->candidate, &vn);
-	for (s = 0; s < doc->n_sents; s++) {
-		size_t first = doc->sents[s].first_tok, end = first + doc->sents[s].n_tok, i;
+	for (s = 0; s < doc->n_sents; ) {
+		size_t first, end, i;
+
+		ruleutil_sentence_span(doc, &s, &first, &end);
 
 		for (i = first; i < end; i++) {
 			size_t n = wordlist_match(phrases, doc, i, NULL);
