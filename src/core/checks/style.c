@@ -124,10 +124,12 @@ style_question(const struct rule_env *env, struct findings *out)
 	const struct text_doc *doc = env->doc;
 	size_t s;
 
-	for (s = 0; s < doc->n_sents; s++) {
-		const struct sentence *se = &doc->sents[s];
-		size_t first = se->first_tok, k = first + se->n_tok, i;
+	for (s = 0; s < doc->n_sents; ) {
+		size_t first, end, k, i, off;
 		bool quoted = false;
+
+		ruleutil_sentence_span(doc, &s, &first, &end);
+		k = end;
 
 		/* the last token before closing quotes and brackets */
 		while (k > first) {
@@ -159,7 +161,9 @@ style_question(const struct rule_env *env, struct findings *out)
 			if (i < k)
 				continue;
 		}
-		rule_emit(env, out, "question", SEV_WARNING, se->off, se->len,
+		off = doc->toks[first].off;
+		rule_emit(env, out, "question", SEV_WARNING, off,
+		    doc->toks[end - 1].off + doc->toks[end - 1].len - off,
 		    "State what you did and what it achieved instead of asking",
 		    "Open question: the board wants statements, not questions");
 	}
