@@ -571,7 +571,8 @@ open_draft(struct check *c, const char *fw_id, char **text, struct project **bui
 	size_t len;
 	int rc;
 
-	if (importer_read_file(c->name, text, &len, err) != 0)
+	if (importer_read_file(strcmp(c->name, "<stdin>") == 0 ? "-" : c->name, text, &len,
+	    err) != 0)
 		return -1;
 	c->text = *text;
 	c->len = len;
@@ -662,6 +663,8 @@ cli_check(int argc, char **argv)
 	if (optind + 1 != argc)
 		return cli_usage_error("check", "give exactly one FILE");
 	c.name = argv[optind];
+	if (strcmp(c.name, "-") == 0)
+		c.name = "<stdin>";
 
 	/* Rules first: a typo in --rules is a usage error, whatever the file. */
 	if (checker_new(&copt, &ck, &err) != 0) {
@@ -670,7 +673,7 @@ cli_check(int argc, char **argv)
 		fprintf(stderr, "ecqcoach check: %s\n", err.msg);
 		return EXIT_DATA;
 	}
-	if (strcmp(c.name, "-") != 0 && (is_sqlite(c.name) || ends_with(c.name, ".ecq"))) {
+	if (strcmp(argv[optind], "-") != 0 && (is_sqlite(c.name) || ends_with(c.name, ".ecq"))) {
 		if (store_open(c.name, STORE_READONLY, &st, &err) != 0)
 			goto fail;
 	} else if (open_draft(&c, fw_id, &text, &built, &err) != 0) {

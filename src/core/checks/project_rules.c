@@ -722,8 +722,20 @@ rule_dates(const struct run *r)
 	}
 }
 
-/* Byte offset of the start of paragraph k (0-based; one non-blank line a
- * paragraph, as the editor stores them), or strlen when there are fewer. */
+static bool
+blank_n(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!isspace((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
+/* Counts the paragraphs of s (one non-blank line each, as the editor stores
+ * them; blank lines between them do not count) and sets *off_k to where
+ * paragraph k (0-based) starts, or to strlen(s) when there are fewer. */
 static size_t
 count_paragraphs(const char *s, size_t k, size_t *off_k)
 {
@@ -734,14 +746,12 @@ count_paragraphs(const char *s, size_t k, size_t *off_k)
 	while (*line != '\0') {
 		const char *eol = strchr(line, '\n');
 		size_t len = eol != NULL ? (size_t)(eol - line) : strlen(line);
-		char *tmp = xstrndup(line, len);
 
-		if (!blank(tmp)) {
+		if (!blank_n(line, len)) {
 			if (n == k)
 				*off_k = (size_t)(line - s);
 			n++;
 		}
-		free(tmp);
 		if (eol == NULL)
 			break;
 		line = eol + 1;
