@@ -489,6 +489,7 @@ has_quantity__numbers_amounts_and_words(void **state)
 	assert_true(project_rules_has_quantity("We saved $2.1 million.", fx->lists));
 	assert_true(project_rules_has_quantity("Output tripled.", fx->lists));
 	assert_true(project_rules_has_quantity("It took two-thirds of the time.", fx->lists));
+	assert_true(project_rules_has_quantity("Within a year the backlog was gone.", fx->lists));
 	assert_false(project_rules_has_quantity("Customers were much happier.", fx->lists));
 	assert_false(project_rules_has_quantity("No one complained after that.", fx->lists));
 }
