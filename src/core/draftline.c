@@ -75,8 +75,8 @@ buf_add(struct buf *b, const char *s, size_t n)
 
 /* Lower-cased letters and digits of s with single spaces between words
  * and "&" read as "and": "Results-Driven" and "results driven" meet. */
-static char *
-normalize(const char *s)
+char *
+draftline_normalize(const char *s)
 {
 	struct buf b = { NULL, 0, 0 };
 	bool space = false;
@@ -388,7 +388,7 @@ match_label(const char *line, size_t len, const struct peeled *pl, size_t *rest)
 static int
 match_ecq_title(const struct framework *fw, const char *text)
 {
-	char *t = normalize(text);
+	char *t = draftline_normalize(text);
 	size_t i, tl = strlen(t);
 	int found = -1;
 
@@ -397,7 +397,7 @@ match_ecq_title(const struct framework *fw, const char *text)
 		return -1;
 	}
 	for (i = 0; i < fw->n_ecqs && found < 0; i++) {
-		char *n = normalize(fw->ecqs[i].title);
+		char *n = draftline_normalize(fw->ecqs[i].title);
 		size_t nl = strlen(n);
 
 		if (strcmp(t, n) == 0)
@@ -681,7 +681,7 @@ draftline_classify(const struct framework *fw, const char *line, size_t len, boo
 	}
 	body = xstrndup(pl.body, pl.body_len);
 	if (c->heading) {
-		char *n = normalize(body);
+		char *n = draftline_normalize(body);
 
 		if (strcmp(n, "introduction") == 0 || strcmp(n, "intro") == 0 ||
 		    strcmp(n, "summary") == 0 || strcmp(n, "overview") == 0 ||

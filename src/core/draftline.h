@@ -49,6 +49,11 @@ void draftline_classify(const struct framework *fw, const char *line, size_t len
  * Setext underline). */
 bool draftline_underline(const char *s, size_t len);
 
+/* Lower-cased letters and digits of s with single spaces between words and
+ * "&" read as "and", so "Results-Driven" and "results driven" meet. The
+ * caller frees the result. */
+char *draftline_normalize(const char *s);
+
 /* True when the line is a heading that names an ECQ of fw by its title
  * (not only by number); *ecq gets its index. For guessing the framework. */
 bool draftline_names_ecq(const struct framework *fw, const char *line, size_t len, int *ecq);

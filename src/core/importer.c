@@ -221,13 +221,23 @@ set_competencies(struct parse *ps, struct pexample *e, const char *s, size_t n)
 		if (b - a >= 4 && prefix(s + a, "and "))
 			a += 4;
 		if (b > a) {
+			char *norm;
+
 			name = xstrndup(s + a, b - a);
-			for (k = 0; k < known->n; k++)
-				if (strcasecmp(known->items[k], name) == 0) {
+			norm = draftline_normalize(name);
+			/* "creativity & innovation" is "Creativity and Innovation". */
+			for (k = 0; k < known->n; k++) {
+				char *kn = draftline_normalize(known->items[k]);
+				bool same = strcmp(kn, norm) == 0;
+
+				free(kn);
+				if (same) {
 					free(name);
 					name = xstrdup(known->items[k]);
 					break;
 				}
+			}
+			free(norm);
 			if (!strlist_contains(&e->competencies, name))
 				strlist_push(&e->competencies, name);
 			free(name);
