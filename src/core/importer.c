@@ -279,7 +279,7 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 
 	for (i = 0; i < n_lines; i++) {
 		const char *line = text + lines[i].off;
-		size_t len = lines[i].len, lineno = i + 1;
+		size_t off = lines[i].off, len = lines[i].len, lineno = i + 1;
 		bool under = i + 1 < n_lines && draftline_underline(text + lines[i + 1].off, lines[i + 1].len) &&
 		    lines[i].len > 0 && text[lines[i + 1].off] != '*' && text[lines[i + 1].off] != '_';
 		struct draftline c;
@@ -305,7 +305,7 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 		case DRAFTLINE_ECQ:
 			if (c.ecq < 0) {
 				/* "ECQ 7" in a framework of five: what follows is unplaced too. */
-				add_unsorted(ps, lineno, lines[i].off, len, true);
+				add_unsorted(ps, lineno, off, len, true);
 				ecq = -1;
 				ex = -1;
 				break;
@@ -314,14 +314,14 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 			ex = -1;
 			field = -1;
 			if (ps->ecq_heading[ecq].n_spans == 0)
-				piece_set(&ps->ecq_heading[ecq], lineno, "", lines[i].off, 0);
+				piece_set(&ps->ecq_heading[ecq], lineno, "", off, 0);
 			item(ps, IMPORTER_ECQ, lineno, ecq, -1, -1, ps->fw->ecqs[ecq].title,
 			    strlen(ps->fw->ecqs[ecq].title));
 			ps->rep->n_ecqs++;
 			break;
 		case DRAFTLINE_INTRO:
 			if (ecq < 0) {
-				add_unsorted(ps, lineno, lines[i].off, len, true);
+				add_unsorted(ps, lineno, off, len, true);
 				break;
 			}
 			ex = -1;
@@ -329,31 +329,31 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 			break;
 		case DRAFTLINE_EXAMPLE:
 			if (ecq < 0) {
-				add_unsorted(ps, lineno, lines[i].off, len, true);
+				add_unsorted(ps, lineno, off, len, true);
 				break;
 			}
-			ex = (long)new_example(ps, ecq, lineno, lines[i].off);
+			ex = (long)new_example(ps, ecq, lineno, off);
 			field = -2;
 			e = &ps->ex[ex];
 			item(ps, IMPORTER_EXAMPLE, lineno, ecq, pending_id((size_t)ex), -1,
 			    line + c.title_off, c.title_len);
 			if (c.title_len > 0) {
-				piece_add(&e->field[EX_TITLE], lineno, text, lines[i].off + c.title_off,
+				piece_add(&e->field[EX_TITLE], lineno, text, off + c.title_off,
 				    c.title_len, false);
 				item(ps, IMPORTER_FIELD, lineno, ecq, pending_id((size_t)ex), EX_TITLE,
 				    line + c.title_off, c.title_len);
 			}
 			if (c.has_dates)
-				set_dates(ps, (size_t)ex, lineno, &c, lines[i].off);
+				set_dates(ps, (size_t)ex, lineno, &c, off);
 			break;
 		case DRAFTLINE_LABEL:
 			if (ecq < 0) {
-				add_unsorted(ps, lineno, lines[i].off, len, true);
+				add_unsorted(ps, lineno, off, len, true);
 				break;
 			}
 			/* A label already used, or going backwards, starts a new example. */
 			if (ex < 0 || ps->ex[ex].field[c.field].text.len > 0) {
-				ex = (long)new_example(ps, ecq, lineno, lines[i].off);
+				ex = (long)new_example(ps, ecq, lineno, off);
 				item(ps, IMPORTER_EXAMPLE, lineno, ecq, pending_id((size_t)ex), -1, "", 0);
 			}
 			e = &ps->ex[ex];
@@ -363,25 +363,25 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 			item(ps, IMPORTER_FIELD, lineno, ecq, pending_id((size_t)ex), field,
 			    project_field_name((enum example_field)field),
 			    strlen(project_field_name((enum example_field)field)));
-			piece_add(&e->field[field], lineno, text, lines[i].off + c.rest,
+			piece_add(&e->field[field], lineno, text, off + c.rest,
 			    len > c.rest ? len - c.rest : 0, false);
 			break;
 		case DRAFTLINE_TITLE:
 			if (ex < 0 || ps->ex[ex].field[EX_TITLE].text.len > 0) {
-				ex = (long)new_example(ps, ecq, lineno, lines[i].off);
+				ex = (long)new_example(ps, ecq, lineno, off);
 				item(ps, IMPORTER_EXAMPLE, lineno, ecq, pending_id((size_t)ex), -1,
 				    line + c.title_off, c.title_len);
 				field = -2;
 			}
 			piece_add(&ps->ex[ex].field[EX_TITLE], lineno, text,
-			    lines[i].off + c.title_off, c.title_len, false);
+			    off + c.title_off, c.title_len, false);
 			item(ps, IMPORTER_FIELD, lineno, ecq, pending_id((size_t)ex), EX_TITLE,
 			    line + c.title_off, c.title_len);
 			break;
 		case DRAFTLINE_DATES:
 			if (ex >= 0 && ps->ex[ex].field[EX_START].text.len == 0 &&
 			    ps->ex[ex].last_label < 0) {
-				set_dates(ps, (size_t)ex, lineno, &c, lines[i].off);
+				set_dates(ps, (size_t)ex, lineno, &c, off);
 				break;
 			}
 			goto text_line;
@@ -413,18 +413,18 @@ text_line:
 				bool list = (*t == '-' || *t == '*' || *t == '+') && is_space(t[1]);
 
 				if (ecq < 0) {
-					add_unsorted(ps, lineno, lines[i].off, len, list);
+					add_unsorted(ps, lineno, off, len, list);
 				} else if (ex < 0 || field == -1) {
 					if (ps->intro[ecq].text.len == 0)
 						item(ps, IMPORTER_INTRO, lineno, ecq, -1, -1,
 						    ps->fw->ecqs[ecq].title, strlen(ps->fw->ecqs[ecq].title));
-					piece_add(&ps->intro[ecq], lineno, text, lines[i].off, len, list);
+					piece_add(&ps->intro[ecq], lineno, text, off, len, list);
 				} else if (field >= EX_CHALLENGE) {
-					piece_add(&ps->ex[ex].field[field], lineno, text, lines[i].off, len,
+					piece_add(&ps->ex[ex].field[field], lineno, text, off, len,
 					    list);
 				} else {
 					/* Prose between an example's heading and its first label. */
-					add_unsorted(ps, lineno, lines[i].off, len, list);
+					add_unsorted(ps, lineno, off, len, list);
 				}
 			}
 			break;

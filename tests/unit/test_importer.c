@@ -333,6 +333,17 @@ unsorted__text_outside_any_ecq_and_before_labels(void **state)
 }
 
 static void
+unsorted__a_setext_heading_keeps_its_own_text(void **state)
+{
+	struct fx *fx = *state;
+	const char *text = "A long document title before any ECQ\n===\n";
+	const struct project *p = import_str(fx, "ses-2010", text);
+
+	assert_string_equal(p->unsorted, "A long document title before any ECQ");
+	assert_int_equal(fx->rep.items[0].line, 1);
+}
+
+static void
 locate__maps_stored_offsets_to_draft_lines(void **state)
 {
 	struct fx *fx = *state;
@@ -482,6 +493,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(labels__a_repeated_label_starts_a_new_example, setup, teardown),
 		cmocka_unit_test_setup_teardown(dates__several_styles, setup, teardown),
 		cmocka_unit_test_setup_teardown(unsorted__text_outside_any_ecq_and_before_labels, setup, teardown),
+		cmocka_unit_test_setup_teardown(unsorted__a_setext_heading_keeps_its_own_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(locate__maps_stored_offsets_to_draft_lines, setup, teardown),
 		cmocka_unit_test_setup_teardown(hostile__crlf_nul_invalid_utf8_and_empty_input, setup, teardown),
 		cmocka_unit_test_setup_teardown(hostile__a_long_line_without_spaces, setup, teardown),
