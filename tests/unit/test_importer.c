@@ -466,6 +466,71 @@ build__in_memory_matches_the_store(void **state)
 	free(text);
 }
 
+/* Drafts assembled at random from the pieces the importer reacts to, and
+ * from random bytes: every one imports, and every stored offset maps back
+ * inside the draft. Deterministic (a fixed seed). */
+static void
+hostile__random_drafts_import_and_locate_safely(void **state)
+{
+	static const char *const pieces[] = {
+		"ECQ 1", "ECQ 2: Leading People", "## ", "**", "Challenge:", "Context", "Action:**",
+		"Result(s):", "Example 1: T (2020-01 to 2021-02)", "\n", "\n\n", "(", ")", " to ",
+		"\xe2\x80\x93", "present", "03/2021", "Competencies: Vision, ", "Name: ", "===\n",
+		"---\n", "\xe2\x80", "Leading Change", "# ", "Dates: ", "Title: ", "x", " ", "12",
+		"Example A - ", "FY2020", "Sept.", "Introduction\n", "ECQ 9:"
+	};
+	struct fx *fx = *state;
+	const struct framework *fw = framework_set_find(&fx->set, "ses-2010");
+	unsigned seed = 12345;
+	int it;
+
+	for (it = 0; it < 2000; it++) {
+		char buf[2048];
+		size_t len = 0, k, n, i;
+		struct importer_report rep;
+		struct project *p;
+		struct error err;
+
+		seed = seed * 1103515245u + 12345u;
+		n = (seed >> 16) % 60;
+		for (k = 0; k < n; k++) {
+			const char *t;
+			char rb;
+			size_t tl;
+
+			seed = seed * 1103515245u + 12345u;
+			if ((seed >> 16) % 5 == 0) {
+				rb = (char)((seed >> 8) & 0xff);
+				t = &rb;
+				tl = 1;
+			} else {
+				t = pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])];
+				tl = strlen(t);
+			}
+			if (len + tl >= sizeof buf)
+				break;
+			memcpy(buf + len, t, tl);
+			len += tl;
+		}
+		assert_int_equal(importer_build(fw, buf, len, &p, &rep, &err), 0);
+		for (i = 0; i < rep.n_sources; i++) {
+			const struct importer_source *src = &rep.sources[i];
+			size_t j;
+
+			for (j = 0; j < src->n_spans; j++)
+				assert_true(src->spans[j].src + src->spans[j].len <= len);
+		}
+		for (i = 0; i < p->n_examples; i++) {
+			size_t at;
+
+			importer_locate(&rep, p->examples[i].ecq, p->examples[i].id, EX_RESULT, 1000, &at);
+			assert_true(at <= len);
+		}
+		importer_report_free(&rep);
+		project_free(p);
+	}
+}
+
 static void
 read_file__missing_file_is_an_io_error(void **state)
 {
@@ -498,6 +563,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(hostile__crlf_nul_invalid_utf8_and_empty_input, setup, teardown),
 		cmocka_unit_test_setup_teardown(hostile__a_long_line_without_spaces, setup, teardown),
 		cmocka_unit_test_setup_teardown(build__in_memory_matches_the_store, setup, teardown),
+		cmocka_unit_test_setup_teardown(hostile__random_drafts_import_and_locate_safely, setup, teardown),
 		cmocka_unit_test_setup_teardown(read_file__missing_file_is_an_io_error, setup, teardown),
 	};
 
