@@ -3,7 +3,8 @@
  * test_importer.c: drafts in the forms people write them (Markdown, bold,
  * plain text, titles without numbers, several date styles) imported into
  * real projects in temporary files; the framework guess; what goes to the
- * unsorted note; mapping stored offsets back to draft lines; hostile input.
+ * unsorted note; mapping stored offsets back to draft lines; hostile input
+ * (also through the project rules).
  */
 #include "config.h"
 
@@ -11,6 +12,7 @@
 
 #include <unistd.h>
 
+#include "checks/project_rules.h"
 #include "framework.h"
 #include "importer.h"
 #include "store.h"
@@ -525,6 +527,15 @@ hostile__random_drafts_import_and_locate_safely(void **state)
 
 			importer_locate(&rep, p->examples[i].ecq, p->examples[i].id, EX_RESULT, 1000, &at);
 			assert_true(at <= len);
+		}
+		{
+			struct findings fs;
+
+			findings_init(&fs);
+			project_rules_run(p, NULL, 0, &fs);
+			for (i = 0; i < fs.n; i++)
+				assert_non_null(fs.items[i].message);
+			findings_free(&fs);
 		}
 		importer_report_free(&rep);
 		project_free(p);
