@@ -374,6 +374,10 @@ definition_included__flags_a_pasted_definition(void **state)
 	assert_int_equal(f.length, strlen("involves the ability to bring about strategic change, "
 	    "both within and outside the organization, to meet organizational goals"));
 	findings_free(&keep);
+	/* An edited paste still shares six words in a row. */
+	assert_int_equal(store_set_intro(fx->st, 0, "I have the ability to bring about strategic "
+	    "change inside my office.", &err), 0);
+	assert_int_equal(run(fx, "definition_included", NULL, NULL), 1);
 	/* A few shared words are not a pasted definition. */
 	assert_int_equal(store_set_intro(fx->st, 0, "I bring about strategic change to meet "
 	    "goals that my organization sets.", &err), 0);

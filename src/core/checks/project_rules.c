@@ -783,7 +783,7 @@ rule_intro(const struct run *r)
 
 /* ---- definition_included ------------------------------------------------ */
 
-#define DEF_RUN 8       /* words in a row shared with a definition */
+#define DEF_RUN 6       /* words in a row shared with a definition (narratives share at most 4) */
 
 struct ngram_set {
 	uint64_t *keys;         /* open addressing, 0 = empty */
