@@ -69,7 +69,7 @@ spell_set_slot(const struct spell_set *set, const char *key, size_t n)
 	for (;;) {
 		struct spell_item *it = &set->items[i];
 
-		if (it->key == NULL || (memcmp(it->key, key, n) == 0 && it->key[n] == '\0'))
+		if (it->key == NULL || (strncmp(it->key, key, n) == 0 && it->key[n] == '\0'))
 			return it;
 		i = (i + 1) & (set->cap - 1);
 	}
