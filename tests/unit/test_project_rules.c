@@ -398,6 +398,14 @@ missing_part__flags_empty_fields_and_empty_ecqs(void **state)
 	assert_int_equal(f.field, EX_CONTEXT);
 	assert_non_null(f.suggestion);
 	findings_free(&keep);
+	set(fx, 3, EX_CONTEXT, "[TBD]");
+	assert_int_equal(run(fx, "missing_part", &f, &keep), 1);
+	assert_non_null(strstr(f.message, "placeholder"));
+	findings_free(&keep);
+	set(fx, 3, EX_CONTEXT, "To be written.");
+	assert_int_equal(run(fx, "missing_part", NULL, NULL), 1);
+	set(fx, 3, EX_CONTEXT, "None of the divisions shared data.");
+	assert_int_equal(run(fx, "missing_part", NULL, NULL), 0);
 	set(fx, 3, EX_CONTEXT, stories[3][2]);
 	assert_int_equal(store_delete_example(fx->st, fx->ids[4], &err), 0);
 	assert_int_equal(run(fx, "missing_part", &f, &keep), 1);

@@ -903,6 +903,39 @@ rule_definition(const struct run *r)
 	free(set.keys);
 }
 
+/* True when text is only a placeholder ("TBD", "[to be written]"). */
+static bool
+placeholder(const struct run *r, const char *text)
+{
+	const struct wordlist *l = r->lists != NULL ? wordlists_get(r->lists, "placeholders") : NULL;
+	char buf[64];
+	size_t a = 0, b = strlen(text), n = 0;
+	bool space = false;
+
+	if (l == NULL)
+		return false;
+	while (a < b && (isspace((unsigned char)text[a]) || strchr("[(*_", text[a]) != NULL))
+		a++;
+	while (b > a && (isspace((unsigned char)text[b - 1]) || strchr("])*_.!:", text[b - 1]) != NULL))
+		b--;
+	if (a == b)
+		return b < strlen(text) && strchr(text, '.') != NULL;   /* "..." */
+	if (b - a >= sizeof buf)
+		return false;
+	for (; a < b; a++) {
+		if (isspace((unsigned char)text[a])) {
+			space = true;
+			continue;
+		}
+		if (space && n > 0)
+			buf[n++] = ' ';
+		space = false;
+		buf[n++] = (char)tolower((unsigned char)text[a]);
+	}
+	buf[n] = '\0';
+	return wordlist_contains(l, buf);
+}
+
 static void
 rule_missing(const struct run *r)
 {
@@ -922,19 +955,21 @@ rule_missing(const struct run *r)
 		const struct example *ex = &r->p->examples[i];
 		struct where w = { ex->ecq, ex->id, EX_TITLE, 0, 0 };
 
-		if (blank(ex->field[EX_TITLE]))
+		if (blank(ex->field[EX_TITLE]) || placeholder(r, ex->field[EX_TITLE]))
 			emit(r->out, "missing_part", SEV_INFO, &w,
 			    "Give the example a short title naming the accomplishment",
 			    "The example has no title");
 		for (f = EX_CHALLENGE; f <= EX_RESULT; f++) {
 			const char *hint = r->fw->ccar[f - EX_CHALLENGE];
 
-			if (!blank(ex->field[f]))
+			if (!blank(ex->field[f]) && !placeholder(r, ex->field[f]))
 				continue;
 			w.field = f;
+			w.length = strlen(ex->field[f]);
 			emit(r->out, "missing_part", SEV_WARNING, &w,
 			    hint != NULL && hint[0] != '\0' ? hint : NULL,
-			    "The %s is empty", project_field_name((enum example_field)f));
+			    blank(ex->field[f]) ? "The %s is empty" : "The %s is only a placeholder",
+			    project_field_name((enum example_field)f));
 		}
 	}
 }
