@@ -208,6 +208,10 @@ cli_import(int argc, char **argv)
 	    fw_id != NULL ? "" : score > 0 ? ", matched by its ECQ titles" : ", the default",
 	    rep.n_ecqs, rep.n_examples, rep.n_fields, rep.n_unsorted,
 	    rep.n_unsorted == 1 ? "" : "s", rep.n_unsorted > 0 ? " (see the project's unsorted note)" : "");
+	if (rep.n_unsorted > 0 && !quiet)
+		fprintf(stderr, "ecqcoach import: note: %zu line%s could not be placed and went to the "
+		    "unsorted note; open the project (ecqcoach %s) to move them where they belong\n",
+		    rep.n_unsorted, rep.n_unsorted == 1 ? "" : "s", out);
 	if (rep.n_ecqs == 0)
 		fprintf(stderr, "ecqcoach import: warning: no ECQ heading found in %s; write "
 		    "headings such as \"ECQ 1: %s\"\n", draft, fw->ecqs[0].title);
