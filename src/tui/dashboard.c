@@ -20,7 +20,7 @@ dash_enter(struct tui *t)
 {
 	if (t->ecq < 0 || (size_t)t->ecq >= tui_fw(t)->n_ecqs)
 		t->ecq = 0;
-	(void)tui_project_findings(t);
+	/* the project findings come when idle (tui.c), off the first screen */
 }
 
 static void
@@ -90,11 +90,15 @@ dash_draw(struct tui *t, WINDOW *win)
 		x += 11;
 		draw_printf(win, y, x, 6, A_NORMAL, "%6zu", tui_ecq_words(t, (int)e));
 		x += 8;
+		if (t->pf_gen == 0) {
+			draw_text(win, y, x, 14, "checking...", A_DIM);
+		} else {
 		draw_printf(win, y, x, 5, sev[SEV_ERROR] ? term_attr(TP_BAD, A_BOLD) : A_DIM,
 		    "E%zu", sev[SEV_ERROR]);
 		draw_printf(win, y, x + 5, 5, sev[SEV_WARNING] ? term_attr(TP_WARN, A_BOLD) : A_DIM,
 		    "W%zu", sev[SEV_WARNING]);
 		draw_printf(win, y, x + 10, 5, A_DIM, "I%zu", sev[SEV_INFO]);
+		}
 		x += 15;
 		if (t->pages > 0 && e < t->n_ecq_pages && cols - x > 12) {
 			share = t->ecq_pages[e] / (max_pages / (double)fw->n_ecqs);

@@ -328,7 +328,8 @@ ex_draw(struct tui *t, WINDOW *win)
 			continue;
 		snprintf(buf, sizeof buf, "%s", project_field_name((enum example_field)(EX_CHALLENGE + f)));
 		draw_text(win, label_y[f], 0, 20, buf, t->ex_focus == EX_CHALLENGE + f ? foc : lab);
-		snprintf(buf, sizeof buf, "%zu words, %zu findings", tui_field_words(tf), tf->n_spans);
+		snprintf(buf, sizeof buf, "%zu words, %zu finding%s", tui_field_words(tf), tf->n_spans,
+		    tf->n_spans == 1 ? "" : "s");
 		draw_text(win, label_y[f], cols - draw_width(buf) - 1, draw_width(buf), buf, A_DIM);
 	}
 	if (t->popup == POPUP_FIX)

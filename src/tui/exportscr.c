@@ -189,7 +189,7 @@ xs_key(struct tui *t, enum action a, wint_t ch, bool keycode)
 static const enum action *
 xs_help(const struct tui *t)
 {
-	static const enum action acts[] = { ACT_NEXT, ACT_LEFT, ACT_RIGHT, ACT_ENTER, ACT_BACK,
+	static const enum action acts[] = { ACT_NEXT, ACT_LEFT, ACT_ENTER, ACT_BACK,
 		ACT_HELP, ACT_QUIT, ACT_NONE };
 
 	(void)t;

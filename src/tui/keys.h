@@ -38,8 +38,8 @@
 	X(PREV,       false, KC(KEY_BTAB), 0, "S-Tab", "Prev", "previous field or item") \
 	X(UP,         false, KC(KEY_UP), 0, "Up", "Up", "previous item") \
 	X(DOWN,       false, KC(KEY_DOWN), 0, "Down", "Down", "next item") \
-	X(LEFT,       false, KC(KEY_LEFT), 0, "Left", "Left", "previous choice") \
-	X(RIGHT,      false, KC(KEY_RIGHT), 0, "Right", "Right", "next choice") \
+	X(LEFT,       false, KC(KEY_LEFT), 0, "Left", "Choose", "previous choice") \
+	X(RIGHT,      false, KC(KEY_RIGHT), 0, "Right", "Choose", "next choice") \
 	X(ENTER,      false, '\r', KC(KEY_ENTER), "Enter", "Open", "open, choose or jump to the item") \
 	X(BACK,       false, 27, 0, "Esc", "Back", "back to the previous screen") \
 	X(TOGGLE,     false, ' ', 0, "Space", "Tick", "tick or untick a checkbox") \

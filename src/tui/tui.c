@@ -746,6 +746,13 @@ tui_idle(struct tui *t, long long now, bool *draw)
 	    && !tui_any_dirty(t)) {
 		tui_update_pages(t);
 		*draw = true;
+		return;     /* one slow job per tick, so keys stay answered */
+	}
+	/* the dashboard's and the guide's findings counts, when idle too */
+	if ((t->scr_id == SCR_DASHBOARD || t->scr_id == SCR_GUIDE) && t->pf_gen != t->gen + 1
+	    && now - t->last_input >= TUI_LAYOUT_IDLE_MS && !tui_any_dirty(t)) {
+		(void)tui_project_findings(t);
+		*draw = true;
 	}
 }
 

@@ -29,6 +29,13 @@ keys C-z C-c 'C-\' C-s
 check "Ctrl-Z, Ctrl-C, Ctrl-\\ and Ctrl-S do not stop it" wait_for "Saved."
 nocolor() { ! screen_esc | grep -q "$(printf '\033')\[[0-9;]*3[0-7]m"; }
 check "NO_COLOR: no colour on screen" nocolor
+keys F4
+check "F4: the review lists a failed line" wait_for "failed ("
+keys F5
+check "F5: the export screen" wait_for "Export the narrative"
+keys Up Up Right Down Down Enter
+check "export to plain text reports the size" wait_for "Wrote demo.txt:"
+check "the text file holds the narrative" grep -q "Challenge" demo.txt
 keys C-q
 check "quit with status 0" wait_exit 0
 
