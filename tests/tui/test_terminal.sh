@@ -39,6 +39,24 @@ check "the text file holds the narrative" grep -q "Challenge" demo.txt
 keys C-q
 check "quit with status 0" wait_exit 0
 
+"$ECQCOACH" new term.ecq --name "Term Inated" >/dev/null 2>&1
+start 100 30 "$ECQCOACH" --guided term.ecq
+check "guided mode on a second file" wait_for "step 1 of 7"
+keys C-n
+type_text "Typed before SIGTERM"
+check "the text before SIGTERM is on screen" wait_for "Typed before SIGTERM"
+shpid=$(tm display -p -t coach '#{pane_pid}')
+# the shell's child (pgrep may be missing on a minimal system: read /proc)
+pid=""
+for st in /proc/[0-9]*/stat; do
+	set -- $(cat "$st" 2>/dev/null)
+	[ "${4:-}" = "$shpid" ] && pid=$1 && break
+done
+check "the coach process is found" [ -n "$pid" ]
+[ -n "$pid" ] && kill -TERM "$pid"
+check "SIGTERM: saves and exits with status 0" wait_exit 0
+check "SIGTERM: the text is in the file" wait_file term.ecq "Typed before SIGTERM"
+
 "$ECQCOACH" new hup.ecq --name "Hang Up" >/dev/null 2>&1
 start 100 30 "$ECQCOACH" --guided hup.ecq
 check "guided mode starts on an existing file" wait_for "step 1 of 7"
