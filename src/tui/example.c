@@ -276,8 +276,8 @@ ex_draw(struct tui *t, WINDOW *win)
 	if (ex == NULL)
 		return;
 	pos = ex->position + 1;
-	snprintf(buf, sizeof buf, "ECQ %d: %s > Example %d of %zu", t->ecq + 1, fw->ecqs[t->ecq].title,
-	    pos, project_count_examples(p, t->ecq));
+	snprintf(buf, sizeof buf, "Example %d of %zu in ECQ %d: %s", pos,
+	    project_count_examples(p, t->ecq), t->ecq + 1, fw->ecqs[t->ecq].title);
 	if (t->pages > 0)
 		snprintf(right, sizeof right, "%.1f of %g pages", t->pages_used,
 		    framework_rule(fw, "max_pages", 10));

@@ -75,6 +75,17 @@ wait_for() {
 	return 1
 }
 
+# wait_gone TEXT: true once TEXT is no longer on the screen.
+wait_gone() {
+	i=0
+	while [ $i -lt "$WAIT_STEPS" ]; do
+		screen | grep -qF -- "$1" || return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
 # wait_file FILE TEXT: true once `ecqcoach show FILE` prints TEXT.
 wait_file() {
 	i=0

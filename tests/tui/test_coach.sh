@@ -41,6 +41,12 @@ keys 1
 check "accepting replaces the word" wait_for "I led the budget office."
 keys C-z
 check "undo brings the misspelling back" wait_for "I led the budgt office."
+tm set-buffer -b drop "$(printf 'Pasted one.\nPasted caf\303\251 \342\200\224 two. ')"
+tm paste-buffer -p -b drop -t coach
+check "a bracketed paste arrives whole, UTF-8 intact" wait_for "Pasted café — two."
+keys C-z
+check "one undo removes the whole paste" wait_gone "Pasted one."
+check "and leaves the text as it was" wait_for "I led the budgt office. The plan was approved by the board."
 
 tm resize-window -t coach -x 120 -y 40
 check "the text survives a resize" wait_for "I led the budgt office. The plan was approved by the board."
