@@ -17,6 +17,17 @@ check "TERM=dumb: clear error" wait_for "TERM=dumb"
 check "TERM=dumb: exit 3" wait_exit 3
 check "TERM=dumb: nothing is created" [ ! -e coach.ecq ]
 
+start 100 30 "$ECQCOACH" quit.ecq
+check "first run: the questions" wait_for "Your full name"
+keys C-q
+check "first run: Ctrl-Q leaves with status 0" wait_exit 0
+check "first run: nothing is created when quitting" [ ! -e quit.ecq ]
+
+echo "not a project" > bad.ecq
+start 100 30 "$ECQCOACH" bad.ecq
+check "a file that is not a project: exit 3" wait_exit 3
+check "a file that is not a project: it is left alone" grep -q "not a project" bad.ecq
+
 "$ECQCOACH" new --demo demo.ecq >/dev/null 2>&1
 start 40 10 "$ECQCOACH" demo.ecq
 check "40x10: the terminal is too small" wait_for "too small"
