@@ -103,11 +103,12 @@ static int
 ecq_question_lines(struct tui *t, int q)
 {
 	const struct fw_ecq *e = &tui_fw(t)->ecqs[t->ecq];
-	char buf[16];
+	char buf[1024];
 	int n;
 
-	snprintf(buf, sizeof buf, "Q%d. ", q + 1);
-	n = draw_wrap_count(e->questions.items[q], COLS - 6);
+	/* as ecq_draw wraps it: "Qn. " and the question, at COLS - 4 */
+	snprintf(buf, sizeof buf, "Q%d. %s", q + 1, e->questions.items[q]);
+	n = draw_wrap_count(buf, COLS - 4);
 	return n < 1 ? 1 : (n > 2 ? 2 : n);
 }
 
@@ -247,16 +248,11 @@ ecq_draw(struct tui *t, WINDOW *win)
 			break;
 		case IT_EXAMPLE: {
 			const struct example *ex = project_example_at(p, t->ecq, (size_t)it->index);
-			size_t words = 0;
-			int f;
+			size_t words;
 
 			if (ex == NULL)
 				break;
-			for (f = EX_CHALLENGE; f <= EX_RESULT; f++) {
-				struct tui_field *xf = tui_field_example(t, ex->id, f);
-
-				words += xf != NULL ? tui_field_words(xf) : 0;
-			}
+			words = tui_example_words(t, ex);
 			snprintf(buf, sizeof buf, "Example %d: %s (%s to %s), %zu words", it->index + 1,
 			    *ex->field[EX_TITLE] ? ex->field[EX_TITLE] : "untitled",
 			    *ex->field[EX_START] ? ex->field[EX_START] : "?",

@@ -450,27 +450,32 @@ tui_update_pages(struct tui *t)
 }
 
 size_t
-tui_ecq_words(struct tui *t, int ecq)
+tui_example_words(const struct tui *t, const struct example *ex)
+{
+	size_t n = 0, i;
+	int f;
+
+	for (f = EX_CHALLENGE; f <= EX_RESULT; f++) {
+		const struct tui_field *tf = NULL;
+
+		for (i = 0; i < t->n_fields && tf == NULL; i++)
+			if (t->fields[i]->kind == TF_EXAMPLE && t->fields[i]->example == ex->id
+			    && t->fields[i]->field == f)
+				tf = t->fields[i];
+		n += tf != NULL ? tui_field_words(tf)
+		    : text_count_words(ex->field[f], strlen(ex->field[f]));
+	}
+	return n;
+}
+
+size_t
+tui_ecq_words(const struct tui *t, int ecq)
 {
 	const struct project *p = tui_project(t);
 	size_t n = 0, k, cnt = project_count_examples(p, ecq);
-	int f;
 
-	for (k = 0; k < cnt; k++) {
-		const struct example *ex = project_example_at(p, ecq, k);
-
-		for (f = EX_CHALLENGE; f <= EX_RESULT; f++) {
-			struct tui_field *tf = NULL;
-			size_t i;
-
-			for (i = 0; i < t->n_fields; i++)
-				if (t->fields[i]->kind == TF_EXAMPLE && t->fields[i]->example == ex->id
-				    && t->fields[i]->field == f)
-					tf = t->fields[i];
-			n += tf != NULL ? tui_field_words(tf)
-			    : text_count_words(ex->field[f], strlen(ex->field[f]));
-		}
-	}
+	for (k = 0; k < cnt; k++)
+		n += tui_example_words(t, project_example_at(p, ecq, k));
 	n += text_count_words(p->intro[ecq], strlen(p->intro[ecq]));
 	return n;
 }

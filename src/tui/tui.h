@@ -173,7 +173,9 @@ void tui_changed(struct tui *t);
 const struct findings *tui_project_findings(struct tui *t);
 void tui_update_pages(struct tui *t);
 /* Words in an ECQ (current, unsaved text included) and its budget. */
-size_t tui_ecq_words(struct tui *t, int ecq);
+size_t tui_ecq_words(const struct tui *t, int ecq);
+/* Words in an example's four CCAR parts (current text). */
+size_t tui_example_words(const struct tui *t, const struct example *ex);
 size_t tui_ecq_budget(struct tui *t);
 
 /* Status line messages. */
