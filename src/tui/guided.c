@@ -113,9 +113,9 @@ guided_draw_progress(const struct tui *t, WINDOW *win, int y)
 	    s + 1, GS_COUNT, guide_names[s]);
 	draw_fill(win, y, A_NORMAL);
 	x = draw_text(win, y, 0, cols, buf, A_BOLD);
-	draw_bar(win, y, x + 1, cols - x - 24, (double)(t->guide_step + 1) / guide_total(t),
+	draw_bar(win, y, x + 1, cols - x - 27, (double)(t->guide_step + 1) / guide_total(t),
 	    term_attr(TP_GOOD, A_BOLD), term_attr(TP_GOOD, A_BOLD));
-	draw_text(win, y, cols - 22, 22, "Ctrl-N next Ctrl-P back", A_DIM);
+	draw_text(win, y, cols - 24, 24, "Ctrl-N next, Ctrl-P back", A_DIM);
 }
 
 /* ---- the guide's own screen: the definition and the ECQ review ---------- */
