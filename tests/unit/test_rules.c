@@ -315,6 +315,7 @@ static void
 rules_hostile(void **state)
 {
 	static const char nul[] = "We were told\0 the the plan was approved by the board?";
+	static const char pattern[] = "WAS APPROVED the the an \xff\xfe ( ) ?";
 	char *big;
 	struct text_doc doc;
 	struct findings fs;
@@ -325,7 +326,7 @@ rules_hostile(void **state)
 	big = malloc(n + 1);
 	assert_non_null(big);
 	for (i = 0; i < n; i++)
-		big[i] = "WAS APPROVED the the an \xff\xfe ( ) ?"[i % 37];
+		big[i] = pattern[i % (sizeof pattern - 1)];
 	big[n] = '\0';
 	text_analyze(big, n, &doc);
 	findings_init(&fs);
