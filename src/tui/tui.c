@@ -11,6 +11,7 @@
 #include "tui/tui.h"
 
 #include <errno.h>
+#include <math.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -438,7 +439,9 @@ tui_update_pages(struct tui *t)
 		return;
 	}
 	t->pages = r.pages;
-	t->pages_used = r.used;
+	/* Round up to the tenth: a page with one line on it is a started
+	 * page, and must not read as "8.0" when the PDF has 9 pages. */
+	t->pages_used = ceil(r.used * 10.0 - 1e-9) / 10.0;
 	free(t->ecq_pages);
 	t->n_ecq_pages = r.n_ecqs;
 	t->ecq_pages = xcalloc(r.n_ecqs + 1, sizeof *t->ecq_pages);
