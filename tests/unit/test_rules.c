@@ -137,6 +137,11 @@ static const struct rules_case rules_cases[] = {
 	NO("cross_reference", "heading", "ECQ 1: Leading Change"),
 	NO("cross_reference", "above_target", "Sales rose above target."),
 	NO("cross_reference", "example_word", "I set an example for my staff."),
+	YES("cross_reference", "described_in_example", "As described in my Leading Change example above, I cut costs.",
+	    "As described in my Leading Change example"),
+	YES("cross_reference", "i_noted_earlier", "As I noted earlier, the office lacked a plan.", "As I noted"),
+	NO("cross_reference", "described_by_statute", "I ran the review as described by the statute."),
+	NO("cross_reference", "shown_in_table", "As shown in the monthly report, costs fell 12 percent."),
 	/* question */
 	YES("question", "open_question", "What would you have done?", "What would you have done?"),
 	YES("question", "rhetorical", "How could we do better? I found a way.", "How could we do better?"),

@@ -26,6 +26,16 @@ static const char *const phrases_other_ecq[] = {
 };
 
 /* Words before a capitalised ECQ or example title that make it a reference. */
+/* "as described ... above": verbs that point the reader elsewhere, and the
+ * words that say the place is another part of the narrative. */
+static const char *const phrases_pointer_verbs[] = {
+	"described", "mentioned", "noted", "discussed", "explained", "shown",
+	"stated", "outlined", "detailed", "presented", "cited", NULL
+};
+static const char *const phrases_pointer_places[] = {
+	"above", "below", "earlier", "previously", "elsewhere", "later", NULL
+};
+
 static const char *const phrases_ref_openers[] = {
 	"my", "the", "in", "under", "see", "from", "to", "for", NULL
 };
@@ -188,6 +198,19 @@ phrases_heading(const struct text_doc *doc, size_t s, size_t tok)
 	    (ruleutil_punct(doc, tok + 2, ':') || ruleutil_punct(doc, tok + 2, '-'))));
 }
 
+/* True when the list already reported a cross_reference starting at tok. */
+static bool
+phrases_cross_seen(const struct rule_env *env, const struct findings *out, size_t tok)
+{
+	size_t n;
+
+	for (n = out->n; n > 0; n--)
+		if (strcmp(out->items[n - 1].rule, "cross_reference") == 0 &&
+		    out->items[n - 1].offset == env->doc->toks[tok].off)
+			return true;
+	return false;
+}
+
 /* The patterns of cross_reference that a list cannot hold. */
 static void
 phrases_cross_patterns(const struct rule_env *env, struct findings *out)
@@ -216,6 +239,27 @@ phrases_cross_patterns(const struct rule_env *env, struct findings *out)
 				phrases_emit(env, out, "cross_reference", i, k > i + 1 ? k : i + 1, NULL);
 				i = k;
 				continue;
+			}
+			/* "as described above", "as I noted in my Leading Change example" */
+			if (strcmp(w, "as") == 0) {
+				size_t k = i + 1, j, stop;
+
+				if (k < end && text_tok_eq(doc, k, "I"))
+					k++;
+				if (k < end && ruleutil_tok_in(doc, k, phrases_pointer_verbs)) {
+					stop = k + 9 < end ? k + 9 : end;
+					for (j = k + 1; j < stop; j++)
+						if (ruleutil_tok_in(doc, j, phrases_pointer_places) ||
+						    (text_tok_eq(doc, j, "example") && j > k + 2 &&
+						     text_tok_eq(doc, k + 1, "in")))
+							break;
+					if (j < stop) {
+						if (!phrases_cross_seen(env, out, i))
+							phrases_emit(env, out, "cross_reference", i, j + 1, NULL);
+						i = j;
+						continue;
+					}
+				}
 			}
 			if (!ecq && !example)
 				continue;
