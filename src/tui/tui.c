@@ -412,11 +412,17 @@ tui_any_dirty(const struct tui *t)
 const struct findings *
 tui_project_findings(struct tui *t)
 {
+	struct error lerr;
+
 	if (t->pf_gen != t->gen + 1) {
 		findings_free(&t->pf);
 		findings_init(&t->pf);
 		if (t->ck != NULL)
 			checker_check_project(t->ck, tui_project(t), &t->pf);
+		/* The page limit comes from the one layout, through its cache,
+		 * as in `check`; a layout error just leaves the line unticked. */
+		layout_page_limit_check(t->lc, tui_project(t), &t->pf, NULL, &lerr);
+		findings_sort(&t->pf);
 		t->pf_gen = t->gen + 1;
 	}
 	return &t->pf;
