@@ -17,19 +17,20 @@
 
 #include "checks/project_rules.h"
 #include "project.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 /* ---- small string helpers ----------------------------------------------- */
 
-static bool
-is_space(char c)
+bool
+draftline_is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
 /* Case-insensitive ASCII prefix test; returns the length matched or 0. */
-static size_t
-prefix(const char *s, const char *pre)
+size_t
+draftline_prefix(const char *s, const char *pre)
 {
 	size_t n = strlen(pre);
 
@@ -47,30 +48,12 @@ separator(const char *s)
 	return 0;
 }
 
-static const char *
-skip_spaces(const char *s)
+const char *
+draftline_skip_spaces(const char *s)
 {
-	while (is_space(*s))
+	while (draftline_is_space(*s))
 		s++;
 	return s;
-}
-
-/* A growing string. */
-struct buf {
-	char *s;
-	size_t len, cap;
-};
-
-static void
-buf_add(struct buf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		b->cap = (b->len + n + 1) * 2;
-		b->s = xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
 }
 
 /* Lower-cased letters and digits of s with single spaces between words
@@ -78,24 +61,24 @@ buf_add(struct buf *b, const char *s, size_t n)
 char *
 draftline_normalize(const char *s)
 {
-	struct buf b = { NULL, 0, 0 };
+	struct strbuf b = { NULL, 0, 0 };
 	bool space = false;
 
-	buf_add(&b, "", 0);
+	strbuf_add(&b, "", 0);
 	for (; *s != '\0'; s++) {
 		unsigned char c = (unsigned char)*s;
 
 		if (c == '&') {
 			if (b.len > 0)
-				buf_add(&b, " ", 1);
-			buf_add(&b, "and", 3);
+				strbuf_add(&b, " ", 1);
+			strbuf_add(&b, "and", 3);
 			space = true;
 		} else if (isalnum(c) || c >= 0x80) {
 			char l = (char)tolower(c);
 
 			if (space && b.len > 0)
-				buf_add(&b, " ", 1);
-			buf_add(&b, &l, 1);
+				strbuf_add(&b, " ", 1);
+			strbuf_add(&b, &l, 1);
 			space = false;
 		} else if (c != '\'') {
 			space = true;
@@ -131,26 +114,26 @@ peel(const char *s, size_t len, struct peeled *p)
 	size_t i = 0, n, open;
 
 	memset(p, 0, sizeof *p);
-	while (i < len && is_space(s[i]))
+	while (i < len && draftline_is_space(s[i]))
 		i++;
-	while (len > i && is_space(s[len - 1]))
+	while (len > i && draftline_is_space(s[len - 1]))
 		len--;
 	n = 0;
 	while (i + n < len && s[i + n] == '#' && n < 7)
 		n++;
-	if (n >= 1 && n <= 6 && (i + n == len || is_space(s[i + n]))) {
+	if (n >= 1 && n <= 6 && (i + n == len || draftline_is_space(s[i + n]))) {
 		p->heading = (int)n;
 		i += n;
-		while (i < len && is_space(s[i]))
+		while (i < len && draftline_is_space(s[i]))
 			i++;
 		while (len > i && s[len - 1] == '#')   /* closing ### */
 			len--;
-		while (len > i && is_space(s[len - 1]))
+		while (len > i && draftline_is_space(s[len - 1]))
 			len--;
 	}
 	open = emphasis_marks(s + i);
 	if (open > 0 && len >= i + 2 * open + 1 &&
-	    strncmp(s + len - open, s + i, open) == 0 && !is_space(s[i + open])) {
+	    strncmp(s + len - open, s + i, open) == 0 && !draftline_is_space(s[i + open])) {
 		/* "**Title**" or "**Title:**"; make sure no mark sits inside. */
 		size_t j;
 		bool inner = false;
@@ -174,10 +157,10 @@ draftline_underline(const char *s, size_t len)
 	size_t i = 0, n = 0;
 	char c = 0;
 
-	while (i < len && is_space(s[i]))
+	while (i < len && draftline_is_space(s[i]))
 		i++;
 	for (; i < len; i++) {
-		if (is_space(s[i]))
+		if (draftline_is_space(s[i]))
 			continue;
 		if (c == 0)
 			c = s[i];
@@ -197,11 +180,11 @@ norm_date(const char *s, size_t n, char out[16])
 	char tmp[64];
 	int y, m, rc;
 
-	while (n > 0 && is_space(*s)) {
+	while (n > 0 && draftline_is_space(*s)) {
 		s++;
 		n--;
 	}
-	while (n > 0 && (is_space(s[n - 1]) || s[n - 1] == ')' || s[n - 1] == '*' ||
+	while (n > 0 && (draftline_is_space(s[n - 1]) || s[n - 1] == ')' || s[n - 1] == '*' ||
 	    s[n - 1] == '_'))
 		n--;
 	while (n > 0 && (*s == '(' || *s == '*' || *s == '_')) {
@@ -237,28 +220,28 @@ parse_range(const char *s, size_t n, char start[16], char end[16])
 	const char *lab;
 
 	/* "Dates:", "Period:" and similar labels. */
-	while (n > 0 && (is_space(*s) || *s == '(' || *s == '*' || *s == '_')) {
+	while (n > 0 && (draftline_is_space(*s) || *s == '(' || *s == '*' || *s == '_')) {
 		s++;
 		n--;
 	}
-	while (n > 0 && (is_space(s[n - 1]) || s[n - 1] == ')' || s[n - 1] == '*' ||
+	while (n > 0 && (draftline_is_space(s[n - 1]) || s[n - 1] == ')' || s[n - 1] == '*' ||
 	    s[n - 1] == '_' || s[n - 1] == '.'))
 		n--;
 	lab = memchr(s, ':', n);
 	if (lab != NULL && (size_t)(lab - s) < 12) {
 		size_t l = (size_t)(lab - s);
 
-		if (l > 0 && (prefix(s, "dates") || prefix(s, "date") || prefix(s, "period") ||
-		    prefix(s, "timeframe") || prefix(s, "time frame") || prefix(s, "when"))) {
+		if (l > 0 && (draftline_prefix(s, "dates") || draftline_prefix(s, "date") || draftline_prefix(s, "period") ||
+		    draftline_prefix(s, "timeframe") || draftline_prefix(s, "time frame") || draftline_prefix(s, "when"))) {
 			n -= l + 1;
 			s += l + 1;
 		}
 	}
-	if (n >= 6 && prefix(s, "since ") && norm_date(s + 6, n - 6, start)) {
+	if (n >= 6 && draftline_prefix(s, "since ") && norm_date(s + 6, n - 6, start)) {
 		strcpy(end, "present");
 		return true;
 	}
-	if (n >= 5 && prefix(s, "from ")) {
+	if (n >= 5 && draftline_prefix(s, "from ")) {
 		s += 5;
 		n -= 5;
 	}
@@ -291,7 +274,7 @@ split_title_dates(const char *s, size_t n, size_t *title_len, size_t *dates_off,
 	};
 	size_t i, k;
 
-	while (n > 0 && is_space(s[n - 1]))
+	while (n > 0 && draftline_is_space(s[n - 1]))
 		n--;
 	if (n > 0 && s[n - 1] == ')') {
 		for (i = n - 1; i-- > 0;) {
@@ -342,11 +325,11 @@ match_label(const char *line, size_t len, const struct peeled *pl, size_t *rest)
 	size_t k, m;
 	bool colon = false, marks = false;
 
-	while (s < e && is_space(*s))
+	while (s < e && draftline_is_space(*s))
 		s++;
 	while (s < e && *s == '#')
 		s++;
-	s = skip_spaces(s);
+	s = draftline_skip_spaces(s);
 	m = emphasis_marks(s);
 	s += m;
 	marks = m > 0;
@@ -365,8 +348,8 @@ match_label(const char *line, size_t len, const struct peeled *pl, size_t *rest)
 	if (labels[k].word == NULL)
 		return -1;
 	s += emphasis_marks(s);
-	s = skip_spaces(s);
-	if (s < e && (*s == ':' || (*s == '-' && s + 1 < e && is_space(s[1])))) {
+	s = draftline_skip_spaces(s);
+	if (s < e && (*s == ':' || (*s == '-' && s + 1 < e && draftline_is_space(s[1])))) {
 		colon = true;
 		s++;
 	} else if (s < e && separator(s) == 3) {
@@ -374,7 +357,7 @@ match_label(const char *line, size_t len, const struct peeled *pl, size_t *rest)
 		s += 3;
 	}
 	s += emphasis_marks(s);
-	s = skip_spaces(s);
+	s = draftline_skip_spaces(s);
 	if (s < e && marks && !colon && !pl->emphasis)
 		return -1;  /* "**Action** items were ..." */
 	if (!colon && s < e)
@@ -416,11 +399,11 @@ match_ecq_title(const struct framework *fw, const char *text)
 static size_t
 ecq_number(const char *s, size_t n, int *num)
 {
-	size_t i = prefix(s, "ecq");
+	size_t i = draftline_prefix(s, "ecq");
 
 	if (i == 0)
 		return 0;
-	while (i < n && (is_space(s[i]) || s[i] == '#'))
+	while (i < n && (draftline_is_space(s[i]) || s[i] == '#'))
 		i++;
 	if (i >= n || !isdigit((unsigned char)s[i]))
 		return 0;
@@ -435,7 +418,7 @@ ecq_number(const char *s, size_t n, int *num)
 static void
 strip_end(const char *s, size_t *n)
 {
-	while (*n > 0 && (is_space(s[*n - 1]) || s[*n - 1] == ':' || s[*n - 1] == '*' ||
+	while (*n > 0 && (draftline_is_space(s[*n - 1]) || s[*n - 1] == ':' || s[*n - 1] == '*' ||
 	    s[*n - 1] == '_'))
 		(*n)--;
 }
@@ -453,14 +436,14 @@ classify_ecq(const struct framework *fw, const struct peeled *pl, struct draftli
 	if (i > 0) {
 		size_t sl;
 
-		while (i < n && is_space(b[i]))
+		while (i < n && draftline_is_space(b[i]))
 			i++;
 		sl = separator(b + i);
 		if (sl == 0 && i < n && b[i] == ',')
 			sl = 1;
 		if (sl > 0) {
 			i += sl;
-			while (i < n && is_space(b[i]))
+			while (i < n && draftline_is_space(b[i]))
 				i++;
 		}
 		strip_end(b, &n);
@@ -489,7 +472,7 @@ classify_ecq(const struct framework *fw, const struct peeled *pl, struct draftli
 				break;
 			}
 		/* "(ECQ 1)", "(LC)": a short note after the title. */
-		if (open != NULL && (prefix(open + 1, "ecq") || n - (size_t)(open - b) <= 12)) {
+		if (open != NULL && (draftline_prefix(open + 1, "ecq") || n - (size_t)(open - b) <= 12)) {
 			n = (size_t)(open - b);
 			strip_end(b, &n);
 		}
@@ -533,16 +516,16 @@ classify_example(const char *line, const struct peeled *pl, bool in_ecq,
 	m = emphasis_marks(b);
 	b += m;
 	n -= m < n ? m : n;
-	i = prefix(b, "example");
+	i = draftline_prefix(b, "example");
 	if (i == 0)
-		i = prefix(b, "accomplishment");
+		i = draftline_prefix(b, "accomplishment");
 	if (i == 0)
-		i = prefix(b, "achievement");
+		i = draftline_prefix(b, "achievement");
 
 	if (i > 0 && (i == n || !isalpha((unsigned char)b[i]))) {
 		size_t sl, w;
 
-		while (i < n && (is_space(b[i]) || b[i] == '#'))
+		while (i < n && (draftline_is_space(b[i]) || b[i] == '#'))
 			i++;
 		while (i < n && isdigit((unsigned char)b[i])) {
 			numbered = true;
@@ -554,20 +537,20 @@ classify_example(const char *line, const struct peeled *pl, bool in_ecq,
 		if (!numbered && w > 0 && w < 6 && i + w < n && !isalpha((unsigned char)b[i + w])) {
 			size_t k = i + w;
 
-			while (k < n && is_space(b[k]))
+			while (k < n && draftline_is_space(b[k]))
 				k++;
 			if (k == n || separator(b + k) > 0) {
 				numbered = true;
 				i = k;
 			}
 		}
-		while (i < n && is_space(b[i]))
+		while (i < n && draftline_is_space(b[i]))
 			i++;
 		sl = i < n ? separator(b + i) : 0;
 		if (!numbered && sl == 0 && i < n)
 			return false;   /* "Examples of ..." is prose */
 		i += sl;
-		while (i < n && is_space(b[i]))
+		while (i < n && draftline_is_space(b[i]))
 			i++;
 	} else if (in_ecq && n > 0 && (pl->heading > 0 || (pl->emphasis && title_like(b, n)))) {
 		i = 0;
@@ -579,7 +562,7 @@ classify_example(const char *line, const struct peeled *pl, bool in_ecq,
 		n = i;
 	c->kind = DRAFTLINE_EXAMPLE;
 	c->has_dates = split_title_dates(b + i, n - i, &tl, &doff, c->start, c->end);
-	while (tl > 0 && (is_space(b[i + tl - 1]) || b[i + tl - 1] == ':' ||
+	while (tl > 0 && (draftline_is_space(b[i + tl - 1]) || b[i + tl - 1] == ':' ||
 	    b[i + tl - 1] == ',' || b[i + tl - 1] == '-' || b[i + tl - 1] == '*' ||
 	    b[i + tl - 1] == '_'))
 		tl--;
@@ -598,7 +581,7 @@ keyed(const char *line, const struct peeled *pl, const char *const *keys, size_t
 
 	b += emphasis_marks(b);
 	for (k = 0; keys[k] != NULL; k++) {
-		l = prefix(b, keys[k]);
+		l = draftline_prefix(b, keys[k]);
 		if (l == 0)
 			continue;
 		s = b + l;
@@ -607,7 +590,7 @@ keyed(const char *line, const struct peeled *pl, const char *const *keys, size_t
 			continue;
 		s++;
 		s += emphasis_marks(s);
-		s = skip_spaces(s);
+		s = draftline_skip_spaces(s);
 		*rest = (size_t)(s - line);
 		return true;
 	}
@@ -674,7 +657,7 @@ draftline_classify(const struct framework *fw, const char *line, size_t len, boo
 		c->kind = DRAFTLINE_TITLE;
 		c->title_off = rest;
 		c->title_len = len > rest ? len - rest : 0;
-		while (c->title_len > 0 && (is_space(line[rest + c->title_len - 1]) ||
+		while (c->title_len > 0 && (draftline_is_space(line[rest + c->title_len - 1]) ||
 		    line[rest + c->title_len - 1] == '*'))
 			c->title_len--;
 		return;

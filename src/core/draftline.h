@@ -58,4 +58,12 @@ char *draftline_normalize(const char *s);
  * (not only by number); *ecq gets its index. For guessing the framework. */
 bool draftline_names_ecq(const struct framework *fw, const char *line, size_t len, int *ecq);
 
+/* Blank within a line: space, tab, CR, FF, VT (a draft's line ends are
+ * already split off). */
+bool draftline_is_space(char c);
+/* s past its leading blanks. */
+const char *draftline_skip_spaces(const char *s);
+/* Case-insensitive ASCII prefix test; the length matched, or 0. */
+size_t draftline_prefix(const char *s, const char *pre);
+
 #endif

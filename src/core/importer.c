@@ -18,50 +18,8 @@
 #include <unistr.h>
 
 #include "draftline.h"
+#include "strbuf.h"
 #include "xalloc.h"
-
-/* ---- small string helpers ----------------------------------------------- */
-
-static bool
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/* Case-insensitive ASCII prefix test; returns the length matched or 0. */
-static size_t
-prefix(const char *s, const char *pre)
-{
-	size_t n = strlen(pre);
-
-	return strncasecmp(s, pre, n) == 0 ? n : 0;
-}
-
-static const char *
-skip_spaces(const char *s)
-{
-	while (is_space(*s))
-		s++;
-	return s;
-}
-
-/* A growing string. */
-struct buf {
-	char *s;
-	size_t len, cap;
-};
-
-static void
-buf_add(struct buf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		b->cap = (b->len + n + 1) * 2;
-		b->s = xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
 
 struct line {
 	size_t off, len;        /* in the draft, without the line end */
@@ -71,7 +29,7 @@ struct line {
 
 /* A text being assembled, with the spans it came from. */
 struct piece {
-	struct buf text;
+	struct strbuf text;
 	struct importer_span *spans;
 	size_t n_spans;
 	size_t line;            /* where it starts (label or first line) */
@@ -105,11 +63,11 @@ static void
 piece_add(struct piece *p, size_t line, const char *text, size_t src, size_t len,
     bool new_para)
 {
-	while (len > 0 && is_space(text[src])) {
+	while (len > 0 && draftline_is_space(text[src])) {
 		src++;
 		len--;
 	}
-	while (len > 0 && is_space(text[src + len - 1]))
+	while (len > 0 && draftline_is_space(text[src + len - 1]))
 		len--;
 	if (len == 0) {
 		if (p->text.len > 0)
@@ -119,10 +77,10 @@ piece_add(struct piece *p, size_t line, const char *text, size_t src, size_t len
 	if (p->text.len == 0 && p->line == 0)
 		p->line = line;
 	if (p->text.len > 0)
-		buf_add(&p->text, p->para_break || new_para ? "\n" : " ", 1);
+		strbuf_add(&p->text, p->para_break || new_para ? "\n" : " ", 1);
 	p->spans = xreallocarray(p->spans, p->n_spans + 1, sizeof *p->spans);
 	p->spans[p->n_spans++] = (struct importer_span){ p->text.len, src, len };
-	buf_add(&p->text, text + src, len);
+	strbuf_add(&p->text, text + src, len);
 	p->para_break = false;
 }
 
@@ -134,7 +92,7 @@ piece_set(struct piece *p, size_t line, const char *value, size_t src, size_t sr
 	free(p->spans);
 	memset(p, 0, sizeof *p);
 	p->line = line;
-	buf_add(&p->text, value, strlen(value));
+	strbuf_add(&p->text, value, strlen(value));
 	p->spans = xmalloc(sizeof *p->spans);
 	p->spans[0] = (struct importer_span){ 0, src,
 	    src_len < strlen(value) ? src_len : strlen(value) };
@@ -213,12 +171,12 @@ set_competencies(struct parse *ps, struct pexample *e, const char *s, size_t n)
 			j++;
 		a = i;
 		b = j;
-		while (a < b && (is_space(s[a]) || s[a] == '*' || s[a] == '_'))
+		while (a < b && (draftline_is_space(s[a]) || s[a] == '*' || s[a] == '_'))
 			a++;
-		while (b > a && (is_space(s[b - 1]) || s[b - 1] == '.' || s[b - 1] == '*' ||
+		while (b > a && (draftline_is_space(s[b - 1]) || s[b - 1] == '.' || s[b - 1] == '*' ||
 		    s[b - 1] == '_'))
 			b--;
-		if (b - a >= 4 && prefix(s + a, "and "))
+		if (b - a >= 4 && draftline_prefix(s + a, "and "))
 			a += 4;
 		if (b > a) {
 			char *norm;
@@ -252,9 +210,9 @@ add_unsorted(struct parse *ps, size_t line, size_t off, size_t len, bool new_par
 	const char *s = ps->text + off;
 	size_t a = 0, b = len;
 
-	while (a < b && is_space(s[a]))
+	while (a < b && draftline_is_space(s[a]))
 		a++;
-	while (b > a && is_space(s[b - 1]))
+	while (b > a && draftline_is_space(s[b - 1]))
 		b--;
 	if (a == b)
 		return;
@@ -397,7 +355,7 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 				char **dst = c.field == 0 ? &ps->candidate : &ps->position;
 				size_t vl = len > c.rest ? len - c.rest : 0;
 
-				while (vl > 0 && (is_space(line[c.rest + vl - 1]) ||
+				while (vl > 0 && (draftline_is_space(line[c.rest + vl - 1]) ||
 				    line[c.rest + vl - 1] == '*'))
 					vl--;
 				free(*dst);
@@ -409,8 +367,8 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 text_line:
 			{
 				/* List items and headings keep a line of their own. */
-				const char *t = skip_spaces(line);
-				bool list = (*t == '-' || *t == '*' || *t == '+') && is_space(t[1]);
+				const char *t = draftline_skip_spaces(line);
+				bool list = (*t == '-' || *t == '*' || *t == '+') && draftline_is_space(t[1]);
 
 				if (ecq < 0) {
 					add_unsorted(ps, lineno, off, len, list);
@@ -439,7 +397,7 @@ importer_read_file(const char *path, char **text, size_t *len, struct error *err
 {
 	bool std_in = strcmp(path, "-") == 0;
 	FILE *f = std_in ? stdin : fopen(path, "rb");
-	struct buf b = { NULL, 0, 0 };
+	struct strbuf b = { NULL, 0, 0 };
 	char chunk[65536];
 	size_t n;
 
@@ -447,9 +405,9 @@ importer_read_file(const char *path, char **text, size_t *len, struct error *err
 	*len = 0;
 	if (f == NULL)
 		return error_set(err, ERR_IO, "cannot open %s: %s", path, strerror(errno));
-	buf_add(&b, "", 0);
+	strbuf_add(&b, "", 0);
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&b, chunk, n);
+		strbuf_add(&b, chunk, n);
 	if (ferror(f)) {
 		int e = errno;
 
