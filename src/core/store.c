@@ -652,9 +652,15 @@ store_path(const struct store *st)
 static int
 check_utf8(struct store *st, const char *text, struct error *err)
 {
+	size_t len;
+
 	if (text == NULL)
 		return error_set(err, ERR_USAGE, "no text given");
-	if (u8_check((const uint8_t *)text, strlen(text)) != NULL)
+	len = strlen(text);
+	if (len > STORE_MAX_TEXT)
+		return error_set(err, ERR_USAGE, "%s: a field holds at most %d KB; this text has %zu KB. "
+		    "Split it or cut it", st->path, STORE_MAX_TEXT / 1024, len / 1024);
+	if (u8_check((const uint8_t *)text, len) != NULL)
 		return error_set(err, ERR_USAGE, "%s: refusing to save text that is not valid UTF-8", st->path);
 	return 0;
 }

@@ -25,6 +25,10 @@
 
 #define STORE_APPLICATION_ID 0x45435143 /* "ECQC" */
 #define STORE_SCHEMA_VERSION 2
+/* The most one text field may hold, in bytes (about 150,000 words, fifteen
+ * times a whole narrative): a save of more is refused with ERR_USAGE, so no
+ * field can grow past what the layout and the checks handle quickly. */
+#define STORE_MAX_TEXT (1024 * 1024)
 
 struct store;
 
