@@ -20,6 +20,8 @@
 #include <unistd.h>
 #include <unistr.h>
 
+#include "lockfile.h"
+#include "revpolicy.h"
 #include "store_schema.h"
 #include "xalloc.h"
 
@@ -28,6 +30,11 @@ struct store {
 	char *path;
 	bool readonly;
 	struct project *p;
+	struct lockfile *lock;          /* the write lock; NULL when read-only */
+	struct revpolicy *revs;         /* which saves keep a revision */
+	time_t (*clock)(void);          /* seconds, for revpolicy only */
+	dev_t dev;                      /* the file it opened, to notice a */
+	ino_t ino;                      /* move, deletion or replacement */
 };
 
 static const char *const field_columns[EX_FIELD_COUNT] = {
@@ -45,6 +52,16 @@ now_iso(char buf[32])
 
 	gmtime_r(&t, &tm);
 	strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* Seconds that never jump back when the wall clock is set. */
+static time_t
+monotonic_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec;
 }
 
 static int
@@ -85,11 +102,45 @@ run(struct store *st, struct error *err, const char *sql, int n, const char *con
 	return 0;
 }
 
+/* Records which file the path names now, so a later save can notice that
+ * it was moved, deleted or replaced (SQLite would go on writing into the
+ * old inode, and the text would vanish with it). */
+static int
+remember_file(struct store *st, struct error *err)
+{
+	struct stat sb;
+
+	if (stat(st->path, &sb) != 0)
+		return error_set(err, ERR_IO, "cannot open %s: %s", st->path, strerror(errno));
+	st->dev = sb.st_dev;
+	st->ino = sb.st_ino;
+	return 0;
+}
+
+int
+store_check_file(const struct store *st, struct error *err)
+{
+	struct stat sb;
+
+	if (stat(st->path, &sb) != 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return error_set(err, ERR_GONE, "%s was moved or deleted while it was open; "
+			    "nothing more can be saved there until it is saved again", st->path);
+		return error_set(err, ERR_IO, "cannot reach %s: %s", st->path, strerror(errno));
+	}
+	if (sb.st_dev != st->dev || sb.st_ino != st->ino)
+		return error_set(err, ERR_GONE, "%s was replaced by another file while it was open; "
+		    "your text is not saved in it", st->path);
+	return 0;
+}
+
 static int
 begin(struct store *st, struct error *err)
 {
 	if (st->readonly)
 		return error_set(err, ERR_USAGE, "%s is open read-only", st->path);
+	if (store_check_file(st, err) != 0)
+		return -1;
 	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail(st, err, "start a transaction (is another ecqcoach using it?)");
 	return 0;
@@ -125,14 +176,21 @@ commit(struct store *st, struct error *err)
 	return load(st, err);
 }
 
+/* Keeps old as a revision of target: always when force (someone else's
+ * text), else when the revision policy says this save starts a burst or is
+ * a checkpoint (see revpolicy.h). */
 static int
-add_revision(struct store *st, const char *target, const char *old, struct error *err)
+keep_revision(struct store *st, const char *target, const char *old, bool force,
+    struct error *err)
 {
 	char now[32];
 	const char *args[3];
+	bool keep = revpolicy_keep(st->revs, target, st->clock());
 
 	if (old == NULL || *old == '\0')
 		return 0;       /* nothing was there to lose */
+	if (!keep && !force)
+		return 0;       /* the text before this burst is kept already */
 	now_iso(now);
 	args[0] = target;
 	args[1] = old;
@@ -519,6 +577,11 @@ check_and_migrate(struct store *st, struct error *err)
 	return store_exec(st->db, "COMMIT", err);
 }
 
+/* A writer's journal: WAL, every commit on disk before it returns, and a
+ * WAL file cut back after each checkpoint so a long session stays small. */
+#define WRITER_PRAGMAS "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; " \
+	"PRAGMA journal_size_limit = 1048576;"
+
 static struct store *
 store_alloc(const char *path, bool readonly)
 {
@@ -526,6 +589,8 @@ store_alloc(const char *path, bool readonly)
 
 	st->path = xstrdup(path);
 	st->readonly = readonly;
+	st->revs = revpolicy_new();
+	st->clock = monotonic_seconds;
 	return st;
 }
 
@@ -533,6 +598,7 @@ int
 store_open(const char *path, int flags, struct store **out, struct error *err)
 {
 	struct store *st;
+	struct error verr;
 	bool ro = (flags & STORE_READONLY) != 0;
 	int rc;
 
@@ -540,6 +606,10 @@ store_open(const char *path, int flags, struct store **out, struct error *err)
 	if (check_magic(path, err) != 0)
 		return -1;
 	st = store_alloc(path, ro);
+	/* The lock comes first: no migration or save while another coach has
+	 * the file, and a second coach can say who has it. */
+	if (!ro && lockfile_acquire(path, &st->lock, NULL, err) != 0)
+		goto fail;
 	rc = sqlite3_open_v2(path, &st->db, ro ? SQLITE_OPEN_READONLY :
 	    SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
@@ -552,15 +622,52 @@ store_open(const char *path, int flags, struct store **out, struct error *err)
 	}
 	if (harden(st, err) != 0 || check_and_migrate(st, err) != 0)
 		goto fail;
-	if (!ro && (store_exec(st->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", err) != 0))
+	/* Read-only, nothing in the schema can run: a reader may go on. */
+	if (store_schema_verify(st->db, path, &verr) != 0 && (!ro || verr.code != ERR_TAMPERED)) {
+		if (err != NULL)
+			*err = verr;
 		goto fail;
-	if (load(st, err) != 0)
+	}
+	if (!ro && (store_exec(st->db, WRITER_PRAGMAS, err) != 0))
+		goto fail;
+	if (remember_file(st, err) != 0 || load(st, err) != 0)
 		goto fail;
 	*out = st;
 	return 0;
 fail:
 	store_close(st);
 	return -1;
+}
+
+/* Removes a project that was never handed out, and the journal files
+ * SQLite may have left beside it (a full disk can stop it from removing
+ * its own -wal and -shm). */
+static void
+remove_with_journals(const char *path)
+{
+	static const char *const suffix[] = { "-wal", "-shm", "-journal" };
+	char *p;
+	size_t i;
+
+	unlink(path);
+	for (i = 0; i < sizeof suffix / sizeof *suffix; i++) {
+		p = xasprintf("%s%s", path, suffix[i]);
+		unlink(p);
+		free(p);
+	}
+}
+
+void
+store_discard(struct store *st)
+{
+	char *path;
+
+	if (st == NULL)
+		return;
+	path = xstrdup(st->path);
+	store_close(st);
+	remove_with_journals(path);
+	free(path);
 }
 
 int
@@ -582,13 +689,15 @@ store_create(const char *path, const struct framework *fw, const char *candidate
 	}
 	close(fd);
 	st = store_alloc(path, false);
+	if (lockfile_acquire(path, &st->lock, NULL, err) != 0)
+		goto fail;
 	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
 		error_set(err, ERR_IO, "cannot create %s: %s", path, sqlite3_errstr(rc));
 		goto fail;
 	}
-	if (harden(st, err) != 0 ||
-	    store_exec(st->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", err) != 0 ||
+	if (harden(st, err) != 0 || remember_file(st, err) != 0 ||
+	    store_exec(st->db, WRITER_PRAGMAS, err) != 0 ||
 	    store_exec(st->db, "BEGIN IMMEDIATE", err) != 0)
 		goto fail;
 	now_iso(now);
@@ -614,7 +723,7 @@ fail_tx:
 	rollback(st);
 fail:
 	store_close(st);
-	unlink(path);
+	remove_with_journals(path);
 	return -1;
 }
 
@@ -629,6 +738,8 @@ store_close(struct store *st)
 			sqlite3_exec(st->db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
 		sqlite3_close(st->db);
 	}
+	lockfile_release(st->lock);
+	revpolicy_free(st->revs);
 	project_free(st->p);
 	free(st->path);
 	free(st);
@@ -644,6 +755,99 @@ const char *
 store_path(const struct store *st)
 {
 	return st->path;
+}
+
+void
+store_set_clock(struct store *st, time_t (*clock)(void))
+{
+	st->clock = clock != NULL ? clock : monotonic_seconds;
+}
+
+/* path when nothing has that name, else "NAME-recovered.ecq" beside it
+ * (then -recovered-2 ...), never someone else's file. */
+static char *
+free_name(const char *path)
+{
+	size_t n = strlen(path);
+	size_t stem = n > 4 && strcmp(path + n - 4, ".ecq") == 0 ? n - 4 : n;
+	char *name = xstrdup(path);
+	int i;
+
+	for (i = 1; access(name, F_OK) == 0 || errno != ENOENT; i++) {
+		free(name);
+		if (i == 1)
+			name = xasprintf("%.*s-recovered.ecq", (int)stem, path);
+		else
+			name = xasprintf("%.*s-recovered-%d.ecq", (int)stem, path, i);
+		if (i > 100)
+			return name;    /* let the write below report the clash */
+	}
+	return name;
+}
+
+int
+store_save_again(struct store *st, char **where, struct error *err)
+{
+	sqlite3_stmt *stmt;
+	char *dst, *tmp;
+	int rc;
+
+	*where = NULL;
+	if (st->readonly || st->db == NULL)
+		return error_set(err, ERR_USAGE, "%s is open read-only", st->path);
+	dst = free_name(st->path);
+	tmp = xasprintf("%s.saving-%ld", dst, (long)getpid());
+	unlink(tmp);
+	/* A consistent copy of everything saved so far, from the connection
+	 * that still reads the old file. */
+	if ((stmt = prepare(st, "VACUUM INTO ?1", err)) == NULL)
+		goto fail;
+	sqlite3_bind_text(stmt, 1, tmp, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		error_set(err, ERR_IO, "cannot write %s: %s", dst, sqlite3_errmsg(st->db));
+		goto fail;
+	}
+	/* link(2) never replaces: a file that took the name meanwhile stays. */
+	if (link(tmp, dst) != 0) {
+		error_set(err, ERR_IO, "cannot write %s: %s", dst, strerror(errno));
+		goto fail;
+	}
+	unlink(tmp);
+	/* Close the old connection before opening the new file: closing ends
+	 * the old -wal, which must never be read as the new file's journal. */
+	sqlite3_close(st->db);
+	st->db = NULL;
+	lockfile_release(st->lock);
+	st->lock = NULL;
+	free(st->path);
+	st->path = dst;
+	dst = NULL;
+	if (lockfile_acquire(st->path, &st->lock, NULL, err) != 0)
+		st->readonly = true;    /* someone opened it this instant: theirs */
+	if (sqlite3_open_v2(st->path, &st->db, st->readonly ? SQLITE_OPEN_READONLY :
+	    SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		error_set(err, ERR_IO, "cannot open %s again: %s", st->path, sqlite3_errmsg(st->db));
+		sqlite3_close(st->db);
+		st->db = NULL;
+		st->readonly = true;
+		goto fail;
+	}
+	if (harden(st, err) != 0 || (!st->readonly && store_exec(st->db, WRITER_PRAGMAS, err) != 0) ||
+	    remember_file(st, err) != 0)
+		goto fail;
+	free(st->p->path);
+	st->p->path = xstrdup(st->path);
+	*where = xstrdup(st->path);
+	free(tmp);
+	return st->readonly ? -1 : 0;
+fail:
+	if (tmp != NULL)
+		unlink(tmp);
+	free(tmp);
+	free(dst);
+	return -1;
 }
 
 /* ---- changes ------------------------------------------------------------- */
@@ -665,50 +869,6 @@ check_utf8(struct store *st, const char *text, struct error *err)
 	return 0;
 }
 
-/* Sets a meta key with a revision of its previous value. */
-static int
-set_meta(struct store *st, const char *key, const char *value, struct error *err)
-{
-	char target[64];
-	char *old;
-	const char *args[2];
-
-	if (check_utf8(st, value, err) != 0 || begin(st, err) != 0)
-		return -1;
-	old = meta_get(st, key);
-	snprintf(target, sizeof target, "meta.%s", key);
-	args[0] = key;
-	args[1] = value;
-	if (strcmp(old, value) != 0 &&
-	    (add_revision(st, strcmp(key, "unsorted") == 0 ? "unsorted" : target, old, err) != 0 ||
-	     run(st, err, "INSERT INTO meta(key, value) VALUES (?1, ?2) "
-	     "ON CONFLICT(key) DO UPDATE SET value = excluded.value", 2, args) != 0)) {
-		free(old);
-		rollback(st);
-		return -1;
-	}
-	free(old);
-	return commit(st, err);
-}
-
-int
-store_set_candidate(struct store *st, const char *name, struct error *err)
-{
-	return set_meta(st, "candidate", name, err);
-}
-
-int
-store_set_position(struct store *st, const char *position, struct error *err)
-{
-	return set_meta(st, "position", position, err);
-}
-
-int
-store_set_unsorted(struct store *st, const char *text, struct error *err)
-{
-	return set_meta(st, "unsorted", text, err);
-}
-
 static int
 valid_ecq(struct store *st, int ecq, struct error *err)
 {
@@ -717,56 +877,230 @@ valid_ecq(struct store *st, int ecq, struct error *err)
 	return 0;
 }
 
-int
-store_set_intro(struct store *st, int ecq, const char *text, struct error *err)
-{
-	char target[32];
-	const char *args[2];
+/* Where one piece of text lives: its revision target, a query that reads it
+ * (the keys bound as ?1, ?2) and a statement that writes it (the keys, then
+ * the text and the time as the next two parameters). */
+struct slot {
+	char target[64];
+	char get_sql[128];
+	char put_sql[200];
+	const char *keys[2];
+	int n_keys;
+};
 
-	if (valid_ecq(st, ecq, err) != 0 || check_utf8(st, text, err) != 0)
+/* Binds the keys (and, for a write, the text and the time) to stmt. */
+static void
+bind_slot(sqlite3_stmt *stmt, const struct slot *s, const char *text, const char *now)
+{
+	int i, n = sqlite3_bind_parameter_count(stmt);
+
+	for (i = 0; i < s->n_keys; i++)
+		sqlite3_bind_text(stmt, i + 1, s->keys[i], -1, SQLITE_STATIC);
+	if (text != NULL && n > s->n_keys)
+		sqlite3_bind_text(stmt, s->n_keys + 1, text, -1, SQLITE_STATIC);
+	if (now != NULL && n > s->n_keys + 1)
+		sqlite3_bind_text(stmt, s->n_keys + 2, now, -1, SQLITE_STATIC);
+}
+
+/* The text the file holds now (not the loaded copy: another writer may
+ * have changed it), or NULL with *missing when there is no row. */
+static char *
+slot_read(struct store *st, const struct slot *s, bool *missing, struct error *err)
+{
+	sqlite3_stmt *stmt = prepare(st, s->get_sql, err);
+	char *text = NULL;
+	int rc;
+
+	*missing = false;
+	if (stmt == NULL)
+		return NULL;
+	bind_slot(stmt, s, NULL, NULL);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		text = column_text(stmt, 0);
+	else if (rc == SQLITE_DONE)
+		*missing = true;
+	else
+		db_fail(st, err, "read the saved text");
+	sqlite3_finalize(stmt);
+	return text;
+}
+
+/* Saves text into a slot in one transaction. seen is the text the caller
+ * last read from this slot (NULL: the loaded copy's, passed by the caller as
+ * loaded). When the file holds something else, someone else wrote it: that
+ * text is kept as a revision whatever the policy, and *conflict is set.
+ * missing_ok: a slot with no row yet reads as "" (intro, note, meta). */
+static int
+slot_save(struct store *st, const struct slot *s, const char *seen, const char *text,
+    bool missing_ok, bool *conflict, struct error *err)
+{
+	sqlite3_stmt *stmt;
+	char *cur, now[32];
+	bool missing, other;
+	int rc;
+
+	if (conflict != NULL)
+		*conflict = false;
+	if (check_utf8(st, text, err) != 0 || begin(st, err) != 0)
 		return -1;
-	if (strcmp(st->p->intro[ecq], text) == 0)
+	error_clear(err);
+	cur = slot_read(st, s, &missing, err);
+	if (cur == NULL && missing && missing_ok)
+		cur = xstrdup("");
+	if (cur == NULL) {
+		rollback(st);
+		if (missing)
+			return error_set(err, ERR_NOTFOUND, "%s: %s is no longer in the file", st->path, s->target);
+		return -1;
+	}
+	if (strcmp(cur, text) == 0) {
+		free(cur);
+		rollback(st);   /* nothing to write */
 		return 0;
-	if (begin(st, err) != 0)
-		return -1;
-	snprintf(target, sizeof target, "intro.%d", ecq + 1);
-	args[0] = st->p->fw->ecqs[ecq].key;
-	args[1] = text;
-	if (add_revision(st, target, st->p->intro[ecq], err) != 0 ||
-	    run(st, err, "INSERT INTO intro(ecq, text) VALUES (?1, ?2) "
-	    "ON CONFLICT(ecq) DO UPDATE SET text = excluded.text", 2, args) != 0) {
+	}
+	other = seen != NULL && strcmp(cur, seen) != 0;
+	if (other)
+		revpolicy_reset(st->revs, s->target);
+	now_iso(now);
+	rc = keep_revision(st, s->target, cur,
+	    other || strlen(cur) > strlen(text) + REVPOLICY_BIG_CUT, err);
+	free(cur);
+	if (rc == 0 && (stmt = prepare(st, s->put_sql, err)) != NULL) {
+		bind_slot(stmt, s, text, now);
+		if (sqlite3_step(stmt) != SQLITE_DONE)
+			rc = db_fail(st, err, "save the change");
+		sqlite3_finalize(stmt);
+	} else {
+		rc = -1;
+	}
+	if (rc != 0) {
 		rollback(st);
 		return -1;
 	}
-	return commit(st, err);
+	if (commit(st, err) != 0)
+		return -1;
+	if (conflict != NULL)
+		*conflict = other;
+	return 0;
+}
+
+static void
+slot_meta(struct slot *s, const char *key)
+{
+	memset(s, 0, sizeof *s);
+	if (strcmp(key, "unsorted") == 0)
+		snprintf(s->target, sizeof s->target, "unsorted");
+	else
+		snprintf(s->target, sizeof s->target, "meta.%s", key);
+	snprintf(s->get_sql, sizeof s->get_sql, "SELECT value FROM meta WHERE key = ?1");
+	snprintf(s->put_sql, sizeof s->put_sql, "INSERT INTO meta(key, value) VALUES (?1, ?2) "
+	    "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+	s->keys[0] = key;
+	s->n_keys = 1;
+}
+
+static int
+slot_intro(struct store *st, struct slot *s, int ecq, struct error *err)
+{
+	if (valid_ecq(st, ecq, err) != 0)
+		return -1;
+	memset(s, 0, sizeof *s);
+	snprintf(s->target, sizeof s->target, "intro.%d", ecq + 1);
+	snprintf(s->get_sql, sizeof s->get_sql, "SELECT text FROM intro WHERE ecq = ?1");
+	snprintf(s->put_sql, sizeof s->put_sql, "INSERT INTO intro(ecq, text) VALUES (?1, ?2) "
+	    "ON CONFLICT(ecq) DO UPDATE SET text = excluded.text");
+	s->keys[0] = st->p->fw->ecqs[ecq].key;
+	s->n_keys = 1;
+	return 0;
+}
+
+/* qbuf holds the question number for s->keys[1]; it must outlive s. */
+static int
+slot_note(struct store *st, struct slot *s, int ecq, int question, char qbuf[16],
+    struct error *err)
+{
+	if (valid_ecq(st, ecq, err) != 0)
+		return -1;
+	if (question < 0 || (size_t)question >= st->p->fw->ecqs[ecq].questions.n)
+		return error_set(err, ERR_NOTFOUND, "ECQ %d has no question %d", ecq + 1, question + 1);
+	memset(s, 0, sizeof *s);
+	snprintf(s->target, sizeof s->target, "note.%d.%d", ecq + 1, question + 1);
+	snprintf(s->get_sql, sizeof s->get_sql, "SELECT text FROM note WHERE ecq = ?1 AND question = ?2");
+	snprintf(s->put_sql, sizeof s->put_sql, "INSERT INTO note(ecq, question, text) VALUES (?1, ?2, ?3) "
+	    "ON CONFLICT(ecq, question) DO UPDATE SET text = excluded.text");
+	snprintf(qbuf, 16, "%d", question);
+	s->keys[0] = st->p->fw->ecqs[ecq].key;
+	s->keys[1] = qbuf;
+	s->n_keys = 2;
+	return 0;
+}
+
+/* A deleted example's row is still in the file (undo brings it back), so
+ * a save into it is kept rather than lost. */
+static int
+slot_example(struct slot *s, int64_t id, enum example_field f, char idbuf[24], struct error *err)
+{
+	if ((unsigned)f >= EX_FIELD_COUNT)
+		return error_set(err, ERR_USAGE, "no such example field %d", (int)f);
+	memset(s, 0, sizeof *s);
+	snprintf(s->target, sizeof s->target, "example.%lld.%s", (long long)id, field_targets[f]);
+	/* The column name comes from our own table, never from input. */
+	snprintf(s->get_sql, sizeof s->get_sql, "SELECT %s FROM example WHERE id = ?1", field_columns[f]);
+	snprintf(s->put_sql, sizeof s->put_sql, "UPDATE example SET %s = ?2, modified = ?3 WHERE id = ?1",
+	    field_columns[f]);
+	snprintf(idbuf, 24, "%lld", (long long)id);
+	s->keys[0] = idbuf;
+	s->n_keys = 1;
+	return 0;
+}
+
+int
+store_set_candidate(struct store *st, const char *name, struct error *err)
+{
+	struct slot s;
+
+	slot_meta(&s, "candidate");
+	return slot_save(st, &s, NULL, name, true, NULL, err);
+}
+
+int
+store_set_position(struct store *st, const char *position, struct error *err)
+{
+	struct slot s;
+
+	slot_meta(&s, "position");
+	return slot_save(st, &s, NULL, position, true, NULL, err);
+}
+
+int
+store_set_unsorted(struct store *st, const char *text, struct error *err)
+{
+	struct slot s;
+
+	slot_meta(&s, "unsorted");
+	return slot_save(st, &s, NULL, text, true, NULL, err);
+}
+
+int
+store_set_intro(struct store *st, int ecq, const char *text, struct error *err)
+{
+	struct slot s;
+
+	if (slot_intro(st, &s, ecq, err) != 0)
+		return -1;
+	return slot_save(st, &s, NULL, text, true, NULL, err);
 }
 
 int
 store_set_note(struct store *st, int ecq, int question, const char *text, struct error *err)
 {
-	char target[48], qbuf[16];
-	const char *args[3];
+	struct slot s;
+	char qbuf[16];
 
-	if (valid_ecq(st, ecq, err) != 0 || check_utf8(st, text, err) != 0)
+	if (slot_note(st, &s, ecq, question, qbuf, err) != 0)
 		return -1;
-	if (question < 0 || (size_t)question >= st->p->fw->ecqs[ecq].questions.n)
-		return error_set(err, ERR_NOTFOUND, "ECQ %d has no question %d", ecq + 1, question + 1);
-	if (strcmp(st->p->notes[ecq][question], text) == 0)
-		return 0;
-	if (begin(st, err) != 0)
-		return -1;
-	snprintf(target, sizeof target, "note.%d.%d", ecq + 1, question + 1);
-	snprintf(qbuf, sizeof qbuf, "%d", question);
-	args[0] = st->p->fw->ecqs[ecq].key;
-	args[1] = qbuf;
-	args[2] = text;
-	if (add_revision(st, target, st->p->notes[ecq][question], err) != 0 ||
-	    run(st, err, "INSERT INTO note(ecq, question, text) VALUES (?1, ?2, ?3) "
-	    "ON CONFLICT(ecq, question) DO UPDATE SET text = excluded.text", 3, args) != 0) {
-		rollback(st);
-		return -1;
-	}
-	return commit(st, err);
+	return slot_save(st, &s, NULL, text, true, NULL, err);
 }
 
 char *
@@ -790,38 +1124,54 @@ int
 store_set_example_field(struct store *st, int64_t id, enum example_field f,
     const char *text, struct error *err)
 {
-	struct example *e = find_example(st, id, err);
-	char *target, *sql, now[32];
-	const char *args[3];
+	struct slot s;
 	char idbuf[24];
-	int rc;
 
-	if (e == NULL || check_utf8(st, text, err) != 0)
+	if (slot_example(&s, id, f, idbuf, err) != 0)
 		return -1;
-	if ((unsigned)f >= EX_FIELD_COUNT)
-		return error_set(err, ERR_USAGE, "no such example field %d", (int)f);
-	if (strcmp(e->field[f], text) == 0)
+	return slot_save(st, &s, NULL, text, false, NULL, err);
+}
+
+/* Parses a revision target into its slot; the buffers hold key texts. */
+static int
+slot_from_target(struct store *st, const char *target, struct slot *s, char kbuf[24],
+    struct error *err)
+{
+	long long id;
+	int a, b, n = 0, f;
+	char name[16];
+
+	if (strcmp(target, "meta.candidate") == 0 || strcmp(target, "meta.position") == 0) {
+		slot_meta(s, target + 5);
 		return 0;
-	if (begin(st, err) != 0)
-		return -1;
-	target = store_example_target(id, f);
-	now_iso(now);
-	snprintf(idbuf, sizeof idbuf, "%lld", (long long)id);
-	/* The column name comes from our own table, never from input. */
-	sql = xasprintf("UPDATE example SET %s = ?1, modified = ?2 WHERE id = ?3", field_columns[f]);
-	args[0] = text;
-	args[1] = now;
-	args[2] = idbuf;
-	rc = add_revision(st, target, e->field[f], err);
-	if (rc == 0)
-		rc = run(st, err, sql, 3, args);
-	free(sql);
-	free(target);
-	if (rc != 0) {
-		rollback(st);
-		return -1;
 	}
-	return commit(st, err);
+	if (strcmp(target, "unsorted") == 0) {
+		slot_meta(s, "unsorted");
+		return 0;
+	}
+	if (sscanf(target, "intro.%d%n", &a, &n) == 1 && target[n] == '\0')
+		return slot_intro(st, s, a - 1, err);
+	if (sscanf(target, "note.%d.%d%n", &a, &b, &n) == 2 && target[n] == '\0')
+		return slot_note(st, s, a - 1, b - 1, kbuf, err);
+	if (sscanf(target, "example.%lld.%15[a-z]%n", &id, name, &n) == 2 && target[n] == '\0')
+		for (f = 0; f < EX_FIELD_COUNT; f++)
+			if (strcmp(name, field_targets[f]) == 0)
+				return slot_example(s, (int64_t)id, (enum example_field)f, kbuf, err);
+	return error_set(err, ERR_USAGE, "no text is called '%s'", target);
+}
+
+int
+store_set_text(struct store *st, const char *target, const char *seen, const char *text,
+    bool *conflict, struct error *err)
+{
+	struct slot s;
+	char kbuf[24];
+
+	if (conflict != NULL)
+		*conflict = false;
+	if (slot_from_target(st, target, &s, kbuf, err) != 0)
+		return -1;
+	return slot_save(st, &s, seen, text, strncmp(target, "example.", 8) != 0, conflict, err);
 }
 
 /* Renumbers the live examples of an ECQ 0..n-1 in the given order. */
