@@ -151,8 +151,8 @@ locked_error(const char *path, const char *lock_path, const struct lock_holder *
 	if (out != NULL)
 		*out = *h;
 	lockfile_describe(h, who, sizeof who);
-	return error_set(err, ERR_LOCKED, "%s is open in another ecqcoach: %s; close it there "
-	    "(if that ecqcoach is no longer running, delete %s)", path, who, lock_path);
+	return error_set(err, ERR_LOCKED, "%s is open in another ecqcoach (%s); close it there "
+	    "to edit it here (if that one is no longer running, delete %s)", path, who, lock_path);
 }
 
 int

@@ -35,6 +35,7 @@ struct store {
 	time_t (*clock)(void);          /* seconds, for revpolicy only */
 	dev_t dev;                      /* the file it opened, to notice a */
 	ino_t ino;                      /* move, deletion or replacement */
+	ino_t wal_ino, shm_ino;         /* its -wal and -shm, 0 when unknown */
 };
 
 static const char *const field_columns[EX_FIELD_COUNT] = {
@@ -115,6 +116,46 @@ remember_file(struct store *st, struct error *err)
 	st->dev = sb.st_dev;
 	st->ino = sb.st_ino;
 	return 0;
+}
+
+static ino_t
+inode_of(const char *path, const char *suffix)
+{
+	char *p = xasprintf("%s%s", path, suffix);
+	struct stat sb;
+	ino_t ino = stat(p, &sb) == 0 ? sb.st_ino : 0;
+
+	free(p);
+	return ino;
+}
+
+/* A writer's journal files, once they exist (after the first read). */
+static void
+remember_journals(struct store *st)
+{
+	st->wal_ino = inode_of(st->path, "-wal");
+	st->shm_ino = inode_of(st->path, "-shm");
+}
+
+/* After the connection to a file that was deleted or replaced is closed:
+ * SQLite leaves its -wal and -shm under the old name, where they would be
+ * read as the journal of whatever file has that name now. Removes them if
+ * they are still the ones this store used. */
+static void
+drop_stale_journals(const char *path, ino_t wal_ino, ino_t shm_ino)
+{
+	char *p;
+
+	if (wal_ino != 0 && inode_of(path, "-wal") == wal_ino) {
+		p = xasprintf("%s-wal", path);
+		unlink(p);
+		free(p);
+	}
+	if (shm_ino != 0 && inode_of(path, "-shm") == shm_ino) {
+		p = xasprintf("%s-shm", path);
+		unlink(p);
+		free(p);
+	}
 }
 
 int
@@ -632,6 +673,8 @@ store_open(const char *path, int flags, struct store **out, struct error *err)
 		goto fail;
 	if (remember_file(st, err) != 0 || load(st, err) != 0)
 		goto fail;
+	if (!ro)
+		remember_journals(st);
 	*out = st;
 	return 0;
 fail:
@@ -717,6 +760,7 @@ store_create(const char *path, const struct framework *fw, const char *candidate
 		goto fail_tx;
 	if (load(st, err) != 0)
 		goto fail;
+	remember_journals(st);
 	*out = st;
 	return 0;
 fail_tx:
@@ -730,13 +774,19 @@ fail:
 void
 store_close(struct store *st)
 {
+	struct error ignore;
+	bool gone;
+
 	if (st == NULL)
 		return;
 	if (st->db != NULL) {
+		gone = !st->readonly && store_check_file(st, &ignore) != 0 && ignore.code == ERR_GONE;
 		/* Back to a rollback journal so the closed file stands alone. */
-		if (!st->readonly)
+		if (!st->readonly && !gone)
 			sqlite3_exec(st->db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
 		sqlite3_close(st->db);
+		if (gone)
+			drop_stale_journals(st->path, st->wal_ino, st->shm_ino);
 	}
 	lockfile_release(st->lock);
 	revpolicy_free(st->revs);
@@ -815,10 +865,12 @@ store_save_again(struct store *st, char **where, struct error *err)
 		goto fail;
 	}
 	unlink(tmp);
-	/* Close the old connection before opening the new file: closing ends
-	 * the old -wal, which must never be read as the new file's journal. */
+	/* Close the old connection before opening the new file: its -wal
+	 * must never be read as the new file's journal. */
 	sqlite3_close(st->db);
 	st->db = NULL;
+	drop_stale_journals(st->path, st->wal_ino, st->shm_ino);
+	st->wal_ino = st->shm_ino = 0;
 	lockfile_release(st->lock);
 	st->lock = NULL;
 	free(st->path);
@@ -839,6 +891,8 @@ store_save_again(struct store *st, char **where, struct error *err)
 		goto fail;
 	free(st->p->path);
 	st->p->path = xstrdup(st->path);
+	if (!st->readonly && load(st, err) == 0)
+		remember_journals(st);
 	*where = xstrdup(st->path);
 	free(tmp);
 	return st->readonly ? -1 : 0;

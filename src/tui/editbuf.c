@@ -57,6 +57,7 @@ struct editbuf {
 	size_t n_done;
 	size_t ops_cap;
 	bool merge_ok;          /* the last op may absorb the next keystroke */
+	bool readonly;          /* edits and undo do nothing (a read-only project) */
 };
 
 static char *clipboard;
@@ -645,6 +646,8 @@ static char *dup_bytes(const char *s, size_t n)
 static void edit(struct editbuf *eb, size_t pos, size_t del_len, const char *ins, size_t ins_len,
     enum op_kind kind)
 {
+	if (eb->readonly)
+		return;
 	struct eb_op *op = new_op(eb, kind);
 	op->pos = pos;
 	op->del = dup_bytes(eb->text + pos, del_len);
@@ -661,9 +664,19 @@ static void edit(struct editbuf *eb, size_t pos, size_t del_len, const char *ins
 	eb->merge_ok = kind != OP_OTHER;
 }
 
+void editbuf_set_readonly(struct editbuf *eb, bool on)
+{
+	eb->readonly = on;
+}
+
+bool editbuf_readonly(const struct editbuf *eb)
+{
+	return eb->readonly;
+}
+
 bool editbuf_undo(struct editbuf *eb)
 {
-	if (eb->n_done == 0)
+	if (eb->readonly || eb->n_done == 0)
 		return false;
 	struct eb_op *op = &eb->ops[--eb->n_done];
 	raw_replace(eb, op->pos, op->ins_len, op->del, op->del_len);
@@ -678,6 +691,8 @@ bool editbuf_undo(struct editbuf *eb)
 
 bool editbuf_redo(struct editbuf *eb)
 {
+	if (eb->readonly)
+		return false;
 	if (eb->n_done == eb->n_ops)
 		return false;
 	struct eb_op *op = &eb->ops[eb->n_done++];

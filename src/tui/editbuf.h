@@ -119,6 +119,10 @@ void editbuf_clipboard_free(void);
 /* Undo/redo one step, restoring the cursor and selection of that moment.
  * Return false when there is nothing to undo/redo. A new edit after an
  * undo drops the redo steps. */
+/* A read-only buffer ignores every edit, undo and redo (the project is
+ * open read-only: text typed there could never be saved). */
+void editbuf_set_readonly(struct editbuf *eb, bool on);
+bool editbuf_readonly(const struct editbuf *eb);
 bool editbuf_undo(struct editbuf *eb);
 bool editbuf_redo(struct editbuf *eb);
 bool editbuf_can_undo(const struct editbuf *eb);

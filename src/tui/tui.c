@@ -20,6 +20,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <wctype.h>
 
 #include "text.h"
 #include "tui/draw.h"
@@ -174,7 +175,10 @@ tui_field_add(struct tui *t, enum tui_field_kind kind, int ecq, int q, int64_t e
 	f->example = ex;
 	f->field = field;
 	f->target = target;
+	f->seen = xstrdup(text);
 	f->ed = editor_new(text, strlen(text));
+	if (t->readonly_why != NULL)
+		editbuf_set_readonly(editor_buf(f->ed), true);
 	findings_init(&f->fs);
 	t->fields = xreallocarray(t->fields, t->n_fields + 1, sizeof *t->fields);
 	t->fields[t->n_fields++] = f;
@@ -191,6 +195,7 @@ tui_field_free(struct tui_field *f)
 	free(f->spans);
 	free(f->span_finding);
 	free(f->target);
+	free(f->seen);
 	free(f);
 }
 
@@ -346,22 +351,34 @@ tui_field_words(const struct tui_field *f)
 	return text_count_words(editbuf_text(eb), editbuf_len(eb));
 }
 
+/* Saves one field. The store compares the file with f->seen, so text
+ * another program wrote meanwhile is kept as a revision, never lost; an
+ * example deleted meanwhile still takes the text (undo brings it back). */
 static int
 tui_field_save(struct tui *t, struct tui_field *f, struct error *err)
 {
 	const char *text = editbuf_text(editor_cbuf(f->ed));
+	char *target;
+	bool conflict = false;
+	int rc;
 
-	switch (f->kind) {
-	case TF_EXAMPLE:
-		if (project_example_by_id(tui_project(t), f->example) == NULL)
-			return 0;       /* deleted meanwhile; its text is in the revisions */
-		return store_set_example_field(t->st, f->example, (enum example_field)f->field,
-		    text, err);
-	case TF_NOTE:
-		return store_set_note(t->st, f->ecq, f->question, text, err);
-	case TF_INTRO:
-		return store_set_intro(t->st, f->ecq, text, err);
-	}
+	/* The editor's own targets count notes and intros from 0 (dismissals
+	 * are stored with them); the store's revision targets count from 1. */
+	if (f->kind == TF_NOTE)
+		target = xasprintf("note.%d.%d", f->ecq + 1, f->question + 1);
+	else if (f->kind == TF_INTRO)
+		target = xasprintf("intro.%d", f->ecq + 1);
+	else
+		target = xstrdup(f->target);
+	rc = store_set_text(t->st, target, f->seen, text, &conflict, err);
+	free(target);
+	if (rc != 0)
+		return -1;
+	free(f->seen);
+	f->seen = xstrdup(text);
+	if (conflict)
+		tui_status(t, "Another program changed this text in the file while you worked; "
+		    "your text is saved and the other is kept in the history.");
 	return 0;
 }
 
@@ -587,7 +604,7 @@ static void
 tui_layout(struct tui *t)
 {
 	t->small = LINES < TUI_MIN_ROWS || COLS < TUI_MIN_COLS;
-	t->top = t->guided ? 2 : 1;
+	t->top = 1 + (t->guided ? 1 : 0) + (t->readonly_why != NULL ? 1 : 0);
 	t->bottom = LINES - 3;
 	if (!t->small && t->scr->layout != NULL)
 		t->scr->layout(t);
@@ -605,6 +622,18 @@ tui_draw_status(struct tui *t, WINDOW *win)
 	rw = draw_width(right);
 	draw_text(win, y, 0, cols - rw - 2, t->status, a);
 	draw_text(win, y, cols - rw, rw, right, A_DIM);
+}
+
+/* The read-only banner: the reason, in the error colour, on its own row. */
+static void
+tui_draw_readonly(const struct tui *t, WINDOW *win, int y)
+{
+	char line[1200];
+
+	snprintf(line, sizeof line, "READ-ONLY: %s", t->readonly_why);
+	wmove(win, y, 0);
+	wclrtoeol(win);
+	draw_text(win, y, 0, COLS, line, term_attr(TP_BAD, A_BOLD) | A_BOLD);
 }
 
 static void
@@ -626,6 +655,8 @@ tui_draw(struct tui *t)
 	t->scr->draw(t, win);
 	if (t->guided)
 		guided_draw_progress(t, win, 1);
+	if (t->readonly_why != NULL)
+		tui_draw_readonly(t, win, t->guided ? 2 : 1);
 	tui_draw_status(t, win);
 	draw_help_line(win, LINES - 1, t->scr->help(t));
 	if (t->popup == 0 && ((t->focus != NULL && editor_cursor_yx(t->focus->ed, &cy, &cx))
@@ -680,9 +711,33 @@ tui_collect_paste(size_t *len_out, bool *stop)
 	return buf;
 }
 
+/* When the project was moved, deleted or replaced while open, writes it
+ * back (store_save_again) so saving can go on: 1 when it did (the status
+ * says where), 0 when there was no need, -1 when that failed. */
+static int
+tui_save_again_if_gone(struct tui *t)
+{
+	struct error err;
+	char *where = NULL;
+
+	error_clear(&err);
+	if (t->readonly_why != NULL || store_check_file(t->st, &err) == 0 || err.code != ERR_GONE)
+		return 0;
+	if (store_save_again(t->st, &where, &err) != 0) {
+		tui_status_error(t, &err);
+		free(where);
+		return -1;
+	}
+	tui_status(t, "The project is saved again as %s.", where);
+	free(where);
+	return 1;
+}
+
 static int
 tui_global(struct tui *t, enum action a)
 {
+	int again;
+
 	switch (a) {
 	case ACT_QUIT:
 		t->quit = true;
@@ -722,7 +777,8 @@ tui_global(struct tui *t, enum action a)
 		guided_back(t);
 		return RD_DRAW;
 	case ACT_SAVE:
-		if (tui_save(t) == 0)
+		again = tui_save_again_if_gone(t);
+		if (again >= 0 && tui_save(t) == 0 && again == 0)
 			tui_status(t, "Saved.");
 		return RD_DRAW;
 	case ACT_REDRAW:
@@ -770,6 +826,15 @@ tui_idle(struct tui *t, long long now, bool *draw)
 	}
 }
 
+/* A key that would change the text in an editor. */
+static bool
+tui_is_typing(wint_t ch, bool keycode)
+{
+	if (keycode)
+		return ch == KEY_BACKSPACE || ch == KEY_DC || ch == KEY_ENTER;
+	return ch == '\n' || ch == '\r' || ch == 0x7f || ch == 0x08 || iswprint((wint_t)ch);
+}
+
 static void
 tui_loop(struct tui *t)
 {
@@ -805,6 +870,8 @@ tui_loop(struct tui *t)
 		}
 		if (keycode && ch == TERM_KEY_PASTE_BEGIN) {
 			paste = tui_collect_paste(&plen, &stop);
+			if (t->readonly_why != NULL)
+				tui_status(t, "This project is open read-only: nothing pasted here is kept.");
 			if (!t->small && t->scr->paste != NULL)
 				tui_react(t, t->scr->paste(t, paste, plen), now);
 			free(paste);
@@ -826,6 +893,8 @@ tui_loop(struct tui *t)
 			if (!(res & RD_IGNORED))
 				continue;
 		}
+		if (t->readonly_why != NULL && t->focus != NULL && tui_is_typing(ch, keycode))
+			tui_status(t, "This project is open read-only: nothing typed here is kept.");
 		res = t->scr->key(t, a, ch, keycode);
 		if ((res & RD_IGNORED) && a == ACT_QMARK)
 			res = tui_global(t, ACT_HELP);
@@ -847,6 +916,7 @@ tui_free(struct tui *t)
 	layout_cache_free(t->lc);
 	checker_free(t->ck);
 	store_close(t->st);
+	free(t->readonly_why);
 	editbuf_clipboard_free();
 }
 
@@ -871,6 +941,24 @@ tui_start_checker(struct tui *t)
 		tui_status(t, "%s", checker_warning(t->ck));
 }
 
+/* Opens the project for writing or, when that cannot be (another coach
+ * holds it, the file or folder is read-only, the file holds schema objects
+ * ecqcoach did not make), read-only with the reason kept for the banner. */
+static int
+tui_open(struct tui *t, const char *path, struct error *err)
+{
+	struct error ro;
+
+	if (store_open(path, 0, &t->st, err) == 0)
+		return 0;
+	if (err->code != ERR_LOCKED && err->code != ERR_TAMPERED && err->code != ERR_IO)
+		return -1;
+	if (store_open(path, STORE_READONLY, &t->st, &ro) != 0)
+		return -1;      /* the first error says more */
+	t->readonly_why = xasprintf("%s.", err->msg);
+	return 0;
+}
+
 int
 tui_run(const char *path, const struct tui_options *opt)
 {
@@ -887,7 +975,7 @@ tui_run(const char *path, const struct tui_options *opt)
 		return 3;
 	}
 	exists = access(path, F_OK) == 0;
-	if (exists && store_open(path, 0, &t.st, &err) != 0) {
+	if (exists && tui_open(&t, path, &err) != 0) {
 		fprintf(stderr, "ecqcoach: %s\n", err.msg);
 		return 3;
 	}
@@ -938,7 +1026,8 @@ tui_run(const char *path, const struct tui_options *opt)
 		char step[16];
 
 		snprintf(step, sizeof step, "%d", t.guide_step);
-		(void)store_set_setting(t.st, "tui.guide_step", step, &err);
+		if (t.readonly_why == NULL)
+			(void)store_set_setting(t.st, "tui.guide_step", step, &err);
 	}
 	term_restore();
 	tui_free(&t);

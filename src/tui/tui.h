@@ -81,6 +81,8 @@ struct tui_field {
 	int64_t example;        /* TF_EXAMPLE */
 	int field;              /* TF_EXAMPLE: enum example_field */
 	char *target;           /* revision target */
+	char *seen;             /* the text last loaded or saved: a save that
+	                         * finds other text in the file keeps that too */
 	struct editor *ed;
 	struct findings fs;     /* findings of the last check */
 	unsigned long checked;  /* buffer version checked + 1; 0: never */
@@ -135,6 +137,9 @@ struct tui {
 
 	bool guided;
 	int guide_step;
+
+	char *readonly_why;             /* why the project is open read-only (a
+	                                 * banner says it), or NULL when writable */
 
 	bool quit;
 	/* popup (spelling suggestions, competency checkboxes, confirmations) */
