@@ -41,23 +41,6 @@ usage(void)
 }
 
 static void
-remove_project(const char *path)
-{
-	char *p;
-
-	unlink(path);
-	p = xasprintf("%s-wal", path);
-	unlink(p);
-	free(p);
-	p = xasprintf("%s-shm", path);
-	unlink(p);
-	free(p);
-	p = xasprintf("%s-journal", path);
-	unlink(p);
-	free(p);
-}
-
-static void
 print_item(const char *draft, const struct framework *fw, const struct importer_item *it)
 {
 	printf("%s:%zu: ", draft, it->line);
@@ -191,9 +174,8 @@ cli_import(int argc, char **argv)
 	if (importer_import(st, text, len, &rep, &err) != 0 ||
 	    (name != NULL && store_set_candidate(st, name, &err) != 0)) {
 		status = cli_fail(&err);
-		store_close(st);
+		store_discard(st);
 		st = NULL;
-		remove_project(out);
 		goto done;
 	}
 	if (!quiet) {

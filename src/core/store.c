@@ -68,6 +68,14 @@ monotonic_seconds(void)
 static int
 db_fail(struct store *st, struct error *err, const char *what)
 {
+	int code = sqlite3_errcode(st->db);
+
+	if (code == SQLITE_FULL)
+		return error_set(err, ERR_IO, "%s: cannot %s: the disk is full; free some space "
+		    "and try again", st->path, what);
+	if (code == SQLITE_IOERR || code == SQLITE_READONLY || code == SQLITE_CANTOPEN)
+		return error_set(err, ERR_IO, "%s: cannot %s: %s (SQLite error %d)",
+		    st->path, what, sqlite3_errmsg(st->db), sqlite3_extended_errcode(st->db));
 	return error_set(err, ERR_INTERNAL, "%s: cannot %s: %s (SQLite error %d)",
 	    st->path, what, sqlite3_errmsg(st->db), sqlite3_extended_errcode(st->db));
 }
@@ -623,6 +631,36 @@ check_and_migrate(struct store *st, struct error *err)
 #define WRITER_PRAGMAS "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; " \
 	"PRAGMA journal_size_limit = 1048576;"
 
+/* Says plainly when the user may not write the file or its folder (the
+ * folder holds the lock and SQLite's journal files while it is open). */
+static int
+check_writable(const char *path, struct error *err)
+{
+	char *dir, *slash, *real;
+	int ok;
+
+	if (access(path, W_OK) != 0 && (errno == EACCES || errno == EROFS || errno == EPERM))
+		return error_set(err, ERR_IO, "you may not write to %s (%s), so changes cannot be saved",
+		    path, errno == EROFS ? "a read-only file system" : "its permissions");
+	dir = xstrdup(path);
+	slash = strrchr(dir, '/');
+	if (slash == NULL) {
+		free(dir);
+		dir = xstrdup(".");
+	} else {
+		slash[slash == dir ? 1 : 0] = '\0';
+	}
+	ok = access(dir, W_OK) == 0 || (errno != EACCES && errno != EROFS && errno != EPERM);
+	if (!ok) {
+		real = realpath(dir, NULL);
+		error_set(err, ERR_IO, "you may not write in the folder %s, which holds the project's "
+		    "journal while it is open, so changes cannot be saved", real != NULL ? real : dir);
+		free(real);
+	}
+	free(dir);
+	return ok ? 0 : -1;
+}
+
 static struct store *
 store_alloc(const char *path, bool readonly)
 {
@@ -649,7 +687,8 @@ store_open(const char *path, int flags, struct store **out, struct error *err)
 	st = store_alloc(path, ro);
 	/* The lock comes first: no migration or save while another coach has
 	 * the file, and a second coach can say who has it. */
-	if (!ro && lockfile_acquire(path, &st->lock, NULL, err) != 0)
+	if (!ro && (check_writable(path, err) != 0 ||
+	    lockfile_acquire(path, &st->lock, NULL, err) != 0))
 		goto fail;
 	rc = sqlite3_open_v2(path, &st->db, ro ? SQLITE_OPEN_READONLY :
 	    SQLITE_OPEN_READWRITE, NULL);
