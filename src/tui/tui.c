@@ -27,7 +27,8 @@
 #include "xalloc.h"
 
 #define TUI_CHECK_IDLE_MS 150   /* re-check the field this long after a key */
-#define TUI_SAVE_IDLE_MS 700    /* autosave this long after the last change */
+#define TUI_SAVE_IDLE_MS 700    /* autosave this long after the last change
+                                 * (and every second while typing: saving.c) */
 #define TUI_LAYOUT_IDLE_MS 300  /* page meter this long after the last key */
 #define TUI_TICK_MS 100
 #define TUI_MIN_ROWS 24
@@ -46,7 +47,7 @@ static const struct tui_screen *const tui_screens[SCR_COUNT] = {
 	[SCR_GUIDE] = &screen_guide,
 };
 
-static long long
+long long
 tui_now(void)
 {
 	struct timespec ts;
@@ -346,69 +347,6 @@ tui_field_words(const struct tui_field *f)
 	return text_count_words(editbuf_text(eb), editbuf_len(eb));
 }
 
-static int
-tui_field_save(struct tui *t, struct tui_field *f, struct error *err)
-{
-	const char *text = editbuf_text(editor_cbuf(f->ed));
-
-	switch (f->kind) {
-	case TF_EXAMPLE:
-		if (project_example_by_id(tui_project(t), f->example) == NULL)
-			return 0;       /* deleted meanwhile; its text is in the revisions */
-		return store_set_example_field(t->st, f->example, (enum example_field)f->field,
-		    text, err);
-	case TF_NOTE:
-		return store_set_note(t->st, f->ecq, f->question, text, err);
-	case TF_INTRO:
-		return store_set_intro(t->st, f->ecq, text, err);
-	}
-	return 0;
-}
-
-int
-tui_save(struct tui *t)
-{
-	struct error err;
-	size_t i;
-	bool any = false;
-	time_t now;
-	struct tm tm;
-
-	t->save_due = 0;
-	for (i = 0; i < t->n_fields; i++) {
-		struct tui_field *f = t->fields[i];
-		struct editbuf *eb = editor_buf(f->ed);
-
-		if (!editbuf_dirty(eb))
-			continue;
-		error_clear(&err);
-		if (tui_field_save(t, f, &err) != 0) {
-			tui_status_error(t, &err);
-			return -1;
-		}
-		editbuf_mark_clean(eb);
-		any = true;
-	}
-	if (any) {
-		tui_after_store(t);
-		now = time(NULL);
-		localtime_r(&now, &tm);
-		strftime(t->saved_at, sizeof t->saved_at, "Saved %H:%M:%S", &tm);
-	}
-	return 0;
-}
-
-static bool
-tui_any_dirty(const struct tui *t)
-{
-	size_t i;
-
-	for (i = 0; i < t->n_fields; i++)
-		if (editbuf_dirty(editor_cbuf(t->fields[i]->ed)))
-			return true;
-	return false;
-}
-
 const struct findings *
 tui_project_findings(struct tui *t)
 {
@@ -518,6 +456,7 @@ tui_status(struct tui *t, const char *fmt, ...)
 	vsnprintf(t->status, sizeof t->status, fmt, ap);
 	va_end(ap);
 	t->status_error = false;
+	t->status_at = tui_now();
 }
 
 void
@@ -525,6 +464,7 @@ tui_status_error(struct tui *t, const struct error *err)
 {
 	snprintf(t->status, sizeof t->status, "%s", err->msg);
 	t->status_error = true;
+	t->status_at = tui_now();
 }
 
 void
@@ -597,14 +537,19 @@ static void
 tui_draw_status(struct tui *t, WINDOW *win)
 {
 	int y = LINES - 2, cols = COLS, rw;
-	attr_t a = t->status_error ? (term_attr(TP_BAD, A_BOLD) | A_BOLD) : A_NORMAL;
-	const char *right = t->saved_at[0] != '\0' ? t->saved_at : "";
+	attr_t bad_attr = term_attr(TP_BAD, A_BOLD) | A_BOLD;
+	attr_t a = t->status_error ? bad_attr : A_NORMAL;
+	const char *left = t->status, *reason = tui_save_reason(t, tui_now());
+	bool bad;
+	const char *right = tui_save_state(t, &bad);
 
-	if (tui_any_dirty(t))
-		right = "Saving soon";
+	if (reason != NULL) {   /* saving failed: its reason, unless newer news */
+		left = reason;
+		a = bad_attr;
+	}
 	rw = draw_width(right);
-	draw_text(win, y, 0, cols - rw - 2, t->status, a);
-	draw_text(win, y, cols - rw, rw, right, A_DIM);
+	draw_text(win, y, 0, cols - rw - 2, left, a);
+	draw_text(win, y, cols - rw, rw, right, bad ? bad_attr | A_REVERSE : A_DIM);
 }
 
 static void
@@ -685,8 +630,8 @@ tui_global(struct tui *t, enum action a)
 {
 	switch (a) {
 	case ACT_QUIT:
-		t->quit = true;
-		return RD_NONE;
+		tui_quit_request(t);
+		return RD_DRAW;
 	case ACT_HELP:
 		if (t->scr_id == SCR_HELP)
 			tui_goto(t, t->back_id);
@@ -752,19 +697,16 @@ tui_idle(struct tui *t, long long now, bool *draw)
 			*draw = true;
 		}
 	}
-	if (t->save_due != 0 && now >= t->save_due) {
-		(void)tui_save(t);
-		*draw = true;
-	}
+	tui_save_tick(t, now, draw);
 	if (now - t->last_input >= TUI_LAYOUT_IDLE_MS && t->pages_gen != t->gen + 1
-	    && !tui_any_dirty(t)) {
+	    && !tui_dirty(t)) {
 		tui_update_pages(t);
 		*draw = true;
 		return;     /* one slow job per tick, so keys stay answered */
 	}
 	/* the dashboard's and the guide's findings counts, when idle too */
 	if ((t->scr_id == SCR_DASHBOARD || t->scr_id == SCR_GUIDE) && t->pf_gen != t->gen + 1
-	    && now - t->last_input >= TUI_LAYOUT_IDLE_MS && !tui_any_dirty(t)) {
+	    && now - t->last_input >= TUI_LAYOUT_IDLE_MS && !tui_dirty(t)) {
 		(void)tui_project_findings(t);
 		*draw = true;
 	}
@@ -788,6 +730,9 @@ tui_loop(struct tui *t)
 			tui_layout(t);
 			tui_draw(t);
 			draw = false;
+			/* Steady typing never leaves the loop idle: save here, once
+			 * what was typed is on the screen, at least every second. */
+			tui_save_tick(t, tui_now(), &draw);
 		}
 		r = tui_read(&ch, &keycode, TUI_TICK_MS, &stop);
 		now = tui_now();
@@ -818,7 +763,7 @@ tui_loop(struct tui *t)
 		a = keys_action(ch, keycode);
 		if (t->small) {
 			if (a == ACT_QUIT)
-				t->quit = true;
+				tui_quit_request(t);
 			continue;
 		}
 		if (keys_global(a)) {
@@ -844,6 +789,7 @@ tui_free(struct tui *t)
 	findings_free(&t->pf);
 	free(t->ecq_pages);
 	free(t->layout_warning);
+	free(t->rescued);
 	layout_cache_free(t->lc);
 	checker_free(t->ck);
 	store_close(t->st);
@@ -877,7 +823,8 @@ tui_run(const char *path, const struct tui_options *opt)
 	struct tui t;
 	struct error err;
 	bool exists, quit = false;
-	char *screen;
+	char *screen, *message = NULL, offered[sizeof t.status];
+	int status;
 
 	memset(&t, 0, sizeof t);
 	t.deleted = -1;
@@ -914,6 +861,10 @@ tui_run(const char *path, const struct tui_options *opt)
 	tui_start_checker(&t);
 	t.lc = layout_cache_new();
 	t.last_input = tui_now();
+	t.last_save = t.last_input;
+	if (exists)
+		tui_rescue_offer(&t);   /* before any field holds the old text */
+	snprintf(offered, sizeof offered, "%s", t.status);
 	t.scr_id = SCR_DASHBOARD;
 	t.back_id = SCR_DASHBOARD;
 	screen = store_get_setting(t.st, "tui.guide_step");
@@ -928,12 +879,15 @@ tui_run(const char *path, const struct tui_options *opt)
 	} else {
 		tui_goto(&t, SCR_DASHBOARD);
 	}
+	if (t.status[0] == '\0' && offered[0] != '\0')
+		tui_status(&t, "%s", offered);     /* entering a screen cleared it */
 	tui_loop(&t);
 	if (t.scr->leave != NULL)
 		t.scr->leave(&t);
-	/* Save first: after a hang-up the terminal may be gone. */
+	/* Save first: after a hang-up the terminal may be gone. What cannot
+	 * be saved goes to a rescue file, and the exit status says so. */
 	tui_focus(&t, NULL);
-	(void)tui_save(&t);
+	status = tui_save_on_exit(&t, &message);
 	{
 		char step[16];
 
@@ -941,6 +895,9 @@ tui_run(const char *path, const struct tui_options *opt)
 		(void)store_set_setting(t.st, "tui.guide_step", step, &err);
 	}
 	term_restore();
+	if (message != NULL)
+		fprintf(stderr, "ecqcoach: %s\n", message);
+	free(message);
 	tui_free(&t);
-	return 0;
+	return status;
 }
