@@ -204,7 +204,7 @@ tui_box(const char *title, const char *const *lines, const char *note)
 	if (w > 76)
 		w = 76;
 	for (i = 0; lines[i] != NULL; i++)
-		n += draw_wrap_count(lines[i], w - 4);
+		n += lines[i][0] == '\0' ? 1 : draw_wrap_count(lines[i], w - 4);
 	if (note != NULL)
 		n += 1 + draw_wrap_count(note, w - 4);
 	h = 1 + 1 + 1 + n + 1;  /* pad, title, blank, text, pad */
@@ -219,7 +219,8 @@ tui_box(const char *title, const char *const *lines, const char *note)
 	draw_text(stdscr, y + 1, x + 2, w - 4, title, a | A_BOLD);
 	row = y + 3;
 	for (i = 0; lines[i] != NULL && row < end; i++)
-		row += draw_wrap(stdscr, row, x + 2, w - 4, end - row, 0, lines[i], a);
+		row += lines[i][0] == '\0' ? 1
+		    : draw_wrap(stdscr, row, x + 2, w - 4, end - row, 0, lines[i], a);
 	if (note != NULL && row + 1 < end)
 		draw_wrap(stdscr, row + 1, x + 2, w - 4, end - row - 1, 0, note, bad);
 	curs_set(0);
@@ -269,6 +270,7 @@ tui_quit_request(struct tui *t)
 	for (;;) {
 		const char *lines[] = {
 			reason,
+			"",
 			"r    retry the save now",
 			"w    write the text to a rescue file and quit",
 			"Esc  go back to writing (the coach keeps retrying)",
@@ -311,9 +313,13 @@ tui_save_on_exit(struct tui *t, char **message)
 	const char *path = store_path(t->st), *why = t->save_error + strlen(SAVE_PREFIX);
 
 	*message = NULL;
-	if (tui_save(t) == 0 && !tui_dirty(t) && t->rescued == NULL)
+	if (tui_save(t) == 0 && !tui_dirty(t)) {
+		if (t->rescued != NULL)         /* space came back after Ctrl-Q, w */
+			*message = xasprintf("everything was saved into %s after all; %s "
+			    "holds a copy you do not need.", path, t->rescued);
 		return 0;
-	if (t->rescued == NULL && tui_dirty(t)) {
+	}
+	if (t->rescued == NULL) {
 		error_clear(&err);
 		if (tui_write_rescue(t, &err) != 0) {
 			*message = xasprintf("%s was not saved (%s), nor could a rescue file be "
@@ -354,6 +360,7 @@ tui_rescue_offer(struct tui *t)
 	for (;;) {
 		const char *lines[] = {
 			what,
+			"",
 			"r  restore it now (the text it replaces stays in the history)",
 			"l  later (ecqcoach recover puts it back any time)",
 			n > 1 ? more : NULL,

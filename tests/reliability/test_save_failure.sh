@@ -20,7 +20,12 @@ if ! mount -t tmpfs -o size=4m,mode=0755 ecqtest "$MNT" 2>/dev/null; then
 	echo "1..0 # SKIP cannot mount a tmpfs here"
 	exit 77
 fi
-trap 'umount "$MNT" 2>/dev/null || umount -l "$MNT" 2>/dev/null; cleanup' EXIT
+# the coaches first (one may hold a file on the tmpfs), then the tmpfs
+unmount() {
+	for s in $SOCKS; do "$TMUX_BIN" -L "$s" kill-server 2>/dev/null; done
+	umount "$MNT" 2>/dev/null || umount -l "$MNT" 2>/dev/null
+}
+trap 'unmount; cleanup' EXIT
 
 P="$MNT/p.ecq"
 STATE="$HOME/.local/state/ecqcoach"
