@@ -20,6 +20,8 @@ static const struct cli_command commands[] = {
 	  "check plain text with the text rules (spelling, voice, plain language...)" },
 	{ "check", cli_check, "check FILE.ecq|DRAFT [--format text|json] [--fail-on SEVERITY] [--rules LIST] [--no-spelling]",
 	  "run every rule on a project or a draft: a QRB-readiness report" },
+	{ "recover", cli_recover, "recover FILE.ecq [--list | --apply] [RESCUE]",
+	  "put back text the coach saved to a rescue file when it could not save" },
 	{ "import", cli_import, "import DRAFT.txt|DRAFT.md -o FILE.ecq [--framework ID] [--name NAME]",
 	  "create a project from a text or Markdown draft" },
 	{ NULL, NULL, NULL, NULL }

@@ -47,5 +47,6 @@ int cli_export(int argc, char **argv);
 int cli_lint(int argc, char **argv);
 int cli_check(int argc, char **argv);
 int cli_import(int argc, char **argv);
+int cli_recover(int argc, char **argv);
 
 #endif

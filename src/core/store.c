@@ -847,6 +847,13 @@ store_path(const struct store *st)
 }
 
 void
+store_new_burst(struct store *st)
+{
+	revpolicy_free(st->revs);
+	st->revs = revpolicy_new();
+}
+
+void
 store_set_clock(struct store *st, time_t (*clock)(void))
 {
 	st->clock = clock != NULL ? clock : monotonic_seconds;

@@ -95,6 +95,11 @@ int store_check_file(const struct store *st, struct error *err);
  * written. */
 int store_save_again(struct store *st, char **where, struct error *err);
 
+/* Starts a new burst for every text: the next save of each keeps the text
+ * it replaces. Call before a deliberate replacement (restoring a rescue
+ * file or an old revision), which must always be undoable. */
+void store_new_burst(struct store *st);
+
 /* The clock (seconds, monotonic) that decides which saves keep a revision;
  * tests and benchmarks pass their own to replay hours of typing. */
 void store_set_clock(struct store *st, time_t (*clock)(void));

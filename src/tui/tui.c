@@ -28,7 +28,8 @@
 #include "xalloc.h"
 
 #define TUI_CHECK_IDLE_MS 150   /* re-check the field this long after a key */
-#define TUI_SAVE_IDLE_MS 700    /* autosave this long after the last change */
+#define TUI_SAVE_IDLE_MS 700    /* autosave this long after the last change
+                                 * (and every second while typing: saving.c) */
 #define TUI_LAYOUT_IDLE_MS 300  /* page meter this long after the last key */
 #define TUI_TICK_MS 100
 #define TUI_MIN_ROWS 24
@@ -47,7 +48,7 @@ static const struct tui_screen *const tui_screens[SCR_COUNT] = {
 	[SCR_GUIDE] = &screen_guide,
 };
 
-static long long
+long long
 tui_now(void)
 {
 	struct timespec ts;
@@ -351,81 +352,6 @@ tui_field_words(const struct tui_field *f)
 	return text_count_words(editbuf_text(eb), editbuf_len(eb));
 }
 
-/* Saves one field. The store compares the file with f->seen, so text
- * another program wrote meanwhile is kept as a revision, never lost; an
- * example deleted meanwhile still takes the text (undo brings it back). */
-static int
-tui_field_save(struct tui *t, struct tui_field *f, struct error *err)
-{
-	const char *text = editbuf_text(editor_cbuf(f->ed));
-	char *target;
-	bool conflict = false;
-	int rc;
-
-	/* The editor's own targets count notes and intros from 0 (dismissals
-	 * are stored with them); the store's revision targets count from 1. */
-	if (f->kind == TF_NOTE)
-		target = xasprintf("note.%d.%d", f->ecq + 1, f->question + 1);
-	else if (f->kind == TF_INTRO)
-		target = xasprintf("intro.%d", f->ecq + 1);
-	else
-		target = xstrdup(f->target);
-	rc = store_set_text(t->st, target, f->seen, text, &conflict, err);
-	free(target);
-	if (rc != 0)
-		return -1;
-	free(f->seen);
-	f->seen = xstrdup(text);
-	if (conflict)
-		tui_status(t, "Another program changed this text in the file while you worked; "
-		    "your text is saved and the other is kept in the history.");
-	return 0;
-}
-
-int
-tui_save(struct tui *t)
-{
-	struct error err;
-	size_t i;
-	bool any = false;
-	time_t now;
-	struct tm tm;
-
-	t->save_due = 0;
-	for (i = 0; i < t->n_fields; i++) {
-		struct tui_field *f = t->fields[i];
-		struct editbuf *eb = editor_buf(f->ed);
-
-		if (!editbuf_dirty(eb))
-			continue;
-		error_clear(&err);
-		if (tui_field_save(t, f, &err) != 0) {
-			tui_status_error(t, &err);
-			return -1;
-		}
-		editbuf_mark_clean(eb);
-		any = true;
-	}
-	if (any) {
-		tui_after_store(t);
-		now = time(NULL);
-		localtime_r(&now, &tm);
-		strftime(t->saved_at, sizeof t->saved_at, "Saved %H:%M:%S", &tm);
-	}
-	return 0;
-}
-
-static bool
-tui_any_dirty(const struct tui *t)
-{
-	size_t i;
-
-	for (i = 0; i < t->n_fields; i++)
-		if (editbuf_dirty(editor_cbuf(t->fields[i]->ed)))
-			return true;
-	return false;
-}
-
 const struct findings *
 tui_project_findings(struct tui *t)
 {
@@ -535,6 +461,7 @@ tui_status(struct tui *t, const char *fmt, ...)
 	vsnprintf(t->status, sizeof t->status, fmt, ap);
 	va_end(ap);
 	t->status_error = false;
+	t->status_at = tui_now();
 }
 
 void
@@ -542,6 +469,7 @@ tui_status_error(struct tui *t, const struct error *err)
 {
 	snprintf(t->status, sizeof t->status, "%s", err->msg);
 	t->status_error = true;
+	t->status_at = tui_now();
 }
 
 void
@@ -614,14 +542,19 @@ static void
 tui_draw_status(struct tui *t, WINDOW *win)
 {
 	int y = LINES - 2, cols = COLS, rw;
-	attr_t a = t->status_error ? (term_attr(TP_BAD, A_BOLD) | A_BOLD) : A_NORMAL;
-	const char *right = t->saved_at[0] != '\0' ? t->saved_at : "";
+	attr_t bad_attr = term_attr(TP_BAD, A_BOLD) | A_BOLD;
+	attr_t a = t->status_error ? bad_attr : A_NORMAL;
+	const char *left = t->status, *reason = tui_save_reason(t, tui_now());
+	bool bad;
+	const char *right = tui_save_state(t, &bad);
 
-	if (tui_any_dirty(t))
-		right = "Saving soon";
+	if (reason != NULL) {   /* saving failed: its reason, unless newer news */
+		left = reason;
+		a = bad_attr;
+	}
 	rw = draw_width(right);
-	draw_text(win, y, 0, cols - rw - 2, t->status, a);
-	draw_text(win, y, cols - rw, rw, right, A_DIM);
+	draw_text(win, y, 0, cols - rw - 2, left, a);
+	draw_text(win, y, cols - rw, rw, right, bad ? bad_attr | A_REVERSE : A_DIM);
 }
 
 /* The read-only banner: the reason, in the error colour, on its own row. */
@@ -712,8 +645,8 @@ tui_collect_paste(size_t *len_out, bool *stop)
 }
 
 /* When the project was moved, deleted or replaced while open, writes it
- * back (store_save_again) so saving can go on: 1 when it did (the status
- * says where), 0 when there was no need, -1 when that failed. */
+ * back (store_save_again) and saves what was typed since: 1 when it did
+ * (the status says where), 0 when there was no need, -1 when that failed. */
 static int
 tui_save_again_if_gone(struct tui *t)
 {
@@ -728,6 +661,7 @@ tui_save_again_if_gone(struct tui *t)
 		free(where);
 		return -1;
 	}
+	(void)tui_save(t);
 	tui_status(t, "The project is saved again as %s.", where);
 	free(where);
 	return 1;
@@ -740,8 +674,8 @@ tui_global(struct tui *t, enum action a)
 
 	switch (a) {
 	case ACT_QUIT:
-		t->quit = true;
-		return RD_NONE;
+		tui_quit_request(t);
+		return RD_DRAW;
 	case ACT_HELP:
 		if (t->scr_id == SCR_HELP)
 			tui_goto(t, t->back_id);
@@ -778,7 +712,7 @@ tui_global(struct tui *t, enum action a)
 		return RD_DRAW;
 	case ACT_SAVE:
 		again = tui_save_again_if_gone(t);
-		if (again >= 0 && tui_save(t) == 0 && again == 0)
+		if (again == 0 && tui_save(t) == 0)
 			tui_status(t, "Saved.");
 		return RD_DRAW;
 	case ACT_REDRAW:
@@ -808,19 +742,16 @@ tui_idle(struct tui *t, long long now, bool *draw)
 			*draw = true;
 		}
 	}
-	if (t->save_due != 0 && now >= t->save_due) {
-		(void)tui_save(t);
-		*draw = true;
-	}
+	tui_save_tick(t, now, draw);
 	if (now - t->last_input >= TUI_LAYOUT_IDLE_MS && t->pages_gen != t->gen + 1
-	    && !tui_any_dirty(t)) {
+	    && !tui_dirty(t)) {
 		tui_update_pages(t);
 		*draw = true;
 		return;     /* one slow job per tick, so keys stay answered */
 	}
 	/* the dashboard's and the guide's findings counts, when idle too */
 	if ((t->scr_id == SCR_DASHBOARD || t->scr_id == SCR_GUIDE) && t->pf_gen != t->gen + 1
-	    && now - t->last_input >= TUI_LAYOUT_IDLE_MS && !tui_any_dirty(t)) {
+	    && now - t->last_input >= TUI_LAYOUT_IDLE_MS && !tui_dirty(t)) {
 		(void)tui_project_findings(t);
 		*draw = true;
 	}
@@ -853,6 +784,9 @@ tui_loop(struct tui *t)
 			tui_layout(t);
 			tui_draw(t);
 			draw = false;
+			/* Steady typing never leaves the loop idle: save here, once
+			 * what was typed is on the screen, at least every second. */
+			tui_save_tick(t, tui_now(), &draw);
 		}
 		r = tui_read(&ch, &keycode, TUI_TICK_MS, &stop);
 		now = tui_now();
@@ -885,7 +819,7 @@ tui_loop(struct tui *t)
 		a = keys_action(ch, keycode);
 		if (t->small) {
 			if (a == ACT_QUIT)
-				t->quit = true;
+				tui_quit_request(t);
 			continue;
 		}
 		if (keys_global(a)) {
@@ -913,6 +847,7 @@ tui_free(struct tui *t)
 	findings_free(&t->pf);
 	free(t->ecq_pages);
 	free(t->layout_warning);
+	free(t->rescued);
 	layout_cache_free(t->lc);
 	checker_free(t->ck);
 	store_close(t->st);
@@ -965,7 +900,8 @@ tui_run(const char *path, const struct tui_options *opt)
 	struct tui t;
 	struct error err;
 	bool exists, quit = false;
-	char *screen;
+	char *screen, *message = NULL, offered[sizeof t.status];
+	int status;
 
 	memset(&t, 0, sizeof t);
 	t.deleted = -1;
@@ -1002,6 +938,10 @@ tui_run(const char *path, const struct tui_options *opt)
 	tui_start_checker(&t);
 	t.lc = layout_cache_new();
 	t.last_input = tui_now();
+	t.last_save = t.last_input;
+	if (exists)
+		tui_rescue_offer(&t);   /* before any field holds the old text */
+	snprintf(offered, sizeof offered, "%s", t.status);
 	t.scr_id = SCR_DASHBOARD;
 	t.back_id = SCR_DASHBOARD;
 	screen = store_get_setting(t.st, "tui.guide_step");
@@ -1016,12 +956,15 @@ tui_run(const char *path, const struct tui_options *opt)
 	} else {
 		tui_goto(&t, SCR_DASHBOARD);
 	}
+	if (t.status[0] == '\0' && offered[0] != '\0')
+		tui_status(&t, "%s", offered);     /* entering a screen cleared it */
 	tui_loop(&t);
 	if (t.scr->leave != NULL)
 		t.scr->leave(&t);
-	/* Save first: after a hang-up the terminal may be gone. */
+	/* Save first: after a hang-up the terminal may be gone. What cannot
+	 * be saved goes to a rescue file, and the exit status says so. */
 	tui_focus(&t, NULL);
-	(void)tui_save(&t);
+	status = tui_save_on_exit(&t, &message);
 	{
 		char step[16];
 
@@ -1030,6 +973,9 @@ tui_run(const char *path, const struct tui_options *opt)
 			(void)store_set_setting(t.st, "tui.guide_step", step, &err);
 	}
 	term_restore();
+	if (message != NULL)
+		fprintf(stderr, "ecqcoach: %s\n", message);
+	free(message);
 	tui_free(&t);
-	return 0;
+	return status;
 }
