@@ -89,10 +89,18 @@ tui_signals(void)
 	sigaction(SIGTTOU, &sa, NULL);
 }
 
-static void
+/* The coach running, for the out-of-memory hook. */
+static const struct tui *tui_running;
+
+static bool tui_any_dirty(const struct tui *t);
+
+static const char *
 tui_fail_hook(void)
 {
 	term_restore();
+	if (tui_running != NULL && tui_any_dirty(tui_running))
+		return "the last changes in the open field were not saved";
+	return "everything typed before was saved in the project file";
 }
 
 static void
@@ -892,6 +900,7 @@ tui_run(const char *path, const struct tui_options *opt)
 		return 3;
 	}
 	tui_signals();
+	tui_running = &t;
 	xalloc_set_fail_hook(tui_fail_hook);
 	atexit(tui_atexit);
 	if (term_init(&err) != 0) {
@@ -942,5 +951,6 @@ tui_run(const char *path, const struct tui_options *opt)
 	}
 	term_restore();
 	tui_free(&t);
+	tui_running = NULL;
 	return 0;
 }
