@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <poll.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -436,18 +437,34 @@ tui_project_findings(struct tui *t)
 	return &t->pf;
 }
 
+/* Stops a long layout when a key or a signal is waiting. */
+static bool
+tui_layout_cancel(void *arg)
+{
+	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
+
+	(void)arg;
+	return tui_sig_stop || poll(&pfd, 1, 0) > 0;
+}
+
 void
 tui_update_pages(struct tui *t)
 {
 	struct layout_result r;
 	struct error err;
 	size_t i;
+	int rc;
 
 	if (t->pages_gen == t->gen + 1)
 		return;
 	t->pages_gen = t->gen + 1;
 	memset(&r, 0, sizeof r);
-	if (layout_pages(t->lc, tui_project(t), NULL, &r, &err) != 0) {
+	rc = layout_pages(t->lc, tui_project(t), NULL, &r, &err);
+	if (rc == -2) {
+		t->pages_gen = 0;       /* a key came: try again when idle */
+		return;
+	}
+	if (rc != 0) {
 		tui_status_error(t, &err);
 		t->pages = 0;
 		return;
@@ -480,7 +497,7 @@ tui_example_words(const struct tui *t, const struct example *ex)
 			    && t->fields[i]->field == f)
 				tf = t->fields[i];
 		n += tf != NULL ? tui_field_words(tf)
-		    : text_count_words(ex->field[f], strlen(ex->field[f]));
+		    : text_count_words(ex->field[f], strnlen(ex->field[f], STORE_MAX_TEXT));
 	}
 	return n;
 }
@@ -493,7 +510,7 @@ tui_ecq_words(const struct tui *t, int ecq)
 
 	for (k = 0; k < cnt; k++)
 		n += tui_example_words(t, project_example_at(p, ecq, k));
-	n += text_count_words(p->intro[ecq], strlen(p->intro[ecq]));
+	n += text_count_words(p->intro[ecq], strnlen(p->intro[ecq], STORE_MAX_TEXT));
 	return n;
 }
 
@@ -922,6 +939,7 @@ tui_run(const char *path, const struct tui_options *opt)
 	}
 	tui_start_checker(&t);
 	t.lc = layout_cache_new();
+	layout_cache_set_cancel(t.lc, tui_layout_cancel, NULL);
 	t.last_input = tui_now();
 	t.scr_id = SCR_DASHBOARD;
 	t.back_id = SCR_DASHBOARD;
