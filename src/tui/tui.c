@@ -693,6 +693,8 @@ tui_collect_paste(size_t *len_out, bool *stop)
 			memset(&st, 0, sizeof st);
 			continue;
 		}
+		if (len > STORE_MAX_TEXT)
+			continue;       /* too long for any field: read to its end, keep none */
 		if (len + n + 1 > cap) {
 			cap *= 2;
 			buf = xrealloc(buf, cap);
@@ -830,7 +832,11 @@ tui_loop(struct tui *t)
 		}
 		if (keycode && ch == TERM_KEY_PASTE_BEGIN) {
 			paste = tui_collect_paste(&plen, &stop);
-			if (!t->small && t->scr->paste != NULL)
+			if (t->focus != NULL &&
+			    plen > STORE_MAX_TEXT - editbuf_len(editor_cbuf(t->focus->ed)))
+				tui_status(t, "Paste refused: a field holds at most %d KB and this "
+				    "would make it larger. Paste a shorter text.", STORE_MAX_TEXT / 1024);
+			else if (!t->small && t->scr->paste != NULL)
 				tui_react(t, t->scr->paste(t, paste, plen), now);
 			free(paste);
 			continue;

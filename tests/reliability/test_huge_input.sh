@@ -104,4 +104,30 @@ status=$?
 check "import of an endless stream is refused with exit 3 and no project" \
     sh -c "[ $status -eq 3 ] && [ ! -e '$SCRATCH/imp.ecq' ] && ! grep -qi saved '$SCRATCH/err'"
 
+# (e) a paste that would take a field past the 1 MiB field limit.
+start 100 30 "$ECQCOACH" paste.ecq
+wait_for "Your full name" >/dev/null
+type_text "Pat Doe"
+keys Enter
+wait_for "ses-2025" >/dev/null
+keys Enter
+wait_for "step 1 of 7" >/dev/null
+keys C-n
+wait_for "step 2 of 7" >/dev/null
+keys C-n
+wait_for "step 3 of 7: Challenge" >/dev/null
+type_text "Keep me as I am."
+check "the Challenge holds what was typed" wait_for "Keep me as I am."
+python3 -c 'import sys; sys.stdout.write("word " * 220000)' >"$SCRATCH/big.txt"
+tm load-buffer -b big "$SCRATCH/big.txt"
+tm paste-buffer -p -b big -t coach
+check "a paste over the field limit is refused with a message" wait_for "Paste refused"
+kept() { screen | grep -q 'Keep me as I am.' && ! screen | grep -q 'word word'; }
+check "the field keeps its text" kept
+keys C-q
+check "the coach quits after the refused paste" wait_exit 0
+check "the saved field holds the typed text only" sh -c \
+    "'$ECQCOACH' show '$SCRATCH/paste.ecq' | grep -q 'Keep me as I am.' &&
+     ! '$ECQCOACH' show '$SCRATCH/paste.ecq' | grep -q 'word word'"
+
 finish
