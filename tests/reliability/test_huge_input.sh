@@ -67,8 +67,8 @@ tm kill-server 2>/dev/null
 rm -f "$SCRATCH/huge.ecq"* "$SCRATCH/hup.ecq"*
 
 # (c) check of a 10 MB draft on one line.
-python3 -c 'import sys; sys.stdout.write(("I led the team to cut costs. " * 400000)[:10000000] + "\n")' \
-    >"$SCRATCH/line.txt"
+# "word word": a doubled-word finding every 10 bytes, a million in all.
+python3 -c 'import sys; sys.stdout.write(("word " * 2000000)[:10000000] + "\n")' >"$SCRATCH/line.txt"
 t0=$(now)
 timeout 60 "$ECQCOACH" check --no-spelling "$SCRATCH/line.txt" >"$SCRATCH/out" 2>"$SCRATCH/err"
 status=$?
