@@ -99,7 +99,7 @@ stream_case() {
 stream_case "check of 100 MB on standard input" "yes | head -c 100000000" check -
 stream_case "check of an endless stream" "yes" check -
 stream_case "lint of an endless stream of NUL bytes" "cat /dev/zero" lint -
-"$ECQCOACH" import - -o "$SCRATCH/imp.ecq" </dev/zero >/dev/null 2>"$SCRATCH/err"
+timeout 60 "$ECQCOACH" import - -o "$SCRATCH/imp.ecq" </dev/zero >/dev/null 2>"$SCRATCH/err"
 status=$?
 check "import of an endless stream is refused with exit 3 and no project" \
     sh -c "[ $status -eq 3 ] && [ ! -e '$SCRATCH/imp.ecq' ] && ! grep -qi saved '$SCRATCH/err'"
