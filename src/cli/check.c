@@ -20,6 +20,7 @@
 #include "importer.h"
 #include "json.h"
 #include "layout.h"
+#include "linecol.h"
 #include "paths.h"
 #include "store.h"
 #include "text.h"
@@ -52,8 +53,9 @@ struct check {
 	const char *text;               /* the draft */
 	size_t len;
 	struct importer_report rep;     /* draft only */
-	size_t *line_starts;            /* draft only: offset of each line */
-	size_t n_lines;
+	struct linecol *draft_lc;       /* draft only: its lines and columns */
+	struct linecol **field_lc;      /* project only: one per text findings point into */
+	size_t n_field_lc;
 	size_t *words;                  /* [n_ecqs] */
 	size_t total_words;
 	bool have_pages;
@@ -145,61 +147,49 @@ draft_offset(const struct check *c, const struct finding *f)
 	return src <= c->len ? src : c->len;
 }
 
-/* Line and column of a draft offset: the line by binary search over the
- * line starts, the column by counting characters on that line only. */
-static void
-draft_line_col(const struct check *c, size_t off, size_t *line, size_t *col)
+/* The line index of field text t, made on first use and kept, so that many
+ * findings in one long field cost one pass over it (the last one used is
+ * tried first: findings of a field come together). */
+static const struct linecol *
+field_index(struct check *c, const char *t)
 {
-	size_t lo = 0, hi = c->n_lines, l;
+	size_t i;
 
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
+	if (c->n_field_lc > 0 && linecol_text(c->field_lc[c->n_field_lc - 1]) == t)
+		return c->field_lc[c->n_field_lc - 1];
+	for (i = 0; i < c->n_field_lc; i++) {
+		if (linecol_text(c->field_lc[i]) == t) {
+			struct linecol *hit = c->field_lc[i];
 
-		if (c->line_starts[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
+			c->field_lc[i] = c->field_lc[c->n_field_lc - 1];
+			c->field_lc[c->n_field_lc - 1] = hit;
+			return hit;
+		}
 	}
-	text_line_col(c->text + c->line_starts[lo], off - c->line_starts[lo],
-	    off - c->line_starts[lo], &l, col);
-	*line = lo + 1;
-}
-
-static void
-index_lines(struct check *c)
-{
-	size_t i, n = 1;
-
-	for (i = 0; i < c->len; i++)
-		n += c->text[i] == '\n';
-	c->line_starts = xcalloc(n, sizeof *c->line_starts);
-	c->n_lines = 1;
-	for (i = 0; i < c->len; i++)
-		if (c->text[i] == '\n')
-			c->line_starts[c->n_lines++] = i + 1;
+	c->field_lc = xreallocarray(c->field_lc, c->n_field_lc + 1, sizeof *c->field_lc);
+	c->field_lc[c->n_field_lc] = linecol_new(t, strlen(t));
+	return c->field_lc[c->n_field_lc++];
 }
 
 /* 1-based line and column of the finding, in the draft or in its field;
  * false when it covers no text (a whole ECQ, the whole narrative). */
 static bool
-finding_line_col(const struct check *c, const struct finding *f, size_t *line, size_t *col)
+finding_line_col(struct check *c, const struct finding *f, size_t *line, size_t *col)
 {
 	const char *t;
-	size_t off;
 
 	if (c->draft) {
 		if (f->ecq < 0 && f->example < 0 && f->target == NULL) {
 			*line = *col = 1;
 			return true;
 		}
-		draft_line_col(c, draft_offset(c, f), line, col);
+		linecol_find(c->draft_lc, draft_offset(c, f), line, col);
 		return true;
 	}
 	t = finding_text(c->p, f);
 	if (t == NULL)
 		return false;
-	off = f->offset <= strlen(t) ? f->offset : strlen(t);
-	text_line_col(t, strlen(t), off, line, col);
+	linecol_find(field_index(c, t), f->offset, line, col);
 	return true;
 }
 
@@ -251,7 +241,7 @@ field_key(const struct finding *f)
 }
 
 static void
-print_text(const struct check *c, const struct findings *fs, const size_t *order)
+print_text(struct check *c, const struct findings *fs, const size_t *order)
 {
 	size_t i, k, line, col;
 
@@ -328,7 +318,7 @@ print_summary_text(const struct check *c, const struct findings *fs, const size_
 }
 
 static void
-print_json(const struct check *c, const struct findings *fs, const size_t *order,
+print_json(struct check *c, const struct findings *fs, const size_t *order,
     const size_t by_sev[3], bool spelling, const char *notice)
 {
 	const struct framework *fw = c->p->fw;
@@ -347,7 +337,7 @@ print_json(const struct check *c, const struct findings *fs, const size_t *order
 		const struct example *ex = f->example >= 0 ? project_example_by_id(c->p, f->example) : NULL;
 		const char *t = finding_text(c->p, f);
 		bool lc = finding_line_col(c, f, &line, &col);
-		size_t tl = t != NULL ? strlen(t) : 0;
+		size_t tl = t != NULL ? linecol_len(field_index(c, t)) : 0;
 		size_t off = f->offset < tl ? f->offset : tl;
 
 		json_object_begin(&j);
@@ -593,7 +583,7 @@ open_draft(struct check *c, const char *fw_id, char **text, struct project **bui
 	if (rc != 0)
 		return -1;
 	c->draft = true;
-	index_lines(c);
+	c->draft_lc = linecol_new(c->text, c->len);
 	return 0;
 }
 
@@ -743,7 +733,10 @@ fail:
 	status = err.code == ERR_USAGE ? EXIT_USAGE : EXIT_DATA;
 done:
 	free(order);
-	free(c.line_starts);
+	linecol_free(c.draft_lc);
+	for (i = 0; i < c.n_field_lc; i++)
+		linecol_free(c.field_lc[i]);
+	free(c.field_lc);
 	free(c.words);
 	if (c.have_pages)
 		layout_result_free(&c.layout);

@@ -6,13 +6,16 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bounded.h"
 #include "cli.h"
 #include "framework.h"
 #include "importer.h"
@@ -23,6 +26,25 @@
 /* A 10-page narrative is about 40 KB; far larger input is not a draft, and
  * every field the store writes is its own durable transaction. */
 #define IMPORT_MAX_BYTES ((size_t)1 << 20)
+
+/* Reads the draft ("-": standard input), refusing it with ERR_FORMAT as
+ * soon as it passes IMPORT_MAX_BYTES. */
+static int
+read_draft(const char *path, char **text, size_t *len, struct error *err)
+{
+	bool std_in = strcmp(path, "-") == 0;
+	FILE *f = std_in ? stdin : fopen(path, "rb");
+	int rc;
+
+	*text = NULL;
+	if (f == NULL)
+		return error_set(err, ERR_IO, "cannot open %s: %s", path, strerror(errno));
+	rc = bounded_read(f, std_in ? "standard input" : path, "an import", IMPORT_MAX_BYTES,
+	    text, len, err);
+	if (!std_in)
+		fclose(f);
+	return rc;
+}
 
 static void
 usage(void)
@@ -140,14 +162,13 @@ cli_import(int argc, char **argv)
 		    "file: choose another name or move the old one away\n", out);
 		return EXIT_DATA;
 	}
-	if (importer_read_file(draft, &text, &len, &err) != 0)
-		return cli_fail(&err);
-	if (len > IMPORT_MAX_BYTES) {
-		fprintf(stderr, "ecqcoach import: %s is %zu KB; a narrative draft is far smaller "
-		    "(10 pages are about 40 KB) and import takes at most %zu KB: split it, or "
-		    "run 'ecqcoach check %s', which reads drafts of any size\n", draft, len >> 10,
-		    IMPORT_MAX_BYTES >> 10, draft);
-		free(text);
+	if (read_draft(draft, &text, &len, &err) != 0) {
+		if (err.code != ERR_FORMAT)
+			return cli_fail(&err);
+		fprintf(stderr, "ecqcoach import: %s is over %zu KB (the rest was not read); a "
+		    "narrative draft is far smaller (10 pages are about 40 KB): split it, or run "
+		    "'ecqcoach check %s', which reads drafts up to %zu MB\n", draft,
+		    IMPORT_MAX_BYTES >> 10, draft, BOUNDED_DRAFT_MAX >> 20);
 		return EXIT_DATA;
 	}
 	dir = paths_data_file("prompts");

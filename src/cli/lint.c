@@ -13,14 +13,12 @@
 
 #include <unistr.h>
 
+#include "bounded.h"
 #include "checker.h"
 #include "cli.h"
 #include "json.h"
 #include "text.h"
 #include "xalloc.h"
-
-/* Larger input is refused rather than exhausting memory. */
-#define LINT_MAX_INPUT ((size_t)512 * 1024 * 1024)
 
 static void
 lint_usage(void)
@@ -49,40 +47,6 @@ lint_list_rules(void)
 		printf("%-20s %-8s %s%s\n", r->id, severity_name(r->severity), r->summary,
 		    r->project ? " (check only)" : "");
 	return EXIT_OK;
-}
-
-/* Reads all of f; returns -1 with err filled. */
-static int
-lint_read(FILE *f, const char *name, char **out, size_t *len_out, struct error *err)
-{
-	size_t cap = 1 << 16, len = 0, got;
-	char *buf = xmalloc(cap);
-
-	for (;;) {
-		if (cap - len < 4096) {
-			if (cap >= LINT_MAX_INPUT) {
-				free(buf);
-				return error_set(err, ERR_IO, "%s is larger than %zu MB; lint checks text files",
-				    name, LINT_MAX_INPUT >> 20);
-			}
-			cap *= 2;
-			buf = xrealloc(buf, cap);
-		}
-		got = fread(buf + len, 1, cap - len - 1, f);
-		len += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(f)) {
-		int e = errno;
-
-		free(buf);
-		return error_set(err, ERR_IO, "cannot read %s: %s", name, strerror(e != 0 ? e : EIO));
-	}
-	buf[len] = '\0';
-	*out = buf;
-	*len_out = len;
-	return 0;
 }
 
 /* Writes s[0..n) for a terminal: control characters and invalid UTF-8 as '?'. */
@@ -345,7 +309,7 @@ cli_lint(int argc, char **argv)
 		fprintf(stderr, "ecqcoach lint: cannot open %s: %s\n", path, strerror(errno));
 		return EXIT_DATA;
 	}
-	status = lint_read(in, name, &text, &len, &err);
+	status = bounded_read(in, name, "a draft", BOUNDED_DRAFT_MAX, &text, &len, &err);
 	if (in != stdin)
 		fclose(in);
 	if (status != 0) {

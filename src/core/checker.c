@@ -724,7 +724,8 @@ checker_check_field(struct checker *ck, const struct project *p, const char *tex
 
 	if (text == NULL || *text == '\0')
 		return;
-	text_analyze(text, strlen(text), &doc);
+	/* Only a hostile file holds more than a field may: check what fits. */
+	text_analyze(text, strnlen(text, STORE_MAX_TEXT), &doc);
 	checker_run_doc(ck, &doc, ctx, p->fw, spelling_only, out);
 	text_doc_free(&doc);
 }

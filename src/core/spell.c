@@ -20,6 +20,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "bounded.h"
 #include "xalloc.h"
 
 /* Longer "words" are never looked up: hunspell refuses them anyway. */
@@ -248,12 +249,12 @@ spell_add_file(struct spell *sp, const char *path, struct error *err)
 {
 	FILE *f = fopen(path, "r");
 	char *line = NULL;
-	size_t cap = 0, lineno = 0;
+	size_t cap = 0, lineno = 0, used = 0;
 	ssize_t got;
 
 	if (f == NULL)
 		return error_set(err, ERR_IO, "cannot read the word file %s: %s", path, strerror(errno));
-	while ((got = getline(&line, &cap, f)) >= 0) {
+	while ((got = bounded_getline(&line, &cap, f, &used, BOUNDED_WORDLIST_MAX)) >= 0) {
 		char *s = line;
 
 		lineno++;
@@ -273,6 +274,8 @@ spell_add_file(struct spell *sp, const char *path, struct error *err)
 	}
 	free(line);
 	fclose(f);
+	if (got == -2)
+		return bounded_too_big(err, path, "a word list", BOUNDED_WORDLIST_MAX);
 	return 0;
 }
 

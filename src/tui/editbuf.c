@@ -15,6 +15,7 @@
 #include <unictype.h>
 #include <uniwidth.h>
 
+#include "store.h"
 #include "xalloc.h"
 
 #define EB_TAB 4
@@ -919,7 +920,8 @@ void editbuf_insert(struct editbuf *eb, const char *s, size_t len)
 	size_t pos, del;
 	take_selection(eb, &pos, &del);
 	bool sel = del > 0;
-	if (n == 0) {           /* only control characters: nothing typed */
+	if (n == 0 || eb->len - del + n > STORE_MAX_TEXT) {
+		/* only control characters, or more than a field may hold */
 		free(clean);
 		return;
 	}
@@ -951,7 +953,7 @@ void editbuf_paste_text(struct editbuf *eb, const char *s, size_t len)
 	char *clean = sanitize(s, len, &n);
 	size_t pos, del;
 	bool sel = take_selection(eb, &pos, &del);
-	if (n > 0 || sel)
+	if ((n > 0 || sel) && eb->len - del + n <= STORE_MAX_TEXT)  /* what a field may hold */
 		edit(eb, pos, del, clean, n, OP_OTHER);
 	free(clean);
 }

@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <poll.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -91,10 +92,16 @@ tui_signals(void)
 	sigaction(SIGTTOU, &sa, NULL);
 }
 
-static void
+/* The coach running, for the out-of-memory hook. */
+static const struct tui *tui_running;
+
+static const char *
 tui_fail_hook(void)
 {
 	term_restore();
+	if (tui_running != NULL && tui_dirty(tui_running))
+		return "the last changes in the open field were not saved";
+	return "everything typed before was saved in the project file";
 }
 
 static void
@@ -371,18 +378,34 @@ tui_project_findings(struct tui *t)
 	return &t->pf;
 }
 
+/* Stops a long layout when a key or a signal is waiting. */
+static bool
+tui_layout_cancel(void *arg)
+{
+	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
+
+	(void)arg;
+	return tui_sig_stop || poll(&pfd, 1, 0) > 0;
+}
+
 void
 tui_update_pages(struct tui *t)
 {
 	struct layout_result r;
 	struct error err;
 	size_t i;
+	int rc;
 
 	if (t->pages_gen == t->gen + 1)
 		return;
 	t->pages_gen = t->gen + 1;
 	memset(&r, 0, sizeof r);
-	if (layout_pages(t->lc, tui_project(t), NULL, &r, &err) != 0) {
+	rc = layout_pages(t->lc, tui_project(t), NULL, &r, &err);
+	if (rc == -2) {
+		t->pages_gen = 0;       /* a key came: try again when idle */
+		return;
+	}
+	if (rc != 0) {
 		tui_status_error(t, &err);
 		t->pages = 0;
 		return;
@@ -415,7 +438,7 @@ tui_example_words(const struct tui *t, const struct example *ex)
 			    && t->fields[i]->field == f)
 				tf = t->fields[i];
 		n += tf != NULL ? tui_field_words(tf)
-		    : text_count_words(ex->field[f], strlen(ex->field[f]));
+		    : text_count_words(ex->field[f], strnlen(ex->field[f], STORE_MAX_TEXT));
 	}
 	return n;
 }
@@ -428,7 +451,7 @@ tui_ecq_words(const struct tui *t, int ecq)
 
 	for (k = 0; k < cnt; k++)
 		n += tui_example_words(t, project_example_at(p, ecq, k));
-	n += text_count_words(p->intro[ecq], strlen(p->intro[ecq]));
+	n += text_count_words(p->intro[ecq], strnlen(p->intro[ecq], STORE_MAX_TEXT));
 	return n;
 }
 
@@ -632,6 +655,8 @@ tui_collect_paste(size_t *len_out, bool *stop)
 			memset(&st, 0, sizeof st);
 			continue;
 		}
+		if (len > STORE_MAX_TEXT)
+			continue;       /* too long for any field: read to its end, keep none */
 		if (len + n + 1 > cap) {
 			cap *= 2;
 			buf = xrealloc(buf, cap);
@@ -806,7 +831,11 @@ tui_loop(struct tui *t)
 			paste = tui_collect_paste(&plen, &stop);
 			if (t->readonly_why != NULL)
 				tui_status(t, "This project is open read-only: nothing pasted here is kept.");
-			if (!t->small && t->scr->paste != NULL)
+			else if (t->focus != NULL &&
+			    plen > STORE_MAX_TEXT - editbuf_len(editor_cbuf(t->focus->ed)))
+				tui_status(t, "Paste refused: a field holds at most %d KB and this "
+				    "would make it larger. Paste a shorter text.", STORE_MAX_TEXT / 1024);
+			else if (!t->small && t->scr->paste != NULL)
 				tui_react(t, t->scr->paste(t, paste, plen), now);
 			free(paste);
 			continue;
@@ -916,6 +945,7 @@ tui_run(const char *path, const struct tui_options *opt)
 		return 3;
 	}
 	tui_signals();
+	tui_running = &t;
 	xalloc_set_fail_hook(tui_fail_hook);
 	atexit(tui_atexit);
 	if (term_init(&err) != 0) {
@@ -937,6 +967,7 @@ tui_run(const char *path, const struct tui_options *opt)
 	}
 	tui_start_checker(&t);
 	t.lc = layout_cache_new();
+	layout_cache_set_cancel(t.lc, tui_layout_cancel, NULL);
 	t.last_input = tui_now();
 	t.last_save = t.last_input;
 	if (exists)
@@ -977,5 +1008,6 @@ tui_run(const char *path, const struct tui_options *opt)
 		fprintf(stderr, "ecqcoach: %s\n", message);
 	free(message);
 	tui_free(&t);
+	tui_running = NULL;
 	return status;
 }
