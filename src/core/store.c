@@ -36,6 +36,7 @@ struct store {
 	dev_t dev;                      /* the file it opened, to notice a */
 	ino_t ino;                      /* move, deletion or replacement */
 	ino_t wal_ino, shm_ino;         /* its -wal and -shm, 0 when unknown */
+	int busy_ms;                    /* sqlite3_busy_timeout */
 };
 
 static const char *const field_columns[EX_FIELD_COUNT] = {
@@ -513,7 +514,7 @@ harden(struct store *st, struct error *err)
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-	sqlite3_busy_timeout(st->db, 2000);
+	sqlite3_busy_timeout(st->db, st->busy_ms);
 	if (store_exec(st->db, "PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON;", err) != 0)
 		return -1;
 	return 0;
@@ -670,6 +671,7 @@ store_alloc(const char *path, bool readonly)
 	st->readonly = readonly;
 	st->revs = revpolicy_new();
 	st->clock = monotonic_seconds;
+	st->busy_ms = 2000;
 	return st;
 }
 
@@ -844,6 +846,14 @@ const char *
 store_path(const struct store *st)
 {
 	return st->path;
+}
+
+void
+store_set_busy_timeout(struct store *st, int ms)
+{
+	st->busy_ms = ms;
+	if (st->db != NULL)
+		sqlite3_busy_timeout(st->db, ms);
 }
 
 void

@@ -95,6 +95,11 @@ int store_check_file(const struct store *st, struct error *err);
  * written. */
 int store_save_again(struct store *st, char **where, struct error *err);
 
+/* How long a change waits for another program's transaction on the file
+ * before it fails (default 2000 ms). The coach, which saves between keys
+ * and retries a failed save by itself, waits less so keys stay answered. */
+void store_set_busy_timeout(struct store *st, int ms);
+
 /* Starts a new burst for every text: the next save of each keeps the text
  * it replaces. Call before a deliberate replacement (restoring a rescue
  * file or an old revision), which must always be undoable. */

@@ -33,6 +33,7 @@
                                  * (and every second while typing: saving.c) */
 #define TUI_LAYOUT_IDLE_MS 300  /* page meter this long after the last key */
 #define TUI_TICK_MS 100
+#define TUI_BUSY_MS 150         /* a save waits this long for a busy file */
 #define TUI_MIN_ROWS 24
 #define TUI_MIN_COLS 80
 
@@ -965,6 +966,9 @@ tui_run(const char *path, const struct tui_options *opt)
 			return 3;
 		}
 	}
+	/* A file locked by another program: wait a moment, not seconds
+	 * between keys; saving.c retries on its own. */
+	store_set_busy_timeout(t.st, TUI_BUSY_MS);
 	tui_start_checker(&t);
 	t.lc = layout_cache_new();
 	layout_cache_set_cancel(t.lc, tui_layout_cancel, NULL);
