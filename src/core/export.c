@@ -25,6 +25,7 @@
 #include <uniwidth.h>
 
 #include "paths.h"
+#include "safetext.h"
 #include "xalloc.h"
 
 void
@@ -399,8 +400,9 @@ export_text_like(const struct project *p, enum export_format fmt,
 	free(cand);
 	free(pos);
 	export_fold_free(fold);
-	out->len = s->len;
-	out->data = xstrdup(s->str);
+	/* Control characters (ESC, CR, C1...) mean nothing in a narrative and
+	 * would drive whatever terminal shows the file: dropped. */
+	out->data = safetext_document(s->str, s->len, &out->len);
 	g_string_free(s, TRUE);
 	return 0;
 }

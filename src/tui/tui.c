@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "safetext.h"
 #include "text.h"
 #include "tui/draw.h"
 #include "tui/term.h"
@@ -871,6 +872,23 @@ tui_start_checker(struct tui *t)
 		tui_status(t, "%s", checker_warning(t->ck));
 }
 
+/* Prints "ecqcoach: MESSAGE" to stderr (the terminal restored) as one line
+ * through the terminal filter: a message may quote a file name or a file's
+ * text, and must never drive the terminal. */
+static void __attribute__((format(printf, 1, 2)))
+tui_print_error(const char *fmt, ...)
+{
+	char buf[2048], *safe;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	safe = safetext_terminal(buf, strlen(buf), SAFETEXT_ONE_LINE, NULL);
+	fprintf(stderr, "ecqcoach: %s\n", safe);
+	free(safe);
+}
+
 int
 tui_run(const char *path, const struct tui_options *opt)
 {
@@ -883,12 +901,12 @@ tui_run(const char *path, const struct tui_options *opt)
 	t.deleted = -1;
 	error_clear(&err);
 	if (term_check(&err) != 0) {
-		fprintf(stderr, "ecqcoach: %s\n", err.msg);
+		tui_print_error("%s", err.msg);
 		return 3;
 	}
 	exists = access(path, F_OK) == 0;
 	if (exists && store_open(path, 0, &t.st, &err) != 0) {
-		fprintf(stderr, "ecqcoach: %s\n", err.msg);
+		tui_print_error("%s", err.msg);
 		return 3;
 	}
 	tui_signals();
@@ -896,7 +914,7 @@ tui_run(const char *path, const struct tui_options *opt)
 	atexit(tui_atexit);
 	if (term_init(&err) != 0) {
 		store_close(t.st);
-		fprintf(stderr, "ecqcoach: %s\n", err.msg);
+		tui_print_error("%s", err.msg);
 		return 3;
 	}
 	if (!exists) {
@@ -904,10 +922,10 @@ tui_run(const char *path, const struct tui_options *opt)
 		if (t.st == NULL) {
 			term_restore();
 			if (quit) {
-				fprintf(stderr, "ecqcoach: %s was not created.\n", path);
+				tui_print_error("%s was not created.", path);
 				return 0;
 			}
-			fprintf(stderr, "ecqcoach: %s\n", err.msg);
+			tui_print_error("%s", err.msg);
 			return 3;
 		}
 	}
