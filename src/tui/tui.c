@@ -863,13 +863,19 @@ tui_start_checker(struct tui *t)
 	if (checker_new(&co, &t->ck, &err) != 0) {
 		t->ck = NULL;
 		tui_status_error(t, &err);
+		snprintf(t->check_warning, sizeof t->check_warning, "Nothing is checked: %s",
+		    err.msg);
 		return;
 	}
 	checker_set_framework(t->ck, p->fw);
 	checker_set_words(t->ck, &p->words);
 	checker_set_candidate(t->ck, p->candidate);
-	if (checker_warning(t->ck) != NULL)
+	/* The status line is soon overwritten; the dashboard keeps saying it,
+	 * so missing data is never a silent "0 findings". */
+	if (checker_warning(t->ck) != NULL) {
 		tui_status(t, "%s", checker_warning(t->ck));
+		snprintf(t->check_warning, sizeof t->check_warning, "%s", checker_warning(t->ck));
+	}
 }
 
 /* Prints "ecqcoach: MESSAGE" to stderr (the terminal restored) as one line
