@@ -77,7 +77,7 @@ cli_put(FILE *f, const char *s, size_t n, unsigned flags)
 }
 
 /* A newly allocated vprintf result. */
-static char *
+static char * __attribute__((format(printf, 1, 0)))
 cli_vformat(const char *fmt, va_list ap)
 {
 	va_list aq;
@@ -131,7 +131,7 @@ cli_printf(FILE *f, const char *fmt, ...)
 	return ferror(f) ? -1 : (int)n;
 }
 
-static void
+static void __attribute__((format(printf, 2, 0)))
 cli_verror(const char *cmd, const char *fmt, va_list ap)
 {
 	char *msg = cli_vformat(fmt, ap);
