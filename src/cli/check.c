@@ -62,13 +62,6 @@ struct check {
 	struct layout_result layout;
 };
 
-/* Writes s for a terminal: control characters as '?'. */
-static void
-put(FILE *f, const char *s)
-{
-	cli_put_text(f, s != NULL ? s : "");
-}
-
 /* Whether --rules LIST selects id (mirrors the engine's selection, for the
  * page_limit rule that check adds itself). */
 static bool
@@ -249,30 +242,30 @@ print_text(struct check *c, const struct findings *fs, const size_t *order)
 		const struct finding *f = &fs->items[order[i]];
 		bool lc = finding_line_col(c, f, &line, &col);
 
-		put(stdout, c->name);
+		cli_put_line(stdout, c->name);
 		if (!c->draft) {
 			char *place = finding_place(c->p, f);
 
 			fputc(':', stdout);
-			put(stdout, place);
+			cli_put_line(stdout, place);
 			free(place);
 		}
 		if (lc)
-			printf(":%zu:%zu", line, col);
-		printf(": %s: ", severity_name(f->severity));
-		put(stdout, f->message);
-		printf(" [%s]\n", f->rule);
+			cli_printf(stdout, ":%zu:%zu", line, col);
+		cli_printf(stdout, ": %s: ", severity_name(f->severity));
+		cli_put_line(stdout, f->message);
+		cli_printf(stdout, " [%s]\n", f->rule);
 		if (f->suggestions != NULL && f->suggestions[0] != NULL) {
 			fputs("    suggestions: ", stdout);
 			for (k = 0; f->suggestions[k] != NULL; k++) {
 				if (k > 0)
 					fputs(", ", stdout);
-				put(stdout, f->suggestions[k]);
+				cli_put_line(stdout, f->suggestions[k]);
 			}
 			fputc('\n', stdout);
 		} else if (f->suggestion != NULL && f->suggestion[0] != '\0') {
 			fputs("    suggestion: ", stdout);
-			put(stdout, f->suggestion);
+			cli_put_line(stdout, f->suggestion);
 			fputc('\n', stdout);
 		}
 	}
@@ -286,32 +279,32 @@ print_summary_text(const struct check *c, const struct findings *fs, const size_
 	size_t e, i, n;
 	bool any = false;
 
-	put(stdout, c->name);
-	printf(": %zu finding%s: %zu error%s, %zu warning%s, %zu info", fs->n,
+	cli_put_line(stdout, c->name);
+	cli_printf(stdout, ": %zu finding%s: %zu error%s, %zu warning%s, %zu info", fs->n,
 	    fs->n == 1 ? "" : "s", by_sev[SEV_ERROR], by_sev[SEV_ERROR] == 1 ? "" : "s",
 	    by_sev[SEV_WARNING], by_sev[SEV_WARNING] == 1 ? "" : "s", by_sev[SEV_INFO]);
 	for (r = checker_rules(); r->id != NULL; r++) {
 		for (i = n = 0; i < fs->n; i++)
 			n += strcmp(fs->items[i].rule, r->id) == 0;
 		if (n > 0) {
-			printf("%s%s %zu", any ? ", " : " (", r->id, n);
+			cli_printf(stdout, "%s%s %zu", any ? ", " : " (", r->id, n);
 			any = true;
 		}
 	}
-	printf("%s\n", any ? ")" : "");
-	put(stdout, c->name);
-	printf(": %zu words (", c->total_words);
+	cli_printf(stdout, "%s\n", any ? ")" : "");
+	cli_put_line(stdout, c->name);
+	cli_printf(stdout, ": %zu words (", c->total_words);
 	for (e = 0; e < fw->n_ecqs; e++)
-		printf("%sECQ %zu %zu", e > 0 ? ", " : "", e + 1, c->words[e]);
-	printf(")");
+		cli_printf(stdout, "%sECQ %zu %zu", e > 0 ? ", " : "", e + 1, c->words[e]);
+	cli_printf(stdout, ")");
 	if (c->have_pages)
-		printf(", %d page%s of %g allowed", c->layout.pages, c->layout.pages == 1 ? "" : "s",
-		    framework_rule(fw, "max_pages", 10));
-	printf("\n");
+		cli_printf(stdout, ", %d page%s of %g allowed", c->layout.pages,
+		    c->layout.pages == 1 ? "" : "s", framework_rule(fw, "max_pages", 10));
+	cli_printf(stdout, "\n");
 	if (c->draft) {
-		put(stdout, c->name);
-		printf(": read as framework %s: %zu ECQ heading%s, %zu example%s, %zu line%s "
-		    "unsorted\n", fw->id, c->rep.n_ecqs, c->rep.n_ecqs == 1 ? "" : "s",
+		cli_put_line(stdout, c->name);
+		cli_printf(stdout, ": read as framework %s: %zu ECQ heading%s, %zu example%s, "
+		    "%zu line%s unsorted\n", fw->id, c->rep.n_ecqs, c->rep.n_ecqs == 1 ? "" : "s",
 		    c->rep.n_examples, c->rep.n_examples == 1 ? "" : "s", c->rep.n_unsorted,
 		    c->rep.n_unsorted == 1 ? "" : "s");
 	}
@@ -660,7 +653,7 @@ cli_check(int argc, char **argv)
 	if (checker_new(&copt, &ck, &err) != 0) {
 		if (err.code == ERR_USAGE)
 			return cli_usage_error("check", "%s", err.msg);
-		fprintf(stderr, "ecqcoach check: %s\n", err.msg);
+		cli_error("check", "%s", err.msg);
 		return EXIT_DATA;
 	}
 	if (strcmp(argv[optind], "-") != 0 && (is_sqlite(c.name) || ends_with(c.name, ".ecq"))) {
@@ -671,9 +664,7 @@ cli_check(int argc, char **argv)
 	}
 	c.p = built != NULL ? built : store_project(st);
 	if (checker_warning(ck) != NULL) {
-		fputs("ecqcoach check: warning: ", stderr);
-		put(stderr, checker_warning(ck));
-		fputc('\n', stderr);
+		cli_error("check", "warning: %s", checker_warning(ck));
 	}
 	spelling = !copt.no_spelling && checker_spell_available(ck);
 	checker_set_framework(ck, c.p->fw);
@@ -708,7 +699,7 @@ cli_check(int argc, char **argv)
 		if (rule_selected(copt.rules, "page_limit"))
 			layout_page_limit_findings(&c.layout, c.p, &fs);
 	} else {
-		fprintf(stderr, "ecqcoach check: warning: pages not counted: %s\n", err.msg);
+		cli_error("check", "warning: pages not counted: %s", err.msg);
 	}
 	count_words(&c);
 	for (i = 0; i < fs.n; i++) {
@@ -724,12 +715,12 @@ cli_check(int argc, char **argv)
 		print_summary_text(&c, &fs, by_sev);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "ecqcoach check: cannot write the output: %s\n", strerror(errno));
+		cli_error("check", "cannot write the output: %s", strerror(errno));
 		status = EXIT_DATA;
 	}
 	goto done;
 fail:
-	fprintf(stderr, "ecqcoach check: %s\n", err.msg);
+	cli_error("check", "%s", err.msg);
 	status = err.code == ERR_USAGE ? EXIT_USAGE : EXIT_DATA;
 done:
 	free(order);

@@ -23,6 +23,7 @@
 #include <unistd.h>
 #include <wctype.h>
 
+#include "safetext.h"
 #include "text.h"
 #include "tui/draw.h"
 #include "tui/term.h"
@@ -897,13 +898,36 @@ tui_start_checker(struct tui *t)
 	if (checker_new(&co, &t->ck, &err) != 0) {
 		t->ck = NULL;
 		tui_status_error(t, &err);
+		snprintf(t->check_warning, sizeof t->check_warning, "Nothing is checked: %s",
+		    err.msg);
 		return;
 	}
 	checker_set_framework(t->ck, p->fw);
 	checker_set_words(t->ck, &p->words);
 	checker_set_candidate(t->ck, p->candidate);
-	if (checker_warning(t->ck) != NULL)
+	/* The status line is soon overwritten; the dashboard keeps saying it,
+	 * so missing data is never a silent "0 findings". */
+	if (checker_warning(t->ck) != NULL) {
 		tui_status(t, "%s", checker_warning(t->ck));
+		snprintf(t->check_warning, sizeof t->check_warning, "%s", checker_warning(t->ck));
+	}
+}
+
+/* Prints "ecqcoach: MESSAGE" to stderr (the terminal restored) as one line
+ * through the terminal filter: a message may quote a file name or a file's
+ * text, and must never drive the terminal. */
+static void __attribute__((format(printf, 1, 2)))
+tui_print_error(const char *fmt, ...)
+{
+	char buf[2048], *safe;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	safe = safetext_terminal(buf, strlen(buf), SAFETEXT_ONE_LINE, NULL);
+	fprintf(stderr, "ecqcoach: %s\n", safe);
+	free(safe);
 }
 
 /* Opens the project for writing or, when that cannot be (another coach
@@ -937,12 +961,12 @@ tui_run(const char *path, const struct tui_options *opt)
 	t.deleted = -1;
 	error_clear(&err);
 	if (term_check(&err) != 0) {
-		fprintf(stderr, "ecqcoach: %s\n", err.msg);
+		tui_print_error("%s", err.msg);
 		return 3;
 	}
 	exists = access(path, F_OK) == 0;
 	if (exists && tui_open(&t, path, &err) != 0) {
-		fprintf(stderr, "ecqcoach: %s\n", err.msg);
+		tui_print_error("%s", err.msg);
 		return 3;
 	}
 	tui_signals();
@@ -951,7 +975,7 @@ tui_run(const char *path, const struct tui_options *opt)
 	atexit(tui_atexit);
 	if (term_init(&err) != 0) {
 		store_close(t.st);
-		fprintf(stderr, "ecqcoach: %s\n", err.msg);
+		tui_print_error("%s", err.msg);
 		return 3;
 	}
 	if (!exists) {
@@ -959,10 +983,10 @@ tui_run(const char *path, const struct tui_options *opt)
 		if (t.st == NULL) {
 			term_restore();
 			if (quit) {
-				fprintf(stderr, "ecqcoach: %s was not created.\n", path);
+				tui_print_error("%s was not created.", path);
 				return 0;
 			}
-			fprintf(stderr, "ecqcoach: %s\n", err.msg);
+			tui_print_error("%s", err.msg);
 			return 3;
 		}
 	}

@@ -127,6 +127,10 @@ struct tui {
 	double *ecq_pages;              /* [n_ecqs] */
 	size_t n_ecq_pages;
 	char *layout_warning;
+	/* what the checker could not load (no word lists, no hunspell
+	 * dictionary, a refused word list), shown on the dashboard for the
+	 * whole session; "" when all is there */
+	char check_warning[1100];
 
 	/* project findings (checker_check_project on the saved project) */
 	struct findings pf;
