@@ -248,6 +248,16 @@ keep_revision(struct store *st, const char *target, const char *old, bool force,
 	return run(st, err, "INSERT INTO revision(target, text, changed) VALUES (?1, ?2, ?3)", 3, args);
 }
 
+/* A text column, "" for NULL: a damaged or hand-made file may hold NULL
+ * where ecqcoach never writes one. */
+static const char *
+col_str(sqlite3_stmt *stmt, int col)
+{
+	const unsigned char *s = sqlite3_column_text(stmt, col);
+
+	return s != NULL ? (const char *)s : "";
+}
+
 static char *
 column_text(sqlite3_stmt *stmt, int col)
 {
@@ -296,8 +306,8 @@ load_framework(struct store *st, struct framework **out, struct error *err)
 		return error_set(err, ERR_FORMAT, "%s: the project has no framework snapshot; the file is damaged", st->path);
 	}
 	snprintf(name, sizeof name, "%s (framework snapshot '%s')", st->path,
-	    (const char *)sqlite3_column_text(stmt, 0));
-	rc = framework_parse((const char *)sqlite3_column_text(stmt, 1),
+	    col_str(stmt, 0));
+	rc = framework_parse(col_str(stmt, 1),
 	    (size_t)sqlite3_column_bytes(stmt, 1), name, out, err);
 	sqlite3_finalize(stmt);
 	return rc;
@@ -335,7 +345,7 @@ load_examples(struct store *st, struct project *p, struct error *err)
 			e->field[f] = column_text(stmt, 3 + f);
 		sqlite3_bind_int64(cs, 1, e->id);
 		while (sqlite3_step(cs) == SQLITE_ROW)
-			strlist_push(&e->competencies, (const char *)sqlite3_column_text(cs, 0));
+			strlist_push(&e->competencies, col_str(cs, 0));
 		sqlite3_reset(cs);
 	}
 	sqlite3_finalize(stmt);
@@ -377,7 +387,7 @@ load_texts(struct store *st, struct project *p, struct error *err)
 	if (stmt == NULL)
 		return -1;
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		e = ecq_index(fw, (const char *)sqlite3_column_text(stmt, 0));
+		e = ecq_index(fw, col_str(stmt, 0));
 		if (e >= 0 && p->intro[e] == NULL)
 			p->intro[e] = column_text(stmt, 1);
 	}
@@ -389,7 +399,7 @@ load_texts(struct store *st, struct project *p, struct error *err)
 	if (stmt == NULL)
 		return -1;
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		e = ecq_index(fw, (const char *)sqlite3_column_text(stmt, 0));
+		e = ecq_index(fw, col_str(stmt, 0));
 		q = sqlite3_column_int(stmt, 1);
 		if (e >= 0 && q >= 0 && (size_t)q < fw->ecqs[e].questions.n) {
 			free(p->notes[e][q]);
@@ -410,12 +420,12 @@ load_lists(struct store *st, struct project *p, struct error *err)
 	if ((stmt = prepare(st, "SELECT word FROM word ORDER BY word", err)) == NULL)
 		return -1;
 	while (sqlite3_step(stmt) == SQLITE_ROW)
-		strlist_push(&p->words, (const char *)sqlite3_column_text(stmt, 0));
+		strlist_push(&p->words, col_str(stmt, 0));
 	sqlite3_finalize(stmt);
 	if ((stmt = prepare(st, "SELECT item FROM confirmed ORDER BY item", err)) == NULL)
 		return -1;
 	while (sqlite3_step(stmt) == SQLITE_ROW)
-		strlist_push(&p->confirmed, (const char *)sqlite3_column_text(stmt, 0));
+		strlist_push(&p->confirmed, col_str(stmt, 0));
 	sqlite3_finalize(stmt);
 	if ((stmt = prepare(st, "SELECT rule, target, text FROM dismissed", err)) == NULL)
 		return -1;

@@ -235,6 +235,30 @@ schema__objects_ecqcoach_did_not_make_are_refused_for_writing(void **state)
 	}
 }
 
+/* Found by fuzz_store: a hand-made file whose tables allow NULL. */
+static void
+schema__null_columns_in_a_hand_made_file_do_not_crash_a_reader(void **state)
+{
+	struct fx *fx = *state;
+	struct store *st;
+	struct error err;
+	int64_t id;
+
+	store_close(create(fx, &id));
+	raw_sql(fx->path,
+	    "CREATE TABLE intro2 (ecq TEXT, text TEXT); DROP TABLE intro;"
+	    "ALTER TABLE intro2 RENAME TO intro; INSERT INTO intro VALUES (NULL, NULL);"
+	    "CREATE TABLE word2 (word TEXT); DROP TABLE word;"
+	    "ALTER TABLE word2 RENAME TO word; INSERT INTO word VALUES (NULL);"
+	    "CREATE TABLE note2 (ecq TEXT, question INTEGER, text TEXT); DROP TABLE note;"
+	    "ALTER TABLE note2 RENAME TO note; INSERT INTO note VALUES (NULL, 0, NULL);");
+	assert_int_equal(store_open(fx->path, 0, &st, &err), -1);
+	assert_int_equal(err.code, ERR_TAMPERED);
+	assert_int_equal(store_open(fx->path, STORE_READONLY, &st, &err), 0);
+	assert_string_equal(store_project(st)->intro[0], "");
+	store_close(st);
+}
+
 static void
 file__moved_or_deleted_while_open_is_noticed_and_saved_again(void **state)
 {
@@ -363,6 +387,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(save__never_overwrites_text_it_has_not_seen, setup, teardown),
 		cmocka_unit_test_setup_teardown(save__into_an_example_deleted_elsewhere_is_kept, setup, teardown),
 		cmocka_unit_test_setup_teardown(schema__objects_ecqcoach_did_not_make_are_refused_for_writing, setup, teardown),
+		cmocka_unit_test_setup_teardown(schema__null_columns_in_a_hand_made_file_do_not_crash_a_reader, setup, teardown),
 		cmocka_unit_test_setup_teardown(file__moved_or_deleted_while_open_is_noticed_and_saved_again, setup, teardown),
 		cmocka_unit_test_setup_teardown(revisions__an_hour_of_typing_keeps_few_and_the_file_small, setup, teardown),
 	};
