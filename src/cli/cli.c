@@ -33,6 +33,10 @@ static const struct cli_command commands[] = {
 	  "put back text the coach saved to a rescue file when it could not save" },
 	{ "import", cli_import, "import DRAFT.txt|DRAFT.md -o FILE.ecq [--framework ID] [--name NAME]",
 	  "create a project from a text or Markdown draft" },
+	{ "cohort", cli_cohort, "cohort init DIR --roster ROSTER.csv [--framework ID] [--plan PLAN]",
+	  "create one project per participant of a workshop roster" },
+	{ "report", cli_report, "report DIR|FILE.ecq... [--format text|csv|json] [--sort KEY] [--pages] [--watch]",
+	  "one row per participant: where everyone stands (coordinators)" },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -70,5 +70,7 @@ int cli_lint(int argc, char **argv);
 int cli_check(int argc, char **argv);
 int cli_import(int argc, char **argv);
 int cli_recover(int argc, char **argv);
+int cli_cohort(int argc, char **argv);
+int cli_report(int argc, char **argv);
 
 #endif
