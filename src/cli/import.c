@@ -23,29 +23,6 @@
 #include "store.h"
 #include "xalloc.h"
 
-/* A 10-page narrative is about 40 KB; far larger input is not a draft, and
- * every field the store writes is its own durable transaction. */
-#define IMPORT_MAX_BYTES ((size_t)1 << 20)
-
-/* Reads the draft ("-": standard input), refusing it with ERR_FORMAT as
- * soon as it passes IMPORT_MAX_BYTES. */
-static int
-read_draft(const char *path, char **text, size_t *len, struct error *err)
-{
-	bool std_in = strcmp(path, "-") == 0;
-	FILE *f = std_in ? stdin : fopen(path, "rb");
-	int rc;
-
-	*text = NULL;
-	if (f == NULL)
-		return error_set(err, ERR_IO, "cannot open %s: %s", path, strerror(errno));
-	rc = bounded_read(f, std_in ? "standard input" : path, "an import", IMPORT_MAX_BYTES,
-	    text, len, err);
-	if (!std_in)
-		fclose(f);
-	return rc;
-}
-
 static void
 usage(void)
 {
@@ -58,6 +35,7 @@ usage(void)
 	    "  -f, --framework ID   ECQ framework (default: the one whose ECQ titles the\n"
 	    "                       draft uses, else the current one)\n"
 	    "  -n, --name NAME      the candidate's full name\n"
+	    "  -p, --position TEXT  the position applied for\n"
 	    "  -q, --quiet          print only the summary line\n"
 	    "  -h, --help           show this help\n");
 }
@@ -124,11 +102,12 @@ cli_import(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "framework", required_argument, NULL, 'f' },
 		{ "name", required_argument, NULL, 'n' },
+		{ "position", required_argument, NULL, 'p' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *out = NULL, *fw_id = NULL, *name = NULL, *draft;
+	const char *out = NULL, *fw_id = NULL, *name = NULL, *position = NULL, *draft;
 	const struct framework *fw;
 	struct framework_set set;
 	struct importer_report rep;
@@ -140,11 +119,12 @@ cli_import(int argc, char **argv)
 	int c, quiet = 0, status = EXIT_OK, score = 0;
 
 	memset(&rep, 0, sizeof rep);
-	while ((c = getopt_long(argc, argv, "o:f:n:qh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:f:n:p:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o': out = optarg; break;
 		case 'f': fw_id = optarg; break;
 		case 'n': name = optarg; break;
+		case 'p': position = optarg; break;
 		case 'q': quiet = 1; break;
 		case 'h': usage(); return EXIT_OK;
 		default: return cli_usage_error("import", "unknown option");
@@ -162,13 +142,12 @@ cli_import(int argc, char **argv)
 		    "file: choose another name or move the old one away\n", out);
 		return EXIT_DATA;
 	}
-	if (read_draft(draft, &text, &len, &err) != 0) {
+	if (importer_read_file(draft, &text, &len, &err) != 0) {
 		if (err.code != ERR_FORMAT)
 			return cli_fail(&err);
-		fprintf(stderr, "ecqcoach import: %s is over %zu KB (the rest was not read); a "
-		    "narrative draft is far smaller (10 pages are about 40 KB): split it, or run "
-		    "'ecqcoach check %s', which reads drafts up to %zu MB\n", draft,
-		    IMPORT_MAX_BYTES >> 10, draft, BOUNDED_DRAFT_MAX >> 20);
+		fprintf(stderr, "ecqcoach import: %s is over %zu MB (the rest was not read); a "
+		    "narrative draft is far smaller (10 pages are about 40 KB): split it into "
+		    "one draft per project\n", draft, BOUNDED_DRAFT_MAX >> 20);
 		return EXIT_DATA;
 	}
 	dir = paths_data_file("prompts");
@@ -192,9 +171,13 @@ cli_import(int argc, char **argv)
 		status = cli_fail(&err);
 		goto done;
 	}
-	if (importer_import(st, text, len, &rep, &err) != 0 ||
-	    (name != NULL && store_set_candidate(st, name, &err) != 0)) {
+	/* The draft, the name and the position: one transaction. */
+	if (store_batch_begin(st, &err) != 0 || importer_import(st, text, len, &rep, &err) != 0 ||
+	    (name != NULL && store_set_candidate(st, name, &err) != 0) ||
+	    (position != NULL && store_set_position(st, position, &err) != 0) ||
+	    store_batch_commit(st, &err) != 0) {
 		status = cli_fail(&err);
+		store_batch_rollback(st);
 		store_discard(st);
 		st = NULL;
 		goto done;

@@ -693,10 +693,19 @@ importer_import(struct store *st, const char *text, size_t len,
     struct importer_report *rep, struct error *err)
 {
 	struct parse ps;
+	bool own;
 	int rc;
 
 	parse_draft(&ps, store_project(st)->fw, text, len, rep);
-	rc = write_project(&ps, st, err);
+	/* One transaction: one fsync and one reload for the whole draft. */
+	own = !store_in_batch(st);
+	rc = own ? store_batch_begin(st, err) : 0;
+	if (rc == 0)
+		rc = write_project(&ps, st, err);
+	if (rc == 0 && own)
+		rc = store_batch_commit(st, err);
+	else if (rc != 0 && own)
+		store_batch_rollback(st);
 	parse_free(&ps);
 	return rc;
 }

@@ -87,9 +87,11 @@ const struct framework *importer_guess_framework(const struct framework_set *set
     const char *text, size_t len, int *score_out);
 
 /* Files draft text[0..len) into the (new, empty) project open in st, using
- * the project's framework. Fills *rep (the caller frees it with
- * importer_report_free, also after a failure). Returns 0, or -1 with err
- * set when the store fails (the project may then be partly filled). */
+ * the project's framework, as one transaction (store_batch_begin), or
+ * inside the caller's batch when one is open. Fills *rep (the caller frees
+ * it with importer_report_free, also after a failure). Returns 0, or -1
+ * with err set when the store fails (then nothing of the draft is saved;
+ * inside the caller's batch, the caller rolls it back). */
 int importer_import(struct store *st, const char *text, size_t len,
     struct importer_report *rep, struct error *err);
 

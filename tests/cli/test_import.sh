@@ -2,7 +2,7 @@
 # import: what it recognises and prints, the framework guess, refusing to
 # overwrite, usage and file errors.
 . "${srcdir:-.}/tests/cli/lib.sh"
-plan 16
+plan 18
 fx=$srcdir/tests/fixtures
 
 run import "$fx/draft-markdown.md" -o "$scratch/a.ecq"
@@ -36,8 +36,22 @@ run import "$scratch/missing.md" -o "$scratch/e.ecq"
 expect "a missing draft is a file error" 3 "cannot open .*missing.md"
 [ ! -e "$scratch/d.ecq" ] && [ ! -e "$scratch/e.ecq" ]
 tap "failed imports leave no project file" $?
-head -c 1100000 /dev/zero | tr '\0' 'x' >"$scratch/huge.md"
+line=$(printf 'I led the team through the change and met every milestone. %.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40)
+{
+	echo "## ECQ 1: Leading Change"
+	i=0
+	while [ $i -lt 450 ]; do
+		i=$((i + 1))
+		printf '### Example %d: Story\n**Action:** %s\n' $i "$line"
+	done
+} >"$scratch/big.md"
+run import "$scratch/big.md" -o "$scratch/g.ecq" -q
+expect "a draft over 1 MB imports (one transaction, no 1 MB refusal)" 0 "^imported .*big.md"
+head -c 17000000 /dev/zero | tr '\0' 'x' >"$scratch/huge.md"
 run import "$scratch/huge.md" -o "$scratch/h.ecq"
-expect "a draft over 1 MB is refused with advice" 3 "run 'ecqcoach check"
+expect "a draft over 16 MB is refused with advice" 3 "over 16 MB .*split it"
 [ ! -e "$scratch/h.ecq" ]
 tap "the refused draft left no project" $?
+run import "$fx/draft-markdown.md" -o "$scratch/pos.ecq" -q --position "Director, Grants Office" --name "Ann Lee"
+run show "$scratch/pos.ecq"
+expect "--position and --name are saved" 0 "Director, Grants Office"
