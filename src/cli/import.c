@@ -29,8 +29,10 @@ usage(void)
 	printf("Usage: ecqcoach import DRAFT.txt|DRAFT.md -o FILE.ecq [options]\n"
 	    "Create a project from a draft: ECQ headings (\"ECQ 1: Leading Change\", a title\n"
 	    "alone, Markdown or bold), introductions, examples with dates, and\n"
-	    "Challenge/Context/Action/Result labels. Text it cannot place goes to the\n"
-	    "project's unsorted note. DRAFT may be - for standard input.\n\n"
+	    "Challenge/Context/Action/Result labels (also STAR, PAR, Accomplishment).\n"
+	    "Unlabelled prose is split into stories and parts, marked as inferred. Text\n"
+	    "outside every ECQ goes to the project's unsorted note. DRAFT may be - for\n"
+	    "standard input.\n\n"
 	    "  -o, --output FILE    the new project file (must not exist)\n"
 	    "  -f, --framework ID   ECQ framework (default: the one whose ECQ titles the\n"
 	    "                       draft uses, else the current one)\n"
@@ -47,6 +49,8 @@ print_item(const char *draft, const struct framework *fw, const struct importer_
 	switch (it->kind) {
 	case IMPORTER_ECQ:
 		printf("ECQ %d %s", it->ecq + 1, fw->ecqs[it->ecq].title);
+		if (it->inferred)
+			printf(" (the heading says ECQ %d; filed by its title)", it->field);
 		break;
 	case IMPORTER_INTRO:
 		printf("  introduction");
@@ -57,6 +61,8 @@ print_item(const char *draft, const struct framework *fw, const struct importer_
 			printf(" \"");
 			cli_put_text(stdout, it->text);
 			printf("\"");
+		} else if (it->inferred) {
+			printf(" (no heading; a story found in the prose)");
 		} else {
 			printf(" (no heading; started by a label)");
 		}
@@ -69,7 +75,8 @@ print_item(const char *draft, const struct framework *fw, const struct importer_
 			printf("    %s: ", project_field_name((enum example_field)it->field));
 			cli_put_text(stdout, it->text);
 		} else {
-			printf("    %s", project_field_name((enum example_field)it->field));
+			printf("    %s%s", project_field_name((enum example_field)it->field),
+			    it->inferred ? " (inferred from unlabelled prose: check it)" : "");
 		}
 		break;
 	case IMPORTER_COMPETENCIES:
@@ -114,7 +121,7 @@ cli_import(int argc, char **argv)
 	struct store *st = NULL;
 	struct error err;
 	struct stat sb;
-	char *dir, *text = NULL;
+	char *dir, *text = NULL, *note = NULL;
 	size_t len, i;
 	int c, quiet = 0, status = EXIT_OK, score = 0;
 
@@ -160,7 +167,7 @@ cli_import(int argc, char **argv)
 	if (fw_id != NULL)
 		fw = framework_set_find(&set, fw_id);
 	else
-		fw = importer_guess_framework(&set, text, len, &score);
+		fw = importer_guess_framework_note(&set, text, len, &score, &note);
 	if (fw == NULL) {
 		fprintf(stderr, "ecqcoach import: no framework '%s'; 'ecqcoach frameworks' lists "
 		    "them\n", fw_id != NULL ? fw_id : "(none found)");
@@ -194,6 +201,13 @@ cli_import(int argc, char **argv)
 	    fw_id != NULL ? "" : score > 0 ? ", matched by its ECQ titles" : ", the default",
 	    rep.n_ecqs, rep.n_examples, rep.n_fields, rep.n_unsorted,
 	    rep.n_unsorted == 1 ? "" : "s", rep.n_unsorted > 0 ? " (see the project's unsorted note)" : "");
+	if (rep.n_inferred > 0 && !quiet)
+		fprintf(stderr, "ecqcoach import: note: %zu part%s had no label and %s inferred from "
+		    "the prose (marked above); open the project to check %s\n", rep.n_inferred,
+		    rep.n_inferred == 1 ? "" : "s", rep.n_inferred == 1 ? "was" : "were",
+		    rep.n_inferred == 1 ? "it" : "them");
+	if (note != NULL)
+		fprintf(stderr, "ecqcoach import: note: %s\n", note);
 	if (rep.n_unsorted > 0 && !quiet)
 		fprintf(stderr, "ecqcoach import: note: %zu line%s could not be placed and went to the "
 		    "unsorted note; open the project (ecqcoach %s) to move them where they belong\n",
@@ -202,6 +216,7 @@ cli_import(int argc, char **argv)
 		fprintf(stderr, "ecqcoach import: warning: no ECQ heading found in %s; write "
 		    "headings such as \"ECQ 1: %s\"\n", draft, fw->ecqs[0].title);
 done:
+	free(note);
 	store_close(st);
 	importer_report_free(&rep);
 	framework_set_free(&set);

@@ -2,7 +2,7 @@
 # import: what it recognises and prints, the framework guess, refusing to
 # overwrite, usage and file errors.
 . "${srcdir:-.}/tests/cli/lib.sh"
-plan 18
+plan 23
 fx=$srcdir/tests/fixtures
 
 run import "$fx/draft-markdown.md" -o "$scratch/a.ecq"
@@ -55,3 +55,20 @@ tap "the refused draft left no project" $?
 run import "$fx/draft-markdown.md" -o "$scratch/pos.ecq" -q --position "Director, Grants Office" --name "Ann Lee"
 run show "$scratch/pos.ecq"
 expect "--position and --name are saved" 0 "Director, Grants Office"
+
+data=$srcdir/tests/data/drafts
+run import "$data/prose-two-stories.md" -o "$scratch/prose.ecq"
+expect "prose without labels becomes stories" 0 "^imported .*2 ECQs, 3 examples, 9 fields; 1 line unsorted"
+grep -q 'prose-two-stories.md:7:   example (no heading; a story found in the prose)' "$scratch/out" &&
+    grep -q 'prose-two-stories.md:9:     Action (inferred from unlabelled prose: check it)' "$scratch/out"
+tap "the report marks inferred examples and parts with their lines" $?
+run import "$data/ecq2-leading-people.md" -o "$scratch/lp.ecq"
+expect "ECQ 2: Leading People is the 2010 framework, and the choice is named" 0 \
+    "chose ses-2010, .*over ses-2025; give --framework ses-2025"
+run import "$data/misnumbered.txt" -o "$scratch/mis.ecq"
+expect "a mis-numbered heading is filed by its title and reported" 0 \
+    "ECQ 2 Leading People \(the heading says ECQ 3; filed by its title\)"
+run import "$data/star-inline.txt" -o "$scratch/star.ecq" -q
+run show "$scratch/star.ecq"
+! grep -qi "situation:\|task:" "$scratch/out"
+tap "STAR label words stay out of the stored text" $?
