@@ -23,41 +23,21 @@
 #include "store.h"
 #include "xalloc.h"
 
-/* A 10-page narrative is about 40 KB; far larger input is not a draft, and
- * every field the store writes is its own durable transaction. */
-#define IMPORT_MAX_BYTES ((size_t)1 << 20)
-
-/* Reads the draft ("-": standard input), refusing it with ERR_FORMAT as
- * soon as it passes IMPORT_MAX_BYTES. */
-static int
-read_draft(const char *path, char **text, size_t *len, struct error *err)
-{
-	bool std_in = strcmp(path, "-") == 0;
-	FILE *f = std_in ? stdin : fopen(path, "rb");
-	int rc;
-
-	*text = NULL;
-	if (f == NULL)
-		return error_set(err, ERR_IO, "cannot open %s: %s", path, strerror(errno));
-	rc = bounded_read(f, std_in ? "standard input" : path, "an import", IMPORT_MAX_BYTES,
-	    text, len, err);
-	if (!std_in)
-		fclose(f);
-	return rc;
-}
-
 static void
 usage(void)
 {
 	printf("Usage: ecqcoach import DRAFT.txt|DRAFT.md -o FILE.ecq [options]\n"
 	    "Create a project from a draft: ECQ headings (\"ECQ 1: Leading Change\", a title\n"
 	    "alone, Markdown or bold), introductions, examples with dates, and\n"
-	    "Challenge/Context/Action/Result labels. Text it cannot place goes to the\n"
-	    "project's unsorted note. DRAFT may be - for standard input.\n\n"
+	    "Challenge/Context/Action/Result labels (also STAR, PAR, Accomplishment).\n"
+	    "Unlabelled prose is split into stories and parts, marked as inferred. Text\n"
+	    "outside every ECQ goes to the project's unsorted note. DRAFT may be - for\n"
+	    "standard input.\n\n"
 	    "  -o, --output FILE    the new project file (must not exist)\n"
 	    "  -f, --framework ID   ECQ framework (default: the one whose ECQ titles the\n"
 	    "                       draft uses, else the current one)\n"
 	    "  -n, --name NAME      the candidate's full name\n"
+	    "  -p, --position TEXT  the position applied for\n"
 	    "  -q, --quiet          print only the summary line\n"
 	    "  -h, --help           show this help\n");
 }
@@ -72,6 +52,8 @@ print_item(const char *draft, const struct framework *fw, const struct importer_
 	case IMPORTER_ECQ:
 		cli_printf(stdout, "ECQ %d ", it->ecq + 1);
 		cli_put_line(stdout, fw->ecqs[it->ecq].title);
+		if (it->inferred)
+			cli_printf(stdout, " (the heading says ECQ %d; filed by its title)", it->field);
 		break;
 	case IMPORTER_INTRO:
 		cli_printf(stdout, "  introduction");
@@ -82,6 +64,8 @@ print_item(const char *draft, const struct framework *fw, const struct importer_
 			cli_printf(stdout, " \"");
 			cli_put_line(stdout, it->text);
 			cli_printf(stdout, "\"");
+		} else if (it->inferred) {
+			cli_printf(stdout, " (no heading; a story found in the prose)");
 		} else {
 			cli_printf(stdout, " (no heading; started by a label)");
 		}
@@ -94,7 +78,8 @@ print_item(const char *draft, const struct framework *fw, const struct importer_
 			cli_printf(stdout, "    %s: ", project_field_name((enum example_field)it->field));
 			cli_put_line(stdout, it->text);
 		} else {
-			cli_printf(stdout, "    %s", project_field_name((enum example_field)it->field));
+			cli_printf(stdout, "    %s%s", project_field_name((enum example_field)it->field),
+			    it->inferred ? " (inferred from unlabelled prose: check it)" : "");
 		}
 		break;
 	case IMPORTER_COMPETENCIES:
@@ -127,27 +112,29 @@ cli_import(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "framework", required_argument, NULL, 'f' },
 		{ "name", required_argument, NULL, 'n' },
+		{ "position", required_argument, NULL, 'p' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *out = NULL, *fw_id = NULL, *name = NULL, *draft;
+	const char *out = NULL, *fw_id = NULL, *name = NULL, *position = NULL, *draft;
 	const struct framework *fw;
 	struct framework_set set;
 	struct importer_report rep;
 	struct store *st = NULL;
 	struct error err;
 	struct stat sb;
-	char *dir, *text = NULL;
+	char *dir, *text = NULL, *note = NULL;
 	size_t len, i;
 	int c, quiet = 0, status = EXIT_OK, score = 0;
 
 	memset(&rep, 0, sizeof rep);
-	while ((c = getopt_long(argc, argv, "o:f:n:qh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:f:n:p:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o': out = optarg; break;
 		case 'f': fw_id = optarg; break;
 		case 'n': name = optarg; break;
+		case 'p': position = optarg; break;
 		case 'q': quiet = 1; break;
 		case 'h': usage(); return EXIT_OK;
 		default: return cli_usage_error("import", "unknown option");
@@ -165,13 +152,12 @@ cli_import(int argc, char **argv)
 		    "file: choose another name or move the old one away", out);
 		return EXIT_DATA;
 	}
-	if (read_draft(draft, &text, &len, &err) != 0) {
+	if (importer_read_file(draft, &text, &len, &err) != 0) {
 		if (err.code != ERR_FORMAT)
 			return cli_fail(&err);
-		cli_error("import", "%s is over %zu KB (the rest was not read); a "
-		    "narrative draft is far smaller (10 pages are about 40 KB): split it, or run "
-		    "'ecqcoach check %s', which reads drafts up to %zu MB", draft,
-		    IMPORT_MAX_BYTES >> 10, draft, BOUNDED_DRAFT_MAX >> 20);
+		cli_error("import", "%s is over %zu MB (the rest was not read); a "
+		    "narrative draft is far smaller (10 pages are about 40 KB): split it into "
+		    "one draft per project", draft, BOUNDED_DRAFT_MAX >> 20);
 		return EXIT_DATA;
 	}
 	dir = paths_data_file("prompts");
@@ -184,7 +170,7 @@ cli_import(int argc, char **argv)
 	if (fw_id != NULL)
 		fw = framework_set_find(&set, fw_id);
 	else
-		fw = importer_guess_framework(&set, text, len, &score);
+		fw = importer_guess_framework_note(&set, text, len, &score, &note);
 	if (fw == NULL) {
 		cli_error("import", "no framework '%s'; 'ecqcoach frameworks' lists them",
 		    fw_id != NULL ? fw_id : "(none found)");
@@ -195,9 +181,13 @@ cli_import(int argc, char **argv)
 		status = cli_fail(&err);
 		goto done;
 	}
-	if (importer_import(st, text, len, &rep, &err) != 0 ||
-	    (name != NULL && store_set_candidate(st, name, &err) != 0)) {
+	/* The draft, the name and the position: one transaction. */
+	if (store_batch_begin(st, &err) != 0 || importer_import(st, text, len, &rep, &err) != 0 ||
+	    (name != NULL && store_set_candidate(st, name, &err) != 0) ||
+	    (position != NULL && store_set_position(st, position, &err) != 0) ||
+	    store_batch_commit(st, &err) != 0) {
 		status = cli_fail(&err);
+		store_batch_rollback(st);
 		store_discard(st);
 		st = NULL;
 		goto done;
@@ -214,6 +204,13 @@ cli_import(int argc, char **argv)
 	    fw_id != NULL ? "" : score > 0 ? ", matched by its ECQ titles" : ", the default",
 	    rep.n_ecqs, rep.n_examples, rep.n_fields, rep.n_unsorted, rep.n_unsorted == 1 ? "" : "s",
 	    rep.n_unsorted > 0 ? " (see the project's unsorted note)" : "");
+	if (rep.n_inferred > 0 && !quiet)
+		cli_error("import", "note: %zu part%s had no label and %s inferred from "
+		    "the prose (marked above); open the project to check %s", rep.n_inferred,
+		    rep.n_inferred == 1 ? "" : "s", rep.n_inferred == 1 ? "was" : "were",
+		    rep.n_inferred == 1 ? "it" : "them");
+	if (note != NULL)
+		cli_error("import", "note: %s", note);
 	if (rep.n_unsorted > 0 && !quiet)
 		cli_error("import", "note: %zu line%s could not be placed and went to the "
 		    "unsorted note; open the project (ecqcoach %s) to move them where they belong",
@@ -222,6 +219,7 @@ cli_import(int argc, char **argv)
 		cli_error("import", "warning: no ECQ heading found in %s; write "
 		    "headings such as \"ECQ 1: %s\"", draft, fw->ecqs[0].title);
 done:
+	free(note);
 	store_close(st);
 	importer_report_free(&rep);
 	framework_set_free(&set);

@@ -283,7 +283,10 @@ demo_create(const char *demo_path, const struct framework *fw, const char *path,
 	}
 	if (store_create(path, fw, "", out, err) != 0)
 		goto done;
-	if (write_project(&d, *out, err) != 0) {
+	/* One transaction: one fsync and one reload for the whole project. */
+	if (store_batch_begin(*out, err) != 0 || write_project(&d, *out, err) != 0 ||
+	    store_batch_commit(*out, err) != 0) {
+		store_batch_rollback(*out);
 		store_discard(*out);
 		*out = NULL;
 		goto done;

@@ -48,6 +48,40 @@ separator(const char *s)
 	return 0;
 }
 
+bool
+draftline_list_item(const char *s)
+{
+	static const char *const bullets[] = {
+		"-", "*", "+", "\xe2\x80\xa2", "\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x97\xa6",
+		"\xe2\x96\xaa", NULL
+	};
+	size_t k, i = 0;
+
+	for (k = 0; bullets[k] != NULL; k++) {
+		size_t l = strlen(bullets[k]);
+
+		if (strncmp(s, bullets[k], l) == 0)
+			return draftline_is_space(s[l]);
+	}
+	if (s[0] == '(')
+		i = 1;
+	if (isdigit((unsigned char)s[i])) {
+		size_t d = i;
+
+		while (isdigit((unsigned char)s[i]))
+			i++;
+		if (i - d > 3)
+			return false;       /* "2019." ends a sentence */
+	} else if (islower((unsigned char)s[i]) && !isalpha((unsigned char)s[i + 1])) {
+		i++;
+	} else {
+		return false;
+	}
+	if (s[0] == '(' ? s[i] != ')' : s[i] != '.' && s[i] != ')')
+		return false;
+	return draftline_is_space(s[i + 1]);
+}
+
 const char *
 draftline_skip_spaces(const char *s)
 {
@@ -294,6 +328,10 @@ split_title_dates(const char *s, size_t n, size_t *title_len, size_t *dates_off,
 		for (i = n; i-- > 0;) {
 			if (i + sl > n || strncmp(s + i, seps[k], sl) != 0)
 				continue;
+			/* "Title, FY2014" names a fiscal year in the title; the
+			 * date checks read it there, it is not the example's dates. */
+			if (draftline_prefix(s + i + sl, "fy") && isdigit((unsigned char)s[i + sl + 2]))
+				break;
 			if (parse_range(s + i + sl, n - i - sl, start, end)) {
 				*title_len = i;
 				*dates_off = i + sl;
@@ -319,7 +357,13 @@ match_label(const char *line, size_t len, const struct peeled *pl, size_t *rest)
 	} labels[] = {
 		{ "challenges", EX_CHALLENGE }, { "challenge", EX_CHALLENGE },
 		{ "context", EX_CONTEXT }, { "actions", EX_ACTION }, { "action", EX_ACTION },
-		{ "results", EX_RESULT }, { "result", EX_RESULT }, { NULL, 0 }
+		{ "results", EX_RESULT }, { "result", EX_RESULT },
+		/* STAR, PAR and the like, mapped to CCAR. */
+		{ "situation", EX_CHALLENGE }, { "problem", EX_CHALLENGE },
+		{ "task", EX_CONTEXT }, { "background", EX_CONTEXT },
+		{ "accomplishments", EX_RESULT }, { "accomplishment", EX_RESULT },
+		{ "achievements", EX_RESULT }, { "achievement", EX_RESULT },
+		{ "outcomes", EX_RESULT }, { "outcome", EX_RESULT }, { NULL, 0 }
 	};
 	const char *s = line, *e = line + len;
 	size_t k, m;
@@ -456,6 +500,7 @@ classify_ecq(const struct framework *fw, const struct peeled *pl, struct draftli
 		}
 		free(rest);
 		c->kind = DRAFTLINE_ECQ;
+		c->number = num;
 		c->by_title = by_title >= 0;
 		c->ecq = by_title >= 0 ? by_title :
 		    (num >= 1 && (size_t)num <= fw->n_ecqs ? num - 1 : -1);
@@ -691,7 +736,8 @@ draftline_classify(const struct framework *fw, const char *line, size_t len, boo
 }
 
 bool
-draftline_names_ecq(const struct framework *fw, const char *line, size_t len, int *ecq)
+draftline_names_ecq(const struct framework *fw, const char *line, size_t len, int *ecq,
+    int *number)
 {
 	struct peeled pl;
 	struct draftline c;
@@ -701,5 +747,6 @@ draftline_names_ecq(const struct framework *fw, const char *line, size_t len, in
 	if (!classify_ecq(fw, &pl, &c) || !c.by_title || c.ecq < 0)
 		return false;
 	*ecq = c.ecq;
+	*number = c.number;
 	return true;
 }

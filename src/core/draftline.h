@@ -30,6 +30,7 @@ struct draftline {
 	enum draftline_kind kind;
 	int ecq;                /* DRAFTLINE_ECQ: the index, or -1 when not found */
 	bool by_title;          /* DRAFTLINE_ECQ: the title matched (not only the number) */
+	int number;             /* DRAFTLINE_ECQ: the number written ("ECQ 3"), or 0 */
 	int field;              /* DRAFTLINE_LABEL: EX_CHALLENGE..EX_RESULT; DRAFTLINE_META: 0 name, 1 position */
 	bool heading;           /* a heading or a line in bold */
 	size_t rest;            /* offset in the line of the text after the label */
@@ -55,8 +56,15 @@ bool draftline_underline(const char *s, size_t len);
 char *draftline_normalize(const char *s);
 
 /* True when the line is a heading that names an ECQ of fw by its title
- * (not only by number); *ecq gets its index. For guessing the framework. */
-bool draftline_names_ecq(const struct framework *fw, const char *line, size_t len, int *ecq);
+ * (not only by number); *ecq gets its index and *number the number written
+ * with it ("ECQ 2: Leading People"), or 0. For guessing the framework. */
+bool draftline_names_ecq(const struct framework *fw, const char *line, size_t len, int *ecq,
+    int *number);
+
+/* True when s (past its indent) opens a list item: a bullet ("-", "*",
+ * "+", "•", "–", "—", "◦", "▪") or a number or letter ("1.", "12)", "a)",
+ * "(b)") followed by a space or tab. A list item is a paragraph of its own. */
+bool draftline_list_item(const char *s);
 
 /* Blank within a line: space, tab, CR, FF, VT (a draft's line ends are
  * already split off). */

@@ -58,6 +58,20 @@ struct parse {
 	char *clean;            /* the sanitized draft that text points to */
 	char *candidate, *position;
 	struct importer_report *rep;
+	/* Prose with no label yet, kept until it is known what it is: an ECQ's
+	 * opening and stories, or the parts of an example with a heading. */
+	struct pline *pend;
+	size_t n_pend;
+	int pend_ecq;
+	long pend_ex;           /* the example it belongs to, or -1 (an ECQ's prose) */
+	bool pend_break;        /* a blank line since the last pending line */
+};
+
+/* One line of pending prose. */
+struct pline {
+	size_t line, off, len;
+	bool para;              /* starts a paragraph (after a blank, or a list item) */
+	bool list;              /* a list item */
 };
 
 static void
@@ -117,7 +131,7 @@ item(struct parse *ps, enum importer_kind kind, size_t line, int ecq, int64_t ex
 
 	r->items = xreallocarray(r->items, r->n_items + 1, sizeof *r->items);
 	r->items[r->n_items++] = (struct importer_item){ kind, line, ecq, ex, field,
-	    xstrndup(text, len) };
+	    xstrndup(text, len), false };
 }
 
 /* Starts an example in ECQ ecq; its index in ps->ex (example ids come when
@@ -227,6 +241,298 @@ add_unsorted(struct parse *ps, size_t line, size_t off, size_t len, bool new_par
 	ps->rep->n_unsorted++;
 }
 
+/* ---- prose without labels ------------------------------------------------ */
+
+static void
+pend_line(struct parse *ps, int ecq, long ex, size_t lineno, size_t off, size_t len,
+    bool list)
+{
+	bool para = ps->n_pend == 0 || ps->pend_break || list;
+
+	if (ps->n_pend == 0) {
+		ps->pend_ecq = ecq;
+		ps->pend_ex = ex;
+	}
+	ps->pend = xreallocarray(ps->pend, ps->n_pend + 1, sizeof *ps->pend);
+	ps->pend[ps->n_pend++] = (struct pline){ lineno, off, len, para, list };
+	ps->pend_break = false;
+}
+
+/* Pending lines [a, b) into piece p, the first one a new paragraph. */
+static void
+pend_into(struct parse *ps, size_t a, size_t b, struct piece *p)
+{
+	size_t k;
+
+	if (p->text.len > 0)
+		p->para_break = true;
+	for (k = a; k < b; k++)
+		piece_add(p, ps->pend[k].line, ps->text, ps->pend[k].off, ps->pend[k].len,
+		    ps->pend[k].para);
+}
+
+/* Case-insensitive: does the paragraph open with one of the words? */
+static bool
+opens_with(const char *s, size_t n, const char *const *words)
+{
+	size_t k, l;
+
+	for (k = 0; words[k] != NULL; k++) {
+		l = strlen(words[k]);
+		if (l <= n && strncasecmp(s, words[k], l) == 0 &&
+		    (l == n || !isalpha((unsigned char)s[l])))
+			return true;
+	}
+	return false;
+}
+
+/* A paragraph that reports outcomes: "As a result", "The result", "Within a year". */
+static bool
+result_cue(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"as a result", "the result", "the results", "results", "result", "the outcome",
+		"outcome", "in the end", "consequently", "ultimately", "today", "since then",
+		"within", "by the end", "overall", "in total", "because of this", "thanks to",
+		"these changes", "this change", "these efforts", "this effort", "my efforts",
+		"in all", "afterward", "now", NULL
+	};
+
+	return opens_with(s, n, words);
+}
+
+/* A year (1950-2039) or a fiscal year near the start of s[0..n). */
+static bool
+year_cue(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n > 90)
+		n = 90;
+	for (i = 0; i + 4 <= n; i++) {
+		int y;
+
+		if (i > 0 && isalnum((unsigned char)s[i - 1]) && !(i >= 2 &&
+		    strncasecmp(s + i - 2, "fy", 2) == 0))
+			continue;
+		if (!isdigit((unsigned char)s[i]) || !isdigit((unsigned char)s[i + 1]) ||
+		    !isdigit((unsigned char)s[i + 2]) || !isdigit((unsigned char)s[i + 3]))
+			continue;
+		if (i + 4 < n && isdigit((unsigned char)s[i + 4]))
+			continue;
+		y = atoi(s + i);
+		if (y >= 1950 && y <= 2039)
+			return true;
+	}
+	return false;
+}
+
+/* A paragraph that opens on when the story happened: "In 2017,", "When I
+ * took over ... in 2016", "From 2009 to 2011". */
+static bool
+time_opening(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"in", "when", "from", "during", "between", "since", "after", "before", "early",
+		"late", "as", "while", "at", "on", "over", "for", "upon", "shortly", "last",
+		"fy", NULL
+	};
+
+	return opens_with(s, n, words) || (n > 0 && isdigit((unsigned char)s[0]));
+}
+
+/* The writer acting: "I" (or "we") among the first words. */
+static bool
+action_cue(const char *s, size_t n)
+{
+	size_t i, words = 0;
+
+	if (n > 80)
+		n = 80;
+	for (i = 0; i < n && words < 10; i++) {
+		bool start = i == 0 || !isalpha((unsigned char)s[i - 1]);
+
+		if (!start || !isalpha((unsigned char)s[i]))
+			continue;
+		words++;
+		if (s[i] == 'I' && (i + 1 == n || !isalpha((unsigned char)s[i + 1])))
+			return true;
+		if (i + 2 <= n && strncasecmp(s + i, "we", 2) == 0 &&
+		    (i + 2 == n || !isalpha((unsigned char)s[i + 2])))
+			return true;
+	}
+	return false;
+}
+
+/* A paragraph of pending prose: lines [first, end). */
+struct ppara {
+	size_t first, end;
+	bool list;
+	int part;               /* EX_* it goes to; -1 the introduction */
+	int story;              /* -1 the introduction */
+};
+
+static size_t
+pend_paras(struct parse *ps, struct ppara **out)
+{
+	struct ppara *pp = xcalloc(ps->n_pend + 1, sizeof *pp);
+	size_t n = 0, k;
+
+	for (k = 0; k < ps->n_pend; k++) {
+		if (ps->pend[k].para || n == 0) {
+			pp[n].first = k;
+			pp[n].list = ps->pend[k].list;
+			n++;
+		}
+		pp[n - 1].end = k + 1;
+	}
+	*out = pp;
+	return n;
+}
+
+/* Gives each paragraph of one story [a, b) its CCAR part: the opening is
+ * the Challenge, then the setting (Context) until the writer acts (Action),
+ * and the outcomes (Result): from a result cue on, else the last paragraph
+ * of three or more after an action. A list item goes with the paragraph
+ * before it. */
+static void
+infer_parts(struct parse *ps, struct ppara *pp, size_t a, size_t b)
+{
+	size_t j, last = a;
+	bool acted = false, result = false;
+
+	for (j = a; j < b; j++) {
+		const struct pline *l = &ps->pend[pp[j].first];
+		const char *s = ps->text + l->off;
+
+		if (j == a)
+			pp[j].part = EX_CHALLENGE;
+		else if (pp[j].list)
+			pp[j].part = pp[j - 1].part;
+		else if (result || result_cue(s, l->len))
+			pp[j].part = EX_RESULT;
+		else if (action_cue(s, l->len))
+			pp[j].part = EX_ACTION;
+		else
+			pp[j].part = acted ? EX_ACTION : EX_CONTEXT;
+		acted |= pp[j].part == EX_ACTION;
+		result |= pp[j].part == EX_RESULT;
+		if (!pp[j].list)
+			last = j;
+	}
+	if (!result && acted && b - a >= 3 && last > a && pp[last].part == EX_ACTION)
+		for (j = last; j < b; j++)
+			pp[j].part = EX_RESULT;
+}
+
+/* Splits an ECQ's unlabelled prose into its opening and its stories: a
+ * story starts at a paragraph that names a year near its start, once the
+ * story before it has its action. Returns the number of stories. */
+static int
+find_stories(struct parse *ps, struct ppara *pp, size_t n)
+{
+	int story = -1;
+	bool acted = false;
+	size_t j;
+
+	for (j = 0; j < n; j++) {
+		const struct pline *l = &ps->pend[pp[j].first];
+		const char *s = ps->text + l->off;
+		bool cue = !pp[j].list && year_cue(s, l->len) && !result_cue(s, l->len) &&
+		    (story < 0 || time_opening(s, l->len));
+
+		if ((story < 0 && cue) || (story >= 0 && cue && acted)) {
+			story++;
+			acted = false;
+		} else if (story >= 0 && (action_cue(s, l->len) || result_cue(s, l->len))) {
+			acted = true;
+		}
+		pp[j].story = story;
+	}
+	if (story < 0 && n >= 3) {
+		/* No dates at all: an opening paragraph, then one story. */
+		for (j = n >= 4 ? 1 : 0; j < n; j++)
+			pp[j].story = 0;
+		story = 0;
+	}
+	return story + 1;
+}
+
+static void
+intro_add(struct parse *ps, int ecq, size_t a, size_t b)
+{
+	if (ps->intro[ecq].text.len == 0)
+		item(ps, IMPORTER_INTRO, ps->pend[a].line, ecq, -1, -1, ps->fw->ecqs[ecq].title,
+		    strlen(ps->fw->ecqs[ecq].title));
+	pend_into(ps, a, b, &ps->intro[ecq]);
+}
+
+/* Files the paragraphs of one story into example ex, saying which parts
+ * were inferred. */
+static void
+story_into(struct parse *ps, size_t ex, struct ppara *pp, size_t a, size_t b)
+{
+	struct pexample *e = &ps->ex[ex];
+	size_t j;
+
+	infer_parts(ps, pp, a, b);
+	for (j = a; j < b; j++) {
+		struct piece *p = &e->field[pp[j].part];
+
+		if (p->text.len == 0) {
+			const char *name = project_field_name((enum example_field)pp[j].part);
+
+			item(ps, IMPORTER_FIELD, ps->pend[pp[j].first].line, e->ecq, pending_id(ex),
+			    pp[j].part, name, strlen(name));
+			ps->rep->items[ps->rep->n_items - 1].inferred = true;
+			ps->rep->n_inferred++;
+		}
+		pend_into(ps, pp[j].first, pp[j].end, p);
+	}
+	if (e->last_label < 0)
+		e->last_label = pp[b - 1].part;
+}
+
+/* Files the pending prose. stories_ok: it is all an ECQ holds (the ECQ
+ * ended with no heading or label of an example), so stories may be found. */
+static void
+flush_prose(struct parse *ps, bool stories_ok)
+{
+	struct ppara *pp;
+	size_t n, j, a;
+	int ecq = ps->pend_ecq, k;
+
+	if (ps->n_pend == 0)
+		return;
+	n = pend_paras(ps, &pp);
+	if (ps->pend_ex >= 0) {
+		story_into(ps, (size_t)ps->pend_ex, pp, 0, n);
+	} else {
+		for (j = 0; stories_ok && j < ps->n_ex; j++)
+			if (ps->ex[j].ecq == ecq)
+				stories_ok = false;
+		k = stories_ok ? find_stories(ps, pp, n) : 0;
+		for (j = 0; j < n && (k == 0 || pp[j].story < 0); j++)
+			;
+		if (j > 0)
+			intro_add(ps, ecq, pp[0].first, pp[j - 1].end);
+		while (j < n) {
+			size_t ex;
+
+			a = j;
+			while (j < n && pp[j].story == pp[a].story)
+				j++;
+			ex = new_example(ps, ecq, ps->pend[pp[a].first].line, ps->pend[pp[a].first].off);
+			item(ps, IMPORTER_EXAMPLE, ps->pend[pp[a].first].line, ecq, pending_id(ex), -1, "", 0);
+			ps->rep->items[ps->rep->n_items - 1].inferred = true;
+			story_into(ps, ex, pp, a, j);
+		}
+	}
+	free(pp);
+	ps->n_pend = 0;
+	ps->pend_break = false;
+}
+
 static void
 parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 {
@@ -250,6 +556,9 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 		if (c.kind == DRAFTLINE_BLANK || c.kind == DRAFTLINE_RULE) {
 			struct piece *p = NULL;
 
+			if (ps->n_pend > 0)
+				ps->pend_break = true;
+
 			if (ecq < 0)
 				p = &ps->unsorted;
 			else if (ex < 0 || field == -1)
@@ -260,6 +569,11 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 				p->para_break = true;
 			continue;
 		}
+		/* Prose before an example's first label is that part's opening;
+		 * anything else ends the pending prose. */
+		if (c.kind != DRAFTLINE_TEXT && !(c.kind == DRAFTLINE_LABEL && ps->n_pend > 0 &&
+		    ps->pend_ex >= 0 && ps->pend_ex == ex && ps->ex[ex].field[c.field].text.len == 0))
+			flush_prose(ps, c.kind == DRAFTLINE_ECQ);
 		switch (c.kind) {
 		case DRAFTLINE_ECQ:
 			if (c.ecq < 0) {
@@ -276,6 +590,11 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 				piece_set(&ps->ecq_heading[ecq], lineno, "", off, 0);
 			item(ps, IMPORTER_ECQ, lineno, ecq, -1, -1, ps->fw->ecqs[ecq].title,
 			    strlen(ps->fw->ecqs[ecq].title));
+			if (c.by_title && c.number > 0 && c.number != ecq + 1) {
+				/* "ECQ 3: Leading People": filed by the title; say so. */
+				ps->rep->items[ps->rep->n_items - 1].inferred = true;
+				ps->rep->items[ps->rep->n_items - 1].field = c.number;
+			}
 			ps->rep->n_ecqs++;
 			break;
 		case DRAFTLINE_INTRO:
@@ -319,6 +638,11 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 			e->last_label = c.field;
 			field = c.field;
 			e->field[field].line = lineno;
+			if (ps->n_pend > 0) {
+				pend_into(ps, 0, ps->n_pend, &e->field[field]);
+				e->field[field].para_break = true;
+				ps->n_pend = 0;
+			}
 			item(ps, IMPORTER_FIELD, lineno, ecq, pending_id((size_t)ex), field,
 			    project_field_name((enum example_field)field),
 			    strlen(project_field_name((enum example_field)field)));
@@ -369,26 +693,24 @@ text_line:
 			{
 				/* List items and headings keep a line of their own. */
 				const char *t = draftline_skip_spaces(line);
-				bool list = (*t == '-' || *t == '*' || *t == '+') && draftline_is_space(t[1]);
+				bool list = draftline_list_item(t);
 
 				if (ecq < 0) {
 					add_unsorted(ps, lineno, off, len, list);
 				} else if (ex < 0 || field == -1) {
-					if (ps->intro[ecq].text.len == 0)
-						item(ps, IMPORTER_INTRO, lineno, ecq, -1, -1,
-						    ps->fw->ecqs[ecq].title, strlen(ps->fw->ecqs[ecq].title));
-					piece_add(&ps->intro[ecq], lineno, text, off, len, list);
+					pend_line(ps, ecq, -1, lineno, off, len, list);
 				} else if (field >= EX_CHALLENGE) {
 					piece_add(&ps->ex[ex].field[field], lineno, text, off, len,
 					    list);
 				} else {
-					/* Prose between an example's heading and its first label. */
-					add_unsorted(ps, lineno, off, len, list);
+					/* Prose after an example's heading, before any label. */
+					pend_line(ps, ecq, ex, lineno, off, len, list);
 				}
 			}
 			break;
 		}
 	}
+	flush_prose(ps, true);
 }
 
 /* ---- reading ------------------------------------------------------------ */
@@ -477,13 +799,15 @@ guess_score(const struct framework *fw, const char *text, const struct line *lin
 	int score = 0;
 
 	for (i = 0; i < n; i++) {
-		int e;
+		int e, num;
 
 		if (lines[i].len == 0 || lines[i].len > 300)
 			continue;
-		if (draftline_names_ecq(fw, text + lines[i].off, lines[i].len, &e) && !seen[e]) {
+		/* A title counts two; a number that agrees with it one more, so
+		 * "ECQ 2: Leading People" is the 2010 framework (ECQ 4 in 2025). */
+		if (draftline_names_ecq(fw, text + lines[i].off, lines[i].len, &e, &num) && !seen[e]) {
 			seen[e] = true;
-			score++;
+			score += 2 + (num == e + 1);
 		}
 	}
 	free(seen);
@@ -491,15 +815,17 @@ guess_score(const struct framework *fw, const char *text, const struct line *lin
 }
 
 const struct framework *
-importer_guess_framework(const struct framework_set *set, const char *text, size_t len,
-    int *score_out)
+importer_guess_framework_note(const struct framework_set *set, const char *text, size_t len,
+    int *score_out, char **note)
 {
-	const struct framework *best = framework_set_default(set), *def = best;
+	const struct framework *best = framework_set_default(set), *def = best, *other = NULL;
 	struct line *lines;
 	size_t n, i, invalid;
 	char *clean;
-	int best_score = 0;
+	int best_score = 0, other_score = 0;
 
+	if (note != NULL)
+		*note = NULL;
 	if (best == NULL)
 		return NULL;
 	clean = sanitize(text, len, &invalid);
@@ -508,16 +834,36 @@ importer_guess_framework(const struct framework_set *set, const char *text, size
 	for (i = 0; i < set->n; i++) {
 		int s = guess_score(set->fws[i], clean, lines, n);
 
+		if (set->fws[i] == def)
+			continue;
 		if (s > best_score) {
+			if (best_score > other_score) {
+				other = best;
+				other_score = best_score;
+			}
 			best_score = s;
 			best = set->fws[i];
+		} else if (s > other_score) {
+			other = set->fws[i];
+			other_score = s;
 		}
 	}
 	free(lines);
 	free(clean);
+	if (note != NULL && other != NULL && other_score > 0)
+		*note = xasprintf("the ECQ headings fit more than one framework: chose %s, whose "
+		    "titles and numbers match them best, over %s; give --framework %s to choose it",
+		    best->id, other->id, other->id);
 	if (score_out != NULL)
 		*score_out = best_score;
 	return best;
+}
+
+const struct framework *
+importer_guess_framework(const struct framework_set *set, const char *text, size_t len,
+    int *score_out)
+{
+	return importer_guess_framework_note(set, text, len, score_out, NULL);
 }
 
 static int
@@ -680,6 +1026,7 @@ parse_free(struct parse *ps)
 		strlist_free(&ps->ex[i].competencies);
 	}
 	piece_free(&ps->unsorted);
+	free(ps->pend);
 	free(ps->ex);
 	free(ps->intro);
 	free(ps->ecq_heading);
@@ -693,10 +1040,19 @@ importer_import(struct store *st, const char *text, size_t len,
     struct importer_report *rep, struct error *err)
 {
 	struct parse ps;
+	bool own;
 	int rc;
 
 	parse_draft(&ps, store_project(st)->fw, text, len, rep);
-	rc = write_project(&ps, st, err);
+	/* One transaction: one fsync and one reload for the whole draft. */
+	own = !store_in_batch(st);
+	rc = own ? store_batch_begin(st, err) : 0;
+	if (rc == 0)
+		rc = write_project(&ps, st, err);
+	if (rc == 0 && own)
+		rc = store_batch_commit(st, err);
+	else if (rc != 0 && own)
+		store_batch_rollback(st);
 	parse_free(&ps);
 	return rc;
 }

@@ -36,6 +36,10 @@ struct importer_item {
 	int64_t example;        /* example id or -1 */
 	int field;              /* enum example_field, or -1 */
 	char *text;             /* what was recognised: a title, a label, the line */
+	bool inferred;          /* IMPORTER_EXAMPLE, IMPORTER_FIELD: found in unlabelled
+	                         * prose (a story, a part), not from a heading or label;
+	                         * IMPORTER_ECQ: the heading's number names another ECQ
+	                         * than its title (field holds the number written) */
 };
 
 /* A run of bytes of a stored text copied from the draft. */
@@ -70,6 +74,7 @@ struct importer_report {
 	size_t n_examples;
 	size_t n_fields;        /* non-empty fields filled (titles, dates, CCAR) */
 	size_t n_unsorted;      /* lines put in the unsorted note */
+	size_t n_inferred;      /* CCAR parts found in unlabelled prose */
 	size_t invalid_offset;  /* first invalid UTF-8 or NUL byte, or (size_t)-1;
 	                         * such bytes are imported as spaces */
 };
@@ -80,16 +85,27 @@ struct importer_report {
  * reading the rest of it. */
 int importer_read_file(const char *path, char **text, size_t *len, struct error *err);
 
-/* Picks the framework whose ECQ titles the draft's headings match best
- * (ties and no match: framework_set_default). *score_out (may be NULL) gets
- * the number of headings that matched. Returns NULL only for an empty set. */
+/* Picks the framework whose ECQ titles the draft's headings match best;
+ * a heading's number that agrees with its title counts too, so "ECQ 2:
+ * Leading People" is ses-2010, where 2025 has it as ECQ 4 (ties and no
+ * match: framework_set_default). *score_out (may be NULL) gets the score,
+ * 0 when no heading names an ECQ by its title. Returns NULL only for an
+ * empty set. */
 const struct framework *importer_guess_framework(const struct framework_set *set,
     const char *text, size_t len, int *score_out);
 
+/* The same, and when another framework's titles match some headings too,
+ * *note (the caller frees it) gets a sentence naming the choice, the other
+ * framework and --framework; else *note is NULL. */
+const struct framework *importer_guess_framework_note(const struct framework_set *set,
+    const char *text, size_t len, int *score_out, char **note);
+
 /* Files draft text[0..len) into the (new, empty) project open in st, using
- * the project's framework. Fills *rep (the caller frees it with
- * importer_report_free, also after a failure). Returns 0, or -1 with err
- * set when the store fails (the project may then be partly filled). */
+ * the project's framework, as one transaction (store_batch_begin), or
+ * inside the caller's batch when one is open. Fills *rep (the caller frees
+ * it with importer_report_free, also after a failure). Returns 0, or -1
+ * with err set when the store fails (then nothing of the draft is saved;
+ * inside the caller's batch, the caller rolls it back). */
 int importer_import(struct store *st, const char *text, size_t len,
     struct importer_report *rep, struct error *err);
 

@@ -37,6 +37,8 @@ struct store {
 	ino_t ino;                      /* move, deletion or replacement */
 	ino_t wal_ino, shm_ino;         /* its -wal and -shm, 0 when unknown */
 	int busy_ms;                    /* sqlite3_busy_timeout */
+	bool batch;                     /* inside store_batch_begin: changes are
+	                                 * savepoints, st->p is not reloaded */
 };
 
 static const char *const field_columns[EX_FIELD_COUNT] = {
@@ -184,11 +186,16 @@ store_check_file(const struct store *st, struct error *err)
 	return 0;
 }
 
+/* Starts one change: a transaction, or inside a batch a savepoint, so a
+ * change that fails undoes only itself. */
 static int
 begin(struct store *st, struct error *err)
 {
 	if (st->readonly)
 		return error_set(err, ERR_USAGE, "%s is open read-only", st->path);
+	if (st->batch)
+		return sqlite3_exec(st->db, "SAVEPOINT one_change", NULL, NULL, NULL) == SQLITE_OK ? 0 :
+		    db_fail(st, err, "start a change");
 	if (store_check_file(st, err) != 0)
 		return -1;
 	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
@@ -199,12 +206,36 @@ begin(struct store *st, struct error *err)
 static void
 rollback(struct store *st)
 {
-	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	if (st->batch)
+		sqlite3_exec(st->db, "ROLLBACK TO one_change; RELEASE one_change", NULL, NULL, NULL);
+	else
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-/* Commits and reloads the in-memory copy. */
 static int load(struct store *st, struct error *err);
 
+/* Ends one change. Inside a batch it only releases the savepoint (the
+ * batch commits and reloads once); else it commits and, when reload, reads
+ * the project back into st->p. */
+static int
+end_change(struct store *st, bool reload, struct error *err)
+{
+	if (st->batch) {
+		if (sqlite3_exec(st->db, "RELEASE one_change", NULL, NULL, NULL) == SQLITE_OK)
+			return 0;
+		db_fail(st, err, "save the change");
+		rollback(st);
+		return -1;
+	}
+	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		db_fail(st, err, "commit the change");
+		rollback(st);
+		return -1;
+	}
+	return reload ? load(st, err) : 0;
+}
+
+/* Stamps the project modified, commits and reloads the in-memory copy. */
 static int
 commit(struct store *st, struct error *err)
 {
@@ -218,12 +249,42 @@ commit(struct store *st, struct error *err)
 		rollback(st);
 		return -1;
 	}
-	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		db_fail(st, err, "commit the change");
-		rollback(st);
+	return end_change(st, true, err);
+}
+
+int
+store_batch_begin(struct store *st, struct error *err)
+{
+	if (st->batch)
+		return error_set(err, ERR_USAGE, "%s: a batch of changes is already open", st->path);
+	if (begin(st, err) != 0)
 		return -1;
-	}
-	return load(st, err);
+	st->batch = true;
+	return 0;
+}
+
+int
+store_batch_commit(struct store *st, struct error *err)
+{
+	if (!st->batch)
+		return error_set(err, ERR_USAGE, "%s: no batch of changes is open", st->path);
+	st->batch = false;
+	return commit(st, err);
+}
+
+bool
+store_in_batch(const struct store *st)
+{
+	return st->batch;
+}
+
+void
+store_batch_rollback(struct store *st)
+{
+	if (!st->batch)
+		return;
+	st->batch = false;
+	rollback(st);
 }
 
 /* Keeps old as a revision of target: always when force (someone else's
@@ -831,6 +892,7 @@ store_close(struct store *st)
 	if (st == NULL)
 		return;
 	if (st->db != NULL) {
+		store_batch_rollback(st);
 		gone = !st->readonly && store_check_file(st, &ignore) != 0 && ignore.code == ERR_GONE;
 		/* Back to a rollback journal so the closed file stands alone. */
 		if (!st->readonly && !gone)
@@ -1437,19 +1499,40 @@ store_undelete_example(struct store *st, int64_t id, struct error *err)
 	return set_deleted(st, id, 0, err);
 }
 
+/* True when a live example with this id is in the file. */
+static bool
+example_exists(struct store *st, const char *idbuf, struct error *err)
+{
+	sqlite3_stmt *stmt = prepare(st, "SELECT 1 FROM example WHERE id = ?1 AND deleted = 0", err);
+	bool found;
+
+	if (stmt == NULL)
+		return false;
+	sqlite3_bind_text(stmt, 1, idbuf, -1, SQLITE_STATIC);
+	found = sqlite3_step(stmt) == SQLITE_ROW;
+	sqlite3_finalize(stmt);
+	if (!found)
+		error_set(err, ERR_NOTFOUND, "no example with id %s in %s", idbuf, st->path);
+	return found;
+}
+
 int
 store_set_example_competencies(struct store *st, int64_t id, const struct strlist *names,
     struct error *err)
 {
-	struct example *e = find_example(st, id, err);
 	char idbuf[24];
 	const char *args[2];
 	size_t i;
 
-	if (e == NULL || begin(st, err) != 0)
+	/* Inside a batch st->p may not hold the example yet: ask the file. */
+	if (!st->batch && find_example(st, id, err) == NULL)
+		return -1;
+	if (begin(st, err) != 0)
 		return -1;
 	snprintf(idbuf, sizeof idbuf, "%lld", (long long)id);
 	args[0] = idbuf;
+	if (st->batch && !example_exists(st, idbuf, err))
+		goto fail;
 	if (run(st, err, "DELETE FROM example_competency WHERE example_id = ?1", 1, args) != 0)
 		goto fail;
 	for (i = 0; i < names->n; i++) {
@@ -1582,12 +1665,7 @@ store_set_setting(struct store *st, const char *key, const char *value, struct e
 		return -1;
 	}
 	/* Settings are not part of the narrative: no reload needed. */
-	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		db_fail(st, err, "save a setting");
-		rollback(st);
-		return -1;
-	}
-	return 0;
+	return end_change(st, false, err);
 }
 
 char *

@@ -68,6 +68,22 @@ void store_discard(struct store *st);
 /* The loaded project, owned by the store, valid until the next change. */
 const struct project *store_project(const struct store *st);
 
+/* A batch makes many changes one transaction (an import, a demo project).
+ * Between store_batch_begin and store_batch_commit every setter writes
+ * into that one transaction and neither commits nor reloads: the project
+ * from store_project() stays as it was at store_batch_begin, and
+ * store_move_example only knows examples that existed then. A setter that
+ * fails inside a batch undoes only its own change and returns -1; the
+ * caller then commits what is left or calls store_batch_rollback.
+ * store_batch_commit commits and reloads once (on failure nothing of the
+ * batch is saved); store_batch_rollback drops every change of the batch
+ * (does nothing outside one). A batch cannot be nested (ERR_USAGE). */
+int store_batch_begin(struct store *st, struct error *err);
+int store_batch_commit(struct store *st, struct error *err);
+void store_batch_rollback(struct store *st);
+/* True between store_batch_begin and its commit or rollback. */
+bool store_in_batch(const struct store *st);
+
 /* Text setters. Each is one transaction that records the previous text. */
 int store_set_candidate(struct store *st, const char *name, struct error *err);
 int store_set_position(struct store *st, const char *position, struct error *err);

@@ -2,7 +2,7 @@
 # import: what it recognises and prints, the framework guess, refusing to
 # overwrite, usage and file errors.
 . "${srcdir:-.}/tests/cli/lib.sh"
-plan 16
+plan 23
 fx=$srcdir/tests/fixtures
 
 run import "$fx/draft-markdown.md" -o "$scratch/a.ecq"
@@ -36,8 +36,39 @@ run import "$scratch/missing.md" -o "$scratch/e.ecq"
 expect "a missing draft is a file error" 3 "cannot open .*missing.md"
 [ ! -e "$scratch/d.ecq" ] && [ ! -e "$scratch/e.ecq" ]
 tap "failed imports leave no project file" $?
-head -c 1100000 /dev/zero | tr '\0' 'x' >"$scratch/huge.md"
+line=$(printf 'I led the team through the change and met every milestone. %.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40)
+{
+	echo "## ECQ 1: Leading Change"
+	i=0
+	while [ $i -lt 450 ]; do
+		i=$((i + 1))
+		printf '### Example %d: Story\n**Action:** %s\n' $i "$line"
+	done
+} >"$scratch/big.md"
+run import "$scratch/big.md" -o "$scratch/g.ecq" -q
+expect "a draft over 1 MB imports (one transaction, no 1 MB refusal)" 0 "^imported .*big.md"
+head -c 17000000 /dev/zero | tr '\0' 'x' >"$scratch/huge.md"
 run import "$scratch/huge.md" -o "$scratch/h.ecq"
-expect "a draft over 1 MB is refused with advice" 3 "run 'ecqcoach check"
+expect "a draft over 16 MB is refused with advice" 3 "over 16 MB .*split it"
 [ ! -e "$scratch/h.ecq" ]
 tap "the refused draft left no project" $?
+run import "$fx/draft-markdown.md" -o "$scratch/pos.ecq" -q --position "Director, Grants Office" --name "Ann Lee"
+run show "$scratch/pos.ecq"
+expect "--position and --name are saved" 0 "Director, Grants Office"
+
+data=$srcdir/tests/data/drafts
+run import "$data/prose-two-stories.md" -o "$scratch/prose.ecq"
+expect "prose without labels becomes stories" 0 "^imported .*2 ECQs, 3 examples, 9 fields; 1 line unsorted"
+grep -q 'prose-two-stories.md:7:   example (no heading; a story found in the prose)' "$scratch/out" &&
+    grep -q 'prose-two-stories.md:9:     Action (inferred from unlabelled prose: check it)' "$scratch/out"
+tap "the report marks inferred examples and parts with their lines" $?
+run import "$data/ecq2-leading-people.md" -o "$scratch/lp.ecq"
+expect "ECQ 2: Leading People is the 2010 framework, and the choice is named" 0 \
+    "chose ses-2010, .*over ses-2025; give --framework ses-2025"
+run import "$data/misnumbered.txt" -o "$scratch/mis.ecq"
+expect "a mis-numbered heading is filed by its title and reported" 0 \
+    "ECQ 2 Leading People \(the heading says ECQ 3; filed by its title\)"
+run import "$data/star-inline.txt" -o "$scratch/star.ecq" -q
+run show "$scratch/star.ecq"
+! grep -qi "situation:\|task:" "$scratch/out"
+tap "STAR label words stay out of the stored text" $?

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "checker.h"
+#include "eval_import.h"
 #include "framework.h"
 #include "importer.h"
 #include "paths.h"
@@ -440,5 +441,6 @@ main(int argc, char **argv)
 	eval_passive(data);
 	eval_rules(data);
 	eval_narratives(data);
+	eval_import_structure(data, eval_verbose);
 	return 0;
 }

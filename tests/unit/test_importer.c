@@ -14,6 +14,7 @@
 
 #include "checks/project_rules.h"
 #include "framework.h"
+#include "draftline.h"
 #include "importer.h"
 #include "store.h"
 #include "text.h"
@@ -189,7 +190,7 @@ guess__titles_of_2025_and_the_default_without_titles(void **state)
 
 	assert_string_equal(importer_guess_framework(&fx->set, t2025, strlen(t2025), &score)->id,
 	    "ses-2025");
-	assert_int_equal(score, 2);
+	assert_int_equal(score, 4);     /* two titles, two points each; no numbers */
 	/* No title matched, or a title two frameworks share: the current one. */
 	assert_string_equal(importer_guess_framework(&fx->set, none, strlen(none), &score)->id,
 	    "ses-2025");
@@ -328,10 +329,12 @@ unsorted__text_outside_any_ecq_and_before_labels(void **state)
 	    "Challenge: C.\n";
 	const struct project *p = import_str(fx, "ses-2010", text);
 
-	assert_string_equal(p->unsorted, "Some preface.\nECQ 9: Nowhere\nLost line.\n"
-	    "Prose before labels.");
-	assert_int_equal(fx->rep.n_unsorted, 4);
-	assert_string_equal(project_example_at(p, 0, 0)->field[EX_CHALLENGE], "C.");
+	/* Prose under an example's heading stays in the counts: it opens the
+	 * part whose label follows. */
+	assert_string_equal(p->unsorted, "Some preface.\nECQ 9: Nowhere\nLost line.");
+	assert_int_equal(fx->rep.n_unsorted, 3);
+	assert_string_equal(project_example_at(p, 0, 0)->field[EX_CHALLENGE],
+	    "Prose before labels.\nC.");
 }
 
 static void
@@ -556,6 +559,127 @@ read_file__missing_file_is_an_io_error(void **state)
 	assert_non_null(strstr(err.msg, "nope.md"));
 }
 
+/* Prose with no labels: an opening paragraph, then stories found by their
+ * dates, each split into parts; the report marks what was inferred. */
+static void
+prose__opening_then_two_stories_split_into_parts(void **state)
+{
+	struct fx *fx = *state;
+	const char *text = "ECQ 1: Leading Change\n\n"
+	    "I change things that need it.\n\n"
+	    "In 2019, the office faced a backlog of 9,000 cases.\n\n"
+	    "The office had 20 staff and no budget.\n\n"
+	    "I sorted the cases by age and set weekly goals.\n\n"
+	    "As a result, the backlog fell by half.\n\n"
+	    "When I moved to Denver in 2016, the site had no plan.\n\n"
+	    "I wrote one.\n\n"
+	    "Costs fell 10 percent.\n";
+	const struct project *p = import_str(fx, "ses-2010", text);
+	const struct example *a = project_example_at(p, 0, 0), *b = project_example_at(p, 0, 1);
+	size_t i, inferred = 0;
+
+	assert_string_equal(p->intro[0], "I change things that need it.");
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_null(project_example_at(p, 0, 2));
+	assert_string_equal(a->field[EX_CHALLENGE], "In 2019, the office faced a backlog of 9,000 cases.");
+	assert_string_equal(a->field[EX_CONTEXT], "The office had 20 staff and no budget.");
+	assert_string_equal(a->field[EX_ACTION], "I sorted the cases by age and set weekly goals.");
+	assert_string_equal(a->field[EX_RESULT], "As a result, the backlog fell by half.");
+	assert_string_equal(b->field[EX_CONTEXT], "");
+	assert_string_equal(b->field[EX_ACTION], "I wrote one.");
+	assert_string_equal(b->field[EX_RESULT], "Costs fell 10 percent.");
+	assert_string_equal(p->unsorted, "");
+	for (i = 0; i < fx->rep.n_items; i++)
+		inferred += fx->rep.items[i].inferred;
+	assert_int_equal(fx->rep.n_inferred, 7);
+	assert_int_equal(inferred, 9);  /* 7 parts and 2 examples */
+}
+
+/* Prose under an example heading is that example's parts, never unsorted. */
+static void
+prose__under_an_example_heading_is_counted(void **state)
+{
+	struct fx *fx = *state;
+	const char *text = "## Leading People\n### Example 1: Building a team (2019 - 2020)\n"
+	    "My unit had lost half its staff.\n\nI hired twelve people.\n\n"
+	    "Then I trained them.\n\nThe unit met every goal in 2020.\n";
+	const struct project *p = import_str(fx, "ses-2010", text);
+	const struct example *e = project_example_at(p, 1, 0);
+
+	assert_non_null(e);
+	assert_string_equal(e->field[EX_CHALLENGE], "My unit had lost half its staff.");
+	assert_string_equal(e->field[EX_ACTION], "I hired twelve people.\nThen I trained them.");
+	assert_string_equal(e->field[EX_RESULT], "The unit met every goal in 2020.");
+	assert_int_equal(fx->rep.n_unsorted, 0);
+}
+
+/* STAR, PAR, Accomplishment: mapped to CCAR, the label words left out. */
+static void
+labels__star_par_and_accomplishment_map_to_ccar(void **state)
+{
+	struct fx *fx = *state;
+	const char *text = "ECQ 3: Results Driven\n"
+	    "Situation: A backlog.\nTask: Clear it.\nAction: I cleared it.\nResult: Gone.\n"
+	    "**PROBLEM**\nLate reports.\nACTION\nI fixed them.\n**Accomplishment:** On time.\n"
+	    "Problem: Waste.\nActions: I cut it.\nAchievement: Saved $1 million.\n";
+	const struct project *p = import_str(fx, "ses-2010", text);
+	const struct example *a = project_example_at(p, 2, 0), *b = project_example_at(p, 2, 1),
+	    *c = project_example_at(p, 2, 2);
+
+	assert_non_null(c);
+	assert_string_equal(a->field[EX_CHALLENGE], "A backlog.");
+	assert_string_equal(a->field[EX_CONTEXT], "Clear it.");
+	assert_string_equal(a->field[EX_RESULT], "Gone.");
+	assert_string_equal(b->field[EX_CHALLENGE], "Late reports.");
+	assert_string_equal(b->field[EX_ACTION], "I fixed them.");
+	assert_string_equal(b->field[EX_RESULT], "On time.");
+	assert_string_equal(c->field[EX_RESULT], "Saved $1 million.");
+}
+
+/* Word's list items are paragraphs of their own. */
+static void
+lists__bullets_dashes_and_numbers_are_paragraphs(void **state)
+{
+	struct fx *fx = *state;
+	const char *text = "ECQ 2: Leading People\nExample 1: T (2020 - 2021)\n"
+	    "Action: I did three things:\n\xe2\x80\xa2\tI hired.\n\xe2\x80\x93  I trained.\n"
+	    "\xe2\x80\x94 I coached.\n1. I wrote.\na) I read.\n(b) I met.\n"
+	    "Result: Good.\n";
+	const struct project *p = import_str(fx, "ses-2010", text);
+	const struct example *e = project_example_at(p, 1, 0);
+
+	assert_string_equal(e->field[EX_ACTION], "I did three things:\n\xe2\x80\xa2\tI hired.\n"
+	    "\xe2\x80\x93  I trained.\n\xe2\x80\x94 I coached.\n1. I wrote.\na) I read.\n(b) I met.");
+	assert_true(draftline_list_item("12) x"));
+	assert_false(draftline_list_item("2019. x"));
+	assert_false(draftline_list_item("\xe2\x80\x94no space"));
+}
+
+/* The number counts with the title: "ECQ 2: Leading People" is 2010's. */
+static void
+guess__the_number_decides_between_frameworks(void **state)
+{
+	struct fx *fx = *state;
+	const char *old = "## ECQ 2: Leading People\n\nText.\n";
+	const char *new25 = "## ECQ 4: Leading People\n\nText.\n";
+	const char *misnum = "ECQ 3: Leading People\nChallenge: C.\n";
+	char *note = NULL;
+	const struct project *p;
+
+	assert_string_equal(importer_guess_framework_note(&fx->set, old, strlen(old), NULL,
+	    &note)->id, "ses-2010");
+	assert_non_null(note);
+	assert_non_null(strstr(note, "--framework ses-2025"));
+	free(note);
+	assert_string_equal(importer_guess_framework(&fx->set, new25, strlen(new25), NULL)->id,
+	    "ses-2025");
+	p = import_str(fx, "ses-2010", misnum);
+	assert_non_null(project_example_at(p, 1, 0));  /* filed by its title */
+	assert_true(fx->rep.items[0].inferred);         /* and the report says so */
+	assert_int_equal(fx->rep.items[0].field, 3);
+}
+
 int
 main(void)
 {
@@ -576,6 +700,11 @@ main(void)
 		cmocka_unit_test_setup_teardown(build__in_memory_matches_the_store, setup, teardown),
 		cmocka_unit_test_setup_teardown(hostile__random_drafts_import_and_locate_safely, setup, teardown),
 		cmocka_unit_test_setup_teardown(read_file__missing_file_is_an_io_error, setup, teardown),
+		cmocka_unit_test_setup_teardown(prose__opening_then_two_stories_split_into_parts, setup, teardown),
+		cmocka_unit_test_setup_teardown(prose__under_an_example_heading_is_counted, setup, teardown),
+		cmocka_unit_test_setup_teardown(labels__star_par_and_accomplishment_map_to_ccar, setup, teardown),
+		cmocka_unit_test_setup_teardown(lists__bullets_dashes_and_numbers_are_paragraphs, setup, teardown),
+		cmocka_unit_test_setup_teardown(guess__the_number_decides_between_frameworks, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

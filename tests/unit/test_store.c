@@ -428,6 +428,51 @@ open__missing_and_unwritable_files_are_io_errors(void **state)
 	store_close(st);
 }
 
+/* A batch is one transaction: nothing shows (in memory or on disk) until
+ * it commits, a failed setter inside it undoes only itself, and a rollback
+ * drops the whole batch. */
+static void
+batch__one_transaction_one_reload(void **state)
+{
+	struct fx *fx = *state;
+	struct store *st = create(fx), *other;
+	struct strlist comps = { 0 };
+	struct error err;
+	int64_t id = 0;
+
+	assert_int_equal(store_batch_begin(st, &err), 0);
+	assert_true(store_in_batch(st));
+	assert_int_equal(store_batch_begin(st, &err), -1);      /* no nesting */
+	assert_int_equal(store_set_intro(st, 0, "Batch intro.", &err), 0);
+	assert_int_equal(store_add_example(st, 0, "A story", &id, &err), 0);
+	assert_int_equal(store_set_example_field(st, id, EX_ACTION, "I acted.", &err), 0);
+	strlist_push(&comps, "A");
+	assert_int_equal(store_set_example_competencies(st, id, &comps, &err), 0);
+	assert_int_equal(store_set_example_competencies(st, id + 99, &comps, &err), -1);
+	assert_int_equal(store_set_example_field(st, id, EX_RESULT, "bad \xff", &err), -1);
+	/* Not reloaded yet, and another reader sees nothing. */
+	assert_int_equal(store_project(st)->n_examples, 0);
+	assert_int_equal(store_open(fx->path, STORE_READONLY, &other, &err), 0);
+	assert_int_equal(store_project(other)->n_examples, 0);
+	store_close(other);
+	assert_int_equal(store_batch_commit(st, &err), 0);
+	assert_false(store_in_batch(st));
+	assert_int_equal(store_project(st)->n_examples, 1);
+	assert_string_equal(store_project(st)->examples[0].field[EX_ACTION], "I acted.");
+	assert_string_equal(store_project(st)->examples[0].competencies.items[0], "A");
+	assert_string_equal(store_project(st)->intro[0], "Batch intro.");
+
+	assert_int_equal(store_batch_begin(st, &err), 0);
+	assert_int_equal(store_set_intro(st, 1, "Dropped.", &err), 0);
+	store_batch_rollback(st);
+	st = reopen(fx, st, 0);
+	assert_string_equal(store_project(st)->intro[1], "");
+	assert_string_equal(store_project(st)->intro[0], "Batch intro.");
+	assert_int_equal(store_batch_commit(st, &err), -1);     /* none open */
+	strlist_free(&comps);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -442,6 +487,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(open__refuses_files_that_are_not_projects, setup, teardown),
 		cmocka_unit_test_setup_teardown(open__truncated_project_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(open__missing_and_unwritable_files_are_io_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(batch__one_transaction_one_reload, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
