@@ -8,7 +8,7 @@
 #include <string.h>
 
 static const struct cli_command commands[] = {
-	{ "new", cli_new, "new FILE.ecq [--framework ID] [--name NAME] [--position TEXT] [--demo]",
+	{ "new", cli_new, "new FILE.ecq [--framework ID] [--name NAME] [--position TEXT] [--demo] [--shared]",
 	  "create a project file" },
 	{ "frameworks", cli_frameworks, "frameworks [--verbose]",
 	  "list the ECQ frameworks found" },
@@ -24,6 +24,8 @@ static const struct cli_command commands[] = {
 	  "put back text the coach saved to a rescue file when it could not save" },
 	{ "import", cli_import, "import DRAFT.txt|DRAFT.md -o FILE.ecq [--framework ID] [--name NAME]",
 	  "create a project from a text or Markdown draft" },
+	{ "comments", cli_comments, "comments FILE.ecq [--open] [--format text|json] | add FILE.ecq --as NAME ... BODY | merge FROM.ecq INTO.ecq",
+	  "list, add or merge review comments" },
 	{ NULL, NULL, NULL, NULL }
 };
 

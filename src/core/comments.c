@@ -7,9 +7,11 @@
 #include "comments.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "anchor.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 static const char *const field_names[EX_FIELD_COUNT] = {
@@ -153,4 +155,61 @@ comments_state(const struct comment *c)
 	if (c->resolved)
 		return "resolved";
 	return c->detached ? "detached" : "open";
+}
+
+static void
+add(struct strbuf *b, const char *s)
+{
+	strbuf_add(b, s, strlen(s));
+}
+
+/* "ECQ 1, example 2, action" for a heading line. */
+static char *
+where_text(const struct project *p, const struct comment *c)
+{
+	const char *field;
+	int ecq, ex;
+
+	comments_where(p, c->target, &ecq, &ex, &field);
+	if (ecq >= 0 && ex >= 0)
+		return xasprintf("ECQ %d, example %d, %s", ecq + 1, ex + 1, field);
+	if (ecq >= 0)
+		return xasprintf("ECQ %d, %s", ecq + 1, field);
+	return xasprintf("%s", *field ? field : c->target);
+}
+
+char *
+comments_report(const struct project *p, int ecq, bool markdown)
+{
+	struct strbuf b = { NULL, 0, 0 };
+	const struct comment *c;
+	char *where, *line;
+	size_t i, j, n = 0;
+	int e;
+
+	strbuf_add(&b, "", 0);
+	for (i = 0; i < p->n_comments; i++) {
+		c = &p->comments[i];
+		comments_where(p, c->target, &e, NULL, NULL);
+		if (c->resolved || (ecq >= 0 && e != ecq))
+			continue;
+		if (n++ == 0)
+			add(&b, markdown ? "\n## Review comments\n\n" : "\n\nREVIEW COMMENTS\n\n");
+		where = where_text(p, c);
+		line = xasprintf("%zu. %s%s: \"%s\"\n", n, where,
+		    c->detached ? " (its text is gone)" : "", c->quote);
+		add(&b, line);
+		free(line);
+		free(where);
+		line = xasprintf("   %s (%.10s): %s\n", c->author, c->created, c->body);
+		add(&b, line);
+		free(line);
+		for (j = 0; j < c->n_replies; j++) {
+			line = xasprintf("   reply, %s (%.10s): %s\n", c->replies[j].author,
+			    c->replies[j].created, c->replies[j].body);
+			add(&b, line);
+			free(line);
+		}
+	}
+	return b.s;
 }

@@ -8,6 +8,7 @@
 #ifndef ECQ_COMMENTS_H
 #define ECQ_COMMENTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "error.h"
@@ -38,5 +39,11 @@ void comments_anchor(const struct project *p, struct comment *c, size_t n);
 /* "open", "resolved" or "detached" (a resolved comment is resolved even
  * when its text is gone). */
 const char *comments_state(const struct comment *c);
+
+/* The open (and detached) comments of ECQ ecq (-1: all) as a plain-text
+ * section for printing: a heading, then each comment with where it is,
+ * its quote, author, date, text and replies. markdown: Markdown list
+ * items. Returns "" when there are none. Caller frees. */
+char *comments_report(const struct project *p, int ecq, bool markdown);
 
 #endif

@@ -116,6 +116,7 @@ project_free(struct project *p)
 	free(p->candidate);
 	free(p->position);
 	free(p->created);
+	free(p->uid);
 	free(p->modified);
 	free(p->unsorted);
 	free(p);

@@ -75,6 +75,8 @@ struct project {
 	char *candidate;        /* candidate's full name */
 	char *position;         /* position title or announcement number; may be "" */
 	char *created;          /* ISO 8601 UTC */
+	char *uid;              /* unique per project, kept by copies; "" in
+	                         * files made before ecqcoach 0.2 */
 	char *modified;         /* ISO 8601 UTC of the last change */
 	struct framework *fw;   /* parsed from the project's own snapshot */
 	char **intro;           /* [fw->n_ecqs] introduction per ECQ, never NULL;

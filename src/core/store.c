@@ -455,6 +455,7 @@ load(struct store *st, struct error *err)
 	p->candidate = meta_get(st, "candidate");
 	p->position = meta_get(st, "position");
 	p->created = meta_get(st, "created");
+	p->uid = meta_get(st, "uid");
 	p->modified = meta_get(st, "modified");
 	p->unsorted = meta_get(st, "unsorted");
 	if (load_texts(st, p, err) != 0 || load_examples(st, p, err) != 0 ||
@@ -767,7 +768,9 @@ store_create(const char *path, const struct framework *fw, const char *candidate
 
 	*out = NULL;
 	/* O_EXCL: never replace someone's file, even in a race. */
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	/* Only its owner may read a draft (`new --shared` opens it to the
+	 * group); SQLite gives the -wal and -shm the same permissions. */
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0) {
 		if (errno == EEXIST)
 			return error_set(err, ERR_IO, "%s already exists; choose another name", path);
@@ -796,7 +799,8 @@ store_create(const char *path, const struct framework *fw, const char *candidate
 	args[0] = now;
 	args[1] = candidate ? candidate : "";
 	if (run(st, err, "INSERT INTO meta(key, value) VALUES ('created', ?1), ('modified', ?1), "
-	    "('candidate', ?2), ('position', ''), ('unsorted', ''), ('creator', '" PACKAGE_STRING "')",
+	    "('candidate', ?2), ('position', ''), ('unsorted', ''), ('creator', '" PACKAGE_STRING "'), "
+	    "('uid', lower(hex(randomblob(16))))",
 	    2, args) != 0)
 		goto fail_tx;
 	if (store_exec(st->db, "COMMIT", err) != 0)
@@ -837,6 +841,15 @@ store_close(struct store *st)
 	project_free(st->p);
 	free(st->path);
 	free(st);
+}
+
+int
+store_share(struct store *st, struct error *err)
+{
+	if (chmod(st->path, 0640) != 0)
+		return error_set(err, ERR_IO, "cannot let the group read %s: %s", st->path,
+		    strerror(errno));
+	return 0;
 }
 
 const struct project *

@@ -52,7 +52,8 @@ enum store_flags {
  * replaced: see store_save_again). */
 
 /* Creates a new project at path (which must not exist) with a snapshot of
- * fw (its ->text) and opens it. candidate may be "". */
+ * fw (its ->text) and opens it, readable by its owner only (0600; see
+ * store_share). candidate may be "". */
 int store_create(const char *path, const struct framework *fw,
     const char *candidate, struct store **out, struct error *err);
 
@@ -62,6 +63,10 @@ int store_create(const char *path, const struct framework *fw,
  * PATH.bak-vN (not in read-only mode: then ERR_VERSION asks to open it
  * writable once). */
 int store_open(const char *path, int flags, struct store **out, struct error *err);
+
+/* Lets the owner's group read the project (0640), for a coordinator or
+ * mentor on the same server (`new --shared`). */
+int store_share(struct store *st, struct error *err);
 
 /* Closes and frees; accepts NULL. */
 void store_close(struct store *st);
