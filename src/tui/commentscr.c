@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * commentscr.c: the review comments screen (F3): every comment with where
+ * commentscr.c: the review comments screen (F12): every comment with where
  * it is, its state and replies; Enter jumps to its place, r replies,
  * Space resolves or opens it again. Also writing a comment on the selected text
  * in review mode (--review --as NAME), the margin count the example screen
@@ -97,7 +97,7 @@ commentscr_new(struct tui *t)
 	char *quote, body[2000];
 
 	if (f == NULL || !editbuf_selection(editor_cbuf(f->ed), &start, &end) || start == end) {
-		tui_status(t, "Select some text first (Ctrl-Space, then move), then press F3 "
+		tui_status(t, "Select some text first (Ctrl-Space, then move), then press F12 "
 		    "to comment on it.");
 		return;
 	}
@@ -141,7 +141,7 @@ commentscr_poll(struct tui *t, long long now, bool *draw)
 		return;
 	p = tui_project(t);
 	if (p->n_comments > 0)
-		tui_status(t, "Comments changed: %zu now (F3 lists them).", p->n_comments);
+		tui_status(t, "Comments changed: %zu now (F12 lists them).", p->n_comments);
 	*draw = true;
 }
 

@@ -330,7 +330,7 @@ ex_draw(struct tui *t, WINDOW *win)
 		draw_text(win, label_y[f], 0, 20, buf, t->ex_focus == EX_CHALLENGE + f ? foc : lab);
 		if ((n = commentscr_count(t, tf->target)) > 0)      /* the margin mark */
 			draw_printf(win, label_y[f], 21, 30, term_attr(TP_WARN, A_BOLD),
-			    "[%zu comment%s: F3]", n, n == 1 ? "" : "s");
+			    "[%zu comment%s: F12]", n, n == 1 ? "" : "s");
 		snprintf(buf, sizeof buf, "%zu words, %zu finding%s", tui_field_words(tf), tf->n_spans,
 		    tf->n_spans == 1 ? "" : "s");
 		draw_text(win, label_y[f], cols - draw_width(buf) - 1, draw_width(buf), buf, A_DIM);

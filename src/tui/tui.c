@@ -927,7 +927,7 @@ tui_open(struct tui *t, const char *path, struct error *err)
 		if (store_open(path, STORE_COMMENTS, &t->st, err) != 0)
 			return -1;
 		t->readonly_why = xasprintf("review mode as %s: the text is read-only. Select "
-		    "text (Ctrl-Space, move) and press F3 to comment on it.", t->reviewer);
+		    "text (Ctrl-Space, move) and press F12 to comment on it.", t->reviewer);
 		return 0;
 	}
 	if (store_open(path, 0, &t->st, err) == 0)
