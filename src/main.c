@@ -17,12 +17,15 @@ usage(void)
 	const struct cli_command *c;
 
 	printf("Usage: ecqcoach [--guided] FILE.ecq\n"
+	    "       ecqcoach FILE.ecq --review --as NAME\n"
 	    "       ecqcoach COMMAND [OPTIONS] [ARGS]\n"
 	    "A writing coach for Senior Executive Service Executive Core Qualification\n"
 	    "(ECQ) narratives. With FILE.ecq (created when missing) it opens the\n"
 	    "full-screen coach (it needs a terminal; TERM=dumb or a pipe gets exit 3).\n"
 	    "  --guided       walk through every ECQ step by step (the default for a\n"
-	    "                 new project); NO_COLOR=1 turns colours off\n\n"
+	    "                 new project); NO_COLOR=1 turns colours off\n"
+	    "  --review --as NAME  open for review: the text is read-only, comments are\n"
+	    "                 written as NAME, even while the writer has it open\n\n"
 	    "Commands:\n");
 	for (c = cli_commands(); c->name != NULL; c++)
 		printf("  %-11s %s\n", c->name, c->summary);
@@ -47,8 +50,35 @@ version(void)
 static int
 open_project(const char *path, bool guided)
 {
-	struct tui_options opt = { guided };
+	struct tui_options opt = { guided, NULL };
 
+	return tui_run(path, &opt);
+}
+
+/* ecqcoach FILE.ecq --review --as NAME (the options in any order). */
+static int
+open_review(int argc, char **argv)
+{
+	struct tui_options opt = { false, NULL };
+	const char *path = NULL;
+	bool review = false;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--review") == 0)
+			review = true;
+		else if (strcmp(argv[i], "--as") == 0 && i + 1 < argc)
+			opt.review_as = argv[++i];
+		else if (argv[i][0] != '-' && path == NULL)
+			path = argv[i];
+		else
+			break;
+	}
+	if (i < argc || !review || path == NULL || opt.review_as == NULL || *opt.review_as == '\0') {
+		fprintf(stderr, "ecqcoach: --review needs one FILE.ecq and --as NAME\n"
+		    "Try 'ecqcoach --help'.\n");
+		return EXIT_USAGE;
+	}
 	return tui_run(path, &opt);
 }
 
@@ -56,6 +86,7 @@ int
 main(int argc, char **argv)
 {
 	const struct cli_command *c;
+	int i;
 
 	setlocale(LC_ALL, "");
 	if (argc < 2) {
@@ -81,6 +112,9 @@ main(int argc, char **argv)
 	c = cli_find(argv[1]);
 	if (c != NULL)
 		return c->run(argc - 1, argv + 1);
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--review") == 0 || strcmp(argv[i], "--as") == 0)
+			return open_review(argc, argv);
 	if (argv[1][0] == '-') {
 		cli_error(NULL, "unknown option '%s'", argv[1]);
 		fputs("Try 'ecqcoach --help'.\n", stderr);

@@ -17,7 +17,7 @@
 #include "xalloc.h"
 
 static const struct cli_command commands[] = {
-	{ "new", cli_new, "new FILE.ecq [--framework ID] [--name NAME] [--position TEXT] [--demo]",
+	{ "new", cli_new, "new FILE.ecq [--framework ID] [--name NAME] [--position TEXT] [--demo] [--shared]",
 	  "create a project file" },
 	{ "frameworks", cli_frameworks, "frameworks [--verbose]",
 	  "list the ECQ frameworks found" },
@@ -37,6 +37,8 @@ static const struct cli_command commands[] = {
 	  "create one project per participant of a workshop roster" },
 	{ "report", cli_report, "report DIR|FILE.ecq... [--format text|csv|json] [--sort KEY] [--pages] [--watch]",
 	  "one row per participant: where everyone stands (coordinators)" },
+	{ "comments", cli_comments, "comments FILE.ecq [--open] [--format text|json] | add FILE.ecq --as NAME ... BODY | merge FROM.ecq INTO.ecq",
+	  "list, add or merge review comments" },
 	{ NULL, NULL, NULL, NULL }
 };
 

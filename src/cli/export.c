@@ -34,6 +34,7 @@ export_usage(void)
 	    "  -u, --unwrapped       text: one line per paragraph (for web forms)\n"
 	    "  -a, --ascii           text, Markdown: plain ASCII quotes, dashes, ellipses\n"
 	    "      --no-labels       leave out the Challenge/Context/Action/Result labels\n"
+	    "      --comments        text, Markdown: add the open review comments at the end\n"
 	    "      --force           replace OUT even if it is a SQLite file (a project)\n"
 	    "  -q, --quiet           do not print the \"wrote ...\" line\n"
 	    "  -h, --help            show this help\n\n"
@@ -41,7 +42,7 @@ export_usage(void)
 }
 
 enum {
-	OPT_PAPER = 256, OPT_FONT, OPT_PAGE_PER_ECQ, OPT_NO_LABELS, OPT_FORCE
+	OPT_PAPER = 256, OPT_FONT, OPT_PAGE_PER_ECQ, OPT_NO_LABELS, OPT_FORCE, OPT_COMMENTS
 };
 
 int
@@ -59,6 +60,7 @@ cli_export(int argc, char **argv)
 		{ "ascii", no_argument, NULL, 'a' },
 		{ "no-labels", no_argument, NULL, OPT_NO_LABELS },
 		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "comments", no_argument, NULL, OPT_COMMENTS },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -119,6 +121,9 @@ cli_export(int argc, char **argv)
 		case OPT_NO_LABELS:
 			o.layout.no_labels = true;
 			break;
+		case OPT_COMMENTS:
+			o.comments = true;
+			break;
 		case OPT_FORCE:
 			o.force = true;
 			break;
@@ -148,6 +153,9 @@ cli_export(int argc, char **argv)
 		return cli_usage_error("export", "will not write a PDF to a terminal; "
 		    "redirect standard output or give -o OUT.pdf");
 	o.protect = input;
+	if (o.comments && fmt == EXPORT_PDF)
+		return cli_usage_error("export", "the PDF never includes review comments; "
+		    "use --comments with a .txt or .md file");
 
 	if (store_open(input, STORE_READONLY, &st, &err) != 0)
 		return cli_fail(&err);

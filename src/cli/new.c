@@ -22,6 +22,7 @@ usage(void)
 	    "  -n, --name NAME      the candidate's full name\n"
 	    "  -p, --position TEXT  position title or vacancy announcement\n"
 	    "      --demo           fill the project with a complete example narrative\n"
+	    "      --shared         let your group read it (0640); by default only you can (0600)\n"
 	    "  -h, --help           show this help\n");
 }
 
@@ -33,6 +34,7 @@ cli_new(int argc, char **argv)
 		{ "name", required_argument, NULL, 'n' },
 		{ "position", required_argument, NULL, 'p' },
 		{ "demo", no_argument, NULL, 'd' },
+		{ "shared", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -42,7 +44,7 @@ cli_new(int argc, char **argv)
 	struct store *st = NULL;
 	struct error err;
 	char *dir, *demo_rel, *demo_path;
-	int c, demo = 0, status = EXIT_OK;
+	int c, demo = 0, shared = 0, status = EXIT_OK;
 
 	while ((c = getopt_long(argc, argv, "f:n:p:h", opts, NULL)) != -1) {
 		switch (c) {
@@ -50,6 +52,7 @@ cli_new(int argc, char **argv)
 		case 'n': name = optarg; break;
 		case 'p': position = optarg; break;
 		case 'd': demo = 1; break;
+		case 's': shared = 1; break;
 		case 'h': usage(); return EXIT_OK;
 		default: return cli_usage_error("new", "unknown option");
 		}
@@ -82,6 +85,8 @@ cli_new(int argc, char **argv)
 		status = cli_fail(&err);
 	}
 	/* Options given with --demo override the demo's own name and position. */
+	if (status == EXIT_OK && shared && store_share(st, &err) != 0)
+		status = cli_fail(&err);
 	if (status == EXIT_OK && ((name != NULL && store_set_candidate(st, name, &err) != 0) ||
 	    (position != NULL && store_set_position(st, position, &err) != 0)))
 		status = cli_fail(&err);

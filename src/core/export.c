@@ -24,6 +24,7 @@
 #include <unilbrk.h>
 #include <uniwidth.h>
 
+#include "comments.h"
 #include "paths.h"
 #include "safetext.h"
 #include "xalloc.h"
@@ -492,6 +493,26 @@ export_pdf(struct layout_cache *c, const struct project *p,
 	return 0;
 }
 
+/* Adds the open review comments after the narrative (export --comments). */
+static int
+append_comments(const struct project *p, enum export_format fmt,
+    const struct export_options *o, struct export_output *out)
+{
+	char *extra = comments_report(p, o->layout.ecq, fmt == EXPORT_MARKDOWN), *all;
+	size_t n = strlen(extra);
+
+	if (n > 0) {
+		all = xmalloc(out->len + n + 1);
+		memcpy(all, out->data, out->len);
+		memcpy(all + out->len, extra, n + 1);
+		free(out->data);
+		out->data = all;
+		out->len += n;
+	}
+	free(extra);
+	return 0;
+}
+
 int
 export_render(struct layout_cache *c, const struct project *p,
     enum export_format fmt, const struct export_options *o,
@@ -512,7 +533,9 @@ export_render(struct layout_cache *c, const struct project *p,
 		return export_pdf(c, p, o, out, err);
 	case EXPORT_TEXT:
 	case EXPORT_MARKDOWN:
-		return export_text_like(p, fmt, o, out, err);
+		if (export_text_like(p, fmt, o, out, err) != 0)
+			return -1;
+		return o->comments ? append_comments(p, fmt, o, out) : 0;
 	}
 	return error_set(err, ERR_USAGE, "unknown export format");
 }

@@ -55,6 +55,31 @@ project_example_by_id(const struct project *p, int64_t id)
 }
 
 void
+project_free_comments(struct comment *c, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		free(c[i].uid);
+		free(c[i].target);
+		free(c[i].quote);
+		free(c[i].before);
+		free(c[i].after);
+		free(c[i].author);
+		free(c[i].body);
+		free(c[i].created);
+		for (j = 0; j < c[i].n_replies; j++) {
+			free(c[i].replies[j].uid);
+			free(c[i].replies[j].author);
+			free(c[i].replies[j].body);
+			free(c[i].replies[j].created);
+		}
+		free(c[i].replies);
+	}
+	free(c);
+}
+
+void
 project_free(struct project *p)
 {
 	size_t i, j;
@@ -85,19 +110,13 @@ project_free(struct project *p)
 		free(p->dismissed[i].text);
 	}
 	free(p->dismissed);
-	for (i = 0; i < p->n_comments; i++) {
-		free(p->comments[i].target);
-		free(p->comments[i].quote);
-		free(p->comments[i].author);
-		free(p->comments[i].body);
-		free(p->comments[i].created);
-	}
-	free(p->comments);
+	project_free_comments(p->comments, p->n_comments);
 	strlist_free(&p->confirmed);
 	free(p->path);
 	free(p->candidate);
 	free(p->position);
 	free(p->created);
+	free(p->uid);
 	free(p->modified);
 	free(p->unsorted);
 	free(p);

@@ -8,6 +8,7 @@
 #ifndef ECQ_PROJECT_H
 #define ECQ_PROJECT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -33,14 +34,34 @@ struct example {
 	struct strlist competencies;    /* competency names it shows */
 };
 
+/* A reply to a review comment. */
+struct comment_reply {
+	int64_t id;
+	char *uid;              /* unique across copies of the file (merge) */
+	char *author;
+	char *body;
+	char *created;          /* ISO 8601 UTC */
+};
+
+/* A review comment on a span of one text (see comments.h). */
 struct comment {
 	int64_t id;
+	char *uid;              /* unique across copies of the file (merge) */
 	char *target;           /* revision target, see store.h */
-	char *quote;            /* the span of text it is anchored to */
+	char *quote;            /* the span of text it is anchored to, as quoted */
+	char *before;           /* context before and after the quote when it */
+	char *after;            /* was written, for finding it again */
+	size_t quote_offset;    /* byte offset of the quote when it was written */
 	char *author;
 	char *body;
 	char *created;          /* ISO 8601 UTC */
 	int resolved;
+	/* Where the quote is in the target's current text, found on load: */
+	bool detached;          /* the text or the quote is gone */
+	size_t offset;          /* byte offset and length; 0 when detached */
+	size_t length;
+	struct comment_reply *replies;  /* oldest first */
+	size_t n_replies;
 };
 
 struct dismissal {
@@ -54,6 +75,8 @@ struct project {
 	char *candidate;        /* candidate's full name */
 	char *position;         /* position title or announcement number; may be "" */
 	char *created;          /* ISO 8601 UTC */
+	char *uid;              /* unique per project, kept by copies; "" in
+	                         * files made before ecqcoach 0.2 */
 	char *modified;         /* ISO 8601 UTC of the last change */
 	struct framework *fw;   /* parsed from the project's own snapshot */
 	char **intro;           /* [fw->n_ecqs] introduction per ECQ, never NULL;
@@ -73,6 +96,9 @@ struct project {
 
 /* Frees a project and everything in it; accepts NULL. */
 void project_free(struct project *p);
+
+/* Frees an array of n comments and their replies; accepts NULL. */
+void project_free_comments(struct comment *c, size_t n);
 
 /* Number of examples in ECQ ecq. */
 size_t project_count_examples(const struct project *p, int ecq);

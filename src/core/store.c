@@ -22,6 +22,7 @@
 
 #include "lockfile.h"
 #include "revpolicy.h"
+#include "store_internal.h"
 #include "store_schema.h"
 #include "xalloc.h"
 
@@ -29,6 +30,8 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	bool readonly;
+	bool comments_only;             /* STORE_COMMENTS: no lock, comments only */
+	bool comment_tx;                /* the transaction begun is a comment's */
 	struct project *p;
 	struct lockfile *lock;          /* the write lock; NULL when read-only */
 	struct revpolicy *revs;         /* which saves keep a revision */
@@ -193,6 +196,9 @@ begin(struct store *st, struct error *err)
 {
 	if (st->readonly)
 		return error_set(err, ERR_USAGE, "%s is open read-only", st->path);
+	if (st->comments_only && !st->comment_tx)
+		return error_set(err, ERR_USAGE, "%s is open for comments only; its text cannot "
+		    "change here", st->path);
 	if (st->batch)
 		return sqlite3_exec(st->db, "SAVEPOINT one_change", NULL, NULL, NULL) == SQLITE_OK ? 0 :
 		    db_fail(st, err, "start a change");
@@ -244,7 +250,8 @@ commit(struct store *st, struct error *err)
 
 	now_iso(now);
 	args[0] = now;
-	if (run(st, err, "INSERT INTO meta(key, value) VALUES ('modified', ?1) "
+	/* "modified" is when the text last changed: a comment is not that. */
+	if (!st->comment_tx && run(st, err, "INSERT INTO meta(key, value) VALUES ('modified', ?1) "
 	    "ON CONFLICT(key) DO UPDATE SET value = excluded.value", 1, args) != 0) {
 		rollback(st);
 		return -1;
@@ -475,7 +482,6 @@ static int
 load_lists(struct store *st, struct project *p, struct error *err)
 {
 	sqlite3_stmt *stmt;
-	struct comment *c;
 	struct dismissal *d;
 
 	if ((stmt = prepare(st, "SELECT word FROM word ORDER BY word", err)) == NULL)
@@ -496,21 +502,6 @@ load_lists(struct store *st, struct project *p, struct error *err)
 		d->rule = column_text(stmt, 0);
 		d->target = column_text(stmt, 1);
 		d->text = column_text(stmt, 2);
-	}
-	sqlite3_finalize(stmt);
-	if ((stmt = prepare(st, "SELECT id, target, quote, author, body, created, resolved "
-	    "FROM comment ORDER BY id", err)) == NULL)
-		return -1;
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		p->comments = xreallocarray(p->comments, p->n_comments + 1, sizeof *p->comments);
-		c = &p->comments[p->n_comments++];
-		c->id = sqlite3_column_int64(stmt, 0);
-		c->target = column_text(stmt, 1);
-		c->quote = column_text(stmt, 2);
-		c->author = column_text(stmt, 3);
-		c->body = column_text(stmt, 4);
-		c->created = column_text(stmt, 5);
-		c->resolved = sqlite3_column_int(stmt, 6);
 	}
 	sqlite3_finalize(stmt);
 	return 0;
@@ -536,10 +527,11 @@ load(struct store *st, struct error *err)
 	p->candidate = meta_get(st, "candidate");
 	p->position = meta_get(st, "position");
 	p->created = meta_get(st, "created");
+	p->uid = meta_get(st, "uid");
 	p->modified = meta_get(st, "modified");
 	p->unsorted = meta_get(st, "unsorted");
 	if (load_texts(st, p, err) != 0 || load_examples(st, p, err) != 0 ||
-	    load_lists(st, p, err) != 0) {
+	    load_lists(st, p, err) != 0 || store_comments_load(st, p, err) != 0) {
 		project_free(p);
 		return -1;
 	}
@@ -687,6 +679,10 @@ check_and_migrate(struct store *st, struct error *err)
 	if (st->readonly)
 		return error_set(err, ERR_VERSION, "%s uses the older project format %d; open it once "
 		    "in the coach (ecqcoach FILE) to convert it; a backup copy is kept", st->path, version);
+	/* A reviewer converts the file only while no writer has it. */
+	if (st->comments_only && st->lock == NULL &&
+	    lockfile_acquire(st->path, &st->lock, NULL, err) != 0)
+		return -1;
 	if (backup_copy(st, version, err) != 0)
 		return -1;
 	if (store_exec(st->db, "BEGIN IMMEDIATE", err) != 0)
@@ -752,16 +748,19 @@ store_open(const char *path, int flags, struct store **out, struct error *err)
 	struct store *st;
 	struct error verr;
 	bool ro = (flags & STORE_READONLY) != 0;
+	bool comments = !ro && (flags & STORE_COMMENTS) != 0;
 	int rc;
 
 	*out = NULL;
 	if (check_magic(path, err) != 0)
 		return -1;
 	st = store_alloc(path, ro);
+	st->comments_only = comments;
 	/* The lock comes first: no migration or save while another coach has
-	 * the file, and a second coach can say who has it. */
+	 * the file, and a second coach can say who has it. A reviewer writes
+	 * comments beside the writer, so takes no lock. */
 	if (!ro && (check_writable(path, err) != 0 ||
-	    lockfile_acquire(path, &st->lock, NULL, err) != 0))
+	    (!comments && lockfile_acquire(path, &st->lock, NULL, err) != 0)))
 		goto fail;
 	rc = sqlite3_open_v2(path, &st->db, ro ? SQLITE_OPEN_READONLY :
 	    SQLITE_OPEN_READWRITE, NULL);
@@ -781,11 +780,17 @@ store_open(const char *path, int flags, struct store **out, struct error *err)
 			*err = verr;
 		goto fail;
 	}
-	if (!ro && (store_exec(st->db, WRITER_PRAGMAS, err) != 0))
+	if (comments) {
+		lockfile_release(st->lock);     /* taken only to migrate */
+		st->lock = NULL;
+	}
+	/* The journal mode is the writer's to choose. */
+	if (!ro && store_exec(st->db, comments ? "PRAGMA synchronous = FULL;" : WRITER_PRAGMAS,
+	    err) != 0)
 		goto fail;
 	if (remember_file(st, err) != 0 || load(st, err) != 0)
 		goto fail;
-	if (!ro)
+	if (!ro && !comments)
 		remember_journals(st);
 	*out = st;
 	return 0;
@@ -836,7 +841,9 @@ store_create(const char *path, const struct framework *fw, const char *candidate
 
 	*out = NULL;
 	/* O_EXCL: never replace someone's file, even in a race. */
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	/* Only its owner may read a draft (`new --shared` opens it to the
+	 * group); SQLite gives the -wal and -shm the same permissions. */
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0) {
 		if (errno == EEXIST)
 			return error_set(err, ERR_IO, "%s already exists; choose another name", path);
@@ -865,7 +872,8 @@ store_create(const char *path, const struct framework *fw, const char *candidate
 	args[0] = now;
 	args[1] = candidate ? candidate : "";
 	if (run(st, err, "INSERT INTO meta(key, value) VALUES ('created', ?1), ('modified', ?1), "
-	    "('candidate', ?2), ('position', ''), ('unsorted', ''), ('creator', '" PACKAGE_STRING "')",
+	    "('candidate', ?2), ('position', ''), ('unsorted', ''), ('creator', '" PACKAGE_STRING "'), "
+	    "('uid', lower(hex(randomblob(16))))",
 	    2, args) != 0)
 		goto fail_tx;
 	if (store_exec(st->db, "COMMIT", err) != 0)
@@ -894,8 +902,9 @@ store_close(struct store *st)
 	if (st->db != NULL) {
 		store_batch_rollback(st);
 		gone = !st->readonly && store_check_file(st, &ignore) != 0 && ignore.code == ERR_GONE;
-		/* Back to a rollback journal so the closed file stands alone. */
-		if (!st->readonly && !gone)
+		/* Back to a rollback journal so the closed file stands alone (the
+		 * writer's to do: a reviewer may close while the writer works). */
+		if (!st->readonly && !st->comments_only && !gone)
 			sqlite3_exec(st->db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
 		sqlite3_close(st->db);
 		if (gone)
@@ -906,6 +915,15 @@ store_close(struct store *st)
 	project_free(st->p);
 	free(st->path);
 	free(st);
+}
+
+int
+store_share(struct store *st, struct error *err)
+{
+	if (chmod(st->path, 0640) != 0)
+		return error_set(err, ERR_IO, "cannot let the group read %s: %s", st->path,
+		    strerror(errno));
+	return 0;
 }
 
 const struct project *
@@ -971,7 +989,7 @@ store_save_again(struct store *st, char **where, struct error *err)
 	int rc;
 
 	*where = NULL;
-	if (st->readonly || st->db == NULL)
+	if (st->readonly || st->comments_only || st->db == NULL)
 		return error_set(err, ERR_USAGE, "%s is open read-only", st->path);
 	dst = free_name(st->path);
 	tmp = xasprintf("%s.saving-%ld", dst, (long)getpid());
@@ -1609,41 +1627,6 @@ store_is_dismissed(const struct store *st, const char *rule, const char *target,
 }
 
 int
-store_add_comment(struct store *st, const char *target, const char *quote, const char *author,
-    const char *body, int64_t *id_out, struct error *err)
-{
-	char now[32];
-	const char *args[5];
-
-	now_iso(now);
-	args[0] = target;
-	args[1] = quote ? quote : "";
-	args[2] = author ? author : "";
-	args[3] = body;
-	args[4] = now;
-	if (begin(st, err) != 0)
-		return -1;
-	if (run(st, err, "INSERT INTO comment(target, quote, author, body, created) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5)", 5, args) != 0) {
-		rollback(st);
-		return -1;
-	}
-	if (id_out != NULL)
-		*id_out = sqlite3_last_insert_rowid(st->db);
-	return commit(st, err);
-}
-
-int
-store_resolve_comment(struct store *st, int64_t id, struct error *err)
-{
-	char idbuf[24];
-	const char *args[1] = { idbuf };
-
-	snprintf(idbuf, sizeof idbuf, "%lld", (long long)id);
-	return simple_change(st, "UPDATE comment SET resolved = 1 WHERE id = ?1", 1, args, err);
-}
-
-int
 store_set_confirmed(struct store *st, const char *item, bool on, struct error *err)
 {
 	const char *args[1] = { item };
@@ -1724,4 +1707,58 @@ store_revisions_free(struct revision *revs, size_t n)
 		free(revs[i].changed);
 	}
 	free(revs);
+}
+
+/* ---- for store_comments.c (store_internal.h) ----------------------------- */
+
+sqlite3 *
+store_sqlite(const struct store *st)
+{
+	return st->db;
+}
+
+bool
+store_comments_only(const struct store *st)
+{
+	return st->comments_only;
+}
+
+int
+store_comment_begin(struct store *st, struct error *err)
+{
+	int rc;
+
+	st->comment_tx = true;
+	rc = begin(st, err);
+	if (rc != 0)
+		st->comment_tx = false;
+	return rc;
+}
+
+int
+store_comment_commit(struct store *st, struct error *err)
+{
+	int rc = commit(st, err);
+
+	st->comment_tx = false;
+	return rc;
+}
+
+void
+store_comment_rollback(struct store *st)
+{
+	rollback(st);
+	st->comment_tx = false;
+}
+
+int
+store_comment_fail(struct store *st, struct error *err, const char *what)
+{
+	return db_fail(st, err, what);
+}
+
+struct project *
+store_project_mut(struct store *st)
+{
+	return st->p;
 }

@@ -25,7 +25,7 @@
 #include "project.h"
 
 #define STORE_APPLICATION_ID 0x45435143 /* "ECQC" */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 /* The most one text field may hold, in bytes (about 150,000 words, fifteen
  * times a whole narrative): a save of more is refused with ERR_USAGE, so no
  * field can grow past what the layout and the checks handle quickly. */
@@ -34,7 +34,11 @@
 struct store;
 
 enum store_flags {
-	STORE_READONLY = 1 << 0     /* open without writing (show, check, export) */
+	STORE_READONLY = 1 << 0,    /* open without writing (show, check, export) */
+	STORE_COMMENTS = 1 << 1     /* a reviewer's open: writes comments only
+	                             * (store_*comment*), every other change is
+	                             * refused with ERR_USAGE; takes no write lock,
+	                             * so it works while a writer has the file */
 };
 
 /* Writers and concurrency. A writable open (and store_create) takes the
@@ -48,7 +52,8 @@ enum store_flags {
  * replaced: see store_save_again). */
 
 /* Creates a new project at path (which must not exist) with a snapshot of
- * fw (its ->text) and opens it. candidate may be "". */
+ * fw (its ->text) and opens it, readable by its owner only (0600; see
+ * store_share). candidate may be "". */
 int store_create(const char *path, const struct framework *fw,
     const char *candidate, struct store **out, struct error *err);
 
@@ -58,6 +63,10 @@ int store_create(const char *path, const struct framework *fw,
  * PATH.bak-vN (not in read-only mode: then ERR_VERSION asks to open it
  * writable once). */
 int store_open(const char *path, int flags, struct store **out, struct error *err);
+
+/* Lets the owner's group read the project (0640), for a coordinator or
+ * mentor on the same server (`new --shared`). */
+int store_share(struct store *st, struct error *err);
 
 /* Closes and frees; accepts NULL. */
 void store_close(struct store *st);
@@ -148,10 +157,35 @@ int store_dismiss(struct store *st, const char *rule, const char *target,
 bool store_is_dismissed(const struct store *st, const char *rule,
     const char *target, const char *text);
 
-/* Reviewer comments. */
+/* Reviewer comments (store_comments.c; see comments.h for where they are).
+ * They change no text, need no write lock (STORE_COMMENTS) and leave the
+ * project's "modified" time alone. Each is one transaction; SQLite's busy
+ * timeout lets a reviewer and the writer save at the same time. */
+
+/* Adds a comment by author on the span quote of the text named by target
+ * (a revision target). quote must be in the target's current text: at
+ * offset when given, else (offset SIZE_MAX) its first occurrence; "" is a
+ * comment on the whole text. Fails with ERR_NOTFOUND when the target or the
+ * quote is not there, ERR_USAGE for an empty author or body. */
 int store_add_comment(struct store *st, const char *target, const char *quote,
-    const char *author, const char *body, int64_t *id_out, struct error *err);
-int store_resolve_comment(struct store *st, int64_t id, struct error *err);
+    size_t offset, const char *author, const char *body, int64_t *id_out,
+    struct error *err);
+/* Adds a reply by author to comment id (ERR_NOTFOUND when there is none). */
+int store_reply_comment(struct store *st, int64_t id, const char *author,
+    const char *body, struct error *err);
+/* Marks comment id resolved (or open again). */
+int store_resolve_comment(struct store *st, int64_t id, bool resolved, struct error *err);
+/* Brings the comments and replies of from (a reviewed copy of this
+ * project) into st, each anchored again in st's current text; comments and
+ * replies st already has (by their unique id) are not added again, but a
+ * comment resolved in from is resolved here. Never changes text. *added
+ * (may be NULL) gets the number of comments and replies added. */
+int store_merge_comments(struct store *st, const struct project *from, size_t *added,
+    struct error *err);
+/* Reads the comments again when another program (a reviewer) changed the
+ * file since the last load; *changed (may be NULL) says whether they did.
+ * Pointers into store_project(st)->comments are then invalid. */
+int store_refresh_comments(struct store *st, bool *changed, struct error *err);
 
 /* Review checklist lines ticked by hand (by their text). */
 int store_set_confirmed(struct store *st, const char *item, bool on, struct error *err);

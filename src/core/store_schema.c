@@ -2,7 +2,8 @@
 /*
  * store_schema.c: the schema, as SQL, and the steps from each older version.
  * Version 1 (ecqcoach 0.0.x drafts) had no example.deleted column and no
- * confirmed or setting tables. ecqcoach-project(5) documents the current one.
+ * confirmed or setting tables; version 2 had comments without context,
+ * unique ids or replies. ecqcoach-project(5) documents the current one.
  */
 #include "config.h"
 #include "store_schema.h"
@@ -12,7 +13,7 @@
 
 #include "store.h"
 
-static const char schema_v2[] =
+static const char schema_v3[] =
 	"CREATE TABLE meta ("
 	"  key TEXT PRIMARY KEY NOT NULL,"
 	"  value TEXT NOT NULL) WITHOUT ROWID;"
@@ -58,7 +59,21 @@ static const char schema_v2[] =
 	"  author TEXT NOT NULL,"
 	"  body TEXT NOT NULL,"
 	"  created TEXT NOT NULL,"
-	"  resolved INTEGER NOT NULL DEFAULT 0);"
+	"  resolved INTEGER NOT NULL DEFAULT 0,"
+	"  uid TEXT NOT NULL DEFAULT '',"
+	"  quote_offset INTEGER NOT NULL DEFAULT 0,"
+	"  ctx_before TEXT NOT NULL DEFAULT '',"
+	"  ctx_after TEXT NOT NULL DEFAULT '');"
+	"CREATE UNIQUE INDEX comment_by_uid ON comment(uid);"
+	"CREATE TABLE comment_reply ("
+	"  id INTEGER PRIMARY KEY,"
+	"  comment_id INTEGER NOT NULL REFERENCES comment(id) ON DELETE CASCADE,"
+	"  uid TEXT NOT NULL,"
+	"  author TEXT NOT NULL,"
+	"  body TEXT NOT NULL,"
+	"  created TEXT NOT NULL);"
+	"CREATE UNIQUE INDEX comment_reply_by_uid ON comment_reply(uid);"
+	"CREATE INDEX comment_reply_by_comment ON comment_reply(comment_id, id);"
 	"CREATE TABLE word ("
 	"  word TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;"
 	"CREATE TABLE dismissed ("
@@ -82,6 +97,27 @@ static const char migrate_1_to_2[] =
 	"CREATE TABLE setting ("
 	"  key TEXT PRIMARY KEY NOT NULL,"
 	"  value TEXT NOT NULL) WITHOUT ROWID;";
+
+/* Version 2 -> 3: comments remember the context of their quote (to find it
+ * again after edits) and a unique id (so merging a reviewed copy twice
+ * adds nothing twice), and have replies. Comments made before get a fresh
+ * id each. */
+static const char migrate_2_to_3[] =
+	"ALTER TABLE comment ADD COLUMN uid TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE comment ADD COLUMN quote_offset INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE comment ADD COLUMN ctx_before TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE comment ADD COLUMN ctx_after TEXT NOT NULL DEFAULT '';"
+	"UPDATE comment SET uid = lower(hex(randomblob(16)));"
+	"CREATE UNIQUE INDEX comment_by_uid ON comment(uid);"
+	"CREATE TABLE comment_reply ("
+	"  id INTEGER PRIMARY KEY,"
+	"  comment_id INTEGER NOT NULL REFERENCES comment(id) ON DELETE CASCADE,"
+	"  uid TEXT NOT NULL,"
+	"  author TEXT NOT NULL,"
+	"  body TEXT NOT NULL,"
+	"  created TEXT NOT NULL);"
+	"CREATE UNIQUE INDEX comment_reply_by_uid ON comment_reply(uid);"
+	"CREATE INDEX comment_reply_by_comment ON comment_reply(comment_id, id);";
 
 int
 store_exec(sqlite3 *db, const char *sql, struct error *err)
@@ -111,7 +147,7 @@ store_schema_create(sqlite3 *db, struct error *err)
 	char sql[96];
 
 	snprintf(sql, sizeof sql, "PRAGMA application_id = %d;", STORE_APPLICATION_ID);
-	if (store_exec(db, sql, err) != 0 || store_exec(db, schema_v2, err) != 0)
+	if (store_exec(db, sql, err) != 0 || store_exec(db, schema_v3, err) != 0)
 		return -1;
 	return set_version(db, STORE_SCHEMA_VERSION, err);
 }
@@ -122,6 +158,7 @@ store_schema_migrate(sqlite3 *db, int from, struct error *err)
 	static const char *const steps[] = {
 		NULL,           /* 0: there never was a version 0 project */
 		migrate_1_to_2,
+		migrate_2_to_3,
 	};
 	int v;
 

@@ -269,7 +269,7 @@ ex_draw(struct tui *t, WINDOW *win)
 	const struct example *ex = ex_current(t);
 	int cols = getmaxx(win), label_y[4], h[4], f, pos, part, y;
 	char buf[512], right[96];
-	size_t exw = 0, ecqw, budget, i;
+	size_t exw = 0, ecqw, budget, i, n;
 	struct tui_field *tf;
 	attr_t lab = A_BOLD, foc = term_attr(TP_SELECT, A_REVERSE) | A_BOLD;
 
@@ -328,6 +328,9 @@ ex_draw(struct tui *t, WINDOW *win)
 			continue;
 		snprintf(buf, sizeof buf, "%s", project_field_name((enum example_field)(EX_CHALLENGE + f)));
 		draw_text(win, label_y[f], 0, 20, buf, t->ex_focus == EX_CHALLENGE + f ? foc : lab);
+		if ((n = commentscr_count(t, tf->target)) > 0)      /* the margin mark */
+			draw_printf(win, label_y[f], 21, 30, term_attr(TP_WARN, A_BOLD),
+			    "[%zu comment%s: F12]", n, n == 1 ? "" : "s");
 		snprintf(buf, sizeof buf, "%zu words, %zu finding%s", tui_field_words(tf), tf->n_spans,
 		    tf->n_spans == 1 ? "" : "s");
 		draw_text(win, label_y[f], cols - draw_width(buf) - 1, draw_width(buf), buf, A_DIM);

@@ -25,6 +25,7 @@
 #define KEYS_ACTIONS(X) \
 	X(HELP,       true,  KC(KEY_F(1)), 0, "F1", "Help", "this help screen (also ? outside a text field)") \
 	X(DASHBOARD,  true,  KC(KEY_F(2)), 0, "F2", "Dashboard", "the dashboard: every ECQ and the page meter") \
+	X(COMMENTS,   true,  KC(KEY_F(12)), 0, "F12", "Comments", "review comments: the list; in review mode, comment on the selected text") \
 	X(REVIEW,     true,  KC(KEY_F(4)), 0, "F4", "Review", "the QRB review checklist") \
 	X(EXPORT,     true,  KC(KEY_F(5)), 0, "F5", "Export", "export to PDF, text or Markdown") \
 	X(GUIDE,      true,  KC(KEY_F(6)), 0, "F6", "Guided", "guided mode on or off") \
@@ -48,6 +49,7 @@
 	X(UNDELETE,   false, 'u', 26, "u", "Undo delete", "ECQ screen: bring the deleted example back") \
 	X(MOVE_UP,    false, '[', 0, "[", "Move up", "ECQ screen: move the example up") \
 	X(MOVE_DOWN,  false, ']', 0, "]", "Move down", "ECQ screen: move the example down") \
+	X(COMMENT_REPLY, false, 'r', 0, "r", "Reply", "comments screen: reply to the comment") \
 	X(QMARK,      false, '?', 0, "?", "Help", "help (outside a text field)")
 
 enum action {

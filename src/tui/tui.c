@@ -49,6 +49,7 @@ static const struct tui_screen *const tui_screens[SCR_COUNT] = {
 	[SCR_EXPORT] = &screen_export,
 	[SCR_HELP] = &screen_help,
 	[SCR_GUIDE] = &screen_guide,
+	[SCR_COMMENTS] = &screen_comments,
 };
 
 long long
@@ -716,6 +717,12 @@ tui_global(struct tui *t, enum action a)
 	case ACT_REVIEW:
 		tui_goto(t, SCR_REVIEW);
 		return RD_DRAW;
+	case ACT_COMMENTS:
+		if (t->reviewer != NULL && t->focus != NULL)
+			commentscr_new(t);
+		else if (t->scr_id != SCR_COMMENTS)
+			tui_goto(t, SCR_COMMENTS);
+		return RD_DRAW;
 	case ACT_EXPORT:
 		tui_goto(t, SCR_EXPORT);
 		return RD_DRAW;
@@ -770,6 +777,7 @@ tui_idle(struct tui *t, long long now, bool *draw)
 		}
 	}
 	tui_save_tick(t, now, draw);
+	commentscr_poll(t, now, draw);
 	if (now - t->last_input >= TUI_LAYOUT_IDLE_MS && t->pages_gen != t->gen + 1
 	    && !tui_dirty(t)) {
 		tui_update_pages(t);
@@ -883,6 +891,7 @@ tui_free(struct tui *t)
 	checker_free(t->ck);
 	store_close(t->st);
 	free(t->readonly_why);
+	free(t->reviewer);
 	editbuf_clipboard_free();
 }
 
@@ -938,6 +947,14 @@ tui_open(struct tui *t, const char *path, struct error *err)
 {
 	struct error ro;
 
+	if (t->reviewer != NULL) {
+		/* A reviewer writes comments only, beside the writer. */
+		if (store_open(path, STORE_COMMENTS, &t->st, err) != 0)
+			return -1;
+		t->readonly_why = xasprintf("review mode as %s: the text is read-only. Select "
+		    "text (Ctrl-Space, move) and press F12 to comment on it.", t->reviewer);
+		return 0;
+	}
 	if (store_open(path, 0, &t->st, err) == 0)
 		return 0;
 	if (err->code != ERR_LOCKED && err->code != ERR_TAMPERED && err->code != ERR_IO)
@@ -965,7 +982,16 @@ tui_run(const char *path, const struct tui_options *opt)
 		return 3;
 	}
 	exists = access(path, F_OK) == 0;
+	if (opt != NULL && opt->review_as != NULL) {
+		if (!exists) {
+			fprintf(stderr, "ecqcoach: %s does not exist; a reviewer opens an existing "
+			    "project\n", path);
+			return 3;
+		}
+		t.reviewer = xstrdup(opt->review_as);
+	}
 	if (exists && tui_open(&t, path, &err) != 0) {
+		free(t.reviewer);
 		tui_print_error("%s", err.msg);
 		return 3;
 	}

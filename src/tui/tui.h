@@ -28,6 +28,8 @@
 
 struct tui_options {
 	bool guided;            /* start in guided mode (always on a new project) */
+	const char *review_as;  /* --review --as NAME: text read-only, comments
+	                         * written as NAME; NULL for the writer */
 };
 
 /* Opens the project at path (creating it after the first-run questions
@@ -42,7 +44,7 @@ int tui_run(const char *path, const struct tui_options *opt);
 
 enum tui_screen_id {
 	SCR_DASHBOARD, SCR_ECQ, SCR_EXAMPLE, SCR_REVIEW, SCR_EXPORT, SCR_HELP,
-	SCR_GUIDE, SCR_COUNT
+	SCR_GUIDE, SCR_COMMENTS, SCR_COUNT
 };
 
 /* What a handler changed (the loop's reaction flags). */
@@ -70,7 +72,7 @@ struct tui_screen {
 };
 
 extern const struct tui_screen screen_dashboard, screen_ecq, screen_example,
-    screen_review, screen_export, screen_help, screen_guide;
+    screen_review, screen_export, screen_help, screen_guide, screen_comments;
 
 enum tui_field_kind { TF_EXAMPLE, TF_NOTE, TF_INTRO };
 
@@ -156,6 +158,10 @@ struct tui {
 	                                 * banner says it), or NULL when writable */
 
 	bool quit;
+	/* review comments (commentscr.c) */
+	char *reviewer;                 /* review mode: the reviewer's name */
+	int comment_item;               /* comments screen: selected comment */
+	long long comments_polled;      /* ms of the last look for new ones */
 	/* popup (spelling suggestions, competency checkboxes, confirmations) */
 	int popup;                      /* a screen's own popup id; 0: none */
 	int popup_sel;
@@ -243,6 +249,15 @@ void guided_draw_progress(const struct tui *t, WINDOW *win, int y);
  * the created store, or NULL when the user quit or creation failed (err). */
 struct store *guided_first_run(const char *path, struct error *err, bool *quit);
 
+/* commentscr.c: comments on the text. */
+/* Review mode: asks for a comment on the focused field's selection and
+ * saves it as the reviewer. */
+void commentscr_new(struct tui *t);
+/* Open comments on the text a revision target names (the margin mark). */
+size_t commentscr_count(const struct tui *t, const char *target);
+/* Reads the comments again every few seconds (a reviewer may have added
+ * some); sets *draw when they changed. */
+void commentscr_poll(struct tui *t, long long now, bool *draw);
 /* Reads one input event for modal loops; returns ERR on timeout. Handles
  * resizes and stop signals (sets t->quit or *stop). */
 int tui_read(wint_t *ch, bool *keycode, int timeout_ms, bool *stop);

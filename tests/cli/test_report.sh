@@ -28,9 +28,9 @@ for f in room/p*.ecq; do
 	i=$((i + 1))
 done
 sqlite3 room/p007.ecq "UPDATE setting SET value = '7' WHERE key = 'plan.step';
-    INSERT INTO comment(target, quote, author, body, created, resolved) VALUES
-    ('meta.candidate', 'x', 'mentor', 'open one', '2026-01-01T00:00:00Z', 0),
-    ('meta.candidate', 'x', 'mentor', 'done', '2026-01-01T00:00:00Z', 1);" || exit 1
+    INSERT INTO comment(uid, target, quote, author, body, created, resolved) VALUES
+    ('c1', 'meta.candidate', 'x', 'mentor', 'open one', '2026-01-01T00:00:00Z', 0),
+    ('c2', 'meta.candidate', 'x', 'mentor', 'done', '2026-01-01T00:00:00Z', 1);" || exit 1
 printf 'this is not a project' >room/broken.ecq
 
 run report room

@@ -9,11 +9,13 @@
 #include "testutil.h"
 
 #include <sqlite3.h>
+#include <stdint.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "framework.h"
 #include "store.h"
+#include "store_schema.h"
 #include "xalloc.h"
 
 static const char fw_text[] =
@@ -107,8 +109,8 @@ round_trip__every_table_survives_reopen(void **state)
 	strlist_free(&comps);
 	assert_int_equal(store_add_word(st, "FedRAMP", &err), 0);
 	assert_int_equal(store_dismiss(st, "passive", "example.1.action", "was led", &err), 0);
-	assert_int_equal(store_add_comment(st, "example.1.action", "12 people", "Rev", "How many?", &cid, &err), 0);
-	assert_int_equal(store_resolve_comment(st, cid, &err), 0);
+	assert_int_equal(store_add_comment(st, "example.1.action", "12 people", SIZE_MAX, "Rev", "How many?", &cid, &err), 0);
+	assert_int_equal(store_resolve_comment(st, cid, true, &err), 0);
 	assert_int_equal(store_set_confirmed(st, "Examples are relevant", true, &err), 0);
 	assert_int_equal(store_set_setting(st, "screen", "dashboard", &err), 0);
 	assert_int_equal(store_set_unsorted(st, "stray line", &err), 0);
@@ -311,6 +313,7 @@ migrate__schema1_is_upgraded_with_a_backup(void **state)
 	struct error err;
 	struct stat sb;
 	int64_t id;
+	sqlite3 *db;
 
 	make_db(fx->path, sql);
 	free(sql);
@@ -335,9 +338,84 @@ migrate__schema1_is_upgraded_with_a_backup(void **state)
 	st = reopen(fx, st, STORE_READONLY);
 	assert_int_equal(store_project(st)->n_examples, 1);
 	store_close(st);
+	/* Migrated through every version, it has exactly a new file's structure. */
+	assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
+	assert_int_equal(store_schema_verify(db, fx->path, &err), 0);
+	sqlite3_close(db);
 	/* The backup is still the old version 1 file. */
 	assert_int_equal(store_open(bak, STORE_READONLY, &st, &err), -1);
 	assert_int_equal(err.code, ERR_VERSION);
+}
+
+static void
+migrate__schema2_gets_comment_anchors(void **state)
+{
+	struct fx *fx = *state;
+	char *sql = read_fixture("schema-v2.sql");
+	const struct project *p;
+	struct store *st;
+	struct error err;
+	sqlite3 *db;
+
+	make_db(fx->path, sql);
+	free(sql);
+	assert_int_equal(store_open(fx->path, 0, &st, &err), 0);
+	p = store_project(st);
+	assert_int_equal(p->n_comments, 2);
+	assert_string_equal(p->comments[0].body, "Quantify this.");
+	assert_int_equal(strlen(p->comments[0].uid), 32);
+	assert_string_not_equal(p->comments[0].uid, p->comments[1].uid);
+	assert_false(p->comments[0].detached);
+	assert_int_equal(p->comments[1].offset, 4);     /* "Old intro." */
+	assert_int_equal(p->comments[1].resolved, 1);
+	assert_int_equal(store_reply_comment(st, p->comments[0].id, "Pat", "Done.", &err), 0);
+	p = store_project(st);
+	assert_int_equal(p->comments[0].n_replies, 1);
+	store_close(st);
+	/* The migrated file has exactly the structure of a new one. */
+	assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
+	assert_int_equal(store_schema_verify(db, fx->path, &err), 0);
+	sqlite3_close(db);
+}
+
+static void
+comments__reviewer_writes_beside_the_writer(void **state)
+{
+	struct fx *fx = *state;
+	struct store *w = NULL, *r = NULL, *again = NULL;
+	const struct project *p;
+	struct error err;
+	int64_t id;
+	bool changed;
+
+	w = create(fx);
+	assert_int_equal(store_add_example(w, 0, "Grants", &id, &err), 0);
+	assert_int_equal(store_set_example_field(w, id, EX_ACTION, "I led 12 people.", &err), 0);
+	/* A second writer is refused; a reviewer is not. */
+	assert_int_equal(store_open(fx->path, 0, &again, &err), -1);
+	assert_int_equal(err.code, ERR_LOCKED);
+	assert_int_equal(store_open(fx->path, STORE_COMMENTS, &r, &err), 0);
+	assert_int_equal(store_set_example_field(r, id, EX_ACTION, "changed", &err), -1);
+	assert_int_equal(err.code, ERR_USAGE);
+	assert_int_equal(store_set_setting(r, "x", "y", &err), -1);
+	assert_int_equal(store_add_comment(r, "example.1.action", "12 people", SIZE_MAX, "Rev",
+	    "How many?", NULL, &err), 0);
+	assert_int_equal(store_add_comment(r, "example.1.action", "13 people", SIZE_MAX, "Rev",
+	    "?", NULL, &err), -1);
+	assert_int_equal(err.code, ERR_NOTFOUND);
+	/* The writer sees the comment, and goes on saving. */
+	assert_int_equal(store_refresh_comments(w, &changed, &err), 0);
+	assert_true(changed);
+	assert_int_equal(store_project(w)->n_comments, 1);
+	assert_int_equal(store_refresh_comments(w, &changed, &err), 0);
+	assert_false(changed);
+	assert_int_equal(store_set_example_field(w, id, EX_ACTION, "Then I led 12 people.", &err), 0);
+	p = store_project(w);
+	assert_int_equal(p->n_comments, 1);
+	assert_int_equal(p->comments[0].offset, 11);    /* "Then I led " */
+	assert_string_equal(store_project(w)->examples[0].field[EX_ACTION], "Then I led 12 people.");
+	store_close(r);
+	store_close(w);
 }
 
 static const struct {
@@ -353,9 +431,9 @@ static const struct {
 	{ 2, "empty file", NULL, "", 0, ERR_FORMAT, "not a SQLite database" },
 	{ 3, "another SQLite database", "CREATE TABLE t(x); INSERT INTO t VALUES (1);", NULL, 0, ERR_FORMAT, "not an ecqcoach project" },
 	{ 4, "a newer project", "PRAGMA application_id = 1162039619; PRAGMA user_version = 99; CREATE TABLE meta(key, value);", NULL, 0, ERR_VERSION, "newer ecqcoach" },
-	{ 5, "a project with no framework", "PRAGMA application_id = 1162039619; PRAGMA user_version = 2;"
+	{ 5, "a project with no framework", "PRAGMA application_id = 1162039619; PRAGMA user_version = 3;"
 	     "CREATE TABLE framework(id, text); CREATE TABLE meta(key, value);", NULL, 0, ERR_FORMAT, "no framework snapshot" },
-	{ 6, "a project whose snapshot is broken", "PRAGMA application_id = 1162039619; PRAGMA user_version = 2;"
+	{ 6, "a project whose snapshot is broken", "PRAGMA application_id = 1162039619; PRAGMA user_version = 3;"
 	     "CREATE TABLE framework(id, text); INSERT INTO framework VALUES ('x', '[bogus]');", NULL, 0, ERR_FORMAT, "framework snapshot" },
 };
 
@@ -484,6 +562,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(text__invalid_utf8_is_refused_and_nothing_changes, setup, teardown),
 		cmocka_unit_test_setup_teardown(closed_file__is_self_contained, setup, teardown),
 		cmocka_unit_test_setup_teardown(migrate__schema1_is_upgraded_with_a_backup, setup, teardown),
+		cmocka_unit_test_setup_teardown(migrate__schema2_gets_comment_anchors, setup, teardown),
+		cmocka_unit_test_setup_teardown(comments__reviewer_writes_beside_the_writer, setup, teardown),
 		cmocka_unit_test_setup_teardown(open__refuses_files_that_are_not_projects, setup, teardown),
 		cmocka_unit_test_setup_teardown(open__truncated_project_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(open__missing_and_unwritable_files_are_io_errors, setup, teardown),
