@@ -458,20 +458,23 @@ guided_draw_line(struct tui *t, WINDOW *win, int y)
 {
 	const struct plan_step *s = guided_cur(t);
 	int cols = getmaxx(win), x, rw, rows = guided_rows(t, cols);
-	char left[300], label[128], right[160], cd[96];
+	char left[300], label[128], right[160], cd[96], title[200];
 	bool late;
 
 	t->plan_drawn = (long long)time(NULL);
 	plan_step_label(s, label, sizeof label);
-	snprintf(left, sizeof left, "%s. Step %d of %zu: %s", t->plan->title, t->guide_step + 1,
-	    t->plan->n_steps, label);
+	snprintf(left, sizeof left, "Step %d of %zu: %s", t->guide_step + 1, t->plan->n_steps,
+	    label);
 	guided_countdown(t, cd, sizeof cd, &late);
 	snprintf(right, sizeof right, "%s%s%s", cd, cd[0] != '\0' ? "  " : "",
 	    guided_at_step(t) ? "Ctrl-N next, Ctrl-P back" : "Ctrl-G back to the step");
 	draw_fill(win, y, A_NORMAL);
 	rw = draw_width(right);
 	x = draw_text(win, y, 0, cols - rw - 2, left, A_BOLD);
-	if (x + 2 < cols - rw - 2)
+	snprintf(title, sizeof title, " (%s)", t->plan->title);
+	if (x + draw_width(title) < cols - rw - 2)
+		x += draw_text(win, y, x, cols - rw - 2 - x, title, A_NORMAL);
+	if (x + 12 < cols - rw - 2)
 		draw_bar(win, y, x + 2, cols - rw - x - 5, (double)(t->guide_step + 1)
 		    / (double)t->plan->n_steps, term_attr(TP_GOOD, A_BOLD), term_attr(TP_GOOD, A_BOLD));
 	draw_text(win, y, cols - rw, rw, right, late ? term_attr(TP_BAD, A_BOLD) | A_BOLD : A_DIM);

@@ -600,12 +600,15 @@ tui_help_acts(const struct tui *t, enum action *out, size_t n)
 	const enum action *in = t->scr->help(t);
 	size_t i, k = 0;
 
+	/* away from the step: the way back first */
+	if (t->guided && !guided_at_step(t) && k + 1 < n)
+		out[k++] = ACT_GUIDE_HERE;
 	for (i = 0; in[i] != ACT_NONE && k + 1 < n; i++) {
 		if ((in[i] == ACT_GUIDE_NEXT || in[i] == ACT_GUIDE_BACK || in[i] == ACT_GUIDE_HERE)
 		    && !t->guided)
 			continue;
-		if (in[i] == ACT_GUIDE_HERE && guided_at_step(t))
-			continue;
+		if (in[i] == ACT_GUIDE_HERE)
+			continue;       /* placed above when it works */
 		out[k++] = in[i];
 	}
 	out[k] = ACT_NONE;

@@ -106,10 +106,10 @@ finish() {
 }
 
 # step_to TEXT: presses Ctrl-N (the plan's next step) until TEXT is on the
-# screen; true when it got there within 40 steps.
+# screen; true when it got there within 100 steps.
 step_to() {
 	j=0
-	while [ $j -lt 40 ]; do
+	while [ $j -lt 100 ]; do
 		screen | grep -qF -- "$1" && return 0
 		before=$(screen | sed -n 2p)
 		keys C-n
