@@ -311,6 +311,9 @@ finish_step(struct parse *p)
 
 /* An error about a section header: names the header's line, not the line
  * of the first key below it, where libinih tells us about the section. */
+static int section_fail(struct parse *p, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 static int
 section_fail(struct parse *p, const char *fmt, ...)
 {
