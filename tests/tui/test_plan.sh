@@ -77,7 +77,8 @@ refused --plan one-day-2025 old.ecq
 check "a plan for another framework is refused (exit 3)" wait_exit 3
 check "saying which framework each is for" wait_for "for the ses-2025 framework and this project uses ses-2010"
 refused --plan no-such-plan a.ecq
-check "an unknown plan is refused with its path" wait_for "prompts/plans/no-such-plan.ini"
+joined_has() { tm capture-pane -p -J -t coach | grep -qF -- "$1"; }
+check "an unknown plan is refused with its path" joined_has "prompts/plans/no-such-plan.ini"
 "$ECQCOACH" --plan-start 25:00 a.ecq >out 2>err
 st=$?
 check "a bad --plan-start is a usage error (exit 2)" [ "$st" -eq 2 ]
