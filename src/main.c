@@ -6,9 +6,11 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "plan.h"
 #include "tui/tui.h"
 
 static void
@@ -16,14 +18,21 @@ usage(void)
 {
 	const struct cli_command *c;
 
-	printf("Usage: ecqcoach [--guided] FILE.ecq\n"
+	printf("Usage: ecqcoach [--guided | --plan PLAN] [--plan-start HH:MM] FILE.ecq\n"
 	    "       ecqcoach FILE.ecq --review --as NAME\n"
 	    "       ecqcoach COMMAND [OPTIONS] [ARGS]\n"
 	    "A writing coach for Senior Executive Service Executive Core Qualification\n"
 	    "(ECQ) narratives. With FILE.ecq (created when missing) it opens the\n"
 	    "full-screen coach (it needs a terminal; TERM=dumb or a pipe gets exit 3).\n"
-	    "  --guided       walk through every ECQ step by step (the default for a\n"
-	    "                 new project); NO_COLOR=1 turns colours off\n"
+	    "NO_COLOR=1 turns colours off.\n"
+	    "  --guided       walk through every part of the narrative step by step: the\n"
+	    "                 same as --plan self-paced (on for a new project until F6)\n"
+	    "  --plan PLAN    run a workshop plan: a shipped name (self-paced,\n"
+	    "                 one-day-2025, two-session-2010, example-clinic) or a\n"
+	    "                 path to a plan file; the project remembers it and its step\n"
+	    "  --plan-start HH:MM\n"
+	    "                 the session started at HH:MM today: every coach's countdown\n"
+	    "                 follows this wall clock, so a room stays together\n"
 	    "  --review --as NAME  open for review: the text is read-only, comments are\n"
 	    "                 written as NAME, even while the writer has it open\n\n"
 	    "Commands:\n");
@@ -46,20 +55,59 @@ version(void)
 	    "There is NO WARRANTY, to the extent permitted by law.\n", PACKAGE_VERSION);
 }
 
-/* The full-screen coach on one file. */
+/* The coach's own options before FILE.ecq: --guided, --plan PLAN,
+ * --plan-start HH:MM; then exactly one file. */
 static int
-open_project(const char *path, bool guided)
+open_with_options(int argc, char **argv)
 {
-	struct tui_options opt = { guided, NULL };
+	struct tui_options opt = { .plan = NULL };
+	struct error err;
+	time_t start;
+	int i;
 
-	return tui_run(path, &opt);
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--guided") == 0) {
+			if (opt.plan != NULL && strcmp(opt.plan, "self-paced") != 0)
+				goto both;
+			opt.plan = "self-paced";
+		} else if (strcmp(argv[i], "--plan") == 0 || strcmp(argv[i], "--plan-start") == 0) {
+			if (i + 1 >= argc || argv[i + 1][0] == '\0') {
+				cli_error(NULL, "%s needs a value", argv[i]);
+				fputs("Try 'ecqcoach --help'.\n", stderr);
+				return EXIT_USAGE;
+			}
+			if (strcmp(argv[i], "--plan") == 0) {
+				if (opt.plan != NULL)
+					goto both;
+				opt.plan = argv[++i];
+			} else {
+				if (plan_parse_start(argv[i + 1], time(NULL), &start, &err) != 0) {
+					cli_error(NULL, "%s", err.msg);
+					return EXIT_USAGE;
+				}
+				opt.plan_start = argv[++i];
+			}
+		} else {
+			cli_error(NULL, "unknown option '%s'", argv[i]);
+			fputs("Try 'ecqcoach --help'.\n", stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (argc - i != 1) {
+		fprintf(stderr, "ecqcoach: the coach opens one FILE.ecq\nTry 'ecqcoach --help'.\n");
+		return EXIT_USAGE;
+	}
+	return tui_run(argv[i], &opt);
+both:
+	fprintf(stderr, "ecqcoach: --guided and --plan choose a plan each; give one\n");
+	return EXIT_USAGE;
 }
 
 /* ecqcoach FILE.ecq --review --as NAME (the options in any order). */
 static int
 open_review(int argc, char **argv)
 {
-	struct tui_options opt = { false, NULL };
+	struct tui_options opt = { .review_as = NULL };
 	const char *path = NULL;
 	bool review = false;
 	int i;
@@ -101,14 +149,9 @@ main(int argc, char **argv)
 		version();
 		return EXIT_OK;
 	}
-	if (strcmp(argv[1], "--guided") == 0) {
-		if (argc != 3 || argv[2][0] == '-') {
-			cli_error(NULL, "--guided needs one FILE.ecq");
-			fputs("Try 'ecqcoach --help'.\n", stderr);
-			return EXIT_USAGE;
-		}
-		return open_project(argv[2], true);
-	}
+	if (strcmp(argv[1], "--guided") == 0 || strcmp(argv[1], "--plan") == 0
+	    || strcmp(argv[1], "--plan-start") == 0)
+		return open_with_options(argc, argv);
 	c = cli_find(argv[1]);
 	if (c != NULL)
 		return c->run(argc - 1, argv + 1);
@@ -125,5 +168,5 @@ main(int argc, char **argv)
 		fputs("Try 'ecqcoach --help'.\n", stderr);
 		return EXIT_USAGE;
 	}
-	return open_project(argv[1], false);
+	return open_with_options(argc, argv);
 }

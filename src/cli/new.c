@@ -90,6 +90,9 @@ cli_new(int argc, char **argv)
 	if (status == EXIT_OK && ((name != NULL && store_set_candidate(st, name, &err) != 0) ||
 	    (position != NULL && store_set_position(st, position, &err) != 0)))
 		status = cli_fail(&err);
+	/* A new project opens in guided mode until the writer turns it off. */
+	if (status == EXIT_OK && !demo && store_set_setting(st, "plan.on", "1", &err) != 0)
+		status = cli_fail(&err);
 	if (status == EXIT_OK) {
 		const struct project *p = store_project(st);
 

@@ -30,8 +30,10 @@ reader(char *buf, int size, void *stream)
 	src->continuation = n > 0 && (src->text[start] == ' ' || src->text[start] == '\t');
 	while (start + i < end && (src->text[start + i] == ' ' || src->text[start + i] == '\t'))
 		i++;
-	if (start + i < end && src->text[start + i] == '[')
+	if (start + i < end && src->text[start + i] == '[') {
 		src->sections++;
+		src->section_line = src->lineno;
+	}
 	if (n > INISRC_LINE_MAX || n + 2 > (size_t)size) {
 		ini_src_fail(src, "line is longer than %d bytes; continue the value on an indented line",
 		    INISRC_LINE_MAX);

@@ -28,6 +28,7 @@ struct ini_src {
 	unsigned sections;      /* section headers read so far: a handler that
 	                         * sees this change knows a new section began, even
 	                         * one with the same name as the last */
+	int section_line;       /* line of the last section header read */
 };
 
 typedef int (*ini_src_handler)(void *user, const char *section, const char *name,

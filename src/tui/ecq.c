@@ -202,6 +202,31 @@ ecq_draw_comp(struct tui *t, WINDOW *win, const struct ecq_item *it, attr_t a)
 	draw_text(win, it->y, 2, COLS - 4, buf, any ? a : (a | A_DIM));
 }
 
+/* A marker on the last row when items are below the screen: how many
+ * focus questions are still hidden, so none is missed. */
+static void
+ecq_draw_more(struct tui *t, WINDOW *win)
+{
+	int i, last = -1, notes = 0, cols = getmaxx(win), w;
+	char buf[96];
+
+	for (i = ecq_scroll; i < ecq_n_items; i++)
+		if (ecq_items[i].y >= 0 && ecq_items[i].y + ecq_items[i].h - 1 <= t->bottom)
+			last = i;
+	if (last < 0 || last + 1 >= ecq_n_items)
+		return;
+	for (i = last + 1; i < ecq_n_items; i++)
+		if (ecq_items[i].kind == IT_NOTE)
+			notes++;
+	if (notes > 0)
+		snprintf(buf, sizeof buf, " v %d more focus question%s below (Tab) ", notes,
+		    notes == 1 ? "" : "s");
+	else
+		snprintf(buf, sizeof buf, " v more below (Tab) ");
+	w = draw_width(buf);
+	draw_text(win, t->bottom, cols - w - 1, w, buf, term_attr(TP_TITLE, A_REVERSE) | A_BOLD);
+}
+
 static void
 ecq_draw(struct tui *t, WINDOW *win)
 {
@@ -267,6 +292,7 @@ ecq_draw(struct tui *t, WINDOW *win)
 			break;
 		}
 	}
+	ecq_draw_more(t, win);
 	if (t->popup == POPUP_CONFIRM_ADD) {
 		int y = t->top + 4, x = 6, w = cols - 12, k;
 		attr_t pa = term_attr(TP_TITLE, A_REVERSE) | A_BOLD;
@@ -489,6 +515,22 @@ ecq_mouse(struct tui *t, const MEVENT *ev)
 		}
 	}
 	return RD_NONE;
+}
+
+void
+ecq_show(struct tui *t, int ecq, bool at_add)
+{
+	int i;
+
+	t->ecq = ecq;
+	t->ecq_item = 0;
+	ecq_build(t);
+	for (i = 0; i < ecq_n_items; i++)
+		if (ecq_items[i].kind == (at_add ? IT_ADD : IT_NOTE)) {
+			t->ecq_item = i;
+			break;
+		}
+	tui_goto(t, SCR_ECQ);
 }
 
 static const enum action *

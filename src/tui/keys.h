@@ -28,10 +28,11 @@
 	X(COMMENTS,   true,  KC(KEY_F(12)), 0, "F12", "Comments", "review comments: the list; in review mode, comment on the selected text") \
 	X(REVIEW,     true,  KC(KEY_F(4)), 0, "F4", "Review", "the QRB review checklist") \
 	X(EXPORT,     true,  KC(KEY_F(5)), 0, "F5", "Export", "export to PDF, text or Markdown") \
-	X(GUIDE,      true,  KC(KEY_F(6)), 0, "F6", "Guided", "guided mode on or off") \
+	X(GUIDE,      true,  KC(KEY_F(6)), 0, "F6", "Guided", "guided mode (the plan) on or off") \
 	X(SPELL,      true,  KC(KEY_F(7)), 20, "F7", "Fix", "suggestions for the finding at the cursor (also Ctrl-T)") \
 	X(GUIDE_NEXT, true,  14, KC(KEY_F(9)), "Ctrl-N", "Next step", "guided mode: next step (also F9)") \
 	X(GUIDE_BACK, true,  16, KC(KEY_F(8)), "Ctrl-P", "Prev step", "guided mode: previous step (also F8)") \
+	X(GUIDE_HERE, true,  7, 0, "Ctrl-G", "To step", "guided mode: back to the current step") \
 	X(SAVE,       true,  19, 0, "Ctrl-S", "Save", "save now (saving is automatic anyway)") \
 	X(REDRAW,     true,  12, 0, "Ctrl-L", "Redraw", "redraw the screen") \
 	X(QUIT,       true,  17, KC(KEY_F(10)), "Ctrl-Q", "Quit", "save and quit (also F10)") \

@@ -187,7 +187,10 @@ rv_key(struct tui *t, enum action a, wint_t ch, bool keycode)
 			t->review_item++;
 		return RD_DRAW;
 	case ACT_BACK:
-		tui_goto(t, t->guided ? SCR_GUIDE : SCR_DASHBOARD);
+		if (t->guided && !guided_at_step(t))
+			guided_show(t);
+		else
+			tui_goto(t, SCR_DASHBOARD);
 		return RD_DRAW;
 	case ACT_TOGGLE:
 	case ACT_ENTER:

@@ -558,7 +558,7 @@ static void
 tui_layout(struct tui *t)
 {
 	t->small = LINES < TUI_MIN_ROWS || COLS < TUI_MIN_COLS;
-	t->top = 1 + (t->guided ? 1 : 0) + (t->readonly_why != NULL ? 1 : 0);
+	t->top = 1 + guided_rows(t, COLS) + (t->readonly_why != NULL ? 1 : 0);
 	t->bottom = LINES - 3;
 	if (!t->small && t->scr->layout != NULL)
 		t->scr->layout(t);
@@ -595,11 +595,35 @@ tui_draw_readonly(const struct tui *t, WINDOW *win, int y)
 	draw_text(win, y, 0, COLS, line, term_attr(TP_BAD, A_BOLD) | A_BOLD);
 }
 
+/* The screen's help-line keys, less those that do nothing here: the plan's
+ * keys when no plan is on, Ctrl-G when the step is already shown. */
+static const enum action *
+tui_help_acts(const struct tui *t, enum action *out, size_t n)
+{
+	const enum action *in = t->scr->help(t);
+	size_t i, k = 0;
+
+	/* away from the step: the way back first */
+	if (t->guided && !guided_at_step(t) && k + 1 < n)
+		out[k++] = ACT_GUIDE_HERE;
+	for (i = 0; in[i] != ACT_NONE && k + 1 < n; i++) {
+		if ((in[i] == ACT_GUIDE_NEXT || in[i] == ACT_GUIDE_BACK || in[i] == ACT_GUIDE_HERE)
+		    && !t->guided)
+			continue;
+		if (in[i] == ACT_GUIDE_HERE)
+			continue;       /* placed above when it works */
+		out[k++] = in[i];
+	}
+	out[k] = ACT_NONE;
+	return out;
+}
+
 static void
 tui_draw(struct tui *t)
 {
 	WINDOW *win = stdscr;
 	int cy = -1, cx = -1;
+	enum action help[ACT_COUNT + 1];
 
 	werase(win);
 	if (t->small) {
@@ -613,11 +637,11 @@ tui_draw(struct tui *t)
 	}
 	t->scr->draw(t, win);
 	if (t->guided)
-		guided_draw_progress(t, win, 1);
+		guided_draw_line(t, win, 1);
 	if (t->readonly_why != NULL)
-		tui_draw_readonly(t, win, t->guided ? 2 : 1);
+		tui_draw_readonly(t, win, 1 + guided_rows(t, COLS));
 	tui_draw_status(t, win);
-	draw_help_line(win, LINES - 1, t->scr->help(t));
+	draw_help_line(win, LINES - 1, tui_help_acts(t, help, ACT_COUNT + 1));
 	if (t->popup == 0 && ((t->focus != NULL && editor_cursor_yx(t->focus->ed, &cy, &cx))
 	    || (t->focus == NULL && t->aux != NULL && editor_cursor_yx(t->aux, &cy, &cx)))) {
 		curs_set(1);
@@ -711,8 +735,7 @@ tui_global(struct tui *t, enum action a)
 			tui_goto(t, SCR_HELP);
 		return RD_DRAW;
 	case ACT_DASHBOARD:
-		t->guided = false;
-		tui_goto(t, SCR_DASHBOARD);
+		tui_goto(t, SCR_DASHBOARD);     /* the plan stays on: Ctrl-G returns */
 		return RD_DRAW;
 	case ACT_REVIEW:
 		tui_goto(t, SCR_REVIEW);
@@ -727,22 +750,22 @@ tui_global(struct tui *t, enum action a)
 		tui_goto(t, SCR_EXPORT);
 		return RD_DRAW;
 	case ACT_GUIDE:
-		if (t->guided) {
-			t->guided = false;
-			tui_status(t, "Guided mode off.");
-		} else {
+		if (t->guided)
+			guided_stop(t);
+		else
 			guided_start(t);
-		}
 		return RD_DRAW;
 	case ACT_GUIDE_NEXT:
-		if (!t->guided)
-			return RD_IGNORED;
-		guided_next(t);
-		return RD_DRAW;
 	case ACT_GUIDE_BACK:
-		if (!t->guided)
+	case ACT_GUIDE_HERE:
+		if (!t->guided || t->plan == NULL)
 			return RD_IGNORED;
-		guided_back(t);
+		if (a == ACT_GUIDE_NEXT)
+			guided_next(t);
+		else if (a == ACT_GUIDE_BACK)
+			guided_back(t);
+		else
+			guided_show(t);
 		return RD_DRAW;
 	case ACT_SAVE:
 		again = tui_save_again_if_gone(t);
@@ -778,6 +801,8 @@ tui_idle(struct tui *t, long long now, bool *draw)
 	}
 	tui_save_tick(t, now, draw);
 	commentscr_poll(t, now, draw);
+	if (guided_tick(t))
+		*draw = true;   /* the countdown */
 	if (now - t->last_input >= TUI_LAYOUT_IDLE_MS && t->pages_gen != t->gen + 1
 	    && !tui_dirty(t)) {
 		tui_update_pages(t);
@@ -892,6 +917,7 @@ tui_free(struct tui *t)
 	store_close(t->st);
 	free(t->readonly_why);
 	free(t->reviewer);
+	guided_free(t);
 	editbuf_clipboard_free();
 }
 
@@ -971,7 +997,7 @@ tui_run(const char *path, const struct tui_options *opt)
 	struct tui t;
 	struct error err;
 	bool exists, quit = false;
-	char *screen, *message = NULL, offered[sizeof t.status];
+	char *message = NULL, offered[sizeof t.status];
 	int status;
 
 	memset(&t, 0, sizeof t);
@@ -1029,17 +1055,13 @@ tui_run(const char *path, const struct tui_options *opt)
 	snprintf(offered, sizeof offered, "%s", t.status);
 	t.scr_id = SCR_DASHBOARD;
 	t.back_id = SCR_DASHBOARD;
-	screen = store_get_setting(t.st, "tui.guide_step");
-	if (screen != NULL)
-		t.guide_step = atoi(screen);
-	free(screen);
-	if (!exists || (opt != NULL && opt->guided)) {
-		if (!exists)
-			t.guide_step = 0;
-		t.scr = tui_screens[SCR_DASHBOARD];
-		guided_start(&t);
-	} else {
-		tui_goto(&t, SCR_DASHBOARD);
+	tui_goto(&t, SCR_DASHBOARD);
+	if (guided_init(&t, opt, !exists, &err) != 0) {
+		term_restore();
+		fprintf(stderr, "ecqcoach: %s\n", err.msg);
+		tui_free(&t);
+		tui_running = NULL;
+		return 3;
 	}
 	if (t.status[0] == '\0' && offered[0] != '\0')
 		tui_status(&t, "%s", offered);     /* entering a screen cleared it */
@@ -1050,13 +1072,6 @@ tui_run(const char *path, const struct tui_options *opt)
 	 * be saved goes to a rescue file, and the exit status says so. */
 	tui_focus(&t, NULL);
 	status = tui_save_on_exit(&t, &message);
-	{
-		char step[16];
-
-		snprintf(step, sizeof step, "%d", t.guide_step);
-		if (t.readonly_why == NULL)
-			(void)store_set_setting(t.st, "tui.guide_step", step, &err);
-	}
 	term_restore();
 	if (message != NULL)
 		fprintf(stderr, "ecqcoach: %s\n", message);

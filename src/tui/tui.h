@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 #include <wchar.h>
 
 #include <curses.h>
@@ -22,12 +23,15 @@
 #include "checks.h"
 #include "error.h"
 #include "layout.h"
+#include "plan.h"
 #include "store.h"
 #include "tui/editor.h"
 #include "tui/keys.h"
 
 struct tui_options {
-	bool guided;            /* start in guided mode (always on a new project) */
+	const char *plan;       /* run this plan (a shipped name or a path), or
+	                         * NULL: the one the project remembers, when on */
+	const char *plan_start; /* "HH:MM": the room's shared start, or NULL */
 	const char *review_as;  /* --review --as NAME: text read-only, comments
 	                         * written as NAME; NULL for the writer */
 };
@@ -151,8 +155,14 @@ struct tui {
 	char *rescued;                  /* the rescue file written, or NULL */
 	char rescue_error[1024];        /* why writing one failed */
 
-	bool guided;
-	int guide_step;
+	/* the plan (guided.c); guided mode is the self-paced plan */
+	struct plan *plan;              /* its steps, expanded; NULL: none loaded */
+	char *plan_ref;                 /* its name or path, as the project keeps it */
+	bool guided;                    /* the plan is on: its line shows */
+	int guide_step;                 /* 0-based step */
+	long long step_since;           /* ms when the step was entered */
+	time_t plan_start;              /* the room's shared start; 0: none */
+	long long plan_drawn;           /* wall-clock second of the last plan line */
 
 	char *readonly_why;             /* why the project is open read-only (a
 	                                 * banner says it), or NULL when writable */
@@ -240,11 +250,36 @@ void tui_draw_title(const struct tui *t, WINDOW *win, const char *left, const ch
  * the ECQ screen for notes and introductions. */
 void tui_jump(struct tui *t, const struct finding *f);
 
-/* guided.c: the progress line, steps, and the first-run questions. */
+/* guided.c: the plan engine, its line at the top, and the first-run
+ * questions. */
+/* Loads the plan given (opt->plan, --guided being "self-paced") or the one
+ * the project remembers when it is on (always for a project just created),
+ * resumes its step and opens it. Returns -1 with err set when the plan
+ * given or the start time cannot be used; a remembered plan that fails
+ * only leaves a status message. */
+int guided_init(struct tui *t, const struct tui_options *opt, bool created, struct error *err);
+/* Turns the plan on (F6; loading the remembered plan or self-paced) and
+ * opens its step; turns it off (the step is kept). */
 void guided_start(struct tui *t);
+void guided_stop(struct tui *t);
+/* Next and previous step (passing over optional steps whose example does
+ * not exist), and back to the current step's place (Ctrl-G). */
 void guided_next(struct tui *t);
 void guided_back(struct tui *t);
-void guided_draw_progress(const struct tui *t, WINDOW *win, int y);
+void guided_show(struct tui *t);
+/* True when the screen shown is the current step's place. */
+bool guided_at_step(const struct tui *t);
+/* Rows the plan line takes at this width (0 when off). */
+int guided_rows(const struct tui *t, int cols);
+/* Draws the plan line from row y: step, countdown, the instruction. */
+void guided_draw_line(struct tui *t, WINDOW *win, int y);
+/* True when the countdown shown is a second old (redraw). */
+bool guided_tick(struct tui *t);
+/* Frees the plan. */
+void guided_free(struct tui *t);
+/* ecq.c: opens an ECQ's screen on its first focus question, or on "Add an
+ * example" when at_add. */
+void ecq_show(struct tui *t, int ecq, bool at_add);
 /* Asks the candidate's name and the framework for a new project; returns
  * the created store, or NULL when the user quit or creation failed (err). */
 struct store *guided_first_run(const char *path, struct error *err, bool *quit);

@@ -10,9 +10,8 @@ F="$SCRATCH/p.ecq"
 "$ECQCOACH" new "$F" --name "Pat Doe" >/dev/null || exit 1
 
 start 100 30 "$ECQCOACH" --guided p.ecq
-check "the coach opens" wait_for "step 1 of 7: Definition"
-keys C-n C-n
-check "it reaches the Challenge" wait_for "step 3 of 7: Challenge"
+check "the coach opens" wait_for "Step 1 of 93: Name and position"
+check "it reaches the Challenge" step_to "ECQ 1, example 1: Challenge"
 type_text "Saved before the removal."
 check "the text is saved" wait_file "$F" "Saved before the removal."
 rm -f "$F"

@@ -15,8 +15,7 @@ sqlite3 "$F" "CREATE TRIGGER wipe AFTER UPDATE ON example BEGIN
 start 100 30 "$ECQCOACH" --guided p.ecq
 check "the coach says the file is read-only" wait_for "READ-ONLY"
 check "and why: objects ecqcoach did not make" wait_for "did not make"
-keys C-n C-n
-check "it reaches the Challenge" wait_for "step 3 of 7: Challenge"
+check "it reaches the Challenge" step_to "ECQ 1, example 1: Challenge"
 type_text "Typed under a trigger."
 sleep 1
 keys C-q

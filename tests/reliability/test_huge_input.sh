@@ -111,11 +111,8 @@ type_text "Pat Doe"
 keys Enter
 wait_for "ses-2025" >/dev/null
 keys Enter
-wait_for "step 1 of 7" >/dev/null
-keys C-n
-wait_for "step 2 of 7" >/dev/null
-keys C-n
-wait_for "step 3 of 7: Challenge" >/dev/null
+wait_for "Step 1 of 93" >/dev/null
+step_to "ECQ 1, example 1: Challenge" >/dev/null
 type_text "Keep me as I am."
 check "the Challenge holds what was typed" wait_for "Keep me as I am."
 python3 -c 'import sys; sys.stdout.write("word " * 220000)' >"$SCRATCH/big.txt"

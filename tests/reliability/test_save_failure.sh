@@ -41,9 +41,8 @@ unfill() { rm -f "$MNT/fill"; }
 open_note() {
 	proj=$1; shift
 	start 100 30 "$@" sh "$SCRATCH/run.sh" --guided "$proj"
-	wait_for "Guided: ECQ 1 of 5" || return 1
-	if screen | grep -q "step 1 of 7"; then keys C-n; fi
-	wait_for "step 2 of 7: Focus questions"
+	wait_for "Self-paced guide" || return 1
+	step_to "ECQ 1: Focus questions"
 }
 has_state_rescue() { ls "$STATE"/p.ecq.rescue* >/dev/null 2>&1; }
 text_in_project() { "$ECQCOACH" show "$P" | grep -qF -- "$1"; }

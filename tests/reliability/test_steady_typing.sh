@@ -13,9 +13,8 @@ echo \$\$ > "$SCRATCH/coach.pid"
 exec "$ECQCOACH" "\$@"
 RUN
 start 100 30 sh "$SCRATCH/run.sh" --guided "$P"
-check "the coach opens on the guide" wait_for "step 1 of 7"
-keys C-n
-check "the first focus question" wait_for "step 2 of 7: Focus questions"
+check "the coach opens on the guide" wait_for "Step 1 of 93"
+check "the first focus question" step_to "ECQ 1: Focus questions"
 
 # chunk N is "wN " (w1 ... w100); its send time goes to sent.log in ms
 now_ms() { date +%s%3N; }

@@ -104,3 +104,21 @@ finish() {
 	echo "1..$n"
 	exit 0
 }
+
+# step_to TEXT: presses Ctrl-N (the plan's next step) until TEXT is on the
+# screen; true when it got there within 100 steps.
+step_to() {
+	j=0
+	while [ $j -lt 100 ]; do
+		screen | grep -qF -- "$1" && return 0
+		before=$(screen | sed -n 2p)
+		keys C-n
+		k=0
+		while [ $k -lt "$WAIT_STEPS" ] && [ "$(screen | sed -n 2p)" = "$before" ]; do
+			sleep 0.05
+			k=$((k + 1))
+		done
+		j=$((j + 1))
+	done
+	screen | grep -qF -- "$1"
+}
