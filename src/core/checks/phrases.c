@@ -92,10 +92,44 @@ phrases_names_superior(const struct rule_env *env, size_t first, size_t end)
 	return false;
 }
 
+/* Words before a "(verb)" entry that show it is used as a verb. */
+static const char *const phrases_verb_before[] = {
+	"to", "i", "we", "they", "you", "will", "would", "could", "can", "should",
+	"must", "may", "might", "and", "not", "also", "then", "often", "always", NULL
+};
+
+/* Splits a bureaucratic replacement "use (verb) (fix)" into the plain
+ * alternative (into buf) and its flags. */
+static void
+phrases_repl_flags(const char *repl, char *buf, size_t cap, bool *fix, bool *verb)
+{
+	size_t n;
+	bool more = true;
+
+	*fix = *verb = false;
+	snprintf(buf, cap, "%s", repl != NULL ? repl : "");
+	while (more) {
+		more = false;
+		n = strlen(buf);
+		while (n > 0 && buf[n - 1] == ' ')
+			buf[--n] = '\0';
+		if (n >= 5 && strcmp(buf + n - 5, "(fix)") == 0) {
+			*fix = more = true;
+			buf[n - 5] = '\0';
+		} else if (n >= 6 && strcmp(buf + n - 6, "(verb)") == 0) {
+			*verb = more = true;
+			buf[n - 6] = '\0';
+		}
+	}
+}
+
 static void
 phrases_emit(const struct rule_env *env, struct findings *out, const char *rule,
     size_t a, size_t b, const char *repl)
 {
+	size_t at = out->n;
+	char plain[128];
+	bool fix = false, verb = false;
 	const struct text_doc *doc = env->doc;
 	size_t off, len;
 	char sugg[256];
@@ -104,6 +138,10 @@ phrases_emit(const struct rule_env *env, struct findings *out, const char *rule,
 	const char *what = "";
 
 	phrases_span(doc, a, b, &off, &len);
+	if (strcmp(rule, "bureaucratic") == 0 && repl != NULL) {
+		phrases_repl_flags(repl, plain, sizeof plain, &fix, &verb);
+		repl = plain;
+	}
 	if (strcmp(rule, "bureaucratic") == 0) {
 		sev = SEV_INFO;
 		what = "Bureaucratic wording";
@@ -138,6 +176,12 @@ phrases_emit(const struct rule_env *env, struct findings *out, const char *rule,
 		sg = "Each ECQ must stand alone: say it again briefly here";
 	}
 	rule_emit(env, out, rule, sev, off, len, sg, "%s: '%.*s'", what, (int)len, doc->text + off);
+	if (fix && plain[0] != '\0') {
+		/* keep a capital at the start of a sentence: "In order to" -> "To" */
+		if (doc->text[off] >= 'A' && doc->text[off] <= 'Z' && plain[0] >= 'a' && plain[0] <= 'z')
+			plain[0] = (char)(plain[0] - 'a' + 'A');
+		rule_fix(out, at, off, len, plain);
+	}
 }
 
 /* Runs one list over every sentence. */
@@ -168,6 +212,12 @@ phrases_list_rule(const struct rule_env *env, struct findings *out, const char *
 			/* "phrase => (ok)" masks a shorter entry: "leveraging
 			 * diversity" is the name of a competency, not jargon */
 			if (repl != NULL && strcmp(repl, "(ok)") == 0) {
+				i += n - 1;
+				continue;
+			}
+			/* "leverage => use (verb)": the noun is plain English */
+			if (repl != NULL && strstr(repl, "(verb)") != NULL &&
+			    (i == first || !ruleutil_tok_in(doc, i - 1, phrases_verb_before))) {
 				i += n - 1;
 				continue;
 			}

@@ -206,7 +206,7 @@ style_grammar(const struct rule_env *env, struct findings *out)
 		for (i = first; i + 1 < end; i++) {
 			const struct token *a = &doc->toks[i], *b = &doc->toks[i + 1];
 			char wa[64], wb[64];
-			size_t na, nb;
+			size_t na, nb, at;
 			int v;
 
 			na = ruleutil_lower(doc, i, wa, sizeof wa);
@@ -216,10 +216,12 @@ style_grammar(const struct rule_env *env, struct findings *out)
 			/* doubled word: "the the", also across a line break */
 			if (nb == na && strcmp(wa, wb) == 0 && !wordlist_contains(ok_doubles, wa) &&
 			    !((a->flags & TOKF_CAPITAL) && (b->flags & TOKF_CAPITAL) && i > first)) {
+				at = out->n;
 				rule_emit(env, out, "grammar", SEV_WARNING, a->off,
 				    b->off + b->len - a->off, "Delete one of them",
 				    "Doubled word: '%.*s %.*s'", (int)a->len, doc->text + a->off,
 				    (int)b->len, doc->text + b->off);
+				rule_fix(out, at, a->off + a->len, b->off + b->len - a->off - a->len, "");
 				i++;
 				continue;
 			}
@@ -230,6 +232,7 @@ style_grammar(const struct rule_env *env, struct findings *out)
 				    b->off + b->len - a->off, "Write 'have'",
 				    "'%.*s of' should be '%.*s have'", (int)a->len, doc->text + a->off,
 				    (int)a->len, doc->text + a->off);
+				rule_fix(out, out->n - 1, b->off, b->len, "have");
 				continue;
 			}
 			/* "more then" for "more than" */
@@ -238,6 +241,7 @@ style_grammar(const struct rule_env *env, struct findings *out)
 				    b->off + b->len - a->off, "Write 'than'",
 				    "'%.*s then' should be '%.*s than'", (int)a->len, doc->text + a->off,
 				    (int)a->len, doc->text + a->off);
+				rule_fix(out, out->n - 1, b->off, b->len, "than");
 				continue;
 			}
 			/* "its been" for "it's been", "it's own" for "its own" */
@@ -246,12 +250,16 @@ style_grammar(const struct rule_env *env, struct findings *out)
 				    b->off + b->len - a->off, "Write 'it's' (it is, it has)",
 				    "'its %.*s' should be 'it's %.*s'", (int)b->len, doc->text + b->off,
 				    (int)b->len, doc->text + b->off);
+				rule_fix(out, out->n - 1, a->off, a->len,
+				    (a->flags & TOKF_CAPITAL) ? "It's" : "it's");
 				continue;
 			}
 			if (nb > 0 && strcmp(wa, "it's") == 0 && strcmp(wb, "own") == 0) {
 				rule_emit(env, out, "grammar", SEV_WARNING, a->off,
 				    b->off + b->len - a->off, "Write 'its own'",
 				    "'it's own' should be 'its own'");
+				rule_fix(out, out->n - 1, a->off, a->len,
+				    (a->flags & TOKF_CAPITAL) ? "Its" : "its");
 				continue;
 			}
 			/* "their was" for "there was" */
@@ -260,6 +268,8 @@ style_grammar(const struct rule_env *env, struct findings *out)
 				    b->off + b->len - a->off, "Write 'there'",
 				    "'their %.*s' should be 'there %.*s'", (int)b->len, doc->text + b->off,
 				    (int)b->len, doc->text + b->off);
+				rule_fix(out, out->n - 1, a->off, a->len,
+				    (a->flags & TOKF_CAPITAL) ? "There" : "there");
 				continue;
 			}
 			/* a/an: skip "A" used as a label ("Plan A or B") */
@@ -270,14 +280,18 @@ style_grammar(const struct rule_env *env, struct findings *out)
 			v = style_vowel_sound(doc, i + 1);
 			if (v < 0)
 				continue;
-			if (strcmp(wa, "a") == 0 && v == 1)
+			at = out->n;
+			if (strcmp(wa, "a") == 0 && v == 1) {
 				rule_emit(env, out, "grammar", SEV_WARNING, a->off,
 				    b->off + b->len - a->off, "Write 'an'",
 				    "Use 'an' before a vowel sound: 'an %.*s'", (int)b->len, doc->text + b->off);
-			else if (strcmp(wa, "an") == 0 && v == 0)
+				rule_fix(out, at, a->off, a->len, (a->flags & TOKF_CAPITAL) ? "An" : "an");
+			} else if (strcmp(wa, "an") == 0 && v == 0) {
 				rule_emit(env, out, "grammar", SEV_WARNING, a->off,
 				    b->off + b->len - a->off, "Write 'a'",
 				    "Use 'a' before a consonant sound: 'a %.*s'", (int)b->len, doc->text + b->off);
+				rule_fix(out, at, a->off, a->len, (a->flags & TOKF_CAPITAL) ? "A" : "a");
+			}
 		}
 	}
 }

@@ -104,6 +104,80 @@ voice_object_follows(const struct text_doc *doc, size_t tok, size_t end)
 	    ruleutil_tok_in(doc, tok, voice_object_preps);
 }
 
+/* True when byte offset off lies inside a quotation that opened after
+ * byte offset from (straight or curly double quotes). */
+static bool
+voice_quoted(const char *text, size_t from, size_t off)
+{
+	bool in = false;
+	size_t i;
+
+	for (i = from; i < off; i++) {
+		if (i + 2 >= off && text[i] != '"')
+			continue;
+		if (text[i] == '"')
+			in = !in;
+		else if ((unsigned char)text[i] == 0xe2 && (unsigned char)text[i + 1] == 0x80 &&
+		    ((unsigned char)text[i + 2] == 0x9c || (unsigned char)text[i + 2] == 0x9d)) {
+			in = (unsigned char)text[i + 2] == 0x9c;
+			i += 2;
+		}
+	}
+	return in;
+}
+
+/* After "my", the people who did the work ("my office processed 40,000
+ * requests a year" describes a workload, "my leadership" is the writer's). */
+static const char *const voice_my_workers[] = {
+	"team", "teams", "staff", "employees", "group", "unit", "squad", "taskforce", NULL
+};
+
+/* True when the writer is a subject or object in tokens [first, end). */
+static bool
+voice_has_i(const struct text_doc *doc, size_t first, size_t end)
+{
+	size_t k;
+
+	for (k = first; k < end; k++) {
+		if (ruleutil_is(doc, k, "i") || ruleutil_is(doc, k, "me") || ruleutil_is(doc, k, "i've") ||
+		    ruleutil_is(doc, k, "i'd") || ruleutil_is(doc, k, "i'll") || ruleutil_is(doc, k, "i'm"))
+			return true;
+	}
+	return false;
+}
+
+/* Words after "we" that do not fit "I" ("we were", "we all"). */
+static const char *const voice_we_not_i[] = {
+	"are", "were", "aren't", "weren't", "all", "both", "each", "together",
+	"jointly", "collectively", "ourselves", "alone", "two", "three", "four",
+	"five", "as", "and", "who", NULL
+};
+
+/* "I" for "we" (with its contraction), when the verb after it agrees with
+ * "I" and the sentence says "we" nowhere else ("our", "us"), or NULL. */
+static const char *
+voice_we_to_i(const struct text_doc *doc, const char *w, size_t tok, size_t first, size_t end)
+{
+	static const char *const we[] = { "we", "we've", "we'd", "we'll", NULL };
+	static const char *const me[] = { "I", "I've", "I'd", "I'll", NULL };
+	size_t i, k;
+
+	for (i = 0; we[i] != NULL && strcmp(w, we[i]) != 0; i++)
+		;
+	if (we[i] == NULL || tok + 1 >= end || doc->toks[tok + 1].kind != TOK_WORD ||
+	    ruleutil_tok_in(doc, tok + 1, voice_we_not_i))
+		return NULL;
+	for (k = first; k < end; k++) {
+		if (k != tok && (ruleutil_is(doc, k, "we") || ruleutil_is(doc, k, "our") ||
+		    ruleutil_is(doc, k, "us") || ruleutil_is(doc, k, "ours") ||
+		    ruleutil_is(doc, k, "ourselves") || ruleutil_is(doc, k, "we've") ||
+		    ruleutil_is(doc, k, "we'd") || ruleutil_is(doc, k, "we'll") ||
+		    ruleutil_is(doc, k, "we're")))
+			return NULL;
+	}
+	return me[i];
+}
+
 static void
 voice_we_voice(const struct rule_env *env, struct findings *out)
 {
@@ -122,14 +196,29 @@ voice_we_voice(const struct rule_env *env, struct findings *out)
 
 			if (ruleutil_lower(doc, i, w, sizeof w) == 0)
 				continue;
+			/* someone else's words, quoted, are not the writer's voice */
+			if (voice_quoted(doc->text, doc->toks[first].off, t->off))
+				continue;
 			if (ruleutil_in(w, voice_we)) {
+				const char *fix = voice_we_to_i(doc, w, i, first, end);
+				size_t at = out->n;
+
 				rule_emit(env, out, "we_voice", SEV_WARNING, t->off, t->len,
 				    "Use 'I' for what you did yourself",
 				    "'%.*s' hides what you did: the board rates your own actions",
 				    (int)t->len, doc->text + t->off);
+				if (fix != NULL)
+					rule_fix(out, at, t->off, t->len, fix);
 				continue;
 			}
-			if (strcmp(w, "our") == 0 && i + 1 < end && ruleutil_tok_listed(groups, doc, i + 1) &&
+			/* "in our region": the object of a preposition acts on nothing */
+			if (strcmp(w, "our") == 0 && i > first && ruleutil_tok_in(doc, i - 1, voice_object_preps))
+				continue;
+			/* "my team cut the wait" with no "I" in the sentence hides the
+			 * writer's part as much as "our team" does */
+			if ((strcmp(w, "our") == 0 || (strcmp(w, "my") == 0 && !voice_has_i(doc, first, end) &&
+			    ruleutil_tok_in(doc, i + 1, voice_my_workers))) &&
+			    i + 1 < end && ruleutil_tok_listed(groups, doc, i + 1) &&
 			    ((voice_clause_start(doc, i, first) && !voice_object_follows(doc, i + 2, end)) ||
 			    voice_verb_follows(env, i + 2, end))) {
 				/* ("our team's budget" is one token, not listed: no actor) */
