@@ -47,6 +47,22 @@ static const struct fix_case fix_cases[] = {
 	FIX("grammar", "a_to_an", "I spent a hour on it.", "I spent an hour on it."),
 	FIX("grammar", "an_to_a", "She joined an union local.", "She joined a union local."),
 	FIX("grammar", "an_capital", "An university asked for data.", "A university asked for data."),
+	/* a/an by sound, acronyms letter by letter */
+	FIX("grammar", "a_to_an_initialism", "I hired a HR specialist.", "I hired an HR specialist."),
+	FIX("grammar", "an_to_a_us", "I led an U.S. team.", "I led a U.S. team."),
+	/* agreement across a prepositional phrase */
+	FIX("grammar", "agreement_plural_head", "The savings from these steps was large.",
+	    "The savings from these steps were large."),
+	FIX("grammar", "agreement_each_of", "Each of the states have its own rules.",
+	    "Each of the states has its own rules."),
+	FIX("grammar", "agreement_number", "The two chiefs was new.", "The two chiefs were new."),
+	FIX("grammar", "agreement_singular_head", "The cost of the new scanners were high.",
+	    "The cost of the new scanners was high."),
+	/* confused words */
+	FIX("grammar", "loose", "We could loose the contract.", "We could lose the contract."),
+	FIX("grammar", "affect_noun", "It had no affect on hiring.", "It had no effect on hiring."),
+	FIX("grammar", "principle_capital", "Principle investigators met.", "Principal investigators met."),
+	FIX("grammar", "its_after_preposition", "The agency cut it's budget.", "The agency cut its budget."),
 	/* "we" to "I" when the verb agrees */
 	FIX("we_voice", "we_past", "We hired 40 investigators in 2021.", "I hired 40 investigators in 2021."),
 	FIX("we_voice", "we_modal", "Then we could close the office.", "Then I could close the office."),

@@ -191,6 +191,15 @@ static const struct rules_case rules_cases[] = {
 	NO("grammar", "an_unusual", "It was an unusual and unprecedented year."),
 	NO("grammar", "plan_a", "We chose Plan A over Plan B."),
 	NO("grammar", "of_course", "I could of course have waited."),
+	NO("grammar", "agreement_collective", "The staff in the field offices were ready."),
+	NO("grammar", "agreement_quantity", "The majority of the claims were late."),
+	NO("grammar", "agreement_compound", "The head of operations and the chief of staff were new."),
+	NO("grammar", "agreement_singular_s", "The series of town halls was useful."),
+	NO("grammar", "agreement_name", "The Centers for Disease Control was a partner."),
+	NO("grammar", "agreement_fronted", "Among the savings from the steps was a hiring freeze."),
+	NO("grammar", "a_said_as_word", "I ran a HUD grant and a NASA review."),
+	NO("grammar", "effect_change", "I worked to effect change in hiring."),
+	NO("grammar", "loose_ends", "I tied up loose ends."),
 };
 
 #define N_CASES (sizeof rules_cases / sizeof rules_cases[0])
@@ -237,6 +246,7 @@ rules_check(const char *text, struct acronym_scope *scope, struct text_doc *doc,
 	rule_acronym(&env, fs);
 	rule_phrases(&env, fs);
 	rule_style(&env, fs);
+	rule_grammar(&env, fs);
 }
 
 static const struct finding *

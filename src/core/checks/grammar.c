@@ -66,6 +66,7 @@ struct grammar_np {
 	size_t head;            /* its last content word */
 	bool number;            /* has a number ("the two chiefs") */
 	bool pp;                /* a prepositional phrase follows the head */
+	bool has_and;           /* "and" inside: maybe two subjects, not one */
 };
 
 /* The word at tok, lower case, into w; false when it is no word. */
@@ -137,6 +138,7 @@ grammar_subject(const struct text_doc *doc, size_t tok, size_t first, size_t end
 {
 	struct grammar_np inner;
 	size_t k, pps = 0;
+	bool has_and = false;
 
 	if (!grammar_simple_np(doc, tok, first, end, np))
 		return false;
@@ -146,11 +148,14 @@ grammar_subject(const struct text_doc *doc, size_t tok, size_t first, size_t end
 			return false;
 		k = inner.end;
 		if (k + 1 < end && ruleutil_is(doc, k, "and") &&
-		    grammar_simple_np(doc, k + 1, first, end, &inner))
+		    grammar_simple_np(doc, k + 1, first, end, &inner)) {
 			k = inner.end;
+			has_and = true;
+		}
 		pps++;
 	}
 	np->pp = pps > 0;
+	np->has_and = has_and;
 	np->end = k;
 	return true;
 }
@@ -258,6 +263,18 @@ grammar_agreement(const struct rule_env *env, const struct grammar_lists *gl,
 			i = np.end;
 			continue;
 		}
+		/* "three of the five pilots was", "both of them has" */
+		if ((ruleutil_in(w, grammar_numbers) || strcmp(w, "both") == 0 ||
+		    strcmp(w, "several") == 0 || strcmp(w, "many") == 0) &&
+		    i + 1 < end && ruleutil_is(doc, i + 1, "of") &&
+		    grammar_subject(doc, i + 2, first, end, &np) && np.end < end &&
+		    grammar_word(doc, np.end, verb, sizeof verb) &&
+		    ruleutil_in(verb, grammar_singular_verbs)) {
+			grammar_emit_agreement(env, out, i, np.end, grammar_twin(verb),
+			    "more than one takes a plural verb");
+			i = np.end;
+			continue;
+		}
 		if (!ruleutil_in(w, grammar_subject_dets))
 			continue;
 		if (!grammar_subject(doc, i, first, end, &np) || np.end >= end ||
@@ -273,7 +290,7 @@ grammar_agreement(const struct rule_env *env, const struct grammar_lists *gl,
 			continue;
 		}
 		/* "the cost of the new scanners were" */
-		if (ruleutil_in(verb, grammar_plural_verbs) && np.pp && !np.number &&
+		if (ruleutil_in(verb, grammar_plural_verbs) && np.pp && !np.number && !np.has_and &&
 		    grammar_singular(gl, head) && strcmp(w, "these") != 0 && strcmp(w, "those") != 0) {
 			grammar_emit_agreement(env, out, i, np.end, twin, "a singular subject");
 			i = np.end;

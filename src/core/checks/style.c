@@ -6,7 +6,8 @@
  * "a"/"an" before the wrong sound, "could of", "more then", "its been",
  * "their was"). Only slips that can be
  * found reliably are reported; legitimate doubles ("had had") come from
- * dictionaries/doubled-words.txt.
+ * dictionaries/doubled-words.txt, acronyms said as words ("a HUD grant")
+ * from dictionaries/acronym-words.txt.
  */
 #include "config.h"
 #include "checks/rules.h"
@@ -69,9 +70,46 @@ style_starts(const char *w, const char *const *set)
 	return false;
 }
 
+/* Letters whose names start with a vowel sound: "an FBI", "an HR office". */
+static const char style_vowel_letters[] = "AEFHILMNORSX";
+
+/*
+ * The sound an all-capital word starts with. Read letter by letter when it
+ * has three letters or fewer, or no vowel at all ("an FBI", "an NLRB
+ * ruling", "a U.S. team"), unless dictionaries/acronym-words.txt says it is
+ * said as a word ("a HUD grant"); a longer acronym with vowels may be said
+ * either way (NASA, OSHA): unsure. Returns 1, 0 or -1 as below.
+ */
+static int
+style_initialism_sound(const struct wordlist *words, const struct text_doc *doc, size_t tok)
+{
+	const struct token *t = &doc->toks[tok];
+	const char *s = doc->text + t->off;
+	size_t i, letters = 0;
+	bool vowel = false;
+
+	for (i = 0; i < t->len; i++) {
+		if (s[i] >= 'A' && s[i] <= 'Z') {
+			letters++;
+			vowel |= strchr("AEIOU", s[i]) != NULL;
+		} else if (s[i] != '.') {
+			return -1;
+		}
+	}
+	if (letters == 0 || !(s[0] >= 'A' && s[0] <= 'Z'))
+		return -1;
+	if (s[0] == 'U')
+		return 0;       /* "you" as a letter and as a word: USDA, UNICEF */
+	if (letters > 3 && vowel && memchr(s, '.', t->len) == NULL)
+		return -1;
+	if (ruleutil_tok_listed(words, doc, tok))
+		return -1;
+	return strchr(style_vowel_letters, s[0]) != NULL;
+}
+
 /* 1: the word starts with a vowel sound, 0: a consonant sound, -1: unsure. */
 static int
-style_vowel_sound(const struct text_doc *doc, size_t tok)
+style_vowel_sound(const struct wordlist *acronym_words, const struct text_doc *doc, size_t tok)
 {
 	const struct token *t = &doc->toks[tok];
 	const char *s = doc->text + t->off;
@@ -86,6 +124,8 @@ style_vowel_sound(const struct text_doc *doc, size_t tok)
 			return 1;
 		return s[0] >= '0' && s[0] <= '9' ? 0 : -1;
 	}
+	if (t->kind == TOK_WORD && (t->flags & TOKF_ALLCAPS) && !(t->flags & TOKF_DIGIT))
+		return style_initialism_sound(acronym_words, doc, tok);
 	if (t->kind != TOK_WORD || (t->flags & (TOKF_ALLCAPS | TOKF_DIGIT)))
 		return -1;
 	/* letters pronounced one by one ("an MBA", "an mRNA"): unsure */
@@ -197,6 +237,7 @@ style_grammar(const struct rule_env *env, struct findings *out)
 {
 	const struct text_doc *doc = env->doc;
 	const struct wordlist *ok_doubles = wordlists_get(env->lists, "doubled-words");
+	const struct wordlist *acronym_words = wordlists_get(env->lists, "acronym-words");
 	size_t s;
 
 	for (s = 0; s < doc->n_sents; ) {
@@ -277,7 +318,7 @@ style_grammar(const struct rule_env *env, struct findings *out)
 				continue;
 			if (strcmp(wa, "a") != 0 && strcmp(wa, "an") != 0)
 				continue;
-			v = style_vowel_sound(doc, i + 1);
+			v = style_vowel_sound(acronym_words, doc, i + 1);
 			if (v < 0)
 				continue;
 			at = out->n;
