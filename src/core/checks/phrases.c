@@ -8,7 +8,9 @@
  * in dictionaries/<rule>.txt (cross-reference.txt for cross_reference); a
  * sentence is specific when it has a number or a word of quantity-words.txt,
  * and names a superior when it has a word of superiors.txt. This file
- * decides where a phrase counts; it never edits the text.
+ * decides where a phrase counts; it never edits the text, but offers a
+ * fix where bureaucratic.txt marks the change mechanical. "belief" also
+ * reports general statements with no actor and no fact (maxims.txt).
  */
 #include "config.h"
 #include "checks/rules.h"
@@ -162,6 +164,9 @@ phrases_emit(const struct rule_env *env, struct findings *out, const char *rule,
 		} else {
 			sg = "Say exactly who, what, how many or how much";
 		}
+	} else if (strcmp(rule, "belief") == 0 && repl != NULL && strcmp(repl, "(maxim)") == 0) {
+		what = "General statement with no actor and no fact";
+		sg = "Show it through what you did and what it achieved";
 	} else if (strcmp(rule, "belief") == 0) {
 		what = "Personal belief or philosophy";
 		sg = "Show it through what you did and what it achieved";
@@ -350,6 +355,59 @@ phrases_cross_patterns(const struct rule_env *env, struct findings *out)
 	}
 }
 
+/* Verbs in the present tense (and modals) after a maxim's subject. */
+static const char *const phrases_present[] = {
+	"is", "are", "must", "should", "can", "cannot", "will", "never", "always",
+	"requires", "require", "means", "mean", "starts", "start", "begins", "begin",
+	"depends", "depend", "comes", "come", "builds", "build", "listen", "listens",
+	"puts", "put", "earn", "earns", "matters", "matter", "need", "needs", "takes",
+	"take", "creates", "create", "drives", "drive", "makes", "make", "want",
+	"wants", "deserve", "deserves", "thrive", "thrives", "lead", "leads", NULL
+};
+
+/* The writer or the writer's group in tokens [first, end). */
+static bool
+phrases_first_person(const struct text_doc *doc, size_t first, size_t end)
+{
+	static const char *const fp[] = {
+		"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "i've", "i'm",
+		"i'd", "i'll", "we've", "we're", NULL
+	};
+	size_t k;
+
+	for (k = first; k < end; k++) {
+		if (ruleutil_tok_in(doc, k, fp))
+			return true;
+	}
+	return false;
+}
+
+/* "Leadership is about trust", "Good leaders listen": a general statement
+ * with no actor and no fact is a philosophy (dictionaries/maxims.txt). */
+static void
+phrases_maxims(const struct rule_env *env, struct findings *out)
+{
+	const struct text_doc *doc = env->doc;
+	const struct wordlist *l = wordlists_get(env->lists, "maxims");
+	size_t s;
+
+	if (l == NULL)
+		return;
+	for (s = 0; s < doc->n_sents; ) {
+		size_t first, end, n;
+
+		ruleutil_sentence_span(doc, &s, &first, &end);
+		if (first >= end || doc->toks[first].kind != TOK_WORD)
+			continue;
+		n = wordlist_match(l, doc, first, NULL);
+		if (n == 0 || first + n >= end || !ruleutil_tok_in(doc, first + n, phrases_present) ||
+		    ruleutil_punct(doc, end - 1, '?') || phrases_first_person(doc, first, end) ||
+		    phrases_specific(env, first, end))
+			continue;
+		phrases_emit(env, out, "belief", first, first + n + 1, "(maxim)");
+	}
+}
+
 void
 rule_phrases(const struct rule_env *env, struct findings *out)
 {
@@ -358,6 +416,8 @@ rule_phrases(const struct rule_env *env, struct findings *out)
 	phrases_list_rule(env, out, "bureaucratic", "bureaucratic");
 	phrases_list_rule(env, out, "vague", "vague");
 	phrases_list_rule(env, out, "belief", "belief");
+	if (rule_enabled(env, "belief"))
+		phrases_maxims(env, out);
 	phrases_list_rule(env, out, "political", "political");
 	phrases_list_rule(env, out, "disparaging", "disparaging");
 	if (rule_enabled(env, "cross_reference")) {

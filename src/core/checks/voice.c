@@ -132,6 +132,11 @@ static const char *const voice_my_workers[] = {
 	"team", "teams", "staff", "employees", "group", "unit", "squad", "taskforce", NULL
 };
 
+/* After "my staff": "were thanked", "had grown" say nothing of an act. */
+static const char *const voice_my_not_acting[] = {
+	"was", "were", "is", "are", "had", "has", "have", "got", "felt", "seemed", NULL
+};
+
 /* True when the writer is a subject or object in tokens [first, end). */
 static bool
 voice_has_i(const struct text_doc *doc, size_t first, size_t end)
@@ -217,7 +222,8 @@ voice_we_voice(const struct rule_env *env, struct findings *out)
 			/* "my team cut the wait" with no "I" in the sentence hides the
 			 * writer's part as much as "our team" does */
 			if ((strcmp(w, "our") == 0 || (strcmp(w, "my") == 0 && !voice_has_i(doc, first, end) &&
-			    ruleutil_tok_in(doc, i + 1, voice_my_workers))) &&
+			    ruleutil_tok_in(doc, i + 1, voice_my_workers) &&
+			    !ruleutil_tok_in(doc, i + 2, voice_my_not_acting))) &&
 			    i + 1 < end && ruleutil_tok_listed(groups, doc, i + 1) &&
 			    ((voice_clause_start(doc, i, first) && !voice_object_follows(doc, i + 2, end)) ||
 			    voice_verb_follows(env, i + 2, end))) {
