@@ -104,26 +104,30 @@ voice_object_follows(const struct text_doc *doc, size_t tok, size_t end)
 	    ruleutil_tok_in(doc, tok, voice_object_preps);
 }
 
-/* True when byte offset off lies inside a quotation that opened after
- * byte offset from (straight or curly double quotes). */
-static bool
-voice_quoted(const char *text, size_t from, size_t off)
-{
-	bool in = false;
-	size_t i;
+/* Quotation state of a sentence read left to right: advance it to each
+ * token's offset in turn, so the whole sentence is read once. */
+struct voice_quote {
+	size_t pos;             /* bytes before pos have been read */
+	bool in;                /* inside a quotation at pos */
+};
 
-	for (i = from; i < off; i++) {
-		if (i + 2 >= off && text[i] != '"')
-			continue;
-		if (text[i] == '"')
-			in = !in;
-		else if ((unsigned char)text[i] == 0xe2 && (unsigned char)text[i + 1] == 0x80 &&
-		    ((unsigned char)text[i + 2] == 0x9c || (unsigned char)text[i + 2] == 0x9d)) {
-			in = (unsigned char)text[i + 2] == 0x9c;
-			i += 2;
+/* True when byte offset off lies inside a quotation (straight or curly
+ * double quotes); off never goes back between calls for one sentence. */
+static bool
+voice_quoted(const char *text, struct voice_quote *q, size_t off)
+{
+	for (; q->pos < off; q->pos++) {
+		const unsigned char *c = (const unsigned char *)text + q->pos;
+
+		if (c[0] == '"') {
+			q->in = !q->in;
+		} else if (q->pos + 2 < off && c[0] == 0xe2 && c[1] == 0x80 &&
+		    (c[2] == 0x9c || c[2] == 0x9d)) {
+			q->in = c[2] == 0x9c;
+			q->pos += 2;
 		}
 	}
-	return in;
+	return q->in;
 }
 
 /* After "my", the people who did the work ("my office processed 40,000
@@ -158,28 +162,26 @@ static const char *const voice_we_not_i[] = {
 	"five", "as", "and", "who", NULL
 };
 
+/* Words that speak of the writer's group ("we", "our", "us"). */
+static const char *const voice_group_words[] = {
+	"we", "our", "us", "ours", "ourselves", "we've", "we'd", "we'll", "we're", NULL
+};
+
 /* "I" for "we" (with its contraction), when the verb after it agrees with
- * "I" and the sentence says "we" nowhere else ("our", "us"), or NULL. */
+ * "I" and the sentence speaks of the group nowhere else (n_group, the
+ * number of voice_group_words in it, is 1), or NULL. */
 static const char *
-voice_we_to_i(const struct text_doc *doc, const char *w, size_t tok, size_t first, size_t end)
+voice_we_to_i(const struct text_doc *doc, const char *w, size_t tok, size_t end, size_t n_group)
 {
 	static const char *const we[] = { "we", "we've", "we'd", "we'll", NULL };
 	static const char *const me[] = { "I", "I've", "I'd", "I'll", NULL };
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; we[i] != NULL && strcmp(w, we[i]) != 0; i++)
 		;
-	if (we[i] == NULL || tok + 1 >= end || doc->toks[tok + 1].kind != TOK_WORD ||
+	if (we[i] == NULL || n_group != 1 || tok + 1 >= end || doc->toks[tok + 1].kind != TOK_WORD ||
 	    ruleutil_tok_in(doc, tok + 1, voice_we_not_i))
 		return NULL;
-	for (k = first; k < end; k++) {
-		if (k != tok && (ruleutil_is(doc, k, "we") || ruleutil_is(doc, k, "our") ||
-		    ruleutil_is(doc, k, "us") || ruleutil_is(doc, k, "ours") ||
-		    ruleutil_is(doc, k, "ourselves") || ruleutil_is(doc, k, "we've") ||
-		    ruleutil_is(doc, k, "we'd") || ruleutil_is(doc, k, "we'll") ||
-		    ruleutil_is(doc, k, "we're")))
-			return NULL;
-	}
 	return me[i];
 }
 
@@ -191,9 +193,15 @@ voice_we_voice(const struct rule_env *env, struct findings *out)
 	size_t s;
 
 	for (s = 0; s < doc->n_sents; ) {
-		size_t first, end, i;
+		size_t first, end, i, n_group = 0;
+		struct voice_quote quote;
+		int has_i = -1;         /* computed on first need */
 
 		ruleutil_sentence_span(doc, &s, &first, &end);
+		if (first < end)
+			quote = (struct voice_quote){ doc->toks[first].off, false };
+		for (i = first; i < end; i++)
+			n_group += ruleutil_tok_in(doc, i, voice_group_words);
 
 		for (i = first; i < end; i++) {
 			const struct token *t = &doc->toks[i];
@@ -202,10 +210,12 @@ voice_we_voice(const struct rule_env *env, struct findings *out)
 			if (ruleutil_lower(doc, i, w, sizeof w) == 0)
 				continue;
 			/* someone else's words, quoted, are not the writer's voice */
-			if (voice_quoted(doc->text, doc->toks[first].off, t->off))
+			if (voice_quoted(doc->text, &quote, t->off))
 				continue;
+			if (strcmp(w, "my") == 0 && has_i < 0)
+				has_i = voice_has_i(doc, first, end);
 			if (ruleutil_in(w, voice_we)) {
-				const char *fix = voice_we_to_i(doc, w, i, first, end);
+				const char *fix = voice_we_to_i(doc, w, i, end, n_group);
 				size_t at = out->n;
 
 				rule_emit(env, out, "we_voice", SEV_WARNING, t->off, t->len,
@@ -221,7 +231,7 @@ voice_we_voice(const struct rule_env *env, struct findings *out)
 				continue;
 			/* "my team cut the wait" with no "I" in the sentence hides the
 			 * writer's part as much as "our team" does */
-			if ((strcmp(w, "our") == 0 || (strcmp(w, "my") == 0 && !voice_has_i(doc, first, end) &&
+			if ((strcmp(w, "our") == 0 || (strcmp(w, "my") == 0 && has_i == 0 &&
 			    ruleutil_tok_in(doc, i + 1, voice_my_workers) &&
 			    !ruleutil_tok_in(doc, i + 2, voice_my_not_acting))) &&
 			    i + 1 < end && ruleutil_tok_listed(groups, doc, i + 1) &&
