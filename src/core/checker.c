@@ -94,6 +94,7 @@ static const struct checker_group checker_groups[] = {
 	{ rule_phrases, { "bureaucratic", "vague", "belief", "political", "disparaging",
 	    "cross_reference" } },
 	{ rule_style, { "question", "long_sentence", "grammar" } },
+	{ rule_grammar, { "grammar" } },
 };
 
 struct checker {
@@ -503,6 +504,20 @@ rule_emit(const struct rule_env *env, struct findings *out, const char *rule,
 	f.suggestion = (char *)suggestion;
 	findings_add(out, &f);
 	free(msg);
+}
+
+void
+rule_fix(struct findings *out, size_t at, size_t off, size_t len, const char *text)
+{
+	struct finding *f;
+
+	if (out == NULL || at >= out->n || text == NULL)
+		return;
+	f = &out->items[at];
+	free(f->fix);
+	f->fix = xstrdup(text);
+	f->fix_offset = off;
+	f->fix_length = len;
 }
 
 /* ---- the engine's own rules: encoding and spelling ----------------------- */

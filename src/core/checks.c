@@ -24,6 +24,7 @@ findings_free_one(struct finding *f)
 
 	free(f->message);
 	free(f->suggestion);
+	free(f->fix);
 	if (f->suggestions != NULL) {
 		for (i = 0; f->suggestions[i] != NULL; i++)
 			free(f->suggestions[i]);
@@ -81,6 +82,7 @@ findings_add(struct findings *fs, const struct finding *f)
 	d->target = findings_own_target(fs, f->target);
 	d->message = xstrdup(f->message != NULL ? f->message : "");
 	d->suggestion = f->suggestion != NULL ? xstrdup(f->suggestion) : NULL;
+	d->fix = f->fix != NULL ? xstrdup(f->fix) : NULL;
 	d->suggestions = NULL;
 	if (f->suggestions != NULL) {
 		while (f->suggestions[n] != NULL)

@@ -29,6 +29,12 @@ struct finding {
 	char *message;          /* plain, short, specific */
 	char *suggestion;       /* what to write instead; may be NULL */
 	char **suggestions;     /* spelling alternatives; NULL-terminated or NULL */
+	/* A machine-applicable fix, offered only where it is mechanical and
+	 * safe: replace bytes [fix_offset, fix_offset + fix_length) of the same
+	 * text by fix (NULL: no fix). The span may differ from the finding's. */
+	char *fix;
+	size_t fix_offset;
+	size_t fix_length;
 };
 
 struct findings {
@@ -42,7 +48,7 @@ struct findings {
 void findings_init(struct findings *fs);
 /* Frees every finding and their strings; the struct itself is the caller's. */
 void findings_free(struct findings *fs);
-/* Appends a copy of f (message, suggestion, suggestions are copied). */
+/* Appends a copy of f (message, suggestion, suggestions, fix are copied). */
 void findings_add(struct findings *fs, const struct finding *f);
 /* Keeps the findings from index `from` on for which keep(f, arg) is true,
  * in order, and frees the others. */

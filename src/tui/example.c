@@ -26,7 +26,7 @@ static const int ex_order[] = { EX_TITLE, EX_START, EX_END, EX_ROW_COMP, EX_CHAL
 #define EX_N_ORDER (int)(sizeof ex_order / sizeof ex_order[0])
 
 /* The suggestions popup: what it offers for the finding it was opened on. */
-enum fix_kind { FIX_REPLACE, FIX_PROJECT_WORD, FIX_USER_WORD, FIX_DISMISS };
+enum fix_kind { FIX_REPLACE, FIX_APPLY, FIX_PROJECT_WORD, FIX_USER_WORD, FIX_DISMISS };
 struct fix_item {
 	enum fix_kind kind;
 	char *text;             /* replacement, or the label */
@@ -39,6 +39,8 @@ static struct {
 	char *rule;
 	char *message;
 	char *advice;           /* the finding's suggestion, if any */
+	char *apply;            /* the finding's machine fix, if any ... */
+	size_t apply_offset, apply_length;      /* ... and the bytes it replaces */
 	struct tui_field *field;
 } ex_fix;
 
@@ -56,6 +58,7 @@ ex_fix_clear(void)
 	free(ex_fix.rule);
 	free(ex_fix.message);
 	free(ex_fix.advice);
+	free(ex_fix.apply);
 	memset(&ex_fix, 0, sizeof ex_fix);
 }
 
@@ -380,6 +383,21 @@ ex_open_fix(struct tui *t)
 	ex_fix.message = xstrdup(fd->message);
 	if (fd->suggestion != NULL && *fd->suggestion != '\0')
 		ex_fix.advice = xasprintf("Try: %s", fd->suggestion);
+	if (fd->fix != NULL && fd->fix_offset + fd->fix_length <= strlen(text)) {
+		char *label;
+
+		ex_fix.apply = xstrdup(fd->fix);
+		ex_fix.apply_offset = fd->fix_offset;
+		ex_fix.apply_length = fd->fix_length;
+		if (*fd->fix == '\0')
+			label = xasprintf("Apply: delete \"%.*s\"", (int)fd->fix_length,
+			    text + fd->fix_offset);
+		else
+			label = xasprintf("Apply: \"%s\" for \"%.*s\"", fd->fix, (int)fd->fix_length,
+			    text + fd->fix_offset);
+		ex_fix_push(FIX_APPLY, label);
+		free(label);
+	}
 	if (strcmp(fd->rule, "spelling") == 0 && t->ck != NULL) {
 		sugg = checker_suggest(t->ck, ex_fix.word);
 		for (i = 0; sugg != NULL && sugg[i] != NULL && i < 7; i++)
@@ -410,6 +428,13 @@ ex_apply_fix(struct tui *t, size_t idx)
 		editbuf_replace(editor_buf(tf->ed), ex_fix.offset, ex_fix.length, it->text,
 		    strlen(it->text));
 		tui_status(t, "Replaced \"%s\" with \"%s\" (Ctrl-Z undoes).", ex_fix.word, it->text);
+		r |= RD_EDIT;
+		break;
+	case FIX_APPLY:
+		/* one editbuf_replace: one undo step */
+		editbuf_replace(editor_buf(tf->ed), ex_fix.apply_offset, ex_fix.apply_length,
+		    ex_fix.apply, strlen(ex_fix.apply));
+		tui_status(t, "Fixed (Ctrl-Z undoes).");
 		r |= RD_EDIT;
 		break;
 	case FIX_PROJECT_WORD:
@@ -450,7 +475,7 @@ ex_apply_fix(struct tui *t, size_t idx)
 	}
 	ex_status_is_finding = false;
 	/* dictionaries and dismissals change every field's findings */
-	if (it->kind != FIX_REPLACE) {
+	if (it->kind != FIX_REPLACE && it->kind != FIX_APPLY) {
 		for (size_t i = 0; i < t->n_fields; i++)
 			t->fields[i]->checked = 0;
 	}

@@ -159,6 +159,188 @@ eval_passive(const char *data)
 	free(path);
 }
 
+/* ---- passive-suggest.tsv ------------------------------------------------ */
+
+/* The kinds of passive suggestion (tests/data/README.md). */
+static const char *const eval_sugg_kinds[] = { "writer", "agent", "self", "who", NULL };
+
+struct eval_sugg {
+	struct checker *ck;
+	size_t n, right, wrong, missing, assigns;
+	size_t per_kind[4][2];  /* [kind][0: right, 1: total] */
+};
+
+/* The kind of a passive suggestion, read from its wording. */
+static const char *
+eval_sugg_kind(const char *s)
+{
+	if (s == NULL)
+		return "none";
+	if (strncmp(s, "Make yourself the subject", 25) == 0)
+		return "writer";
+	if (strncmp(s, "Make '", 6) == 0)
+		return "agent";
+	if (strncmp(s, "Lead with what you did", 22) == 0)
+		return "self";
+	if (strncmp(s, "Say who", 7) == 0)
+		return "who";
+	return "other";
+}
+
+/* True when the suggestion has the writer do something: 'I <word>' with a
+ * word, not "I ..." (which leaves the act to the writer to name). */
+static bool
+eval_sugg_assigns(const char *s)
+{
+	const char *p;
+
+	for (p = s; p != NULL && (p = strstr(p, "I ")) != NULL; p += 2) {
+		if ((p == s || p[-1] == '\'' || p[-1] == ' ' || p[-1] == '"') &&
+		    p[2] >= 'a' && p[2] <= 'z')
+			return true;
+	}
+	return false;
+}
+
+static void
+eval_sugg_line(char *label, char *sentence, void *arg)
+{
+	struct eval_sugg *es = arg;
+	struct findings fs;
+	const char *sugg = NULL, *kind;
+	size_t i, k;
+	bool found = false;
+
+	findings_init(&fs);
+	checker_check_text(es->ck, sentence, strlen(sentence), NULL, &fs);
+	for (i = 0; i < fs.n; i++) {
+		if (strcmp(fs.items[i].rule, "passive") == 0) {
+			sugg = fs.items[i].suggestion;
+			found = true;
+			break;
+		}
+	}
+	es->n++;
+	for (k = 0; eval_sugg_kinds[k] != NULL && strcmp(eval_sugg_kinds[k], label) != 0; k++)
+		;
+	kind = eval_sugg_kind(sugg);
+	if (!found) {
+		es->missing++;
+	} else if (strcmp(kind, label) == 0) {
+		es->right++;
+	} else {
+		es->wrong++;
+	}
+	if (eval_sugg_kinds[k] != NULL) {
+		es->per_kind[k][1]++;
+		es->per_kind[k][0] += found && strcmp(kind, label) == 0;
+	}
+	if (found && strcmp(label, "writer") != 0 && eval_sugg_assigns(sugg)) {
+		es->assigns++;
+		printf("    ASSIGNS AN ACT TO THE WRITER: %s -> %s\n", sentence, sugg);
+	}
+	if (eval_verbose && (!found || strcmp(kind, label) != 0))
+		printf("    %s suggestion (%s expected): %s -> %s\n", found ? kind : "no", label,
+		    sentence, sugg != NULL ? sugg : "(none)");
+	findings_free(&fs);
+}
+
+static void
+eval_suggestions(const char *data)
+{
+	struct eval_sugg es = { .ck = eval_checker("passive", true) };
+	char *path = xasprintf("%s/passive-suggest.tsv", data);
+	size_t k;
+
+	eval_tsv(path, eval_sugg_line, &es);
+	printf("\npassive suggestions: %s (%zu passive sentences, kind of suggestion labeled)\n",
+	    path, es.n);
+	for (k = 0; eval_sugg_kinds[k] != NULL; k++)
+		printf("  %-7s %3zu of %3zu right\n", eval_sugg_kinds[k], es.per_kind[k][0],
+		    es.per_kind[k][1]);
+	printf("  right kind: %zu of %zu; wrong kind: %zu; no passive found: %zu\n", es.right,
+	    es.n, es.wrong, es.missing);
+	printf("  suggestions that assign an act to the writer: %zu (target 0)\n", es.assigns);
+	checker_free(es.ck);
+	free(path);
+}
+
+/* ---- grammar.tsv --------------------------------------------------------- */
+
+static const char *const eval_grammar_kinds[] = {
+	"agreement", "article", "doubled", "confusion", NULL
+};
+
+/* The kind of a grammar finding, read from its message. */
+static const char *
+eval_grammar_kind(const struct finding *f)
+{
+	if (strstr(f->message, "Doubled word") != NULL)
+		return "doubled";
+	if (strncmp(f->message, "Use 'a", 6) == 0)
+		return "article";
+	if (strstr(f->message, "agree") != NULL)
+		return "agreement";
+	return "confusion";
+}
+
+struct eval_grammar {
+	struct checker *ck;
+	struct eval_score scores[4];
+};
+
+static void
+eval_grammar_line(char *label, char *sentence, void *arg)
+{
+	struct eval_grammar *eg = arg;
+	struct findings fs;
+	size_t i, k;
+
+	findings_init(&fs);
+	checker_check_text(eg->ck, sentence, strlen(sentence), NULL, &fs);
+	for (k = 0; eval_grammar_kinds[k] != NULL; k++) {
+		struct eval_score *s = &eg->scores[k];
+		bool gold = strcmp(label, s->rule) == 0, got = false;
+
+		for (i = 0; i < fs.n; i++)
+			got |= strcmp(fs.items[i].rule, "grammar") == 0 &&
+			    strcmp(eval_grammar_kind(&fs.items[i]), s->rule) == 0;
+		if (gold && got)
+			s->tp++;
+		else if (!gold && got)
+			s->fp++;
+		else if (gold && !got)
+			s->fn++;
+		if (eval_verbose && gold != got)
+			printf("    %s grammar/%s: %s\n", got ? "FP" : "FN", s->rule, sentence);
+	}
+	findings_free(&fs);
+}
+
+static void
+eval_grammar(const char *data)
+{
+	struct eval_grammar eg = { .ck = eval_checker("grammar", true) };
+	struct eval_score all = { "(all grammar)", 0, 0, 0 };
+	char *path = xasprintf("%s/grammar.tsv", data);
+	size_t n, k;
+
+	for (k = 0; eval_grammar_kinds[k] != NULL; k++)
+		eg.scores[k] = (struct eval_score){ eval_grammar_kinds[k], 0, 0, 0 };
+	n = eval_tsv(path, eval_grammar_line, &eg);
+	printf("\ngrammar: %s (%zu sentences, by kind of slip)\n", path, n);
+	eval_print_header();
+	for (k = 0; eval_grammar_kinds[k] != NULL; k++) {
+		eval_print_score(&eg.scores[k]);
+		all.tp += eg.scores[k].tp;
+		all.fp += eg.scores[k].fp;
+		all.fn += eg.scores[k].fn;
+	}
+	eval_print_score(&all);
+	checker_free(eg.ck);
+	free(path);
+}
+
 /* ---- rules.tsv ----------------------------------------------------------- */
 
 static const char *const eval_text_rules[] = {
@@ -439,7 +621,9 @@ main(int argc, char **argv)
 	}
 	data = argv[i];
 	eval_passive(data);
+	eval_suggestions(data);
 	eval_rules(data);
+	eval_grammar(data);
 	eval_narratives(data);
 	eval_import_structure(data, eval_verbose);
 	return 0;

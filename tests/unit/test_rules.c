@@ -42,6 +42,23 @@ static const struct rules_case rules_cases[] = {
 	NO("we_voice", "our_team_object_after_opener", "I briefed the director and then our team on the plan."),
 	YES("we_voice", "our_team_of", "Our team of 12 analysts rebuilt the portal.", "Our team"),
 	NO("we_voice", "i", "I cut the backlog by half."),
+	YES("we_voice", "my_team_actor", "My team reduced the backlog by 40 percent.", "My team"),
+	NO("we_voice", "my_team_with_i", "My team reduced the backlog after I moved two analysts."),
+	NO("we_voice", "my_staff_acted_on", "My staff were thanked by the Administrator."),
+	NO("we_voice", "my_office_workload", "My office processed 40,000 requests a year."),
+	NO("we_voice", "quoted", "I told the staff, \"We will finish by June.\""),
+	NO("we_voice", "in_our_region", "The backlog in our region was the largest."),
+	YES("belief", "truly_value", "I truly value open communication.", "I truly value"),
+	YES("belief", "enjoy", "I enjoy mentoring new supervisors.", "I enjoy"),
+	YES("belief", "one_must", "One must always put the customer first.", "One must"),
+	YES("belief", "maxim", "Leadership is about trust.", "Leadership is"),
+	YES("belief", "maxim_plural", "Good leaders listen more than they talk.", "Good leaders listen"),
+	NO("belief", "maxim_with_fact", "Trust scores rose 14 points in 2023."),
+	NO("belief", "maxim_with_writer", "Communication improved after I set up a weekly call."),
+	NO("belief", "valued_at", "I valued the lease at $4 million."),
+	NO("belief", "others_enjoyed", "The employees said they enjoyed the new schedule."),
+	YES("bureaucratic", "leverage_verb", "I will leverage the data.", "leverage"),
+	NO("bureaucratic", "leverage_noun", "My cost data gave me leverage with the vendor."),
 	NO("we_voice", "our_object", "I briefed our team every week."),
 	NO("we_voice", "our_possessive", "Our agency's mission changed."),
 	NO("we_voice", "us_object", "The director asked us for a plan."),
@@ -191,6 +208,15 @@ static const struct rules_case rules_cases[] = {
 	NO("grammar", "an_unusual", "It was an unusual and unprecedented year."),
 	NO("grammar", "plan_a", "We chose Plan A over Plan B."),
 	NO("grammar", "of_course", "I could of course have waited."),
+	NO("grammar", "agreement_collective", "The staff in the field offices were ready."),
+	NO("grammar", "agreement_quantity", "The majority of the claims were late."),
+	NO("grammar", "agreement_compound", "The head of operations and the chief of staff were new."),
+	NO("grammar", "agreement_singular_s", "The series of town halls was useful."),
+	NO("grammar", "agreement_name", "The Centers for Disease Control was a partner."),
+	NO("grammar", "agreement_fronted", "Among the savings from the steps was a hiring freeze."),
+	NO("grammar", "a_said_as_word", "I ran a HUD grant and a NASA review."),
+	NO("grammar", "effect_change", "I worked to effect change in hiring."),
+	NO("grammar", "loose_ends", "I tied up loose ends."),
 };
 
 #define N_CASES (sizeof rules_cases / sizeof rules_cases[0])
@@ -237,6 +263,7 @@ rules_check(const char *text, struct acronym_scope *scope, struct text_doc *doc,
 	rule_acronym(&env, fs);
 	rule_phrases(&env, fs);
 	rule_style(&env, fs);
+	rule_grammar(&env, fs);
 }
 
 static const struct finding *

@@ -8,7 +8,9 @@
  * in dictionaries/<rule>.txt (cross-reference.txt for cross_reference); a
  * sentence is specific when it has a number or a word of quantity-words.txt,
  * and names a superior when it has a word of superiors.txt. This file
- * decides where a phrase counts; it never edits the text.
+ * decides where a phrase counts; it never edits the text, but offers a
+ * fix where bureaucratic.txt marks the change mechanical. "belief" also
+ * reports general statements with no actor and no fact (maxims.txt).
  */
 #include "config.h"
 #include "checks/rules.h"
@@ -92,10 +94,44 @@ phrases_names_superior(const struct rule_env *env, size_t first, size_t end)
 	return false;
 }
 
+/* Words before a "(verb)" entry that show it is used as a verb. */
+static const char *const phrases_verb_before[] = {
+	"to", "i", "we", "they", "you", "will", "would", "could", "can", "should",
+	"must", "may", "might", "and", "not", "also", "then", "often", "always", NULL
+};
+
+/* Splits a bureaucratic replacement "use (verb) (fix)" into the plain
+ * alternative (into buf) and its flags. */
+static void
+phrases_repl_flags(const char *repl, char *buf, size_t cap, bool *fix, bool *verb)
+{
+	size_t n;
+	bool more = true;
+
+	*fix = *verb = false;
+	snprintf(buf, cap, "%s", repl != NULL ? repl : "");
+	while (more) {
+		more = false;
+		n = strlen(buf);
+		while (n > 0 && buf[n - 1] == ' ')
+			buf[--n] = '\0';
+		if (n >= 5 && strcmp(buf + n - 5, "(fix)") == 0) {
+			*fix = more = true;
+			buf[n - 5] = '\0';
+		} else if (n >= 6 && strcmp(buf + n - 6, "(verb)") == 0) {
+			*verb = more = true;
+			buf[n - 6] = '\0';
+		}
+	}
+}
+
 static void
 phrases_emit(const struct rule_env *env, struct findings *out, const char *rule,
     size_t a, size_t b, const char *repl)
 {
+	size_t at = out->n;
+	char plain[128];
+	bool fix = false, verb = false;
 	const struct text_doc *doc = env->doc;
 	size_t off, len;
 	char sugg[256];
@@ -104,6 +140,10 @@ phrases_emit(const struct rule_env *env, struct findings *out, const char *rule,
 	const char *what = "";
 
 	phrases_span(doc, a, b, &off, &len);
+	if (strcmp(rule, "bureaucratic") == 0 && repl != NULL) {
+		phrases_repl_flags(repl, plain, sizeof plain, &fix, &verb);
+		repl = plain;
+	}
 	if (strcmp(rule, "bureaucratic") == 0) {
 		sev = SEV_INFO;
 		what = "Bureaucratic wording";
@@ -124,6 +164,9 @@ phrases_emit(const struct rule_env *env, struct findings *out, const char *rule,
 		} else {
 			sg = "Say exactly who, what, how many or how much";
 		}
+	} else if (strcmp(rule, "belief") == 0 && repl != NULL && strcmp(repl, "(maxim)") == 0) {
+		what = "General statement with no actor and no fact";
+		sg = "Show it through what you did and what it achieved";
 	} else if (strcmp(rule, "belief") == 0) {
 		what = "Personal belief or philosophy";
 		sg = "Show it through what you did and what it achieved";
@@ -138,6 +181,12 @@ phrases_emit(const struct rule_env *env, struct findings *out, const char *rule,
 		sg = "Each ECQ must stand alone: say it again briefly here";
 	}
 	rule_emit(env, out, rule, sev, off, len, sg, "%s: '%.*s'", what, (int)len, doc->text + off);
+	if (fix && plain[0] != '\0') {
+		/* keep a capital at the start of a sentence: "In order to" -> "To" */
+		if (doc->text[off] >= 'A' && doc->text[off] <= 'Z' && plain[0] >= 'a' && plain[0] <= 'z')
+			plain[0] = (char)(plain[0] - 'a' + 'A');
+		rule_fix(out, at, off, len, plain);
+	}
 }
 
 /* Runs one list over every sentence. */
@@ -168,6 +217,12 @@ phrases_list_rule(const struct rule_env *env, struct findings *out, const char *
 			/* "phrase => (ok)" masks a shorter entry: "leveraging
 			 * diversity" is the name of a competency, not jargon */
 			if (repl != NULL && strcmp(repl, "(ok)") == 0) {
+				i += n - 1;
+				continue;
+			}
+			/* "leverage => use (verb)": the noun is plain English */
+			if (repl != NULL && strstr(repl, "(verb)") != NULL &&
+			    (i == first || !ruleutil_tok_in(doc, i - 1, phrases_verb_before))) {
 				i += n - 1;
 				continue;
 			}
@@ -300,6 +355,59 @@ phrases_cross_patterns(const struct rule_env *env, struct findings *out)
 	}
 }
 
+/* Verbs in the present tense (and modals) after a maxim's subject. */
+static const char *const phrases_present[] = {
+	"is", "are", "must", "should", "can", "cannot", "will", "never", "always",
+	"requires", "require", "means", "mean", "starts", "start", "begins", "begin",
+	"depends", "depend", "comes", "come", "builds", "build", "listen", "listens",
+	"puts", "put", "earn", "earns", "matters", "matter", "need", "needs", "takes",
+	"take", "creates", "create", "drives", "drive", "makes", "make", "want",
+	"wants", "deserve", "deserves", "thrive", "thrives", "lead", "leads", NULL
+};
+
+/* The writer or the writer's group in tokens [first, end). */
+static bool
+phrases_first_person(const struct text_doc *doc, size_t first, size_t end)
+{
+	static const char *const fp[] = {
+		"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "i've", "i'm",
+		"i'd", "i'll", "we've", "we're", NULL
+	};
+	size_t k;
+
+	for (k = first; k < end; k++) {
+		if (ruleutil_tok_in(doc, k, fp))
+			return true;
+	}
+	return false;
+}
+
+/* "Leadership is about trust", "Good leaders listen": a general statement
+ * with no actor and no fact is a philosophy (dictionaries/maxims.txt). */
+static void
+phrases_maxims(const struct rule_env *env, struct findings *out)
+{
+	const struct text_doc *doc = env->doc;
+	const struct wordlist *l = wordlists_get(env->lists, "maxims");
+	size_t s;
+
+	if (l == NULL)
+		return;
+	for (s = 0; s < doc->n_sents; ) {
+		size_t first, end, n;
+
+		ruleutil_sentence_span(doc, &s, &first, &end);
+		if (first >= end || doc->toks[first].kind != TOK_WORD)
+			continue;
+		n = wordlist_match(l, doc, first, NULL);
+		if (n == 0 || first + n >= end || !ruleutil_tok_in(doc, first + n, phrases_present) ||
+		    ruleutil_punct(doc, end - 1, '?') || phrases_first_person(doc, first, end) ||
+		    phrases_specific(env, first, end))
+			continue;
+		phrases_emit(env, out, "belief", first, first + n + 1, "(maxim)");
+	}
+}
+
 void
 rule_phrases(const struct rule_env *env, struct findings *out)
 {
@@ -308,6 +416,8 @@ rule_phrases(const struct rule_env *env, struct findings *out)
 	phrases_list_rule(env, out, "bureaucratic", "bureaucratic");
 	phrases_list_rule(env, out, "vague", "vague");
 	phrases_list_rule(env, out, "belief", "belief");
+	if (rule_enabled(env, "belief"))
+		phrases_maxims(env, out);
 	phrases_list_rule(env, out, "political", "political");
 	phrases_list_rule(env, out, "disparaging", "disparaging");
 	if (rule_enabled(env, "cross_reference")) {

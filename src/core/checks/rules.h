@@ -32,6 +32,12 @@ void rule_emit(const struct rule_env *env, struct findings *out, const char *rul
     enum severity sev, size_t off, size_t len, const char *suggestion,
     const char *fmt, ...) __attribute__((format(printf, 8, 9)));
 
+/* Attaches a machine fix (replace bytes [off, off+len) of the analysed text
+ * by text, copied) to the finding at index at of out, the one a rule_emit
+ * just added; does nothing when out has no finding there (the rule was not
+ * selected). Offer a fix only where the change is mechanical and safe. */
+void rule_fix(struct findings *out, size_t at, size_t off, size_t len, const char *text);
+
 /* True when rule id is selected (--rules); a rule file may skip work for
  * unselected ids. The engine drops unselected findings anyway. */
 bool rule_enabled(const struct rule_env *env, const char *id);
@@ -52,6 +58,9 @@ void rule_acronym(const struct rule_env *env, struct findings *out);
 void rule_phrases(const struct rule_env *env, struct findings *out);
 /* checks/style.c: "question", "long_sentence", "grammar". */
 void rule_style(const struct rule_env *env, struct findings *out);
+/* checks/grammar.c: more "grammar": agreement across a prepositional
+ * phrase, confused words (dictionaries/confusions.txt). */
+void rule_grammar(const struct rule_env *env, struct findings *out);
 
 /* The acronym state of one ECQ (checks/acronym.c): each ECQ must stand
  * alone, so the engine makes a new scope per ECQ and frees it after. */

@@ -6,7 +6,8 @@
  * "a"/"an" before the wrong sound, "could of", "more then", "its been",
  * "their was"). Only slips that can be
  * found reliably are reported; legitimate doubles ("had had") come from
- * dictionaries/doubled-words.txt.
+ * dictionaries/doubled-words.txt, acronyms said as words ("a HUD grant")
+ * from dictionaries/acronym-words.txt.
  */
 #include "config.h"
 #include "checks/rules.h"
@@ -69,9 +70,46 @@ style_starts(const char *w, const char *const *set)
 	return false;
 }
 
+/* Letters whose names start with a vowel sound: "an FBI", "an HR office". */
+static const char style_vowel_letters[] = "AEFHILMNORSX";
+
+/*
+ * The sound an all-capital word starts with. Read letter by letter when it
+ * has three letters or fewer, or no vowel at all ("an FBI", "an NLRB
+ * ruling", "a U.S. team"), unless dictionaries/acronym-words.txt says it is
+ * said as a word ("a HUD grant"); a longer acronym with vowels may be said
+ * either way (NASA, OSHA): unsure. Returns 1, 0 or -1 as below.
+ */
+static int
+style_initialism_sound(const struct wordlist *words, const struct text_doc *doc, size_t tok)
+{
+	const struct token *t = &doc->toks[tok];
+	const char *s = doc->text + t->off;
+	size_t i, letters = 0;
+	bool vowel = false;
+
+	for (i = 0; i < t->len; i++) {
+		if (s[i] >= 'A' && s[i] <= 'Z') {
+			letters++;
+			vowel |= strchr("AEIOU", s[i]) != NULL;
+		} else if (s[i] != '.') {
+			return -1;
+		}
+	}
+	if (letters == 0 || !(s[0] >= 'A' && s[0] <= 'Z'))
+		return -1;
+	if (s[0] == 'U')
+		return 0;       /* "you" as a letter and as a word: USDA, UNICEF */
+	if (letters > 3 && vowel && memchr(s, '.', t->len) == NULL)
+		return -1;
+	if (ruleutil_tok_listed(words, doc, tok))
+		return -1;
+	return strchr(style_vowel_letters, s[0]) != NULL;
+}
+
 /* 1: the word starts with a vowel sound, 0: a consonant sound, -1: unsure. */
 static int
-style_vowel_sound(const struct text_doc *doc, size_t tok)
+style_vowel_sound(const struct wordlist *acronym_words, const struct text_doc *doc, size_t tok)
 {
 	const struct token *t = &doc->toks[tok];
 	const char *s = doc->text + t->off;
@@ -86,6 +124,8 @@ style_vowel_sound(const struct text_doc *doc, size_t tok)
 			return 1;
 		return s[0] >= '0' && s[0] <= '9' ? 0 : -1;
 	}
+	if (t->kind == TOK_WORD && (t->flags & TOKF_ALLCAPS) && !(t->flags & TOKF_DIGIT))
+		return style_initialism_sound(acronym_words, doc, tok);
 	if (t->kind != TOK_WORD || (t->flags & (TOKF_ALLCAPS | TOKF_DIGIT)))
 		return -1;
 	/* letters pronounced one by one ("an MBA", "an mRNA"): unsure */
@@ -197,6 +237,7 @@ style_grammar(const struct rule_env *env, struct findings *out)
 {
 	const struct text_doc *doc = env->doc;
 	const struct wordlist *ok_doubles = wordlists_get(env->lists, "doubled-words");
+	const struct wordlist *acronym_words = wordlists_get(env->lists, "acronym-words");
 	size_t s;
 
 	for (s = 0; s < doc->n_sents; ) {
@@ -206,7 +247,7 @@ style_grammar(const struct rule_env *env, struct findings *out)
 		for (i = first; i + 1 < end; i++) {
 			const struct token *a = &doc->toks[i], *b = &doc->toks[i + 1];
 			char wa[64], wb[64];
-			size_t na, nb;
+			size_t na, nb, at;
 			int v;
 
 			na = ruleutil_lower(doc, i, wa, sizeof wa);
@@ -216,10 +257,12 @@ style_grammar(const struct rule_env *env, struct findings *out)
 			/* doubled word: "the the", also across a line break */
 			if (nb == na && strcmp(wa, wb) == 0 && !wordlist_contains(ok_doubles, wa) &&
 			    !((a->flags & TOKF_CAPITAL) && (b->flags & TOKF_CAPITAL) && i > first)) {
+				at = out->n;
 				rule_emit(env, out, "grammar", SEV_WARNING, a->off,
 				    b->off + b->len - a->off, "Delete one of them",
 				    "Doubled word: '%.*s %.*s'", (int)a->len, doc->text + a->off,
 				    (int)b->len, doc->text + b->off);
+				rule_fix(out, at, a->off + a->len, b->off + b->len - a->off - a->len, "");
 				i++;
 				continue;
 			}
@@ -230,6 +273,7 @@ style_grammar(const struct rule_env *env, struct findings *out)
 				    b->off + b->len - a->off, "Write 'have'",
 				    "'%.*s of' should be '%.*s have'", (int)a->len, doc->text + a->off,
 				    (int)a->len, doc->text + a->off);
+				rule_fix(out, out->n - 1, b->off, b->len, "have");
 				continue;
 			}
 			/* "more then" for "more than" */
@@ -238,6 +282,7 @@ style_grammar(const struct rule_env *env, struct findings *out)
 				    b->off + b->len - a->off, "Write 'than'",
 				    "'%.*s then' should be '%.*s than'", (int)a->len, doc->text + a->off,
 				    (int)a->len, doc->text + a->off);
+				rule_fix(out, out->n - 1, b->off, b->len, "than");
 				continue;
 			}
 			/* "its been" for "it's been", "it's own" for "its own" */
@@ -246,12 +291,16 @@ style_grammar(const struct rule_env *env, struct findings *out)
 				    b->off + b->len - a->off, "Write 'it's' (it is, it has)",
 				    "'its %.*s' should be 'it's %.*s'", (int)b->len, doc->text + b->off,
 				    (int)b->len, doc->text + b->off);
+				rule_fix(out, out->n - 1, a->off, a->len,
+				    (a->flags & TOKF_CAPITAL) ? "It's" : "it's");
 				continue;
 			}
 			if (nb > 0 && strcmp(wa, "it's") == 0 && strcmp(wb, "own") == 0) {
 				rule_emit(env, out, "grammar", SEV_WARNING, a->off,
 				    b->off + b->len - a->off, "Write 'its own'",
 				    "'it's own' should be 'its own'");
+				rule_fix(out, out->n - 1, a->off, a->len,
+				    (a->flags & TOKF_CAPITAL) ? "Its" : "its");
 				continue;
 			}
 			/* "their was" for "there was" */
@@ -260,6 +309,8 @@ style_grammar(const struct rule_env *env, struct findings *out)
 				    b->off + b->len - a->off, "Write 'there'",
 				    "'their %.*s' should be 'there %.*s'", (int)b->len, doc->text + b->off,
 				    (int)b->len, doc->text + b->off);
+				rule_fix(out, out->n - 1, a->off, a->len,
+				    (a->flags & TOKF_CAPITAL) ? "There" : "there");
 				continue;
 			}
 			/* a/an: skip "A" used as a label ("Plan A or B") */
@@ -267,17 +318,21 @@ style_grammar(const struct rule_env *env, struct findings *out)
 				continue;
 			if (strcmp(wa, "a") != 0 && strcmp(wa, "an") != 0)
 				continue;
-			v = style_vowel_sound(doc, i + 1);
+			v = style_vowel_sound(acronym_words, doc, i + 1);
 			if (v < 0)
 				continue;
-			if (strcmp(wa, "a") == 0 && v == 1)
+			at = out->n;
+			if (strcmp(wa, "a") == 0 && v == 1) {
 				rule_emit(env, out, "grammar", SEV_WARNING, a->off,
 				    b->off + b->len - a->off, "Write 'an'",
 				    "Use 'an' before a vowel sound: 'an %.*s'", (int)b->len, doc->text + b->off);
-			else if (strcmp(wa, "an") == 0 && v == 0)
+				rule_fix(out, at, a->off, a->len, (a->flags & TOKF_CAPITAL) ? "An" : "an");
+			} else if (strcmp(wa, "an") == 0 && v == 0) {
 				rule_emit(env, out, "grammar", SEV_WARNING, a->off,
 				    b->off + b->len - a->off, "Write 'a'",
 				    "Use 'a' before a consonant sound: 'a %.*s'", (int)b->len, doc->text + b->off);
+				rule_fix(out, at, a->off, a->len, (a->flags & TOKF_CAPITAL) ? "A" : "a");
+			}
 		}
 	}
 }

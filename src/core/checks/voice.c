@@ -104,6 +104,87 @@ voice_object_follows(const struct text_doc *doc, size_t tok, size_t end)
 	    ruleutil_tok_in(doc, tok, voice_object_preps);
 }
 
+/* Quotation state of a sentence read left to right: advance it to each
+ * token's offset in turn, so the whole sentence is read once. */
+struct voice_quote {
+	size_t pos;             /* bytes before pos have been read */
+	bool in;                /* inside a quotation at pos */
+};
+
+/* True when byte offset off lies inside a quotation (straight or curly
+ * double quotes); off never goes back between calls for one sentence. */
+static bool
+voice_quoted(const char *text, struct voice_quote *q, size_t off)
+{
+	for (; q->pos < off; q->pos++) {
+		const unsigned char *c = (const unsigned char *)text + q->pos;
+
+		if (c[0] == '"') {
+			q->in = !q->in;
+		} else if (q->pos + 2 < off && c[0] == 0xe2 && c[1] == 0x80 &&
+		    (c[2] == 0x9c || c[2] == 0x9d)) {
+			q->in = c[2] == 0x9c;
+			q->pos += 2;
+		}
+	}
+	return q->in;
+}
+
+/* After "my", the people who did the work ("my office processed 40,000
+ * requests a year" describes a workload, "my leadership" is the writer's). */
+static const char *const voice_my_workers[] = {
+	"team", "teams", "staff", "employees", "group", "unit", "squad", "taskforce", NULL
+};
+
+/* After "my staff": "were thanked", "had grown" say nothing of an act. */
+static const char *const voice_my_not_acting[] = {
+	"was", "were", "is", "are", "had", "has", "have", "got", "felt", "seemed", NULL
+};
+
+/* True when the writer is a subject or object in tokens [first, end). */
+static bool
+voice_has_i(const struct text_doc *doc, size_t first, size_t end)
+{
+	size_t k;
+
+	for (k = first; k < end; k++) {
+		if (ruleutil_is(doc, k, "i") || ruleutil_is(doc, k, "me") || ruleutil_is(doc, k, "i've") ||
+		    ruleutil_is(doc, k, "i'd") || ruleutil_is(doc, k, "i'll") || ruleutil_is(doc, k, "i'm"))
+			return true;
+	}
+	return false;
+}
+
+/* Words after "we" that do not fit "I" ("we were", "we all"). */
+static const char *const voice_we_not_i[] = {
+	"are", "were", "aren't", "weren't", "all", "both", "each", "together",
+	"jointly", "collectively", "ourselves", "alone", "two", "three", "four",
+	"five", "as", "and", "who", NULL
+};
+
+/* Words that speak of the writer's group ("we", "our", "us"). */
+static const char *const voice_group_words[] = {
+	"we", "our", "us", "ours", "ourselves", "we've", "we'd", "we'll", "we're", NULL
+};
+
+/* "I" for "we" (with its contraction), when the verb after it agrees with
+ * "I" and the sentence speaks of the group nowhere else (n_group, the
+ * number of voice_group_words in it, is 1), or NULL. */
+static const char *
+voice_we_to_i(const struct text_doc *doc, const char *w, size_t tok, size_t end, size_t n_group)
+{
+	static const char *const we[] = { "we", "we've", "we'd", "we'll", NULL };
+	static const char *const me[] = { "I", "I've", "I'd", "I'll", NULL };
+	size_t i;
+
+	for (i = 0; we[i] != NULL && strcmp(w, we[i]) != 0; i++)
+		;
+	if (we[i] == NULL || n_group != 1 || tok + 1 >= end || doc->toks[tok + 1].kind != TOK_WORD ||
+	    ruleutil_tok_in(doc, tok + 1, voice_we_not_i))
+		return NULL;
+	return me[i];
+}
+
 static void
 voice_we_voice(const struct rule_env *env, struct findings *out)
 {
@@ -112,9 +193,15 @@ voice_we_voice(const struct rule_env *env, struct findings *out)
 	size_t s;
 
 	for (s = 0; s < doc->n_sents; ) {
-		size_t first, end, i;
+		size_t first, end, i, n_group = 0;
+		struct voice_quote quote;
+		int has_i = -1;         /* computed on first need */
 
 		ruleutil_sentence_span(doc, &s, &first, &end);
+		if (first < end)
+			quote = (struct voice_quote){ doc->toks[first].off, false };
+		for (i = first; i < end; i++)
+			n_group += ruleutil_tok_in(doc, i, voice_group_words);
 
 		for (i = first; i < end; i++) {
 			const struct token *t = &doc->toks[i];
@@ -122,14 +209,32 @@ voice_we_voice(const struct rule_env *env, struct findings *out)
 
 			if (ruleutil_lower(doc, i, w, sizeof w) == 0)
 				continue;
+			/* someone else's words, quoted, are not the writer's voice */
+			if (voice_quoted(doc->text, &quote, t->off))
+				continue;
+			if (strcmp(w, "my") == 0 && has_i < 0)
+				has_i = voice_has_i(doc, first, end);
 			if (ruleutil_in(w, voice_we)) {
+				const char *fix = voice_we_to_i(doc, w, i, end, n_group);
+				size_t at = out->n;
+
 				rule_emit(env, out, "we_voice", SEV_WARNING, t->off, t->len,
 				    "Use 'I' for what you did yourself",
 				    "'%.*s' hides what you did: the board rates your own actions",
 				    (int)t->len, doc->text + t->off);
+				if (fix != NULL)
+					rule_fix(out, at, t->off, t->len, fix);
 				continue;
 			}
-			if (strcmp(w, "our") == 0 && i + 1 < end && ruleutil_tok_listed(groups, doc, i + 1) &&
+			/* "in our region": the object of a preposition acts on nothing */
+			if (strcmp(w, "our") == 0 && i > first && ruleutil_tok_in(doc, i - 1, voice_object_preps))
+				continue;
+			/* "my team cut the wait" with no "I" in the sentence hides the
+			 * writer's part as much as "our team" does */
+			if ((strcmp(w, "our") == 0 || (strcmp(w, "my") == 0 && has_i == 0 &&
+			    ruleutil_tok_in(doc, i + 1, voice_my_workers) &&
+			    !ruleutil_tok_in(doc, i + 2, voice_my_not_acting))) &&
+			    i + 1 < end && ruleutil_tok_listed(groups, doc, i + 1) &&
 			    ((voice_clause_start(doc, i, first) && !voice_object_follows(doc, i + 2, end)) ||
 			    voice_verb_follows(env, i + 2, end))) {
 				/* ("our team's budget" is one token, not listed: no actor) */
