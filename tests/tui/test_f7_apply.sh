@@ -11,9 +11,7 @@ type_text "Pat Doe"
 keys Enter
 check "first run lists the frameworks" wait_for "ses-2025"
 keys Enter
-keys C-n
-keys C-n
-check "guided mode reaches the Challenge" wait_for "Challenge"
+check "guided mode reaches the Challenge" step_to "ECQ 1, example 1: Challenge"
 type_text "I utilized the data."
 check "the text shows as typed" wait_for "I utilized the data."
 # cursor onto "utilized": three words back from the end
