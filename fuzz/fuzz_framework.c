@@ -29,7 +29,7 @@ static void
 walk(const struct framework *fw)
 {
 	size_t i;
-	char num[16];
+	char num[24];
 
 	if (fw->id == NULL || fw->title == NULL || fw->text == NULL)
 		abort();
