@@ -72,7 +72,8 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "--guided") == 0) {
 		if (argc != 3 || argv[2][0] == '-') {
-			fprintf(stderr, "ecqcoach: --guided needs one FILE.ecq\nTry 'ecqcoach --help'.\n");
+			cli_error(NULL, "--guided needs one FILE.ecq");
+			fputs("Try 'ecqcoach --help'.\n", stderr);
 			return EXIT_USAGE;
 		}
 		return open_project(argv[2], true);
@@ -81,11 +82,13 @@ main(int argc, char **argv)
 	if (c != NULL)
 		return c->run(argc - 1, argv + 1);
 	if (argv[1][0] == '-') {
-		fprintf(stderr, "ecqcoach: unknown option '%s'\nTry 'ecqcoach --help'.\n", argv[1]);
+		cli_error(NULL, "unknown option '%s'", argv[1]);
+		fputs("Try 'ecqcoach --help'.\n", stderr);
 		return EXIT_USAGE;
 	}
 	if (argc > 2) {
-		fprintf(stderr, "ecqcoach: unknown command '%s'\nTry 'ecqcoach --help'.\n", argv[1]);
+		cli_error(NULL, "unknown command '%s'", argv[1]);
+		fputs("Try 'ecqcoach --help'.\n", stderr);
 		return EXIT_USAGE;
 	}
 	return open_project(argv[1], false);

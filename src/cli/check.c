@@ -20,6 +20,7 @@
 #include "importer.h"
 #include "json.h"
 #include "layout.h"
+#include "linecol.h"
 #include "paths.h"
 #include "store.h"
 #include "text.h"
@@ -52,20 +53,14 @@ struct check {
 	const char *text;               /* the draft */
 	size_t len;
 	struct importer_report rep;     /* draft only */
-	size_t *line_starts;            /* draft only: offset of each line */
-	size_t n_lines;
+	struct linecol *draft_lc;       /* draft only: its lines and columns */
+	struct linecol **field_lc;      /* project only: one per text findings point into */
+	size_t n_field_lc;
 	size_t *words;                  /* [n_ecqs] */
 	size_t total_words;
 	bool have_pages;
 	struct layout_result layout;
 };
-
-/* Writes s for a terminal: control characters as '?'. */
-static void
-put(FILE *f, const char *s)
-{
-	cli_put_text(f, s != NULL ? s : "");
-}
 
 /* Whether --rules LIST selects id (mirrors the engine's selection, for the
  * page_limit rule that check adds itself). */
@@ -145,61 +140,49 @@ draft_offset(const struct check *c, const struct finding *f)
 	return src <= c->len ? src : c->len;
 }
 
-/* Line and column of a draft offset: the line by binary search over the
- * line starts, the column by counting characters on that line only. */
-static void
-draft_line_col(const struct check *c, size_t off, size_t *line, size_t *col)
+/* The line index of field text t, made on first use and kept, so that many
+ * findings in one long field cost one pass over it (the last one used is
+ * tried first: findings of a field come together). */
+static const struct linecol *
+field_index(struct check *c, const char *t)
 {
-	size_t lo = 0, hi = c->n_lines, l;
+	size_t i;
 
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
+	if (c->n_field_lc > 0 && linecol_text(c->field_lc[c->n_field_lc - 1]) == t)
+		return c->field_lc[c->n_field_lc - 1];
+	for (i = 0; i < c->n_field_lc; i++) {
+		if (linecol_text(c->field_lc[i]) == t) {
+			struct linecol *hit = c->field_lc[i];
 
-		if (c->line_starts[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
+			c->field_lc[i] = c->field_lc[c->n_field_lc - 1];
+			c->field_lc[c->n_field_lc - 1] = hit;
+			return hit;
+		}
 	}
-	text_line_col(c->text + c->line_starts[lo], off - c->line_starts[lo],
-	    off - c->line_starts[lo], &l, col);
-	*line = lo + 1;
-}
-
-static void
-index_lines(struct check *c)
-{
-	size_t i, n = 1;
-
-	for (i = 0; i < c->len; i++)
-		n += c->text[i] == '\n';
-	c->line_starts = xcalloc(n, sizeof *c->line_starts);
-	c->n_lines = 1;
-	for (i = 0; i < c->len; i++)
-		if (c->text[i] == '\n')
-			c->line_starts[c->n_lines++] = i + 1;
+	c->field_lc = xreallocarray(c->field_lc, c->n_field_lc + 1, sizeof *c->field_lc);
+	c->field_lc[c->n_field_lc] = linecol_new(t, strlen(t));
+	return c->field_lc[c->n_field_lc++];
 }
 
 /* 1-based line and column of the finding, in the draft or in its field;
  * false when it covers no text (a whole ECQ, the whole narrative). */
 static bool
-finding_line_col(const struct check *c, const struct finding *f, size_t *line, size_t *col)
+finding_line_col(struct check *c, const struct finding *f, size_t *line, size_t *col)
 {
 	const char *t;
-	size_t off;
 
 	if (c->draft) {
 		if (f->ecq < 0 && f->example < 0 && f->target == NULL) {
 			*line = *col = 1;
 			return true;
 		}
-		draft_line_col(c, draft_offset(c, f), line, col);
+		linecol_find(c->draft_lc, draft_offset(c, f), line, col);
 		return true;
 	}
 	t = finding_text(c->p, f);
 	if (t == NULL)
 		return false;
-	off = f->offset <= strlen(t) ? f->offset : strlen(t);
-	text_line_col(t, strlen(t), off, line, col);
+	linecol_find(field_index(c, t), f->offset, line, col);
 	return true;
 }
 
@@ -251,7 +234,7 @@ field_key(const struct finding *f)
 }
 
 static void
-print_text(const struct check *c, const struct findings *fs, const size_t *order)
+print_text(struct check *c, const struct findings *fs, const size_t *order)
 {
 	size_t i, k, line, col;
 
@@ -259,30 +242,30 @@ print_text(const struct check *c, const struct findings *fs, const size_t *order
 		const struct finding *f = &fs->items[order[i]];
 		bool lc = finding_line_col(c, f, &line, &col);
 
-		put(stdout, c->name);
+		cli_put_line(stdout, c->name);
 		if (!c->draft) {
 			char *place = finding_place(c->p, f);
 
 			fputc(':', stdout);
-			put(stdout, place);
+			cli_put_line(stdout, place);
 			free(place);
 		}
 		if (lc)
-			printf(":%zu:%zu", line, col);
-		printf(": %s: ", severity_name(f->severity));
-		put(stdout, f->message);
-		printf(" [%s]\n", f->rule);
+			cli_printf(stdout, ":%zu:%zu", line, col);
+		cli_printf(stdout, ": %s: ", severity_name(f->severity));
+		cli_put_line(stdout, f->message);
+		cli_printf(stdout, " [%s]\n", f->rule);
 		if (f->suggestions != NULL && f->suggestions[0] != NULL) {
 			fputs("    suggestions: ", stdout);
 			for (k = 0; f->suggestions[k] != NULL; k++) {
 				if (k > 0)
 					fputs(", ", stdout);
-				put(stdout, f->suggestions[k]);
+				cli_put_line(stdout, f->suggestions[k]);
 			}
 			fputc('\n', stdout);
 		} else if (f->suggestion != NULL && f->suggestion[0] != '\0') {
 			fputs("    suggestion: ", stdout);
-			put(stdout, f->suggestion);
+			cli_put_line(stdout, f->suggestion);
 			fputc('\n', stdout);
 		}
 	}
@@ -296,39 +279,39 @@ print_summary_text(const struct check *c, const struct findings *fs, const size_
 	size_t e, i, n;
 	bool any = false;
 
-	put(stdout, c->name);
-	printf(": %zu finding%s: %zu error%s, %zu warning%s, %zu info", fs->n,
+	cli_put_line(stdout, c->name);
+	cli_printf(stdout, ": %zu finding%s: %zu error%s, %zu warning%s, %zu info", fs->n,
 	    fs->n == 1 ? "" : "s", by_sev[SEV_ERROR], by_sev[SEV_ERROR] == 1 ? "" : "s",
 	    by_sev[SEV_WARNING], by_sev[SEV_WARNING] == 1 ? "" : "s", by_sev[SEV_INFO]);
 	for (r = checker_rules(); r->id != NULL; r++) {
 		for (i = n = 0; i < fs->n; i++)
 			n += strcmp(fs->items[i].rule, r->id) == 0;
 		if (n > 0) {
-			printf("%s%s %zu", any ? ", " : " (", r->id, n);
+			cli_printf(stdout, "%s%s %zu", any ? ", " : " (", r->id, n);
 			any = true;
 		}
 	}
-	printf("%s\n", any ? ")" : "");
-	put(stdout, c->name);
-	printf(": %zu words (", c->total_words);
+	cli_printf(stdout, "%s\n", any ? ")" : "");
+	cli_put_line(stdout, c->name);
+	cli_printf(stdout, ": %zu words (", c->total_words);
 	for (e = 0; e < fw->n_ecqs; e++)
-		printf("%sECQ %zu %zu", e > 0 ? ", " : "", e + 1, c->words[e]);
-	printf(")");
+		cli_printf(stdout, "%sECQ %zu %zu", e > 0 ? ", " : "", e + 1, c->words[e]);
+	cli_printf(stdout, ")");
 	if (c->have_pages)
-		printf(", %d page%s of %g allowed", c->layout.pages, c->layout.pages == 1 ? "" : "s",
-		    framework_rule(fw, "max_pages", 10));
-	printf("\n");
+		cli_printf(stdout, ", %d page%s of %g allowed", c->layout.pages,
+		    c->layout.pages == 1 ? "" : "s", framework_rule(fw, "max_pages", 10));
+	cli_printf(stdout, "\n");
 	if (c->draft) {
-		put(stdout, c->name);
-		printf(": read as framework %s: %zu ECQ heading%s, %zu example%s, %zu line%s "
-		    "unsorted\n", fw->id, c->rep.n_ecqs, c->rep.n_ecqs == 1 ? "" : "s",
+		cli_put_line(stdout, c->name);
+		cli_printf(stdout, ": read as framework %s: %zu ECQ heading%s, %zu example%s, "
+		    "%zu line%s unsorted\n", fw->id, c->rep.n_ecqs, c->rep.n_ecqs == 1 ? "" : "s",
 		    c->rep.n_examples, c->rep.n_examples == 1 ? "" : "s", c->rep.n_unsorted,
 		    c->rep.n_unsorted == 1 ? "" : "s");
 	}
 }
 
 static void
-print_json(const struct check *c, const struct findings *fs, const size_t *order,
+print_json(struct check *c, const struct findings *fs, const size_t *order,
     const size_t by_sev[3], bool spelling, const char *notice)
 {
 	const struct framework *fw = c->p->fw;
@@ -347,7 +330,7 @@ print_json(const struct check *c, const struct findings *fs, const size_t *order
 		const struct example *ex = f->example >= 0 ? project_example_by_id(c->p, f->example) : NULL;
 		const char *t = finding_text(c->p, f);
 		bool lc = finding_line_col(c, f, &line, &col);
-		size_t tl = t != NULL ? strlen(t) : 0;
+		size_t tl = t != NULL ? linecol_len(field_index(c, t)) : 0;
 		size_t off = f->offset < tl ? f->offset : tl;
 
 		json_object_begin(&j);
@@ -593,7 +576,7 @@ open_draft(struct check *c, const char *fw_id, char **text, struct project **bui
 	if (rc != 0)
 		return -1;
 	c->draft = true;
-	index_lines(c);
+	c->draft_lc = linecol_new(c->text, c->len);
 	return 0;
 }
 
@@ -670,7 +653,7 @@ cli_check(int argc, char **argv)
 	if (checker_new(&copt, &ck, &err) != 0) {
 		if (err.code == ERR_USAGE)
 			return cli_usage_error("check", "%s", err.msg);
-		fprintf(stderr, "ecqcoach check: %s\n", err.msg);
+		cli_error("check", "%s", err.msg);
 		return EXIT_DATA;
 	}
 	if (strcmp(argv[optind], "-") != 0 && (is_sqlite(c.name) || ends_with(c.name, ".ecq"))) {
@@ -681,9 +664,7 @@ cli_check(int argc, char **argv)
 	}
 	c.p = built != NULL ? built : store_project(st);
 	if (checker_warning(ck) != NULL) {
-		fputs("ecqcoach check: warning: ", stderr);
-		put(stderr, checker_warning(ck));
-		fputc('\n', stderr);
+		cli_error("check", "warning: %s", checker_warning(ck));
 	}
 	spelling = !copt.no_spelling && checker_spell_available(ck);
 	checker_set_framework(ck, c.p->fw);
@@ -718,7 +699,7 @@ cli_check(int argc, char **argv)
 		if (rule_selected(copt.rules, "page_limit"))
 			layout_page_limit_findings(&c.layout, c.p, &fs);
 	} else {
-		fprintf(stderr, "ecqcoach check: warning: pages not counted: %s\n", err.msg);
+		cli_error("check", "warning: pages not counted: %s", err.msg);
 	}
 	count_words(&c);
 	for (i = 0; i < fs.n; i++) {
@@ -734,16 +715,19 @@ cli_check(int argc, char **argv)
 		print_summary_text(&c, &fs, by_sev);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "ecqcoach check: cannot write the output: %s\n", strerror(errno));
+		cli_error("check", "cannot write the output: %s", strerror(errno));
 		status = EXIT_DATA;
 	}
 	goto done;
 fail:
-	fprintf(stderr, "ecqcoach check: %s\n", err.msg);
+	cli_error("check", "%s", err.msg);
 	status = err.code == ERR_USAGE ? EXIT_USAGE : EXIT_DATA;
 done:
 	free(order);
-	free(c.line_starts);
+	linecol_free(c.draft_lc);
+	for (i = 0; i < c.n_field_lc; i++)
+		linecol_free(c.field_lc[i]);
+	free(c.field_lc);
 	free(c.words);
 	if (c.have_pages)
 		layout_result_free(&c.layout);

@@ -1,11 +1,20 @@
 /* SPDX-License-Identifier: MIT */
-/* cli.c: the subcommand table and the shared ways commands fail. */
+/*
+ * cli.c: the subcommand table, the shared ways commands fail, and the one
+ * way commands print text that came from a file (through core/safetext).
+ */
 #include "config.h"
 #include "cli.h"
 
+#include <langinfo.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "safetext.h"
+#include "xalloc.h"
 
 static const struct cli_command commands[] = {
 	{ "new", cli_new, "new FILE.ecq [--framework ID] [--name NAME] [--position TEXT] [--demo]",
@@ -20,6 +29,8 @@ static const struct cli_command commands[] = {
 	  "check plain text with the text rules (spelling, voice, plain language...)" },
 	{ "check", cli_check, "check FILE.ecq|DRAFT [--format text|json] [--fail-on SEVERITY] [--rules LIST] [--no-spelling]",
 	  "run every rule on a project or a draft: a QRB-readiness report" },
+	{ "recover", cli_recover, "recover FILE.ecq [--list | --apply] [RESCUE]",
+	  "put back text the coach saved to a rescue file when it could not save" },
 	{ "import", cli_import, "import DRAFT.txt|DRAFT.md -o FILE.ecq [--framework ID] [--name NAME]",
 	  "create a project from a text or Markdown draft" },
 	{ NULL, NULL, NULL, NULL }
@@ -42,10 +53,114 @@ cli_find(const char *name)
 	return NULL;
 }
 
+/* Filter flags for f: non-ASCII is shown as '?' only on a terminal whose
+ * locale is not UTF-8 (a pipe or file gets the UTF-8 as it is). */
+static unsigned
+cli_flags(FILE *f)
+{
+	static int utf8 = -1;
+
+	if (utf8 < 0) {
+		const char *cs = nl_langinfo(CODESET);
+
+		utf8 = cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	}
+	return !utf8 && isatty(fileno(f)) ? SAFETEXT_ASCII : 0;
+}
+
+static void
+cli_put(FILE *f, const char *s, size_t n, unsigned flags)
+{
+	size_t len;
+	char *safe = safetext_terminal(s, n, flags | cli_flags(f), &len);
+
+	fwrite(safe, 1, len, f);
+	free(safe);
+}
+
+/* A newly allocated vprintf result. */
+static char * __attribute__((format(printf, 1, 0)))
+cli_vformat(const char *fmt, va_list ap)
+{
+	va_list aq;
+	int n;
+	char *s;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		return xstrdup("");
+	s = xmalloc((size_t)n + 1);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+void
+cli_put_text_n(FILE *f, const char *s, size_t n)
+{
+	if (s != NULL)
+		cli_put(f, s, n, 0);
+}
+
+void
+cli_put_text(FILE *f, const char *s)
+{
+	if (s != NULL)
+		cli_put(f, s, strlen(s), 0);
+}
+
+void
+cli_put_line(FILE *f, const char *s)
+{
+	if (s != NULL)
+		cli_put(f, s, strlen(s), SAFETEXT_ONE_LINE);
+}
+
+int
+cli_printf(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	size_t n;
+
+	va_start(ap, fmt);
+	s = cli_vformat(fmt, ap);
+	va_end(ap);
+	n = strlen(s);
+	cli_put(f, s, n, 0);
+	free(s);
+	return ferror(f) ? -1 : (int)n;
+}
+
+static void __attribute__((format(printf, 2, 0)))
+cli_verror(const char *cmd, const char *fmt, va_list ap)
+{
+	char *msg = cli_vformat(fmt, ap);
+
+	fputs(cmd != NULL ? "ecqcoach " : "ecqcoach", stderr);
+	if (cmd != NULL)
+		cli_put(stderr, cmd, strlen(cmd), SAFETEXT_ONE_LINE);
+	fputs(": ", stderr);
+	cli_put(stderr, msg, strlen(msg), SAFETEXT_ONE_LINE);
+	fputc('\n', stderr);
+	free(msg);
+}
+
+void
+cli_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	cli_verror(cmd, fmt, ap);
+	va_end(ap);
+}
+
 int
 cli_fail(const struct error *err)
 {
-	fprintf(stderr, "ecqcoach: %s\n", err->msg[0] ? err->msg : "unknown error");
+	cli_error(NULL, "%s", err->msg[0] ? err->msg : "unknown error");
 	return err->code == ERR_USAGE ? EXIT_USAGE : EXIT_DATA;
 }
 
@@ -54,27 +169,9 @@ cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "ecqcoach %s: ", cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cli_verror(cmd, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'ecqcoach %s --help'.\n", cmd);
+	fprintf(stderr, "Try 'ecqcoach %s --help'.\n", cmd);
 	return EXIT_USAGE;
-}
-
-void
-cli_put_text(FILE *f, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	for (; *p; p++) {
-		/* C1 controls are U+0080..U+009F, encoded 0xC2 0x80..0x9F. */
-		if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
-			fputc('?', f);
-			p++;
-		} else if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7F)
-			fputc('?', f);
-		else
-			fputc(*p, f);
-	}
 }

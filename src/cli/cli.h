@@ -30,14 +30,36 @@ const struct cli_command *cli_find(const char *name);
 /* All commands, terminated by an entry with name NULL. */
 const struct cli_command *cli_commands(void);
 
-/* Prints "ecqcoach: MESSAGE" to stderr and returns the exit status for err. */
-int cli_fail(const struct error *err);
-/* Prints "ecqcoach CMD: MESSAGE\nTry 'ecqcoach CMD --help'." and returns 2. */
-int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/*
+ * Output. Every string that comes from a file (project, framework, draft,
+ * word list) or from the command line goes to stdout/stderr through these,
+ * which pass it through the one terminal filter (core/safetext.h): control
+ * characters, C1 controls, bidi overrides and invalid UTF-8 are shown as
+ * '?', never raw. In a locale that is not UTF-8, on a terminal, any
+ * non-ASCII character is shown as '?' as well.
+ */
 
-/* Writes text to f with control characters (other than newline and tab)
- * shown as '?', so data from a project never drives the terminal. */
+/* Writes s (NULL: nothing) to f through the filter; newline and tab kept. */
 void cli_put_text(FILE *f, const char *s);
+/* The same for s[0..n) (NUL bytes are shown as '?'). */
+void cli_put_text_n(FILE *f, const char *s, size_t n);
+/* Writes s (NULL: nothing) to f as part of one line: newline and tab are
+ * shown as '?' too (a finding, a file name). */
+void cli_put_line(FILE *f, const char *s);
+/* printf to f, the whole formatted text through the filter (newline and
+ * tab kept). Returns the length formatted, or -1 after a write error. */
+int cli_printf(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints "ecqcoach CMD: MESSAGE\n" (CMD NULL: "ecqcoach: MESSAGE") to
+ * stderr as one line: the message goes through the filter with newlines
+ * and tabs shown as '?' too. */
+void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Prints "ecqcoach: MESSAGE" (one filtered line) to stderr and returns the
+ * exit status for err. */
+int cli_fail(const struct error *err);
+/* Prints "ecqcoach CMD: MESSAGE\nTry 'ecqcoach CMD --help'." (the message
+ * filtered as by cli_error) and returns 2. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Subcommand entry points. */
 int cli_new(int argc, char **argv);
@@ -47,5 +69,6 @@ int cli_export(int argc, char **argv);
 int cli_lint(int argc, char **argv);
 int cli_check(int argc, char **argv);
 int cli_import(int argc, char **argv);
+int cli_recover(int argc, char **argv);
 
 #endif

@@ -153,16 +153,23 @@ cli_export(int argc, char **argv)
 		return cli_fail(&err);
 	p = store_project(st);
 	if (only != NULL && (o.layout.ecq = framework_find_ecq(p->fw, only)) < 0) {
-		fprintf(stderr, "ecqcoach: framework %s has no ECQ '%s' (1 to %zu)\n",
-		    p->fw->id, only, p->fw->n_ecqs);
+		cli_error(NULL, "framework %s has no ECQ '%s' (1 to %zu)", p->fw->id, only,
+		    p->fw->n_ecqs);
 		store_close(st);
 		return EXIT_USAGE;
 	}
 
 	if (strcmp(out_path, "-") == 0) {
 		rc = export_render(NULL, p, (enum export_format)fmt, &o, &res, &err);
-		if (rc == 0 && (fwrite(res.data, 1, res.len, stdout) != res.len ||
-		    fflush(stdout) != 0)) {
+		/* Text and Markdown on standard output may meet a terminal: through
+		 * the filter like everything else printed; a PDF goes as it is
+		 * (never to a terminal, see above). */
+		if (rc == 0 && fmt != EXPORT_PDF)
+			cli_put_text_n(stdout, res.data, res.len);
+		else if (rc == 0)
+			fwrite(res.data, 1, res.len, stdout);
+		if (rc == 0 && (ferror(stdout) || fflush(stdout) != 0)) {
+			export_output_free(&res);
 			rc = error_set(&err, ERR_IO, "cannot write to standard output");
 		}
 	} else {
@@ -173,20 +180,20 @@ cli_export(int argc, char **argv)
 		return cli_fail(&err);
 	}
 	if (res.warning != NULL)
-		fprintf(stderr, "ecqcoach: warning: %s\n", res.warning);
+		cli_error(NULL, "warning: %s", res.warning);
 	if (fmt == EXPORT_PDF && o.layout.ecq < 0) {
 		double max = framework_rule(p->fw, "max_pages", 10);
 
 		if (max >= 1 && res.pages > (int)max)
-			fprintf(stderr, "ecqcoach: warning: %d pages, over the limit "
-			    "of %d (page_limit)\n", res.pages, (int)max);
+			cli_error(NULL, "warning: %d pages, over the limit of %d (page_limit)",
+			    res.pages, (int)max);
 	}
 	if (!quiet && strcmp(out_path, "-") != 0) {
 		if (fmt == EXPORT_PDF)
-			printf("wrote %s: %d page%s\n", out_path, res.pages,
+			cli_printf(stdout, "wrote %s: %d page%s\n", out_path, res.pages,
 			    res.pages == 1 ? "" : "s");
 		else
-			printf("wrote %s\n", out_path);
+			cli_printf(stdout, "wrote %s\n", out_path);
 	}
 	export_output_free(&res);
 	store_close(st);

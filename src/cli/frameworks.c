@@ -58,18 +58,19 @@ cli_frameworks(int argc, char **argv)
 	for (i = 0; i < set.n; i++) {
 		const struct framework *fw = set.fws[i];
 
-		printf("%c %-10s %s (%s)\n", fw == def ? '*' : ' ', fw->id, fw->title, fw->in_force);
+		cli_printf(stdout, "%c %-10s %s (%s)\n", fw == def ? '*' : ' ', fw->id, fw->title,
+		    fw->in_force);
 		if (!verbose)
 			continue;
 		for (j = 0; j < fw->n_ecqs; j++)
-			printf("      ECQ %zu  %s\n", j + 1, fw->ecqs[j].title);
+			cli_printf(stdout, "      ECQ %zu  %s\n", j + 1, fw->ecqs[j].title);
 	}
 	if (verbose)
-		printf("\nfound in %s\n", dir);
+		cli_printf(stdout, "\nfound in %s\n", dir);
 	status = EXIT_OK;
 	if (set.n == 0) {
-		fprintf(stderr, "ecqcoach: no frameworks in %s; set ECQCOACH_DATADIR to the folder "
-		    "that holds prompts/\n", dir);
+		cli_error(NULL, "no frameworks in %s; set ECQCOACH_DATADIR to the folder "
+		    "that holds prompts/", dir);
 		status = EXIT_DATA;
 	}
 	free(dir);

@@ -6,13 +6,16 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bounded.h"
 #include "cli.h"
 #include "framework.h"
 #include "importer.h"
@@ -23,6 +26,25 @@
 /* A 10-page narrative is about 40 KB; far larger input is not a draft, and
  * every field the store writes is its own durable transaction. */
 #define IMPORT_MAX_BYTES ((size_t)1 << 20)
+
+/* Reads the draft ("-": standard input), refusing it with ERR_FORMAT as
+ * soon as it passes IMPORT_MAX_BYTES. */
+static int
+read_draft(const char *path, char **text, size_t *len, struct error *err)
+{
+	bool std_in = strcmp(path, "-") == 0;
+	FILE *f = std_in ? stdin : fopen(path, "rb");
+	int rc;
+
+	*text = NULL;
+	if (f == NULL)
+		return error_set(err, ERR_IO, "cannot open %s: %s", path, strerror(errno));
+	rc = bounded_read(f, std_in ? "standard input" : path, "an import", IMPORT_MAX_BYTES,
+	    text, len, err);
+	if (!std_in)
+		fclose(f);
+	return rc;
+}
 
 static void
 usage(void)
@@ -41,75 +63,61 @@ usage(void)
 }
 
 static void
-remove_project(const char *path)
-{
-	char *p;
-
-	unlink(path);
-	p = xasprintf("%s-wal", path);
-	unlink(p);
-	free(p);
-	p = xasprintf("%s-shm", path);
-	unlink(p);
-	free(p);
-	p = xasprintf("%s-journal", path);
-	unlink(p);
-	free(p);
-}
-
-static void
 print_item(const char *draft, const struct framework *fw, const struct importer_item *it)
 {
-	printf("%s:%zu: ", draft, it->line);
+	/* One line per item, whatever the draft's text holds. */
+	cli_put_line(stdout, draft);
+	cli_printf(stdout, ":%zu: ", it->line);
 	switch (it->kind) {
 	case IMPORTER_ECQ:
-		printf("ECQ %d %s", it->ecq + 1, fw->ecqs[it->ecq].title);
+		cli_printf(stdout, "ECQ %d ", it->ecq + 1);
+		cli_put_line(stdout, fw->ecqs[it->ecq].title);
 		break;
 	case IMPORTER_INTRO:
-		printf("  introduction");
+		cli_printf(stdout, "  introduction");
 		break;
 	case IMPORTER_EXAMPLE:
-		printf("  example");
+		cli_printf(stdout, "  example");
 		if (it->text[0] != '\0') {
-			printf(" \"");
-			cli_put_text(stdout, it->text);
-			printf("\"");
+			cli_printf(stdout, " \"");
+			cli_put_line(stdout, it->text);
+			cli_printf(stdout, "\"");
 		} else {
-			printf(" (no heading; started by a label)");
+			cli_printf(stdout, " (no heading; started by a label)");
 		}
 		break;
 	case IMPORTER_FIELD:
 		if (it->field == EX_TITLE) {
-			printf("    Title: ");
-			cli_put_text(stdout, it->text);
+			cli_printf(stdout, "    Title: ");
+			cli_put_line(stdout, it->text);
 		} else if (it->field == EX_START || it->field == EX_END) {
-			printf("    %s: ", project_field_name((enum example_field)it->field));
-			cli_put_text(stdout, it->text);
+			cli_printf(stdout, "    %s: ", project_field_name((enum example_field)it->field));
+			cli_put_line(stdout, it->text);
 		} else {
-			printf("    %s", project_field_name((enum example_field)it->field));
+			cli_printf(stdout, "    %s", project_field_name((enum example_field)it->field));
 		}
 		break;
 	case IMPORTER_COMPETENCIES:
-		printf("    Competencies: ");
-		cli_put_text(stdout, it->text);
+		cli_printf(stdout, "    Competencies: ");
+		cli_put_line(stdout, it->text);
 		break;
 	case IMPORTER_META:
-		printf("%s: ", it->field == 0 ? "candidate" : "position");
-		cli_put_text(stdout, it->text);
+		cli_printf(stdout, "%s: ", it->field == 0 ? "candidate" : "position");
+		cli_put_line(stdout, it->text);
 		break;
 	case IMPORTER_UNSORTED:
 		{
 			char *t = xstrndup(it->text, strlen(it->text) > 60 ? 60 : strlen(it->text));
 
-			printf("unsorted: ");
-			cli_put_text(stdout, t);
+			cli_printf(stdout, "unsorted: ");
+			cli_put_line(stdout, t);
 			if (strlen(it->text) > 60)
-				printf("...");
+				cli_printf(stdout, "...");
 			free(t);
 		}
 		break;
 	}
-	printf("\n");
+	cli_printf(stdout, "\n");
 }
 
 int
@@ -153,18 +161,17 @@ cli_import(int argc, char **argv)
 		return cli_usage_error("import", "missing -o FILE.ecq (the project to create)");
 	draft = argv[optind];
 	if (lstat(out, &sb) == 0) {
-		fprintf(stderr, "ecqcoach import: %s already exists; import never overwrites a "
-		    "file: choose another name or move the old one away\n", out);
+		cli_error("import", "%s already exists; import never overwrites a "
+		    "file: choose another name or move the old one away", out);
 		return EXIT_DATA;
 	}
-	if (importer_read_file(draft, &text, &len, &err) != 0)
-		return cli_fail(&err);
-	if (len > IMPORT_MAX_BYTES) {
-		fprintf(stderr, "ecqcoach import: %s is %zu KB; a narrative draft is far smaller "
-		    "(10 pages are about 40 KB) and import takes at most %zu KB: split it, or "
-		    "run 'ecqcoach check %s', which reads drafts of any size\n", draft, len >> 10,
-		    IMPORT_MAX_BYTES >> 10, draft);
-		free(text);
+	if (read_draft(draft, &text, &len, &err) != 0) {
+		if (err.code != ERR_FORMAT)
+			return cli_fail(&err);
+		cli_error("import", "%s is over %zu KB (the rest was not read); a "
+		    "narrative draft is far smaller (10 pages are about 40 KB): split it, or run "
+		    "'ecqcoach check %s', which reads drafts up to %zu MB", draft,
+		    IMPORT_MAX_BYTES >> 10, draft, BOUNDED_DRAFT_MAX >> 20);
 		return EXIT_DATA;
 	}
 	dir = paths_data_file("prompts");
@@ -179,8 +186,8 @@ cli_import(int argc, char **argv)
 	else
 		fw = importer_guess_framework(&set, text, len, &score);
 	if (fw == NULL) {
-		fprintf(stderr, "ecqcoach import: no framework '%s'; 'ecqcoach frameworks' lists "
-		    "them\n", fw_id != NULL ? fw_id : "(none found)");
+		cli_error("import", "no framework '%s'; 'ecqcoach frameworks' lists them",
+		    fw_id != NULL ? fw_id : "(none found)");
 		status = EXIT_DATA;
 		goto done;
 	}
@@ -191,30 +198,29 @@ cli_import(int argc, char **argv)
 	if (importer_import(st, text, len, &rep, &err) != 0 ||
 	    (name != NULL && store_set_candidate(st, name, &err) != 0)) {
 		status = cli_fail(&err);
-		store_close(st);
+		store_discard(st);
 		st = NULL;
-		remove_project(out);
 		goto done;
 	}
 	if (!quiet) {
 		for (i = 0; i < rep.n_items; i++)
 			print_item(draft, fw, &rep.items[i]);
 		if (rep.invalid_offset != (size_t)-1)
-			printf("%s: invalid UTF-8 or NUL byte at offset %zu (and maybe later) "
+			cli_printf(stdout, "%s: invalid UTF-8 or NUL byte at offset %zu (and maybe later) "
 			    "imported as spaces\n", draft, rep.invalid_offset);
 	}
-	printf("imported %s into %s (framework %s%s): %zu ECQs, %zu examples, %zu fields; "
-	    "%zu line%s unsorted%s\n", draft, out, fw->id,
+	cli_printf(stdout, "imported %s into %s (framework %s%s): %zu ECQs, %zu examples, "
+	    "%zu fields; %zu line%s unsorted%s\n", draft, out, fw->id,
 	    fw_id != NULL ? "" : score > 0 ? ", matched by its ECQ titles" : ", the default",
-	    rep.n_ecqs, rep.n_examples, rep.n_fields, rep.n_unsorted,
-	    rep.n_unsorted == 1 ? "" : "s", rep.n_unsorted > 0 ? " (see the project's unsorted note)" : "");
+	    rep.n_ecqs, rep.n_examples, rep.n_fields, rep.n_unsorted, rep.n_unsorted == 1 ? "" : "s",
+	    rep.n_unsorted > 0 ? " (see the project's unsorted note)" : "");
 	if (rep.n_unsorted > 0 && !quiet)
-		fprintf(stderr, "ecqcoach import: note: %zu line%s could not be placed and went to the "
-		    "unsorted note; open the project (ecqcoach %s) to move them where they belong\n",
+		cli_error("import", "note: %zu line%s could not be placed and went to the "
+		    "unsorted note; open the project (ecqcoach %s) to move them where they belong",
 		    rep.n_unsorted, rep.n_unsorted == 1 ? "" : "s", out);
 	if (rep.n_ecqs == 0)
-		fprintf(stderr, "ecqcoach import: warning: no ECQ heading found in %s; write "
-		    "headings such as \"ECQ 1: %s\"\n", draft, fw->ecqs[0].title);
+		cli_error("import", "warning: no ECQ heading found in %s; write "
+		    "headings such as \"ECQ 1: %s\"", draft, fw->ecqs[0].title);
 done:
 	store_close(st);
 	importer_report_free(&rep);

@@ -9,6 +9,8 @@
 
 #include <unistr.h>
 
+#include "safetext.h"
+
 void
 json_init(struct json *j, FILE *f, bool pretty)
 {
@@ -143,7 +145,9 @@ json_escape(FILE *f, const char *s, size_t n)
 			if (k < 1) {
 				fputs("\\ufffd", f);      /* one invalid byte */
 				i++;
-			} else if (uc == 0x2028 || uc == 0x2029 || (uc >= 0x80 && uc <= 0x9F)) {
+			} else if (safetext_unsafe(uc)) {
+				/* C1 controls, line separators, bidi overrides: escaped,
+				 * so a consumer printing the field stays safe. */
 				fprintf(f, "\\u%04x", (unsigned)uc);
 				i += (size_t)k;
 			} else {

@@ -13,14 +13,12 @@
 
 #include <unistr.h>
 
+#include "bounded.h"
 #include "checker.h"
 #include "cli.h"
 #include "json.h"
 #include "text.h"
 #include "xalloc.h"
-
-/* Larger input is refused rather than exhausting memory. */
-#define LINT_MAX_INPUT ((size_t)512 * 1024 * 1024)
 
 static void
 lint_usage(void)
@@ -49,80 +47,6 @@ lint_list_rules(void)
 		printf("%-20s %-8s %s%s\n", r->id, severity_name(r->severity), r->summary,
 		    r->project ? " (check only)" : "");
 	return EXIT_OK;
-}
-
-/* Reads all of f; returns -1 with err filled. */
-static int
-lint_read(FILE *f, const char *name, char **out, size_t *len_out, struct error *err)
-{
-	size_t cap = 1 << 16, len = 0, got;
-	char *buf = xmalloc(cap);
-
-	for (;;) {
-		if (cap - len < 4096) {
-			if (cap >= LINT_MAX_INPUT) {
-				free(buf);
-				return error_set(err, ERR_IO, "%s is larger than %zu MB; lint checks text files",
-				    name, LINT_MAX_INPUT >> 20);
-			}
-			cap *= 2;
-			buf = xrealloc(buf, cap);
-		}
-		got = fread(buf + len, 1, cap - len - 1, f);
-		len += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(f)) {
-		int e = errno;
-
-		free(buf);
-		return error_set(err, ERR_IO, "cannot read %s: %s", name, strerror(e != 0 ? e : EIO));
-	}
-	buf[len] = '\0';
-	*out = buf;
-	*len_out = len;
-	return 0;
-}
-
-/* Writes s[0..n) for a terminal: control characters and invalid UTF-8 as '?'. */
-static void
-lint_put_safe(FILE *f, const char *s, size_t n)
-{
-	const uint8_t *p = (const uint8_t *)s;
-	size_t i = 0;
-
-	while (i < n) {
-		ucs4_t uc;
-		int k;
-
-		if (p[i] >= 0x20 && p[i] < 0x7F) {
-			fputc(p[i++], f);
-			continue;
-		}
-		if (p[i] < 0x80) {
-			fputc(p[i] == '\t' ? ' ' : '?', f);
-			i++;
-			continue;
-		}
-		k = u8_mbtoucr(&uc, p + i, n - i);
-		if (k < 1) {
-			fputc('?', f);
-			i++;
-		} else {
-			if ((uc >= 0x80 && uc <= 0x9F) || uc == 0x2028 || uc == 0x2029)
-				fputc('?', f);
-			else
-				fwrite(p + i, 1, (size_t)k, f);
-			i += (size_t)k;
-		}
-	}
-}
-
-static void
-lint_put_safe_str(FILE *f, const char *s)
-{
-	lint_put_safe(f, s, strlen(s));
 }
 
 /* Line and column of increasing offsets, computed in one pass. */
@@ -170,21 +94,21 @@ lint_print_text(const char *name, const char *text, size_t len, const struct fin
 		const struct finding *f = &fs->items[i];
 
 		lint_advance(&cur, f->offset);
-		lint_put_safe_str(stdout, name);
-		printf(":%zu:%zu: %s: ", cur.line, cur.col, severity_name(f->severity));
-		lint_put_safe_str(stdout, f->message);
-		printf(" [%s]\n", f->rule);
+		cli_put_line(stdout, name);
+		cli_printf(stdout, ":%zu:%zu: %s: ", cur.line, cur.col, severity_name(f->severity));
+		cli_put_line(stdout, f->message);
+		cli_printf(stdout, " [%s]\n", f->rule);
 		if (f->suggestions != NULL && f->suggestions[0] != NULL) {
 			fputs("    suggestions: ", stdout);
 			for (k = 0; f->suggestions[k] != NULL; k++) {
 				if (k > 0)
 					fputs(", ", stdout);
-				lint_put_safe_str(stdout, f->suggestions[k]);
+				cli_put_line(stdout, f->suggestions[k]);
 			}
 			fputc('\n', stdout);
 		} else if (f->suggestion != NULL && f->suggestion[0] != '\0') {
 			fputs("    suggestion: ", stdout);
-			lint_put_safe_str(stdout, f->suggestion);
+			cli_put_line(stdout, f->suggestion);
 			fputc('\n', stdout);
 		}
 	}
@@ -342,14 +266,14 @@ cli_lint(int argc, char **argv)
 
 	in = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
 	if (in == NULL) {
-		fprintf(stderr, "ecqcoach lint: cannot open %s: %s\n", path, strerror(errno));
+		cli_error("lint", "cannot open %s: %s", path, strerror(errno));
 		return EXIT_DATA;
 	}
-	status = lint_read(in, name, &text, &len, &err);
+	status = bounded_read(in, name, "a draft", BOUNDED_DRAFT_MAX, &text, &len, &err);
 	if (in != stdin)
 		fclose(in);
 	if (status != 0) {
-		fprintf(stderr, "ecqcoach lint: %s\n", err.msg);
+		cli_error("lint", "%s", err.msg);
 		return EXIT_DATA;
 	}
 
@@ -357,14 +281,11 @@ cli_lint(int argc, char **argv)
 		free(text);
 		if (err.code == ERR_USAGE)
 			return cli_usage_error("lint", "%s", err.msg);
-		fprintf(stderr, "ecqcoach lint: %s\n", err.msg);
+		cli_error("lint", "%s", err.msg);
 		return EXIT_DATA;
 	}
-	if (checker_warning(ck) != NULL) {
-		fputs("ecqcoach lint: warning: ", stderr);
-		lint_put_safe_str(stderr, checker_warning(ck));
-		fputc('\n', stderr);
-	}
+	if (checker_warning(ck) != NULL)
+		cli_error("lint", "warning: %s", checker_warning(ck));
 	spelling = !copt.no_spelling && checker_spell_available(ck);
 
 	findings_init(&fs);
@@ -387,7 +308,7 @@ cli_lint(int argc, char **argv)
 			    by_sev[SEV_WARNING], by_sev[SEV_WARNING] == 1 ? "" : "s", by_sev[SEV_INFO]);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "ecqcoach lint: cannot write the output: %s\n", strerror(errno));
+		cli_error("lint", "cannot write the output: %s", strerror(errno));
 		status = EXIT_DATA;
 	}
 	findings_free(&fs);

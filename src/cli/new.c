@@ -66,7 +66,7 @@ cli_new(int argc, char **argv)
 	free(dir);
 	fw = fw_id ? framework_set_find(&set, fw_id) : framework_set_default(&set);
 	if (fw == NULL) {
-		fprintf(stderr, "ecqcoach: no framework '%s'; 'ecqcoach frameworks' lists them\n",
+		cli_error(NULL, "no framework '%s'; 'ecqcoach frameworks' lists them",
 		    fw_id ? fw_id : "(none found)");
 		framework_set_free(&set);
 		return EXIT_DATA;
@@ -88,7 +88,7 @@ cli_new(int argc, char **argv)
 	if (status == EXIT_OK) {
 		const struct project *p = store_project(st);
 
-		printf("created %s: framework %s, %zu examples\n", path, fw->id, p->n_examples);
+		cli_printf(stdout, "created %s: framework %s, %zu examples\n", path, fw->id, p->n_examples);
 	}
 	store_close(st);
 	framework_set_free(&set);

@@ -25,9 +25,9 @@ field(const char *label, const char *text)
 {
 	if (*text == '\0')
 		return;
-	printf("%s:\n", label);
+	cli_printf(stdout, "%s:\n", label);
 	cli_put_text(stdout, text);
-	printf("\n\n");
+	cli_printf(stdout, "\n\n");
 }
 
 static void
@@ -38,40 +38,40 @@ show_ecq(const struct project *p, int i)
 	size_t j, k, n = project_count_examples(p, i);
 	int f;
 
-	printf("== ECQ %d: %s ==\n\n", i + 1, q->title);
+	cli_printf(stdout, "== ECQ %d: %s ==\n\n", i + 1, q->title);
 	for (j = 0; j < q->questions.n; j++) {
 		if (p->notes[i][j][0] == '\0')
 			continue;
-		printf("Q%zu. %s\n", j + 1, q->questions.items[j]);
+		cli_printf(stdout, "Q%zu. %s\n", j + 1, q->questions.items[j]);
 		cli_put_text(stdout, p->notes[i][j]);
-		printf("\n\n");
+		cli_printf(stdout, "\n\n");
 	}
 	field("Introduction", p->intro[i]);
 	for (j = 0; j < n; j++) {
 		e = project_example_at(p, i, j);
-		printf("-- Example %zu: ", j + 1);
+		cli_printf(stdout, "-- Example %zu: ", j + 1);
 		cli_put_text(stdout, e->field[EX_TITLE][0] ? e->field[EX_TITLE] : "(untitled)");
-		printf(" --\n");
+		cli_printf(stdout, " --\n");
 		if (e->field[EX_START][0] || e->field[EX_END][0]) {
-			printf("Dates: ");
+			cli_printf(stdout, "Dates: ");
 			cli_put_text(stdout, e->field[EX_START][0] ? e->field[EX_START] : "?");
-			printf(" to ");
+			cli_printf(stdout, " to ");
 			cli_put_text(stdout, e->field[EX_END][0] ? e->field[EX_END] : "?");
-			printf("\n");
+			cli_printf(stdout, "\n");
 		}
 		if (e->competencies.n > 0) {
-			printf("Competencies: ");
+			cli_printf(stdout, "Competencies: ");
 			for (k = 0; k < e->competencies.n; k++) {
 				cli_put_text(stdout, e->competencies.items[k]);
-				printf("%s", k + 1 < e->competencies.n ? ", " : "\n");
+				cli_printf(stdout, "%s", k + 1 < e->competencies.n ? ", " : "\n");
 			}
 		}
-		printf("\n");
+		cli_printf(stdout, "\n");
 		for (f = EX_CHALLENGE; f <= EX_RESULT; f++)
 			field(project_field_name(f), e->field[f]);
 	}
 	if (n == 0)
-		printf("(no examples yet)\n\n");
+		cli_printf(stdout, "(no examples yet)\n\n");
 }
 
 int
@@ -102,28 +102,28 @@ cli_show(int argc, char **argv)
 		return cli_fail(&err);
 	p = store_project(st);
 	if (only != NULL && (ecq = framework_find_ecq(p->fw, only)) < 0) {
-		fprintf(stderr, "ecqcoach: framework %s has no ECQ '%s' (1 to %zu)\n", p->fw->id,
-		    only, p->fw->n_ecqs);
+		cli_error(NULL, "framework %s has no ECQ '%s' (1 to %zu)", p->fw->id, only,
+		    p->fw->n_ecqs);
 		store_close(st);
 		return EXIT_USAGE;
 	}
-	printf("Candidate: ");
+	cli_printf(stdout, "Candidate: ");
 	cli_put_text(stdout, p->candidate[0] ? p->candidate : "(not set)");
-	printf("\n");
+	cli_printf(stdout, "\n");
 	if (p->position[0]) {
-		printf("Position: ");
+		cli_printf(stdout, "Position: ");
 		cli_put_text(stdout, p->position);
-		printf("\n");
+		cli_printf(stdout, "\n");
 	}
-	printf("Framework: %s, %s\nExamples: %zu\nLast changed: %s\n\n", p->fw->id, p->fw->title,
-	    p->n_examples, p->modified);
+	cli_printf(stdout, "Framework: %s, %s\nExamples: %zu\nLast changed: %s\n\n", p->fw->id,
+	    p->fw->title, p->n_examples, p->modified);
 	for (i = 0; i < p->fw->n_ecqs; i++)
 		if (ecq < 0 || (int)i == ecq)
 			show_ecq(p, (int)i);
 	if (ecq < 0 && p->unsorted[0]) {
-		printf("== Unsorted (text import could not place) ==\n\n");
+		cli_printf(stdout, "== Unsorted (text import could not place) ==\n\n");
 		cli_put_text(stdout, p->unsorted);
-		printf("\n");
+		cli_printf(stdout, "\n");
 	}
 	store_close(st);
 	return EXIT_OK;

@@ -10,11 +10,13 @@
 #include "checker.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <unistr.h>
 
@@ -100,6 +102,7 @@ struct checker {
 	struct spell *spell;            /* NULL: spelling skipped */
 	char *warning;
 	char *user_words;               /* the user's word file, or NULL */
+	bool no_user_dir;               /* NULL because there is no HOME */
 	bool enabled[CHECKER_MAX_RULES];        /* by index in checker_rules() */
 	const struct framework *fw;     /* borrowed */
 	char *candidate;
@@ -230,11 +233,88 @@ checker_dict_dir(void)
 	return xstrdup("/usr/share/hunspell");
 }
 
+/* Adds msg to the warnings the front ends show (joined by "; "). */
 static void
 checker_warn(struct checker *ck, const char *msg)
 {
-	if (ck->warning == NULL)
+	char *joined;
+
+	if (ck->warning == NULL) {
 		ck->warning = xstrdup(msg);
+		return;
+	}
+	if (strstr(ck->warning, msg) != NULL)
+		return;
+	joined = xasprintf("%s; %s", ck->warning, msg);
+	free(ck->warning);
+	ck->warning = joined;
+}
+
+/* The dictionaries/ lists the rules read: without one a rule quietly finds
+ * less, so a missing one is said. */
+static const char *const checker_list_names[] = {
+	"abbreviations", "acronym-exempt", "belief", "bureaucratic", "cross-reference",
+	"disparaging", "doubled-words", "irregular-participles", "not-agents",
+	"not-participles", "people-nouns", "placeholders", "political", "quantity-words",
+	"result-nouns", "stative-adjectives", "stopwords", "superiors", "third-person",
+	"un-verbs", "vague", "we-actors"
+};
+
+static void
+checker_check_lists(struct checker *ck, const char *dir)
+{
+	const size_t n = sizeof checker_list_names / sizeof checker_list_names[0];
+	char *missing = xstrdup(""), *msg, *next;
+	size_t i, n_missing = 0;
+
+	for (i = 0; i < n; i++) {
+		if (wordlists_get(ck->lists, checker_list_names[i]) != NULL)
+			continue;
+		next = xasprintf("%s%s%s", missing, n_missing > 0 ? ", " : "", checker_list_names[i]);
+		free(missing);
+		missing = next;
+		n_missing++;
+	}
+	if (n_missing == n)
+		msg = xasprintf("no word lists in %s, so most rules check nothing; set "
+		    "ECQCOACH_DATADIR to the folder that holds ecqcoach's dictionaries/", dir);
+	else if (n_missing > 0)
+		msg = xasprintf("word list%s missing from %s: %s, so the rules that use %s check "
+		    "less; reinstall ecqcoach or set ECQCOACH_DATADIR", n_missing == 1 ? "" : "s",
+		    dir, missing, n_missing == 1 ? "it" : "them");
+	else
+		msg = NULL;
+	if (msg != NULL)
+		checker_warn(ck, msg);
+	free(msg);
+	free(missing);
+}
+
+/* Reads the user's own word list, refusing one someone else planted. */
+static void
+checker_read_user_words(struct checker *ck)
+{
+	struct error err;
+	FILE *f;
+	int fd;
+
+	error_clear(&err);
+	fd = paths_open_user_file(ck->user_words, O_RDONLY, 0, &err);
+	if (fd < 0) {
+		/* No list yet is normal; an unreadable or refused one is not. */
+		if (err.code != ERR_NOTFOUND)
+			checker_warn(ck, err.msg);
+		return;
+	}
+	f = fdopen(fd, "r");
+	if (f == NULL) {
+		close(fd);
+		checker_warn(ck, "cannot read your word list");
+		return;
+	}
+	if (spell_add_stream(ck->spell, f, ck->user_words, &err) != 0)
+		checker_warn(ck, err.msg);
+	fclose(f);
 }
 
 static void
@@ -243,6 +323,15 @@ checker_open_speller(struct checker *ck, const struct checker_options *opt)
 	struct error err;
 	char *dir = checker_dict_dir(), *path;
 
+	if (opt->user_words != NULL) {
+		ck->user_words = opt->user_words[0] != '\0' ? xstrdup(opt->user_words) : NULL;
+	} else {
+		char *dirp = paths_user_dir();
+
+		ck->user_words = dirp != NULL ? xasprintf("%s/words.txt", dirp) : NULL;
+		ck->no_user_dir = dirp == NULL;
+		free(dirp);
+	}
 	error_clear(&err);
 	if (spell_new(dir, "en_US", &ck->spell, &err) != 0) {
 		free(dir);
@@ -252,21 +341,16 @@ checker_open_speller(struct checker *ck, const struct checker_options *opt)
 	}
 	free(dir);
 	path = xasprintf("%s/dictionaries/federal-words.txt", ck->data_dir);
-	if (spell_add_file(ck->spell, path, &err) != 0 && err.code != ERR_IO)
-		checker_warn(ck, err.msg);
-	free(path);
-	if (opt->user_words != NULL) {
-		ck->user_words = opt->user_words[0] != '\0' ? xstrdup(opt->user_words) : NULL;
-	} else {
-		char *dirp = paths_user_dir();
+	if (spell_add_file(ck->spell, path, &err) != 0) {
+		char *msg = xasprintf("%s, so agency names and acronyms show as misspelled",
+		    err.msg);
 
-		ck->user_words = xasprintf("%s/words.txt", dirp);
-		free(dirp);
+		checker_warn(ck, msg);
+		free(msg);
 	}
-	error_clear(&err);
-	if (ck->user_words != NULL && spell_add_file(ck->spell, ck->user_words, &err) != 0 &&
-	    err.code != ERR_IO)
-		checker_warn(ck, err.msg);
+	free(path);
+	if (ck->user_words != NULL)
+		checker_read_user_words(ck);
 }
 
 int
@@ -288,6 +372,7 @@ checker_new(const struct checker_options *opt, struct checker **out, struct erro
 		free(dir);
 		goto fail;
 	}
+	checker_check_lists(ck, dir);
 	free(dir);
 	if (opt->no_spelling)
 		ck->enabled[checker_rule_index("spelling", 8)] = false;
@@ -652,18 +737,27 @@ checker_add_user_word(struct checker *ck, const char *word, struct error *err)
 {
 	FILE *f;
 	size_t n;
+	int fd;
 
 	if (word == NULL || (n = strlen(word)) == 0 || n > 100 ||
 	    strpbrk(word, " \t\r\n#") != NULL || u8_check((const uint8_t *)word, n) != NULL)
 		return error_set(err, ERR_USAGE, "'%s' cannot be added: a word is one line of "
 		    "UTF-8 without spaces or '#'", word != NULL ? word : "");
+	if (ck->user_words == NULL && ck->no_user_dir)
+		return error_set(err, ERR_NOTFOUND, "you have no word list of your own: neither "
+		    "HOME nor XDG_DATA_HOME is set, so a word cannot be kept beyond this project");
 	if (ck->user_words == NULL)
 		return error_set(err, ERR_USAGE, "no user word file is in use");
 	if (checker_mkdirs(ck->user_words, err) != 0)
 		return -1;
-	f = fopen(ck->user_words, "a");
-	if (f == NULL)
+	fd = paths_open_user_file(ck->user_words, O_WRONLY | O_APPEND | O_CREAT, 0600, err);
+	if (fd < 0)
+		return -1;
+	f = fdopen(fd, "a");
+	if (f == NULL) {
+		close(fd);
 		return error_set(err, ERR_IO, "cannot add to %s: %s", ck->user_words, strerror(errno));
+	}
 	fprintf(f, "%s\n", word);
 	if (fclose(f) != 0)
 		return error_set(err, ERR_IO, "cannot write %s: %s", ck->user_words, strerror(errno));
@@ -724,7 +818,8 @@ checker_check_field(struct checker *ck, const struct project *p, const char *tex
 
 	if (text == NULL || *text == '\0')
 		return;
-	text_analyze(text, strlen(text), &doc);
+	/* Only a hostile file holds more than a field may: check what fits. */
+	text_analyze(text, strnlen(text, STORE_MAX_TEXT), &doc);
 	checker_run_doc(ck, &doc, ctx, p->fw, spelling_only, out);
 	text_doc_free(&doc);
 }

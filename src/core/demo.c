@@ -284,9 +284,8 @@ demo_create(const char *demo_path, const struct framework *fw, const char *path,
 	if (store_create(path, fw, "", out, err) != 0)
 		goto done;
 	if (write_project(&d, *out, err) != 0) {
-		store_close(*out);
+		store_discard(*out);
 		*out = NULL;
-		unlink(path);
 		goto done;
 	}
 	rc = 0;

@@ -13,7 +13,10 @@ enum err_code {
 	ERR_FORMAT,    /* a file is not what it should be (not a project, broken INI) */
 	ERR_VERSION,   /* a project written by a newer ecqcoach */
 	ERR_NOTFOUND,  /* a named thing (framework, example, ECQ) does not exist */
-	ERR_INTERNAL   /* SQLite or a library failed in a way the user cannot fix */
+	ERR_INTERNAL,  /* SQLite or a library failed in a way the user cannot fix */
+	ERR_LOCKED,    /* another ecqcoach holds the project's write lock */
+	ERR_TAMPERED,  /* a project holds schema objects ecqcoach did not create */
+	ERR_GONE       /* the open project was deleted, moved or replaced */
 };
 
 struct error {

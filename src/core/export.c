@@ -25,6 +25,7 @@
 #include <uniwidth.h>
 
 #include "paths.h"
+#include "safetext.h"
 #include "xalloc.h"
 
 void
@@ -399,8 +400,9 @@ export_text_like(const struct project *p, enum export_format fmt,
 	free(cand);
 	free(pos);
 	export_fold_free(fold);
-	out->len = s->len;
-	out->data = xstrdup(s->str);
+	/* Control characters (ESC, CR, C1...) mean nothing in a narrative and
+	 * would drive whatever terminal shows the file: dropped. */
+	out->data = safetext_document(s->str, s->len, &out->len);
 	g_string_free(s, TRUE);
 	return 0;
 }
@@ -564,7 +566,22 @@ export_write_file(const char *path, const void *data, size_t len,
 
 	if (path == NULL || *path == '\0')
 		return error_set(err, ERR_USAGE, "no output file given");
-	/* Write through a symbolic link to the file it names, as cp(1) does. */
+	/* Write through a symbolic link to the file it names, as cp(1) does,
+	 * but not through one someone else planted (in /tmp, say): only a link
+	 * of the user's own or of its folder's owner is followed, as the
+	 * kernel's protected_symlinks rule has it. */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && st.st_uid != geteuid()) {
+		char *ldir = g_path_get_dirname(path);
+		bool trusted = stat(ldir, &pst) == 0 && pst.st_uid == st.st_uid;
+
+		g_free(ldir);
+		if (!trusted) {
+			error_set(err, ERR_USAGE, "%s is a symbolic link made by another user "
+			    "(uid %ld); ecqcoach does not write through it; remove it or choose "
+			    "another name; nothing was written", path, (long)st.st_uid);
+			goto out;
+		}
+	}
 	target = realpath(path, NULL);
 	if (target == NULL)
 		target = xstrdup(path);
@@ -604,7 +621,7 @@ export_write_file(const char *path, const void *data, size_t len,
 		tmp = xasprintf("%s/.%s.%ld.%u.tmp", dir, base, (long)getpid(),
 		    (unsigned)(g_random_int() % 1000000u));
 		/* The mode is narrowed by the umask like any new file. */
-		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
 		if (fd < 0 && errno != EEXIST)
 			break;
 	}

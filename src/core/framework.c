@@ -16,6 +16,7 @@
 #include <strings.h>
 #include <unistr.h>
 
+#include "bounded.h"
 #include "inisrc.h"
 #include "xalloc.h"
 
@@ -380,39 +381,18 @@ framework_parse(const char *text, size_t len, const char *name,
 	return 0;
 }
 
-/* Reads a whole file into a NUL-terminated buffer. */
+/* Reads a whole file, up to BOUNDED_FRAMEWORK_MAX, into a NUL-terminated buffer. */
 static int
 read_file(const char *path, char **buf, size_t *len, struct error *err)
 {
 	FILE *f = fopen(path, "rb");
-	size_t cap = 8192, n = 0, r;
-	char *b;
+	int rc;
 
 	if (f == NULL)
 		return error_set(err, ERR_IO, "cannot read %s: %s", path, strerror(errno));
-	b = xmalloc(cap);
-	while ((r = fread(b + n, 1, cap - n - 1, f)) > 0) {
-		n += r;
-		if (n + 1 == cap) {
-			if (cap > (64u << 20)) {
-				free(b);
-				fclose(f);
-				return error_set(err, ERR_FORMAT, "%s: larger than 64 MiB; not a framework file", path);
-			}
-			cap *= 2;
-			b = xrealloc(b, cap);
-		}
-	}
-	if (ferror(f)) {
-		free(b);
-		fclose(f);
-		return error_set(err, ERR_IO, "cannot read %s: %s", path, strerror(errno));
-	}
+	rc = bounded_read(f, path, "a framework file", BOUNDED_FRAMEWORK_MAX, buf, len, err);
 	fclose(f);
-	b[n] = '\0';
-	*buf = b;
-	*len = n;
-	return 0;
+	return rc;
 }
 
 int

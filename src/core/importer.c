@@ -17,6 +17,7 @@
 #include <strings.h>
 #include <unistr.h>
 
+#include "bounded.h"
 #include "draftline.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -397,31 +398,17 @@ importer_read_file(const char *path, char **text, size_t *len, struct error *err
 {
 	bool std_in = strcmp(path, "-") == 0;
 	FILE *f = std_in ? stdin : fopen(path, "rb");
-	struct strbuf b = { NULL, 0, 0 };
-	char chunk[65536];
-	size_t n;
+	int rc;
 
 	*text = NULL;
 	*len = 0;
 	if (f == NULL)
 		return error_set(err, ERR_IO, "cannot open %s: %s", path, strerror(errno));
-	strbuf_add(&b, "", 0);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		strbuf_add(&b, chunk, n);
-	if (ferror(f)) {
-		int e = errno;
-
-		if (!std_in)
-			fclose(f);
-		free(b.s);
-		return error_set(err, ERR_IO, "cannot read %s: %s", std_in ? "standard input" : path,
-		    strerror(e));
-	}
+	rc = bounded_read(f, std_in ? "standard input" : path, "a draft", BOUNDED_DRAFT_MAX, text,
+	    len, err);
 	if (!std_in)
 		fclose(f);
-	*text = b.s;
-	*len = b.len;
-	return 0;
+	return rc;
 }
 
 /* ---- framework guess ---------------------------------------------------- */
@@ -822,7 +809,8 @@ importer_locate(const struct importer_report *rep, int ecq, int64_t example, int
     size_t off, size_t *src)
 {
 	const struct importer_source *s = find_source(rep, ecq, example, field);
-	size_t i;
+	const struct importer_span *sp;
+	size_t lo, hi;
 
 	*src = 0;
 	if (s == NULL || s->n_spans == 0) {
@@ -833,19 +821,29 @@ importer_locate(const struct importer_report *rep, int ecq, int64_t example, int
 			*src = s->spans[0].src;
 		return -1;
 	}
-	for (i = 0; i < s->n_spans; i++) {
-		const struct importer_span *sp = &s->spans[i];
+	/* Binary search (a long draft has a span per line): hi becomes the first
+	 * span that starts after off. */
+	lo = 0;
+	hi = s->n_spans;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
 
-		if (off < sp->off) {
-			*src = sp->src;    /* in a separator before this span */
-			return 0;
-		}
-		if (off < sp->off + sp->len || (i + 1 == s->n_spans)) {
-			size_t d = off - sp->off;
+		if (s->spans[mid].off <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (hi == 0) {
+		*src = s->spans[0].src;         /* before the first span */
+		return 0;
+	}
+	sp = &s->spans[hi - 1];
+	if (off < sp->off + sp->len || hi == s->n_spans) {
+		size_t d = off - sp->off;
 
-			*src = sp->src + (d < sp->len ? d : sp->len);
-			return 0;
-		}
+		*src = sp->src + (d < sp->len ? d : sp->len);
+	} else {
+		*src = s->spans[hi].src;        /* in a separator before this span */
 	}
 	return 0;
 }

@@ -76,7 +76,8 @@ struct importer_report {
 
 /* Reads a whole draft file ("-" is standard input) into a new NUL-terminated
  * buffer the caller frees; *len excludes the NUL. ERR_IO names the file and
- * the reason. */
+ * the reason; a draft over BOUNDED_DRAFT_MAX is ERR_FORMAT, refused without
+ * reading the rest of it. */
 int importer_read_file(const char *path, char **text, size_t *len, struct error *err);
 
 /* Picks the framework whose ECQ titles the draft's headings match best

@@ -18,16 +18,36 @@
 #include <pango/pangocairo.h>
 
 #include "framework.h"
+#include "store.h"
 #include "xalloc.h"
 
 #define PT_PER_IN 72.0
 /* Tolerance when a line's bottom meets the bottom margin. */
 #define FIT_EPS 0.01
+/* Bounded work on any text: a field is laid out from its first
+ * STORE_MAX_TEXT bytes only (the store never saves more; only a hostile
+ * file holds more), and a run of more than LAYOUT_MAX_RUN characters
+ * without a break opportunity (far wider than a line) gets a zero-width
+ * space after every LAYOUT_MAX_RUN of them, so Pango never shapes and
+ * breaks one enormous "word": its cost grows with the square of the run. */
+#define LAYOUT_MAX_RUN 200
+/* A paragraph longer than this many bytes is handed to Pango in pieces
+ * (each ends at a break opportunity), so one Pango call costs milliseconds
+ * and a cancel function (layout_cache_set_cancel) is asked between them.
+ * Pango's own cost grows faster than the length of a paragraph, and its
+ * widths overflow past some 200,000 characters on a line. A piece starts
+ * on a new line: only a paragraph of over 8 KB (some 1,300 words, three
+ * pages) is counted differently from one laid out whole. */
+#define LAYOUT_PIECE 8192
 
-/* One laid-out paragraph: its Pango layout and the metrics of each line. */
+/* One laid-out paragraph: its Pango layouts (one per piece, see
+ * LAYOUT_PIECE) and the metrics of each line. */
 struct para {
-	PangoLayout *pl;
+	PangoLayout **pls;      /* [n_pls] owned */
+	size_t n_pls;
 	int n_lines;
+	PangoLayout **line_pl;  /* [n_lines] the piece the line is in */
+	int *line_no;           /* [n_lines] its line in that piece */
 	double *height;         /* [n_lines] line height */
 	double *baseline;       /* [n_lines] baseline below the line's top */
 	double *x;              /* [n_lines] left edge of the line's logical box */
@@ -47,6 +67,8 @@ struct layout_cache {
 	struct slot *slots;
 	size_t n_slots;
 	size_t laid_out, reused;
+	bool (*cancel)(void *);         /* asked between pieces; may be NULL */
+	void *cancel_arg;
 };
 
 struct placement {
@@ -115,11 +137,16 @@ layout_paper_parse(const char *s)
 static char *
 layout_clean(const char *s, size_t len)
 {
-	gchar *valid = g_utf8_make_valid(s, (gssize)len);
-	GString *out = g_string_sized_new(len + 1);
+	gchar *valid;
+	GString *out;
 	const gchar *q;
 	char *res;
+	size_t run = 0;
 
+	if (len > STORE_MAX_TEXT)
+		len = STORE_MAX_TEXT;
+	valid = g_utf8_make_valid(s, (gssize)len);
+	out = g_string_sized_new(len + 1);
 	for (q = valid; *q != '\0'; q = g_utf8_next_char(q)) {
 		gunichar c = g_utf8_get_char(q);
 
@@ -127,6 +154,12 @@ layout_clean(const char *s, size_t len)
 		    c == 0x2028 || c == 0x2029)
 			c = ' ';
 		g_string_append_unichar(out, c);
+		if (g_unichar_isspace(c) || c == '-' || c == 0x200B) {
+			run = 0;
+		} else if (++run >= LAYOUT_MAX_RUN) {
+			g_string_append_unichar(out, 0x200B);
+			run = 0;
+		}
 	}
 	g_free(valid);
 	g_strstrip(out->str);
@@ -283,8 +316,13 @@ layout_cache_new(void)
 static void
 para_free(struct para *pa)
 {
-	if (pa->pl != NULL)
-		g_object_unref(pa->pl);
+	size_t i;
+
+	for (i = 0; i < pa->n_pls; i++)
+		g_object_unref(pa->pls[i]);
+	free(pa->pls);
+	free(pa->line_pl);
+	free(pa->line_no);
 	free(pa->height);
 	free(pa->baseline);
 	free(pa->x);
@@ -316,6 +354,13 @@ layout_cache_free(struct layout_cache *c)
 	g_object_unref(c->ctx);
 	g_object_unref(c->fm);
 	free(c);
+}
+
+void
+layout_cache_set_cancel(struct layout_cache *c, bool (*cancel)(void *), void *arg)
+{
+	c->cancel = cancel;
+	c->cancel_arg = arg;
 }
 
 void
@@ -352,21 +397,26 @@ hash_str(uint64_t h, const char *s)
 /* pitch: the font's line height (ascent, descent and line gap), which word
  * processors use as "single" spacing; Pango's line boxes leave the gap out. */
 static void
-para_measure(struct para *pa, double pitch)
+para_measure(struct para *pa, PangoLayout *pl, double pitch)
 {
-	PangoLayoutIter *it = pango_layout_get_iter(pa->pl);
-	int i = 0;
+	PangoLayoutIter *it = pango_layout_get_iter(pl);
+	int i = pa->n_lines, n = pango_layout_get_line_count(pl), first = i;
+	size_t total = (size_t)i + (size_t)n;
 
-	pa->n_lines = pango_layout_get_line_count(pa->pl);
-	pa->height = xcalloc((size_t)pa->n_lines, sizeof(double));
-	pa->baseline = xcalloc((size_t)pa->n_lines, sizeof(double));
-	pa->x = xcalloc((size_t)pa->n_lines, sizeof(double));
+	pa->n_lines += n;
+	pa->height = xreallocarray(pa->height, total ? total : 1, sizeof(double));
+	pa->baseline = xreallocarray(pa->baseline, total ? total : 1, sizeof(double));
+	pa->x = xreallocarray(pa->x, total ? total : 1, sizeof(double));
+	pa->line_pl = xreallocarray(pa->line_pl, total ? total : 1, sizeof(*pa->line_pl));
+	pa->line_no = xreallocarray(pa->line_no, total ? total : 1, sizeof(int));
 	do {
 		PangoRectangle logical;
 		int y0, y1;
 
 		if (i >= pa->n_lines)
 			break;
+		pa->line_pl[i] = pl;
+		pa->line_no[i] = i - first;
 		pango_layout_iter_get_line_yrange(it, &y0, &y1);
 		pango_layout_iter_get_line_extents(it, NULL, &logical);
 		pa->height[i] = (double)(y1 - y0) / PANGO_SCALE;
@@ -379,18 +429,40 @@ para_measure(struct para *pa, double pitch)
 	pango_layout_iter_free(it);
 }
 
-static void
+/* Bytes of text[0..len) for the next piece: all when short, else up to
+ * the last space or zero-width space (layout_clean puts one at least every
+ * LAYOUT_MAX_RUN characters) before LAYOUT_PIECE, else a character
+ * boundary. */
+static size_t
+piece_len(const char *text, size_t len)
+{
+	size_t n;
+
+	if (len <= LAYOUT_PIECE)
+		return len;
+	for (n = LAYOUT_PIECE; n > LAYOUT_PIECE / 2; n--) {
+		if (text[n - 1] == ' ')
+			return n;
+		if (n >= 3 && memcmp(text + n - 3, "\xe2\x80\x8b", 3) == 0)
+			return n;
+	}
+	n = LAYOUT_PIECE;
+	while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+		n--;
+	return n > 0 ? n : len;
+}
+
+/* Lays out blk into pa, piece by piece; false when c's cancel function
+ * asked to stop (pa then holds what was done, for para_free). */
+static bool
 para_build(struct layout_cache *c, const struct layout_block *blk,
     const PangoFontDescription *font, double width, double pitch, struct para *pa)
 {
 	PangoAttrList *attrs = NULL;
 	char *text;
+	size_t len, off, n;
 
 	memset(pa, 0, sizeof(*pa));
-	pa->pl = pango_layout_new(c->ctx);
-	pango_layout_set_font_description(pa->pl, font);
-	pango_layout_set_width(pa->pl, (int)(width * PANGO_SCALE));
-	pango_layout_set_wrap(pa->pl, PANGO_WRAP_WORD_CHAR);
 	if (blk->label != NULL) {
 		PangoAttribute *bold;
 
@@ -403,19 +475,36 @@ para_build(struct layout_cache *c, const struct layout_block *blk,
 	} else {
 		text = xstrdup(blk->text);
 	}
-	pango_layout_set_text(pa->pl, text, -1);
-	if (attrs != NULL) {
-		pango_layout_set_attributes(pa->pl, attrs);
-		pango_attr_list_unref(attrs);
-	}
-	free(text);
 	pa->keep_with_next = blk->kind == LAYOUT_BLOCK_ECQ_HEADING ||
 	    blk->kind == LAYOUT_BLOCK_EXAMPLE_TITLE;
-	para_measure(pa, pitch);
+	len = strlen(text);
+	off = 0;
+	do {
+		PangoLayout *pl = pango_layout_new(c->ctx);
+
+		n = piece_len(text + off, len - off);
+		pango_layout_set_font_description(pl, font);
+		pango_layout_set_width(pl, (int)(width * PANGO_SCALE));
+		pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
+		pango_layout_set_text(pl, text + off, (int)n);
+		if (attrs != NULL && off == 0)
+			pango_layout_set_attributes(pl, attrs);
+		pa->pls = xreallocarray(pa->pls, pa->n_pls + 1, sizeof(*pa->pls));
+		pa->pls[pa->n_pls++] = pl;
+		para_measure(pa, pl, pitch);
+		off += n;
+		if (off < len && c->cancel != NULL && c->cancel(c->cancel_arg))
+			break;
+	} while (off < len);
+	if (attrs != NULL)
+		pango_attr_list_unref(attrs);
+	free(text);
+	return off >= len;
 }
 
-/* Makes sure slot ecq holds blocks [b0, b1) laid out under key. */
-static void
+/* Makes sure slot ecq holds blocks [b0, b1) laid out under key; false
+ * when cancelled (the slot is then empty). */
+static bool
 slot_fill(struct layout_cache *c, size_t ecq, const struct layout_blocks *b,
     size_t b0, size_t b1, uint64_t key, const PangoFontDescription *font,
     double width, double pitch)
@@ -437,16 +526,22 @@ slot_fill(struct layout_cache *c, size_t ecq, const struct layout_blocks *b,
 	s = &c->slots[ecq];
 	if (s->valid && s->hash == h) {
 		c->reused++;
-		return;
+		return true;
 	}
 	slot_clear(s);
 	s->paras = xcalloc(b1 - b0 ? b1 - b0 : 1, sizeof(*s->paras));
-	s->n_paras = b1 - b0;
-	for (i = b0; i < b1; i++)
-		para_build(c, &b->items[i], font, width, pitch, &s->paras[i - b0]);
+	for (i = b0; i < b1; i++) {
+		s->n_paras = i - b0 + 1;
+		if (!para_build(c, &b->items[i], font, width, pitch, &s->paras[i - b0]) ||
+		    (c->cancel != NULL && i + 1 < b1 && c->cancel(c->cancel_arg))) {
+			slot_clear(s);
+			return false;
+		}
+	}
 	s->hash = h;
 	s->valid = true;
 	c->laid_out++;
+	return true;
 }
 
 /* ---- pagination ---------------------------------------------------------------- */
@@ -644,7 +739,13 @@ layout_run(struct layout_cache *c, const struct project *p,
 
 		for (j = b0; j < b.n && (size_t)b.items[j].ecq == ecq; j++)
 			;
-		slot_fill(c, ecq, &b, b0, j, key, font, width, blank);
+		if (!slot_fill(c, ecq, &b, b0, j, key, font, width, blank)) {
+			free(order);
+			layout_blocks_free(&b);
+			plan_free(plan);
+			error_set(err, ERR_NONE, "laying out was interrupted");
+			return -2;
+		}
 		order[n_order++] = ecq;
 	}
 	for (oi = 0; oi < n_order; oi++) {
@@ -693,7 +794,7 @@ layout_run(struct layout_cache *c, const struct project *p,
 				for (m = 0; m < fit; m++, k++) {
 					if (i == 0 && k == 0)
 						r->ecqs[ecq].first_page = page;
-					plan_push(plan, &cap, page, pa->pl, k, pa->x[k],
+					plan_push(plan, &cap, page, pa->line_pl[k], pa->line_no[k], pa->x[k],
 					    y + pa->baseline[k]);
 					y += pa->height[k];
 					ecq_h += pa->height[k];

@@ -83,6 +83,12 @@ struct layout_cache;
 struct layout_cache *layout_cache_new(void);
 /* Frees the cache; accepts NULL. Results already returned stay valid. */
 void layout_cache_free(struct layout_cache *c);
+/* Makes layout_pages through c call cancel(arg) between pieces of work of
+ * a few milliseconds each (paragraphs, and pieces of a long one); when it
+ * returns true, layout_pages stops and returns -2. The coach uses this to
+ * answer a key while a hostile project is laid out. cancel NULL: never. */
+void layout_cache_set_cancel(struct layout_cache *c, bool (*cancel)(void *), void *arg);
+
 /* How many ECQs were laid out anew and how many came from the cache since
  * the cache was made (for tests and bench/). */
 void layout_cache_stats(const struct layout_cache *c, size_t *laid_out, size_t *reused);
@@ -114,7 +120,8 @@ struct layout_result {
  * with layout_result_free. c may be NULL (a temporary cache is used). A
  * missing font is not an error here: another is substituted and r->warning
  * says so. Returns 0, or -1 with err set (ERR_INTERNAL when Pango cannot
- * find any font). */
+ * find any font), or -2 when c's cancel function stopped it. Any field is
+ * laid out from its first STORE_MAX_TEXT bytes, so the work is bounded. */
 int layout_pages(struct layout_cache *c, const struct project *p,
     const struct layout_options *o, struct layout_result *r, struct error *err);
 

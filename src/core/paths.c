@@ -7,10 +7,13 @@
 #include "config.h"
 #include "paths.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "xalloc.h"
@@ -69,7 +72,86 @@ paths_user_dir(void)
 
 	if (xdg != NULL && xdg[0] == '/')
 		return xasprintf("%s/ecqcoach", xdg);
-	if (home == NULL || *home == '\0')
-		home = "/tmp";
+	/* No home: no user data at all, rather than a shared folder where
+	 * anyone could plant the file. */
+	if (home == NULL || home[0] != '/')
+		return NULL;
 	return xasprintf("%s/.local/share/ecqcoach", home);
+}
+
+/* Refuses a folder that is not the user's or that others may write to. */
+static int
+paths_check_dir(const char *dir, struct error *err)
+{
+	struct stat st;
+
+	if (stat(dir, &st) != 0)
+		return error_set(err, errno == ENOENT ? ERR_NOTFOUND : ERR_IO,
+		    "cannot use the folder %s: %s", dir, strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return error_set(err, ERR_USAGE, "%s is not a folder", dir);
+	if (st.st_uid != geteuid())
+		return error_set(err, ERR_USAGE, "the folder %s belongs to another user (uid %ld), "
+		    "so ecqcoach does not keep your files there; remove it or set XDG_DATA_HOME to a "
+		    "folder of your own", dir, (long)st.st_uid);
+	if (st.st_mode & (S_IWGRP | S_IWOTH))
+		return error_set(err, ERR_USAGE, "the folder %s may be written by other users, so "
+		    "ecqcoach does not keep your files there; run 'chmod go-w %s'", dir, dir);
+	return 0;
+}
+
+int
+paths_open_user_file(const char *path, int flags, mode_t mode, struct error *err)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/'), *target = NULL;
+	const char *open_path = path;
+	struct stat st;
+	int fd = -1, e;
+
+	if (slash != NULL && slash != dir)
+		*slash = '\0';
+	else
+		strcpy(dir, slash == dir ? "/" : ".");
+	if (paths_check_dir(dir, err) != 0)
+		goto out;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		/* A link the user made (word lists kept with other dotfiles) is
+		 * fine; one someone else planted is not. */
+		if (st.st_uid != geteuid()) {
+			error_set(err, ERR_USAGE, "%s is a symbolic link made by another user "
+			    "(uid %ld); ecqcoach does not follow it: remove it", path, (long)st.st_uid);
+			goto out;
+		}
+		target = realpath(path, NULL);
+		if (target == NULL) {
+			error_set(err, ERR_USAGE, "%s is a symbolic link to nothing (%s); ecqcoach "
+			    "creates no file through it: remove it", path, strerror(errno));
+			goto out;
+		}
+		open_path = target;
+	}
+	fd = open(open_path, flags | O_NOFOLLOW | O_CLOEXEC, mode);
+	if (fd < 0) {
+		e = errno;
+		error_set(err, e == ENOENT ? ERR_NOTFOUND : ERR_IO, "cannot open %s: %s", path,
+		    strerror(e));
+		goto out;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		error_set(err, ERR_USAGE, "%s is not a regular file; ecqcoach does not use it", path);
+		goto fail;
+	}
+	if (st.st_uid != geteuid()) {
+		error_set(err, ERR_USAGE, "%s belongs to another user (uid %ld); ecqcoach does not "
+		    "use it: remove it, or copy it to a file of your own", path, (long)st.st_uid);
+		goto fail;
+	}
+	goto out;
+fail:
+	close(fd);
+	fd = -1;
+out:
+	free(target);
+	free(dir);
+	return fd;
 }

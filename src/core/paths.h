@@ -7,6 +7,10 @@
 #ifndef ECQ_PATHS_H
 #define ECQ_PATHS_H
 
+#include <sys/types.h>
+
+#include "error.h"
+
 /* The directory that holds prompts/ and dictionaries/. Static storage. */
 const char *paths_data_dir(void);
 
@@ -14,7 +18,20 @@ const char *paths_data_dir(void);
 char *paths_data_file(const char *rel);
 
 /* The user's data directory for ecqcoach ($XDG_DATA_HOME/ecqcoach or
- * ~/.local/share/ecqcoach), newly allocated; not created. */
+ * $HOME/.local/share/ecqcoach, each only when absolute), newly allocated;
+ * not created. NULL when neither is set: there is then no user data
+ * directory (never a shared one such as /tmp). */
 char *paths_user_dir(void);
+
+/* Opens (flags as for open(2); O_NOFOLLOW and O_CLOEXEC are added) a file
+ * of the user's own, such as the word list in paths_user_dir(), refusing
+ * one that someone else could have planted: its folder must belong to the
+ * user and be writable by no one else; a symbolic link is followed only
+ * when the link itself is the user's; the file opened must be a regular
+ * file owned by the user. Returns the descriptor, or -1 with err set:
+ * ERR_NOTFOUND when the file or its folder does not exist, ERR_IO when it
+ * cannot be opened, ERR_USAGE when it or its folder is refused; the
+ * message says why and what to do. */
+int paths_open_user_file(const char *path, int flags, mode_t mode, struct error *err);
 
 #endif

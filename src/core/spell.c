@@ -20,6 +20,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "bounded.h"
 #include "xalloc.h"
 
 /* Longer "words" are never looked up: hunspell refuses them anyway. */
@@ -244,25 +245,21 @@ spell_add_word(struct spell *sp, const char *word)
 }
 
 int
-spell_add_file(struct spell *sp, const char *path, struct error *err)
+spell_add_stream(struct spell *sp, FILE *f, const char *name, struct error *err)
 {
-	FILE *f = fopen(path, "r");
 	char *line = NULL;
-	size_t cap = 0, lineno = 0;
+	size_t cap = 0, lineno = 0, used = 0;
 	ssize_t got;
 
-	if (f == NULL)
-		return error_set(err, ERR_IO, "cannot read the word file %s: %s", path, strerror(errno));
-	while ((got = getline(&line, &cap, f)) >= 0) {
+	while ((got = bounded_getline(&line, &cap, f, &used, BOUNDED_WORDLIST_MAX)) >= 0) {
 		char *s = line;
 
 		lineno++;
 		if (u8_check((const uint8_t *)line, (size_t)got) != NULL ||
 		    memchr(line, '\0', (size_t)got) != NULL) {
 			free(line);
-			fclose(f);
 			return error_set(err, ERR_FORMAT, "%s:%zu: not valid UTF-8 text; save the word file as UTF-8",
-			    path, lineno);
+			    name, lineno);
 		}
 		while (*s == ' ' || *s == '\t')
 			s++;
@@ -272,8 +269,24 @@ spell_add_file(struct spell *sp, const char *path, struct error *err)
 		spell_add_word(sp, s);
 	}
 	free(line);
-	fclose(f);
+	if (got == -2)
+		return bounded_too_big(err, name, "a word list", BOUNDED_WORDLIST_MAX);
+	if (ferror(f))
+		return error_set(err, ERR_IO, "cannot read the word file %s: %s", name, strerror(EIO));
 	return 0;
+}
+
+int
+spell_add_file(struct spell *sp, const char *path, struct error *err)
+{
+	FILE *f = fopen(path, "r");
+	int rc;
+
+	if (f == NULL)
+		return error_set(err, ERR_IO, "cannot read the word file %s: %s", path, strerror(errno));
+	rc = spell_add_stream(sp, f, path, err);
+	fclose(f);
+	return rc;
 }
 
 void

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "error.h"
 #include "framework.h"
@@ -27,6 +28,9 @@ void spell_free(struct spell *sp);
  * "FedRAMP" accepts only "FedRAMP", "interagency" also "Interagency").
  * ERR_IO when it cannot be read, ERR_FORMAT (FILE:LINE) for invalid UTF-8. */
 int spell_add_file(struct spell *sp, const char *path, struct error *err);
+/* The same from a stream the caller opened (and closes); name is for
+ * messages. */
+int spell_add_stream(struct spell *sp, FILE *f, const char *name, struct error *err);
 
 /* Adds one word (copied) for the life of sp. */
 void spell_add_word(struct spell *sp, const char *word);

@@ -20,6 +20,8 @@
 #include <unistd.h>
 #include <unistr.h>
 
+#include "lockfile.h"
+#include "revpolicy.h"
 #include "store_schema.h"
 #include "xalloc.h"
 
@@ -28,6 +30,13 @@ struct store {
 	char *path;
 	bool readonly;
 	struct project *p;
+	struct lockfile *lock;          /* the write lock; NULL when read-only */
+	struct revpolicy *revs;         /* which saves keep a revision */
+	time_t (*clock)(void);          /* seconds, for revpolicy only */
+	dev_t dev;                      /* the file it opened, to notice a */
+	ino_t ino;                      /* move, deletion or replacement */
+	ino_t wal_ino, shm_ino;         /* its -wal and -shm, 0 when unknown */
+	int busy_ms;                    /* sqlite3_busy_timeout */
 };
 
 static const char *const field_columns[EX_FIELD_COUNT] = {
@@ -47,9 +56,27 @@ now_iso(char buf[32])
 	strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* Seconds that never jump back when the wall clock is set. */
+static time_t
+monotonic_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec;
+}
+
 static int
 db_fail(struct store *st, struct error *err, const char *what)
 {
+	int code = sqlite3_errcode(st->db);
+
+	if (code == SQLITE_FULL)
+		return error_set(err, ERR_IO, "%s: cannot %s: the disk is full; free some space "
+		    "and try again", st->path, what);
+	if (code == SQLITE_IOERR || code == SQLITE_READONLY || code == SQLITE_CANTOPEN)
+		return error_set(err, ERR_IO, "%s: cannot %s: %s (SQLite error %d)",
+		    st->path, what, sqlite3_errmsg(st->db), sqlite3_extended_errcode(st->db));
 	return error_set(err, ERR_INTERNAL, "%s: cannot %s: %s (SQLite error %d)",
 	    st->path, what, sqlite3_errmsg(st->db), sqlite3_extended_errcode(st->db));
 }
@@ -85,11 +112,85 @@ run(struct store *st, struct error *err, const char *sql, int n, const char *con
 	return 0;
 }
 
+/* Records which file the path names now, so a later save can notice that
+ * it was moved, deleted or replaced (SQLite would go on writing into the
+ * old inode, and the text would vanish with it). */
+static int
+remember_file(struct store *st, struct error *err)
+{
+	struct stat sb;
+
+	if (stat(st->path, &sb) != 0)
+		return error_set(err, ERR_IO, "cannot open %s: %s", st->path, strerror(errno));
+	st->dev = sb.st_dev;
+	st->ino = sb.st_ino;
+	return 0;
+}
+
+static ino_t
+inode_of(const char *path, const char *suffix)
+{
+	char *p = xasprintf("%s%s", path, suffix);
+	struct stat sb;
+	ino_t ino = stat(p, &sb) == 0 ? sb.st_ino : 0;
+
+	free(p);
+	return ino;
+}
+
+/* A writer's journal files, once they exist (after the first read). */
+static void
+remember_journals(struct store *st)
+{
+	st->wal_ino = inode_of(st->path, "-wal");
+	st->shm_ino = inode_of(st->path, "-shm");
+}
+
+/* After the connection to a file that was deleted or replaced is closed:
+ * SQLite leaves its -wal and -shm under the old name, where they would be
+ * read as the journal of whatever file has that name now. Removes them if
+ * they are still the ones this store used. */
+static void
+drop_stale_journals(const char *path, ino_t wal_ino, ino_t shm_ino)
+{
+	char *p;
+
+	if (wal_ino != 0 && inode_of(path, "-wal") == wal_ino) {
+		p = xasprintf("%s-wal", path);
+		unlink(p);
+		free(p);
+	}
+	if (shm_ino != 0 && inode_of(path, "-shm") == shm_ino) {
+		p = xasprintf("%s-shm", path);
+		unlink(p);
+		free(p);
+	}
+}
+
+int
+store_check_file(const struct store *st, struct error *err)
+{
+	struct stat sb;
+
+	if (stat(st->path, &sb) != 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return error_set(err, ERR_GONE, "%s was moved or deleted while it was open; "
+			    "nothing more can be saved there until it is saved again", st->path);
+		return error_set(err, ERR_IO, "cannot reach %s: %s", st->path, strerror(errno));
+	}
+	if (sb.st_dev != st->dev || sb.st_ino != st->ino)
+		return error_set(err, ERR_GONE, "%s was replaced by another file while it was open; "
+		    "your text is not saved in it", st->path);
+	return 0;
+}
+
 static int
 begin(struct store *st, struct error *err)
 {
 	if (st->readonly)
 		return error_set(err, ERR_USAGE, "%s is open read-only", st->path);
+	if (store_check_file(st, err) != 0)
+		return -1;
 	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail(st, err, "start a transaction (is another ecqcoach using it?)");
 	return 0;
@@ -125,19 +226,36 @@ commit(struct store *st, struct error *err)
 	return load(st, err);
 }
 
+/* Keeps old as a revision of target: always when force (someone else's
+ * text), else when the revision policy says this save starts a burst or is
+ * a checkpoint (see revpolicy.h). */
 static int
-add_revision(struct store *st, const char *target, const char *old, struct error *err)
+keep_revision(struct store *st, const char *target, const char *old, bool force,
+    struct error *err)
 {
 	char now[32];
 	const char *args[3];
+	bool keep = revpolicy_keep(st->revs, target, st->clock());
 
 	if (old == NULL || *old == '\0')
 		return 0;       /* nothing was there to lose */
+	if (!keep && !force)
+		return 0;       /* the text before this burst is kept already */
 	now_iso(now);
 	args[0] = target;
 	args[1] = old;
 	args[2] = now;
 	return run(st, err, "INSERT INTO revision(target, text, changed) VALUES (?1, ?2, ?3)", 3, args);
+}
+
+/* A text column, "" for NULL: a damaged or hand-made file may hold NULL
+ * where ecqcoach never writes one. */
+static const char *
+col_str(sqlite3_stmt *stmt, int col)
+{
+	const unsigned char *s = sqlite3_column_text(stmt, col);
+
+	return s != NULL ? (const char *)s : "";
 }
 
 static char *
@@ -188,8 +306,8 @@ load_framework(struct store *st, struct framework **out, struct error *err)
 		return error_set(err, ERR_FORMAT, "%s: the project has no framework snapshot; the file is damaged", st->path);
 	}
 	snprintf(name, sizeof name, "%s (framework snapshot '%s')", st->path,
-	    (const char *)sqlite3_column_text(stmt, 0));
-	rc = framework_parse((const char *)sqlite3_column_text(stmt, 1),
+	    col_str(stmt, 0));
+	rc = framework_parse(col_str(stmt, 1),
 	    (size_t)sqlite3_column_bytes(stmt, 1), name, out, err);
 	sqlite3_finalize(stmt);
 	return rc;
@@ -227,7 +345,7 @@ load_examples(struct store *st, struct project *p, struct error *err)
 			e->field[f] = column_text(stmt, 3 + f);
 		sqlite3_bind_int64(cs, 1, e->id);
 		while (sqlite3_step(cs) == SQLITE_ROW)
-			strlist_push(&e->competencies, (const char *)sqlite3_column_text(cs, 0));
+			strlist_push(&e->competencies, col_str(cs, 0));
 		sqlite3_reset(cs);
 	}
 	sqlite3_finalize(stmt);
@@ -269,7 +387,7 @@ load_texts(struct store *st, struct project *p, struct error *err)
 	if (stmt == NULL)
 		return -1;
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		e = ecq_index(fw, (const char *)sqlite3_column_text(stmt, 0));
+		e = ecq_index(fw, col_str(stmt, 0));
 		if (e >= 0 && p->intro[e] == NULL)
 			p->intro[e] = column_text(stmt, 1);
 	}
@@ -281,7 +399,7 @@ load_texts(struct store *st, struct project *p, struct error *err)
 	if (stmt == NULL)
 		return -1;
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		e = ecq_index(fw, (const char *)sqlite3_column_text(stmt, 0));
+		e = ecq_index(fw, col_str(stmt, 0));
 		q = sqlite3_column_int(stmt, 1);
 		if (e >= 0 && q >= 0 && (size_t)q < fw->ecqs[e].questions.n) {
 			free(p->notes[e][q]);
@@ -302,12 +420,12 @@ load_lists(struct store *st, struct project *p, struct error *err)
 	if ((stmt = prepare(st, "SELECT word FROM word ORDER BY word", err)) == NULL)
 		return -1;
 	while (sqlite3_step(stmt) == SQLITE_ROW)
-		strlist_push(&p->words, (const char *)sqlite3_column_text(stmt, 0));
+		strlist_push(&p->words, col_str(stmt, 0));
 	sqlite3_finalize(stmt);
 	if ((stmt = prepare(st, "SELECT item FROM confirmed ORDER BY item", err)) == NULL)
 		return -1;
 	while (sqlite3_step(stmt) == SQLITE_ROW)
-		strlist_push(&p->confirmed, (const char *)sqlite3_column_text(stmt, 0));
+		strlist_push(&p->confirmed, col_str(stmt, 0));
 	sqlite3_finalize(stmt);
 	if ((stmt = prepare(st, "SELECT rule, target, text FROM dismissed", err)) == NULL)
 		return -1;
@@ -406,7 +524,7 @@ harden(struct store *st, struct error *err)
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-	sqlite3_busy_timeout(st->db, 2000);
+	sqlite3_busy_timeout(st->db, st->busy_ms);
 	if (store_exec(st->db, "PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON;", err) != 0)
 		return -1;
 	return 0;
@@ -519,6 +637,41 @@ check_and_migrate(struct store *st, struct error *err)
 	return store_exec(st->db, "COMMIT", err);
 }
 
+/* A writer's journal: WAL, every commit on disk before it returns, and a
+ * WAL file cut back after each checkpoint so a long session stays small. */
+#define WRITER_PRAGMAS "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; " \
+	"PRAGMA journal_size_limit = 1048576;"
+
+/* Says plainly when the user may not write the file or its folder (the
+ * folder holds the lock and SQLite's journal files while it is open). */
+static int
+check_writable(const char *path, struct error *err)
+{
+	char *dir, *slash, *real;
+	int ok;
+
+	if (access(path, W_OK) != 0 && (errno == EACCES || errno == EROFS || errno == EPERM))
+		return error_set(err, ERR_IO, "you may not write to %s (%s), so changes cannot be saved",
+		    path, errno == EROFS ? "a read-only file system" : "its permissions");
+	dir = xstrdup(path);
+	slash = strrchr(dir, '/');
+	if (slash == NULL) {
+		free(dir);
+		dir = xstrdup(".");
+	} else {
+		slash[slash == dir ? 1 : 0] = '\0';
+	}
+	ok = access(dir, W_OK) == 0 || (errno != EACCES && errno != EROFS && errno != EPERM);
+	if (!ok) {
+		real = realpath(dir, NULL);
+		error_set(err, ERR_IO, "you may not write in the folder %s, which holds the project's "
+		    "journal while it is open, so changes cannot be saved", real != NULL ? real : dir);
+		free(real);
+	}
+	free(dir);
+	return ok ? 0 : -1;
+}
+
 static struct store *
 store_alloc(const char *path, bool readonly)
 {
@@ -526,6 +679,9 @@ store_alloc(const char *path, bool readonly)
 
 	st->path = xstrdup(path);
 	st->readonly = readonly;
+	st->revs = revpolicy_new();
+	st->clock = monotonic_seconds;
+	st->busy_ms = 2000;
 	return st;
 }
 
@@ -533,6 +689,7 @@ int
 store_open(const char *path, int flags, struct store **out, struct error *err)
 {
 	struct store *st;
+	struct error verr;
 	bool ro = (flags & STORE_READONLY) != 0;
 	int rc;
 
@@ -540,6 +697,11 @@ store_open(const char *path, int flags, struct store **out, struct error *err)
 	if (check_magic(path, err) != 0)
 		return -1;
 	st = store_alloc(path, ro);
+	/* The lock comes first: no migration or save while another coach has
+	 * the file, and a second coach can say who has it. */
+	if (!ro && (check_writable(path, err) != 0 ||
+	    lockfile_acquire(path, &st->lock, NULL, err) != 0))
+		goto fail;
 	rc = sqlite3_open_v2(path, &st->db, ro ? SQLITE_OPEN_READONLY :
 	    SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
@@ -552,15 +714,54 @@ store_open(const char *path, int flags, struct store **out, struct error *err)
 	}
 	if (harden(st, err) != 0 || check_and_migrate(st, err) != 0)
 		goto fail;
-	if (!ro && (store_exec(st->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", err) != 0))
+	/* Read-only, nothing in the schema can run: a reader may go on. */
+	if (store_schema_verify(st->db, path, &verr) != 0 && (!ro || verr.code != ERR_TAMPERED)) {
+		if (err != NULL)
+			*err = verr;
 		goto fail;
-	if (load(st, err) != 0)
+	}
+	if (!ro && (store_exec(st->db, WRITER_PRAGMAS, err) != 0))
 		goto fail;
+	if (remember_file(st, err) != 0 || load(st, err) != 0)
+		goto fail;
+	if (!ro)
+		remember_journals(st);
 	*out = st;
 	return 0;
 fail:
 	store_close(st);
 	return -1;
+}
+
+/* Removes a project that was never handed out, and the journal files
+ * SQLite may have left beside it (a full disk can stop it from removing
+ * its own -wal and -shm). */
+static void
+remove_with_journals(const char *path)
+{
+	static const char *const suffix[] = { "-wal", "-shm", "-journal" };
+	char *p;
+	size_t i;
+
+	unlink(path);
+	for (i = 0; i < sizeof suffix / sizeof *suffix; i++) {
+		p = xasprintf("%s%s", path, suffix[i]);
+		unlink(p);
+		free(p);
+	}
+}
+
+void
+store_discard(struct store *st)
+{
+	char *path;
+
+	if (st == NULL)
+		return;
+	path = xstrdup(st->path);
+	store_close(st);
+	remove_with_journals(path);
+	free(path);
 }
 
 int
@@ -582,13 +783,15 @@ store_create(const char *path, const struct framework *fw, const char *candidate
 	}
 	close(fd);
 	st = store_alloc(path, false);
+	if (lockfile_acquire(path, &st->lock, NULL, err) != 0)
+		goto fail;
 	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
 		error_set(err, ERR_IO, "cannot create %s: %s", path, sqlite3_errstr(rc));
 		goto fail;
 	}
-	if (harden(st, err) != 0 ||
-	    store_exec(st->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", err) != 0 ||
+	if (harden(st, err) != 0 || remember_file(st, err) != 0 ||
+	    store_exec(st->db, WRITER_PRAGMAS, err) != 0 ||
 	    store_exec(st->db, "BEGIN IMMEDIATE", err) != 0)
 		goto fail;
 	now_iso(now);
@@ -608,27 +811,36 @@ store_create(const char *path, const struct framework *fw, const char *candidate
 		goto fail_tx;
 	if (load(st, err) != 0)
 		goto fail;
+	remember_journals(st);
 	*out = st;
 	return 0;
 fail_tx:
 	rollback(st);
 fail:
 	store_close(st);
-	unlink(path);
+	remove_with_journals(path);
 	return -1;
 }
 
 void
 store_close(struct store *st)
 {
+	struct error ignore;
+	bool gone;
+
 	if (st == NULL)
 		return;
 	if (st->db != NULL) {
+		gone = !st->readonly && store_check_file(st, &ignore) != 0 && ignore.code == ERR_GONE;
 		/* Back to a rollback journal so the closed file stands alone. */
-		if (!st->readonly)
+		if (!st->readonly && !gone)
 			sqlite3_exec(st->db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
 		sqlite3_close(st->db);
+		if (gone)
+			drop_stale_journals(st->path, st->wal_ino, st->shm_ino);
 	}
+	lockfile_release(st->lock);
+	revpolicy_free(st->revs);
 	project_free(st->p);
 	free(st->path);
 	free(st);
@@ -644,6 +856,118 @@ const char *
 store_path(const struct store *st)
 {
 	return st->path;
+}
+
+void
+store_set_busy_timeout(struct store *st, int ms)
+{
+	st->busy_ms = ms;
+	if (st->db != NULL)
+		sqlite3_busy_timeout(st->db, ms);
+}
+
+void
+store_new_burst(struct store *st)
+{
+	revpolicy_free(st->revs);
+	st->revs = revpolicy_new();
+}
+
+void
+store_set_clock(struct store *st, time_t (*clock)(void))
+{
+	st->clock = clock != NULL ? clock : monotonic_seconds;
+}
+
+/* path when nothing has that name, else "NAME-recovered.ecq" beside it
+ * (then -recovered-2 ...), never someone else's file. */
+static char *
+free_name(const char *path)
+{
+	size_t n = strlen(path);
+	size_t stem = n > 4 && strcmp(path + n - 4, ".ecq") == 0 ? n - 4 : n;
+	char *name = xstrdup(path);
+	int i;
+
+	for (i = 1; access(name, F_OK) == 0 || errno != ENOENT; i++) {
+		free(name);
+		if (i == 1)
+			name = xasprintf("%.*s-recovered.ecq", (int)stem, path);
+		else
+			name = xasprintf("%.*s-recovered-%d.ecq", (int)stem, path, i);
+		if (i > 100)
+			return name;    /* let the write below report the clash */
+	}
+	return name;
+}
+
+int
+store_save_again(struct store *st, char **where, struct error *err)
+{
+	sqlite3_stmt *stmt;
+	char *dst, *tmp;
+	int rc;
+
+	*where = NULL;
+	if (st->readonly || st->db == NULL)
+		return error_set(err, ERR_USAGE, "%s is open read-only", st->path);
+	dst = free_name(st->path);
+	tmp = xasprintf("%s.saving-%ld", dst, (long)getpid());
+	unlink(tmp);
+	/* A consistent copy of everything saved so far, from the connection
+	 * that still reads the old file. */
+	if ((stmt = prepare(st, "VACUUM INTO ?1", err)) == NULL)
+		goto fail;
+	sqlite3_bind_text(stmt, 1, tmp, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		error_set(err, ERR_IO, "cannot write %s: %s", dst, sqlite3_errmsg(st->db));
+		goto fail;
+	}
+	/* link(2) never replaces: a file that took the name meanwhile stays. */
+	if (link(tmp, dst) != 0) {
+		error_set(err, ERR_IO, "cannot write %s: %s", dst, strerror(errno));
+		goto fail;
+	}
+	unlink(tmp);
+	/* Close the old connection before opening the new file: its -wal
+	 * must never be read as the new file's journal. */
+	sqlite3_close(st->db);
+	st->db = NULL;
+	drop_stale_journals(st->path, st->wal_ino, st->shm_ino);
+	st->wal_ino = st->shm_ino = 0;
+	lockfile_release(st->lock);
+	st->lock = NULL;
+	free(st->path);
+	st->path = dst;
+	dst = NULL;
+	if (lockfile_acquire(st->path, &st->lock, NULL, err) != 0)
+		st->readonly = true;    /* someone opened it this instant: theirs */
+	if (sqlite3_open_v2(st->path, &st->db, st->readonly ? SQLITE_OPEN_READONLY :
+	    SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		error_set(err, ERR_IO, "cannot open %s again: %s", st->path, sqlite3_errmsg(st->db));
+		sqlite3_close(st->db);
+		st->db = NULL;
+		st->readonly = true;
+		goto fail;
+	}
+	if (harden(st, err) != 0 || (!st->readonly && store_exec(st->db, WRITER_PRAGMAS, err) != 0) ||
+	    remember_file(st, err) != 0)
+		goto fail;
+	free(st->p->path);
+	st->p->path = xstrdup(st->path);
+	if (!st->readonly && load(st, err) == 0)
+		remember_journals(st);
+	*where = xstrdup(st->path);
+	free(tmp);
+	return st->readonly ? -1 : 0;
+fail:
+	if (tmp != NULL)
+		unlink(tmp);
+	free(tmp);
+	free(dst);
+	return -1;
 }
 
 /* ---- changes ------------------------------------------------------------- */
@@ -665,50 +989,6 @@ check_utf8(struct store *st, const char *text, struct error *err)
 	return 0;
 }
 
-/* Sets a meta key with a revision of its previous value. */
-static int
-set_meta(struct store *st, const char *key, const char *value, struct error *err)
-{
-	char target[64];
-	char *old;
-	const char *args[2];
-
-	if (check_utf8(st, value, err) != 0 || begin(st, err) != 0)
-		return -1;
-	old = meta_get(st, key);
-	snprintf(target, sizeof target, "meta.%s", key);
-	args[0] = key;
-	args[1] = value;
-	if (strcmp(old, value) != 0 &&
-	    (add_revision(st, strcmp(key, "unsorted") == 0 ? "unsorted" : target, old, err) != 0 ||
-	     run(st, err, "INSERT INTO meta(key, value) VALUES (?1, ?2) "
-	     "ON CONFLICT(key) DO UPDATE SET value = excluded.value", 2, args) != 0)) {
-		free(old);
-		rollback(st);
-		return -1;
-	}
-	free(old);
-	return commit(st, err);
-}
-
-int
-store_set_candidate(struct store *st, const char *name, struct error *err)
-{
-	return set_meta(st, "candidate", name, err);
-}
-
-int
-store_set_position(struct store *st, const char *position, struct error *err)
-{
-	return set_meta(st, "position", position, err);
-}
-
-int
-store_set_unsorted(struct store *st, const char *text, struct error *err)
-{
-	return set_meta(st, "unsorted", text, err);
-}
-
 static int
 valid_ecq(struct store *st, int ecq, struct error *err)
 {
@@ -717,56 +997,230 @@ valid_ecq(struct store *st, int ecq, struct error *err)
 	return 0;
 }
 
-int
-store_set_intro(struct store *st, int ecq, const char *text, struct error *err)
-{
-	char target[32];
-	const char *args[2];
+/* Where one piece of text lives: its revision target, a query that reads it
+ * (the keys bound as ?1, ?2) and a statement that writes it (the keys, then
+ * the text and the time as the next two parameters). */
+struct slot {
+	char target[64];
+	char get_sql[128];
+	char put_sql[200];
+	const char *keys[2];
+	int n_keys;
+};
 
-	if (valid_ecq(st, ecq, err) != 0 || check_utf8(st, text, err) != 0)
+/* Binds the keys (and, for a write, the text and the time) to stmt. */
+static void
+bind_slot(sqlite3_stmt *stmt, const struct slot *s, const char *text, const char *now)
+{
+	int i, n = sqlite3_bind_parameter_count(stmt);
+
+	for (i = 0; i < s->n_keys; i++)
+		sqlite3_bind_text(stmt, i + 1, s->keys[i], -1, SQLITE_STATIC);
+	if (text != NULL && n > s->n_keys)
+		sqlite3_bind_text(stmt, s->n_keys + 1, text, -1, SQLITE_STATIC);
+	if (now != NULL && n > s->n_keys + 1)
+		sqlite3_bind_text(stmt, s->n_keys + 2, now, -1, SQLITE_STATIC);
+}
+
+/* The text the file holds now (not the loaded copy: another writer may
+ * have changed it), or NULL with *missing when there is no row. */
+static char *
+slot_read(struct store *st, const struct slot *s, bool *missing, struct error *err)
+{
+	sqlite3_stmt *stmt = prepare(st, s->get_sql, err);
+	char *text = NULL;
+	int rc;
+
+	*missing = false;
+	if (stmt == NULL)
+		return NULL;
+	bind_slot(stmt, s, NULL, NULL);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		text = column_text(stmt, 0);
+	else if (rc == SQLITE_DONE)
+		*missing = true;
+	else
+		db_fail(st, err, "read the saved text");
+	sqlite3_finalize(stmt);
+	return text;
+}
+
+/* Saves text into a slot in one transaction. seen is the text the caller
+ * last read from this slot (NULL: the loaded copy's, passed by the caller as
+ * loaded). When the file holds something else, someone else wrote it: that
+ * text is kept as a revision whatever the policy, and *conflict is set.
+ * missing_ok: a slot with no row yet reads as "" (intro, note, meta). */
+static int
+slot_save(struct store *st, const struct slot *s, const char *seen, const char *text,
+    bool missing_ok, bool *conflict, struct error *err)
+{
+	sqlite3_stmt *stmt;
+	char *cur, now[32];
+	bool missing, other;
+	int rc;
+
+	if (conflict != NULL)
+		*conflict = false;
+	if (check_utf8(st, text, err) != 0 || begin(st, err) != 0)
 		return -1;
-	if (strcmp(st->p->intro[ecq], text) == 0)
+	error_clear(err);
+	cur = slot_read(st, s, &missing, err);
+	if (cur == NULL && missing && missing_ok)
+		cur = xstrdup("");
+	if (cur == NULL) {
+		rollback(st);
+		if (missing)
+			return error_set(err, ERR_NOTFOUND, "%s: %s is no longer in the file", st->path, s->target);
+		return -1;
+	}
+	if (strcmp(cur, text) == 0) {
+		free(cur);
+		rollback(st);   /* nothing to write */
 		return 0;
-	if (begin(st, err) != 0)
-		return -1;
-	snprintf(target, sizeof target, "intro.%d", ecq + 1);
-	args[0] = st->p->fw->ecqs[ecq].key;
-	args[1] = text;
-	if (add_revision(st, target, st->p->intro[ecq], err) != 0 ||
-	    run(st, err, "INSERT INTO intro(ecq, text) VALUES (?1, ?2) "
-	    "ON CONFLICT(ecq) DO UPDATE SET text = excluded.text", 2, args) != 0) {
+	}
+	other = seen != NULL && strcmp(cur, seen) != 0;
+	if (other)
+		revpolicy_reset(st->revs, s->target);
+	now_iso(now);
+	rc = keep_revision(st, s->target, cur,
+	    other || strlen(cur) > strlen(text) + REVPOLICY_BIG_CUT, err);
+	free(cur);
+	if (rc == 0 && (stmt = prepare(st, s->put_sql, err)) != NULL) {
+		bind_slot(stmt, s, text, now);
+		if (sqlite3_step(stmt) != SQLITE_DONE)
+			rc = db_fail(st, err, "save the change");
+		sqlite3_finalize(stmt);
+	} else {
+		rc = -1;
+	}
+	if (rc != 0) {
 		rollback(st);
 		return -1;
 	}
-	return commit(st, err);
+	if (commit(st, err) != 0)
+		return -1;
+	if (conflict != NULL)
+		*conflict = other;
+	return 0;
+}
+
+static void
+slot_meta(struct slot *s, const char *key)
+{
+	memset(s, 0, sizeof *s);
+	if (strcmp(key, "unsorted") == 0)
+		snprintf(s->target, sizeof s->target, "unsorted");
+	else
+		snprintf(s->target, sizeof s->target, "meta.%s", key);
+	snprintf(s->get_sql, sizeof s->get_sql, "SELECT value FROM meta WHERE key = ?1");
+	snprintf(s->put_sql, sizeof s->put_sql, "INSERT INTO meta(key, value) VALUES (?1, ?2) "
+	    "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+	s->keys[0] = key;
+	s->n_keys = 1;
+}
+
+static int
+slot_intro(struct store *st, struct slot *s, int ecq, struct error *err)
+{
+	if (valid_ecq(st, ecq, err) != 0)
+		return -1;
+	memset(s, 0, sizeof *s);
+	snprintf(s->target, sizeof s->target, "intro.%d", ecq + 1);
+	snprintf(s->get_sql, sizeof s->get_sql, "SELECT text FROM intro WHERE ecq = ?1");
+	snprintf(s->put_sql, sizeof s->put_sql, "INSERT INTO intro(ecq, text) VALUES (?1, ?2) "
+	    "ON CONFLICT(ecq) DO UPDATE SET text = excluded.text");
+	s->keys[0] = st->p->fw->ecqs[ecq].key;
+	s->n_keys = 1;
+	return 0;
+}
+
+/* qbuf holds the question number for s->keys[1]; it must outlive s. */
+static int
+slot_note(struct store *st, struct slot *s, int ecq, int question, char qbuf[16],
+    struct error *err)
+{
+	if (valid_ecq(st, ecq, err) != 0)
+		return -1;
+	if (question < 0 || (size_t)question >= st->p->fw->ecqs[ecq].questions.n)
+		return error_set(err, ERR_NOTFOUND, "ECQ %d has no question %d", ecq + 1, question + 1);
+	memset(s, 0, sizeof *s);
+	snprintf(s->target, sizeof s->target, "note.%d.%d", ecq + 1, question + 1);
+	snprintf(s->get_sql, sizeof s->get_sql, "SELECT text FROM note WHERE ecq = ?1 AND question = ?2");
+	snprintf(s->put_sql, sizeof s->put_sql, "INSERT INTO note(ecq, question, text) VALUES (?1, ?2, ?3) "
+	    "ON CONFLICT(ecq, question) DO UPDATE SET text = excluded.text");
+	snprintf(qbuf, 16, "%d", question);
+	s->keys[0] = st->p->fw->ecqs[ecq].key;
+	s->keys[1] = qbuf;
+	s->n_keys = 2;
+	return 0;
+}
+
+/* A deleted example's row is still in the file (undo brings it back), so
+ * a save into it is kept rather than lost. */
+static int
+slot_example(struct slot *s, int64_t id, enum example_field f, char idbuf[24], struct error *err)
+{
+	if ((unsigned)f >= EX_FIELD_COUNT)
+		return error_set(err, ERR_USAGE, "no such example field %d", (int)f);
+	memset(s, 0, sizeof *s);
+	snprintf(s->target, sizeof s->target, "example.%lld.%s", (long long)id, field_targets[f]);
+	/* The column name comes from our own table, never from input. */
+	snprintf(s->get_sql, sizeof s->get_sql, "SELECT %s FROM example WHERE id = ?1", field_columns[f]);
+	snprintf(s->put_sql, sizeof s->put_sql, "UPDATE example SET %s = ?2, modified = ?3 WHERE id = ?1",
+	    field_columns[f]);
+	snprintf(idbuf, 24, "%lld", (long long)id);
+	s->keys[0] = idbuf;
+	s->n_keys = 1;
+	return 0;
+}
+
+int
+store_set_candidate(struct store *st, const char *name, struct error *err)
+{
+	struct slot s;
+
+	slot_meta(&s, "candidate");
+	return slot_save(st, &s, NULL, name, true, NULL, err);
+}
+
+int
+store_set_position(struct store *st, const char *position, struct error *err)
+{
+	struct slot s;
+
+	slot_meta(&s, "position");
+	return slot_save(st, &s, NULL, position, true, NULL, err);
+}
+
+int
+store_set_unsorted(struct store *st, const char *text, struct error *err)
+{
+	struct slot s;
+
+	slot_meta(&s, "unsorted");
+	return slot_save(st, &s, NULL, text, true, NULL, err);
+}
+
+int
+store_set_intro(struct store *st, int ecq, const char *text, struct error *err)
+{
+	struct slot s;
+
+	if (slot_intro(st, &s, ecq, err) != 0)
+		return -1;
+	return slot_save(st, &s, NULL, text, true, NULL, err);
 }
 
 int
 store_set_note(struct store *st, int ecq, int question, const char *text, struct error *err)
 {
-	char target[48], qbuf[16];
-	const char *args[3];
+	struct slot s;
+	char qbuf[16];
 
-	if (valid_ecq(st, ecq, err) != 0 || check_utf8(st, text, err) != 0)
+	if (slot_note(st, &s, ecq, question, qbuf, err) != 0)
 		return -1;
-	if (question < 0 || (size_t)question >= st->p->fw->ecqs[ecq].questions.n)
-		return error_set(err, ERR_NOTFOUND, "ECQ %d has no question %d", ecq + 1, question + 1);
-	if (strcmp(st->p->notes[ecq][question], text) == 0)
-		return 0;
-	if (begin(st, err) != 0)
-		return -1;
-	snprintf(target, sizeof target, "note.%d.%d", ecq + 1, question + 1);
-	snprintf(qbuf, sizeof qbuf, "%d", question);
-	args[0] = st->p->fw->ecqs[ecq].key;
-	args[1] = qbuf;
-	args[2] = text;
-	if (add_revision(st, target, st->p->notes[ecq][question], err) != 0 ||
-	    run(st, err, "INSERT INTO note(ecq, question, text) VALUES (?1, ?2, ?3) "
-	    "ON CONFLICT(ecq, question) DO UPDATE SET text = excluded.text", 3, args) != 0) {
-		rollback(st);
-		return -1;
-	}
-	return commit(st, err);
+	return slot_save(st, &s, NULL, text, true, NULL, err);
 }
 
 char *
@@ -790,38 +1244,54 @@ int
 store_set_example_field(struct store *st, int64_t id, enum example_field f,
     const char *text, struct error *err)
 {
-	struct example *e = find_example(st, id, err);
-	char *target, *sql, now[32];
-	const char *args[3];
+	struct slot s;
 	char idbuf[24];
-	int rc;
 
-	if (e == NULL || check_utf8(st, text, err) != 0)
+	if (slot_example(&s, id, f, idbuf, err) != 0)
 		return -1;
-	if ((unsigned)f >= EX_FIELD_COUNT)
-		return error_set(err, ERR_USAGE, "no such example field %d", (int)f);
-	if (strcmp(e->field[f], text) == 0)
+	return slot_save(st, &s, NULL, text, false, NULL, err);
+}
+
+/* Parses a revision target into its slot; the buffers hold key texts. */
+static int
+slot_from_target(struct store *st, const char *target, struct slot *s, char kbuf[24],
+    struct error *err)
+{
+	long long id;
+	int a, b, n = 0, f;
+	char name[16];
+
+	if (strcmp(target, "meta.candidate") == 0 || strcmp(target, "meta.position") == 0) {
+		slot_meta(s, target + 5);
 		return 0;
-	if (begin(st, err) != 0)
-		return -1;
-	target = store_example_target(id, f);
-	now_iso(now);
-	snprintf(idbuf, sizeof idbuf, "%lld", (long long)id);
-	/* The column name comes from our own table, never from input. */
-	sql = xasprintf("UPDATE example SET %s = ?1, modified = ?2 WHERE id = ?3", field_columns[f]);
-	args[0] = text;
-	args[1] = now;
-	args[2] = idbuf;
-	rc = add_revision(st, target, e->field[f], err);
-	if (rc == 0)
-		rc = run(st, err, sql, 3, args);
-	free(sql);
-	free(target);
-	if (rc != 0) {
-		rollback(st);
-		return -1;
 	}
-	return commit(st, err);
+	if (strcmp(target, "unsorted") == 0) {
+		slot_meta(s, "unsorted");
+		return 0;
+	}
+	if (sscanf(target, "intro.%d%n", &a, &n) == 1 && target[n] == '\0')
+		return slot_intro(st, s, a - 1, err);
+	if (sscanf(target, "note.%d.%d%n", &a, &b, &n) == 2 && target[n] == '\0')
+		return slot_note(st, s, a - 1, b - 1, kbuf, err);
+	if (sscanf(target, "example.%lld.%15[a-z]%n", &id, name, &n) == 2 && target[n] == '\0')
+		for (f = 0; f < EX_FIELD_COUNT; f++)
+			if (strcmp(name, field_targets[f]) == 0)
+				return slot_example(s, (int64_t)id, (enum example_field)f, kbuf, err);
+	return error_set(err, ERR_USAGE, "no text is called '%s'", target);
+}
+
+int
+store_set_text(struct store *st, const char *target, const char *seen, const char *text,
+    bool *conflict, struct error *err)
+{
+	struct slot s;
+	char kbuf[24];
+
+	if (conflict != NULL)
+		*conflict = false;
+	if (slot_from_target(st, target, &s, kbuf, err) != 0)
+		return -1;
+	return slot_save(st, &s, seen, text, strncmp(target, "example.", 8) != 0, conflict, err);
 }
 
 /* Renumbers the live examples of an ECQ 0..n-1 in the given order. */

@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "error.h"
 #include "framework.h"
@@ -36,6 +37,16 @@ enum store_flags {
 	STORE_READONLY = 1 << 0     /* open without writing (show, check, export) */
 };
 
+/* Writers and concurrency. A writable open (and store_create) takes the
+ * project's write lock (lockfile.h): while another ecqcoach has the file
+ * open for writing, store_open fails with ERR_LOCKED naming the holder, and
+ * the caller may open it with STORE_READONLY instead. A writable open also
+ * refuses a file holding triggers, views, tables or indexes that ecqcoach
+ * did not create (ERR_TAMPERED), since they could run on every save; such a
+ * file still opens read-only. Every save first checks that the path still
+ * names the file that was opened (ERR_GONE when it was moved, deleted or
+ * replaced: see store_save_again). */
+
 /* Creates a new project at path (which must not exist) with a snapshot of
  * fw (its ->text) and opens it. candidate may be "". */
 int store_create(const char *path, const struct framework *fw,
@@ -50,6 +61,9 @@ int store_open(const char *path, int flags, struct store **out, struct error *er
 
 /* Closes and frees; accepts NULL. */
 void store_close(struct store *st);
+/* Closes a project this program just created and removes its file and
+ * journals (a `new` or `import` that failed half-way); accepts NULL. */
+void store_discard(struct store *st);
 
 /* The loaded project, owned by the store, valid until the next change. */
 const struct project *store_project(const struct store *st);
@@ -63,6 +77,37 @@ int store_set_note(struct store *st, int ecq, int question, const char *text,
 int store_set_unsorted(struct store *st, const char *text, struct error *err);
 int store_set_example_field(struct store *st, int64_t id, enum example_field f,
     const char *text, struct error *err);
+
+/* Saves the text named by a revision target (see the top of this file)
+ * without ever overwriting text the caller has not seen: seen is the text
+ * the caller last read or saved there. When the file holds something else
+ * (another writer changed it), that text is kept as a revision, the caller's
+ * text is saved, and *conflict (when not NULL) is set. seen NULL: no check. */
+int store_set_text(struct store *st, const char *target, const char *seen,
+    const char *text, bool *conflict, struct error *err);
+
+/* Whether the path still names the file that was opened: 0, or -1 with
+ * ERR_GONE (moved, deleted or replaced) or ERR_IO. */
+int store_check_file(const struct store *st, struct error *err);
+/* After ERR_GONE: writes the open project (with everything saved so far)
+ * to its path again, or, when another file took that name, to a new name
+ * beside it, and goes on saving there. *where (caller frees) gets the path
+ * written. */
+int store_save_again(struct store *st, char **where, struct error *err);
+
+/* How long a change waits for another program's transaction on the file
+ * before it fails (default 2000 ms). The coach, which saves between keys
+ * and retries a failed save by itself, waits less so keys stay answered. */
+void store_set_busy_timeout(struct store *st, int ms);
+
+/* Starts a new burst for every text: the next save of each keeps the text
+ * it replaces. Call before a deliberate replacement (restoring a rescue
+ * file or an old revision), which must always be undoable. */
+void store_new_burst(struct store *st);
+
+/* The clock (seconds, monotonic) that decides which saves keep a revision;
+ * tests and benchmarks pass their own to replay hours of typing. */
+void store_set_clock(struct store *st, time_t (*clock)(void));
 
 /* Adds an empty example at the end of ECQ ecq; its id goes to *id_out. */
 int store_add_example(struct store *st, int ecq, const char *title,

@@ -8,6 +8,7 @@
 #include "store_schema.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "store.h"
 
@@ -130,4 +131,113 @@ store_schema_migrate(sqlite3 *db, int from, struct error *err)
 		if (store_exec(db, steps[v], err) != 0)
 			return -1;
 	return set_version(db, STORE_SCHEMA_VERSION, err);
+}
+
+/* ---- checking a file's schema --------------------------------------------- */
+
+/* "type name" of every schema object, or for a table each column as
+ * "table.column type notnull default pk", sorted, one per line: two
+ * databases with the same text have the same structure, whatever order
+ * ALTER TABLE left the columns in. */
+static char *
+schema_signature(sqlite3 *db)
+{
+	static const char sql[] =
+	    "SELECT type || ' ' || name FROM sqlite_schema "
+	    "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+	    "UNION ALL "
+	    "SELECT 'column ' || s.name || '.' || c.name || ' ' || c.type || ' ' || c.\"notnull\" "
+	    "  || ' ' || IFNULL(c.dflt_value, '-') || ' ' || c.pk || ' ' || c.hidden "
+	    "FROM sqlite_schema AS s, pragma_table_xinfo(s.name) AS c "
+	    "WHERE s.type = 'table' AND s.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+	    "ORDER BY 1";
+	sqlite3_stmt *stmt = NULL;
+	char *out = NULL, *grown;
+	size_t len = 0, n;
+	const char *row;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return NULL;
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		row = (const char *)sqlite3_column_text(stmt, 0);
+		n = row != NULL ? strlen(row) : 0;
+		grown = sqlite3_realloc64(out, len + n + 2);
+		if (grown == NULL) {
+			sqlite3_free(out);
+			out = NULL;
+			break;
+		}
+		out = grown;
+		memcpy(out + len, row != NULL ? row : "", n);
+		len += n;
+		out[len++] = '\n';
+		out[len] = '\0';
+	}
+	sqlite3_finalize(stmt);
+	if (out == NULL && len == 0)
+		out = sqlite3_mprintf("%s", "");
+	return out;
+}
+
+/* The first line of have that want lacks, into buf ("" when none). */
+static void
+first_extra(const char *have, const char *want, char *buf, size_t size)
+{
+	char *wrapped = sqlite3_mprintf("\n%s", want), *needle;
+	const char *line, *eol;
+	int n;
+
+	buf[0] = '\0';
+	for (line = have; wrapped != NULL && (eol = strchr(line, '\n')) != NULL; line = eol + 1) {
+		n = (int)(eol - line);
+		needle = sqlite3_mprintf("\n%.*s\n", n, line);
+		if (needle != NULL && strstr(wrapped, needle) == NULL) {
+			snprintf(buf, size, "%.*s", n, line);
+			sqlite3_free(needle);
+			break;
+		}
+		sqlite3_free(needle);
+	}
+	sqlite3_free(wrapped);
+}
+
+int
+store_schema_verify(sqlite3 *db, const char *path, struct error *err)
+{
+	sqlite3 *ref = NULL;
+	char *want = NULL, *have = NULL, extra[200], *p;
+	struct error ignore;
+	int rc = -1;
+
+	if (sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    store_schema_create(ref, &ignore) != 0) {
+		error_set(err, ERR_INTERNAL, "cannot build the reference schema: %s", sqlite3_errmsg(ref));
+		goto done;
+	}
+	want = schema_signature(ref);
+	have = schema_signature(db);
+	if (want == NULL || have == NULL) {
+		error_set(err, ERR_FORMAT, "%s: cannot read its schema (%s)", path, sqlite3_errmsg(db));
+		goto done;
+	}
+	if (strcmp(want, have) == 0) {
+		rc = 0;
+		goto done;
+	}
+	first_extra(have, want, extra, sizeof extra);
+	if (extra[0] == '\0')
+		first_extra(want, have, extra, sizeof extra);
+	/* "column t.c ..." -> "column t.c"; names are shown, never obeyed */
+	if (strncmp(extra, "column ", 7) == 0 && (p = strchr(extra + 7, ' ')) != NULL)
+		*p = '\0';
+	for (p = extra; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f)
+			*p = '?';
+	error_set(err, ERR_TAMPERED, "%s holds schema objects that ecqcoach did not make (%s); "
+	    "it was changed outside ecqcoach, so it opens read-only", path, extra);
+done:
+	sqlite3_free(want);
+	sqlite3_free(have);
+	sqlite3_close(ref);
+	return rc;
 }

@@ -21,4 +21,10 @@ int store_schema_migrate(sqlite3 *db, int from, struct error *err);
 /* Runs SQL with no result rows; fills err with sqlite3_errmsg on failure. */
 int store_exec(sqlite3 *db, const char *sql, struct error *err);
 
+/* Compares db's schema with the one this version makes: every table,
+ * column, index, trigger and view. Returns 0 when they are the same, else
+ * -1 with ERR_TAMPERED naming the first difference (path is for the
+ * message). A file with a trigger could run it on every save. */
+int store_schema_verify(sqlite3 *db, const char *path, struct error *err);
+
 #endif

@@ -17,6 +17,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "bounded.h"
 #include "paths.h"
 #include "xalloc.h"
 
@@ -143,6 +144,7 @@ static void
 text_load_abbrevs(void)
 {
 	char *path, line[256];
+	size_t used = 0;
 	FILE *f;
 
 	text_abbrevs_loaded = true;
@@ -151,9 +153,13 @@ text_load_abbrevs(void)
 	free(path);
 	if (f == NULL)
 		return;         /* the generic rules (initials, inner periods) still apply */
-	while (fgets(line, sizeof line, f) != NULL) {
+	/* This list has no way to report an error: past the word-list limit it
+	 * is read no further (the generic rules still apply). */
+	while (used < BOUNDED_WORDLIST_MAX && fgets(line, sizeof line, f) != NULL) {
 		char *s = line, *e, *arrow;
 		struct text_abbrev a;
+
+		used += strlen(line) + 1;
 
 		while (*s == ' ' || *s == '\t')
 			s++;

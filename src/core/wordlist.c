@@ -16,6 +16,7 @@
 
 #include <unistr.h>
 
+#include "bounded.h"
 #include "xalloc.h"
 
 struct wl_entry {
@@ -221,7 +222,7 @@ wordlist_load_file(const char *path, struct wordlist **out, struct error *err)
 	FILE *f;
 	struct wordlist *l;
 	char *line = NULL, *base, *dot;
-	size_t cap = 0, lineno = 0, ecap = 0;
+	size_t cap = 0, lineno = 0, ecap = 0, used = 0;
 	ssize_t got;
 
 	*out = NULL;
@@ -234,7 +235,7 @@ wordlist_load_file(const char *path, struct wordlist **out, struct error *err)
 	dot = strrchr(l->name, '.');
 	if (dot != NULL && strcmp(dot, ".txt") == 0)
 		*dot = '\0';
-	while ((got = getline(&line, &cap, f)) >= 0) {
+	while ((got = bounded_getline(&line, &cap, f, &used, BOUNDED_WORDLIST_MAX)) >= 0) {
 		struct wl_entry e;
 
 		lineno++;
@@ -256,6 +257,15 @@ wordlist_load_file(const char *path, struct wordlist **out, struct error *err)
 		l->entries[l->n++] = e;
 	}
 	free(line);
+	if (got == -2 || ferror(f)) {
+		if (got == -2)
+			bounded_too_big(err, path, "a word list", BOUNDED_WORDLIST_MAX);
+		else
+			error_set(err, ERR_IO, "cannot read word list %s: %s", path, strerror(errno));
+		fclose(f);
+		wordlist_free(l);
+		return -1;
+	}
 	fclose(f);
 	wl_index(l);
 	*out = l;

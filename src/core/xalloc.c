@@ -10,24 +10,33 @@
 #include <string.h>
 #include <unistd.h>
 
-static void (*fail_hook)(void);
+static const char *(*fail_hook)(void);
 
 void
-xalloc_set_fail_hook(void (*hook)(void))
+xalloc_set_fail_hook(const char *(*hook)(void))
 {
 	fail_hook = hook;
+}
+
+/* write(2) rather than stdio: it needs no allocation. */
+static void
+put_err(const char *s)
+{
+	if (write(STDERR_FILENO, s, strlen(s)) < 0)
+		abort();
 }
 
 static void
 out_of_memory(void)
 {
-	static const char msg[] = "ecqcoach: out of memory; your work is saved in the project file\n";
+	const char *note = fail_hook != NULL ? fail_hook() : NULL;
 
-	if (fail_hook != NULL)
-		fail_hook();
-	/* write(2) rather than stdio: it needs no allocation. */
-	if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0)
-		abort();
+	put_err("ecqcoach: out of memory");
+	if (note != NULL) {
+		put_err("; ");
+		put_err(note);
+	}
+	put_err("\n");
 	abort();
 }
 

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * xalloc.h: allocation that never returns NULL. On exhaustion it runs the
- * hook a front end registered (the TUI restores the terminal) and aborts;
- * every edit is already committed to SQLite, so nothing typed is lost.
+ * hook a front end registered (the TUI restores the terminal and says
+ * whether anything typed was unsaved), prints "out of memory" and aborts.
+ * It claims nothing about saved work itself: in the CLI there is none.
  */
 #ifndef ECQ_XALLOC_H
 #define ECQ_XALLOC_H
@@ -19,7 +20,9 @@ char *xstrndup(const char *s, size_t n);
 /* Returns a newly allocated formatted string. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Registers a function run before abort() on allocation failure. */
-void xalloc_set_fail_hook(void (*hook)(void));
+/* Registers a function run before abort() on allocation failure. It must
+ * not allocate; it returns one more sentence for the message (e.g. what
+ * became of the user's work) or NULL. */
+void xalloc_set_fail_hook(const char *(*hook)(void));
 
 #endif

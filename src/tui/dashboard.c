@@ -14,6 +14,7 @@
 #include "tui/draw.h"
 #include "tui/term.h"
 #include "tui/tui.h"
+#include "xalloc.h"
 
 static void
 dash_enter(struct tui *t)
@@ -54,7 +55,7 @@ dash_draw(struct tui *t, WINDOW *win)
 	const struct project *p = tui_project(t);
 	const struct framework *fw = p->fw;
 	const struct findings *pf = &t->pf;
-	int y = t->top + 1, cols = getmaxx(win), maxex, x;
+	int y = t->top + 1, head = t->top, cols = getmaxx(win), maxex, x;
 	double max_pages = framework_rule(fw, "max_pages", 10), share;
 	size_t e, i, sev[3];
 	char buf[256], right[64];
@@ -68,7 +69,17 @@ dash_draw(struct tui *t, WINDOW *win)
 	snprintf(buf, sizeof buf, "ecqcoach: %s (%s)", *p->candidate ? p->candidate : "no name yet",
 	    fw->id);
 	tui_draw_title(t, win, buf, right);
-	draw_printf(win, t->top, 2, cols - 2, A_BOLD, "%-36s %-10s %6s  %-14s %s",
+	if (t->check_warning[0] != '\0') {
+		/* Missing word lists or dictionary: said first, for the whole
+		 * session, so findings that never come are not read as "clean". */
+		char *w = xasprintf("Warning: %s", t->check_warning);
+		int rows = draw_wrap(win, t->top, 2, cols - 4, 3, 0, w, term_attr(TP_WARN, A_BOLD));
+
+		free(w);
+		y += rows + 1;
+		head += rows + 1;
+	}
+	draw_printf(win, head, 2, cols - 2, A_BOLD, "%-36s %-10s %6s  %-14s %s",
 	    "ECQ", "Examples", "Words", "Findings", "Share of pages");
 	maxex = (int)framework_rule(fw, "max_examples_per_ecq", 2);
 	for (e = 0; e < fw->n_ecqs && y < t->bottom - 5; e++, y += 2) {

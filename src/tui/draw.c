@@ -13,6 +13,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "safetext.h"
 #include "tui/term.h"
 #include "xalloc.h"
 
@@ -33,11 +34,8 @@ draw_decode(const char *s, size_t n, wchar_t *wc)
 	}
 	if (*wc == L'\t')
 		*wc = L' ';
-	else if (*wc < 0x20 || (*wc >= 0x7f && *wc < 0xa0))
-		*wc = L'\xFFFD';
-	else if (*wc == 0x2028 || *wc == 0x2029 || (*wc >= 0x202a && *wc <= 0x202e)
-	    || (*wc >= 0x2066 && *wc <= 0x2069))
-		*wc = L'\xFFFD';    /* line separators and bidi overrides */
+	else if (safetext_unsafe((uint32_t)*wc))
+		*wc = L'\xFFFD';    /* controls, line separators, bidi overrides */
 	return r;
 }
 

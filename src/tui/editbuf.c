@@ -58,6 +58,7 @@ struct editbuf {
 	size_t n_done;
 	size_t ops_cap;
 	bool merge_ok;          /* the last op may absorb the next keystroke */
+	bool readonly;          /* edits and undo do nothing (a read-only project) */
 };
 
 static char *clipboard;
@@ -646,6 +647,8 @@ static char *dup_bytes(const char *s, size_t n)
 static void edit(struct editbuf *eb, size_t pos, size_t del_len, const char *ins, size_t ins_len,
     enum op_kind kind)
 {
+	if (eb->readonly)
+		return;
 	struct eb_op *op = new_op(eb, kind);
 	op->pos = pos;
 	op->del = dup_bytes(eb->text + pos, del_len);
@@ -662,9 +665,19 @@ static void edit(struct editbuf *eb, size_t pos, size_t del_len, const char *ins
 	eb->merge_ok = kind != OP_OTHER;
 }
 
+void editbuf_set_readonly(struct editbuf *eb, bool on)
+{
+	eb->readonly = on;
+}
+
+bool editbuf_readonly(const struct editbuf *eb)
+{
+	return eb->readonly;
+}
+
 bool editbuf_undo(struct editbuf *eb)
 {
-	if (eb->n_done == 0)
+	if (eb->readonly || eb->n_done == 0)
 		return false;
 	struct eb_op *op = &eb->ops[--eb->n_done];
 	raw_replace(eb, op->pos, op->ins_len, op->del, op->del_len);
@@ -679,6 +692,8 @@ bool editbuf_undo(struct editbuf *eb)
 
 bool editbuf_redo(struct editbuf *eb)
 {
+	if (eb->readonly)
+		return false;
 	if (eb->n_done == eb->n_ops)
 		return false;
 	struct eb_op *op = &eb->ops[eb->n_done++];
@@ -905,6 +920,12 @@ static bool too_long(const struct editbuf *eb, size_t del, size_t ins)
 	return ins > del && eb->len - del + ins > STORE_MAX_TEXT;
 }
 
+/* True when an edit replacing del bytes by ins may go ahead. */
+static bool may_edit(const struct editbuf *eb, size_t del, size_t ins)
+{
+	return !eb->readonly && !too_long(eb, del, ins);
+}
+
 bool editbuf_insert(struct editbuf *eb, const char *s, size_t len)
 {
 	size_t n;
@@ -912,7 +933,7 @@ bool editbuf_insert(struct editbuf *eb, const char *s, size_t len)
 	size_t pos, del;
 	take_selection(eb, &pos, &del);
 	bool sel = del > 0;
-	if (n == 0 || too_long(eb, del, n)) {   /* only control characters, or too much */
+	if (n == 0 || !may_edit(eb, del, n)) { /* only control characters, or refused */
 		free(clean);
 		return false;
 	}
@@ -945,7 +966,7 @@ bool editbuf_paste_text(struct editbuf *eb, const char *s, size_t len)
 	char *clean = sanitize(s, len, &n);
 	size_t pos, del;
 	bool sel = take_selection(eb, &pos, &del);
-	bool ok = (n > 0 || sel) && !too_long(eb, del, n);
+	bool ok = (n > 0 || sel) && may_edit(eb, del, n);
 	if (ok)
 		edit(eb, pos, del, clean, n, OP_OTHER);
 	free(clean);
@@ -971,7 +992,7 @@ bool editbuf_replace(struct editbuf *eb, size_t off, size_t len, const char *s, 
 	size_t b = off + len >= eb->len ? eb->len : snap(eb, off + len);
 	size_t n;
 	char *clean = sanitize(s, slen, &n);
-	bool ok = !too_long(eb, b - a, n);
+	bool ok = may_edit(eb, b - a, n);
 	if (ok)
 		edit(eb, a, b - a, clean, n, OP_OTHER);
 	free(clean);

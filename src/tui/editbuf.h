@@ -89,8 +89,8 @@ void editbuf_clear_selection(struct editbuf *eb);
 
 /* Typing, pasting and replacing never make the text longer than the store
  * saves (STORE_MAX_TEXT bytes): such an edit is refused whole, changes
- * nothing and returns false. (editbuf_new and editbuf_set_text keep any
- * text they are given.) */
+ * nothing and returns false, as does any edit of a read-only buffer.
+ * (editbuf_new and editbuf_set_text keep any text they are given.) */
 
 /* Typed text (usually one character): sanitised, grouped for undo so that
  * a word and the spaces after it are one step. False when nothing was
@@ -127,6 +127,10 @@ void editbuf_clipboard_free(void);
 /* Undo/redo one step, restoring the cursor and selection of that moment.
  * Return false when there is nothing to undo/redo. A new edit after an
  * undo drops the redo steps. */
+/* A read-only buffer ignores every edit, undo and redo (the project is
+ * open read-only: text typed there could never be saved). */
+void editbuf_set_readonly(struct editbuf *eb, bool on);
+bool editbuf_readonly(const struct editbuf *eb);
 bool editbuf_undo(struct editbuf *eb);
 bool editbuf_redo(struct editbuf *eb);
 bool editbuf_can_undo(const struct editbuf *eb);

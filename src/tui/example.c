@@ -418,10 +418,23 @@ ex_apply_fix(struct tui *t, size_t idx)
 		}
 		break;
 	case FIX_USER_WORD:
-		if (t->ck == NULL || checker_add_user_word(t->ck, ex_fix.word, &err) != 0)
-			tui_status_error(t, &err);
-		else
+		if (t->ck != NULL && checker_add_user_word(t->ck, ex_fix.word, &err) == 0) {
 			tui_status(t, "\"%s\" added to your dictionary.", ex_fix.word);
+		} else if (t->ck != NULL && err.code == ERR_NOTFOUND) {
+			/* No HOME: keep the word where it can be kept, and say why. */
+			if (store_add_word(t->st, ex_fix.word, &err) != 0) {
+				tui_status_error(t, &err);
+			} else {
+				tui_changed(t);
+				tui_status(t, "\"%s\" added to this project's dictionary only: "
+				    "HOME is not set, so you have no word list of your own.", ex_fix.word);
+			}
+		} else {
+			if (t->ck == NULL)
+				error_set(&err, ERR_USAGE, "spelling is not checked, so there is no "
+				    "dictionary to add to");
+			tui_status_error(t, &err);
+		}
 		break;
 	case FIX_DISMISS:
 		if (store_dismiss(t->st, ex_fix.rule, tf->target, ex_fix.word, &err) != 0)

@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <poll.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -20,16 +21,20 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <wctype.h>
 
+#include "safetext.h"
 #include "text.h"
 #include "tui/draw.h"
 #include "tui/term.h"
 #include "xalloc.h"
 
 #define TUI_CHECK_IDLE_MS 150   /* re-check the field this long after a key */
-#define TUI_SAVE_IDLE_MS 700    /* autosave this long after the last change */
+#define TUI_SAVE_IDLE_MS 700    /* autosave this long after the last change
+                                 * (and every second while typing: saving.c) */
 #define TUI_LAYOUT_IDLE_MS 300  /* page meter this long after the last key */
 #define TUI_TICK_MS 100
+#define TUI_BUSY_MS 150         /* a save waits this long for a busy file */
 #define TUI_MIN_ROWS 24
 #define TUI_MIN_COLS 80
 
@@ -46,7 +51,7 @@ static const struct tui_screen *const tui_screens[SCR_COUNT] = {
 	[SCR_GUIDE] = &screen_guide,
 };
 
-static long long
+long long
 tui_now(void)
 {
 	struct timespec ts;
@@ -89,10 +94,16 @@ tui_signals(void)
 	sigaction(SIGTTOU, &sa, NULL);
 }
 
-static void
+/* The coach running, for the out-of-memory hook. */
+static const struct tui *tui_running;
+
+static const char *
 tui_fail_hook(void)
 {
 	term_restore();
+	if (tui_running != NULL && tui_dirty(tui_running))
+		return "the last changes in the open field were not saved";
+	return "everything typed before was saved in the project file";
 }
 
 static void
@@ -174,7 +185,10 @@ tui_field_add(struct tui *t, enum tui_field_kind kind, int ecq, int q, int64_t e
 	f->example = ex;
 	f->field = field;
 	f->target = target;
+	f->seen = xstrdup(text);
 	f->ed = editor_new(text, strlen(text));
+	if (t->readonly_why != NULL)
+		editbuf_set_readonly(editor_buf(f->ed), true);
 	findings_init(&f->fs);
 	t->fields = xreallocarray(t->fields, t->n_fields + 1, sizeof *t->fields);
 	t->fields[t->n_fields++] = f;
@@ -191,6 +205,7 @@ tui_field_free(struct tui_field *f)
 	free(f->spans);
 	free(f->span_finding);
 	free(f->target);
+	free(f->seen);
 	free(f);
 }
 
@@ -346,69 +361,6 @@ tui_field_words(const struct tui_field *f)
 	return text_count_words(editbuf_text(eb), editbuf_len(eb));
 }
 
-static int
-tui_field_save(struct tui *t, struct tui_field *f, struct error *err)
-{
-	const char *text = editbuf_text(editor_cbuf(f->ed));
-
-	switch (f->kind) {
-	case TF_EXAMPLE:
-		if (project_example_by_id(tui_project(t), f->example) == NULL)
-			return 0;       /* deleted meanwhile; its text is in the revisions */
-		return store_set_example_field(t->st, f->example, (enum example_field)f->field,
-		    text, err);
-	case TF_NOTE:
-		return store_set_note(t->st, f->ecq, f->question, text, err);
-	case TF_INTRO:
-		return store_set_intro(t->st, f->ecq, text, err);
-	}
-	return 0;
-}
-
-int
-tui_save(struct tui *t)
-{
-	struct error err;
-	size_t i;
-	bool any = false;
-	time_t now;
-	struct tm tm;
-
-	t->save_due = 0;
-	for (i = 0; i < t->n_fields; i++) {
-		struct tui_field *f = t->fields[i];
-		struct editbuf *eb = editor_buf(f->ed);
-
-		if (!editbuf_dirty(eb))
-			continue;
-		error_clear(&err);
-		if (tui_field_save(t, f, &err) != 0) {
-			tui_status_error(t, &err);
-			return -1;
-		}
-		editbuf_mark_clean(eb);
-		any = true;
-	}
-	if (any) {
-		tui_after_store(t);
-		now = time(NULL);
-		localtime_r(&now, &tm);
-		strftime(t->saved_at, sizeof t->saved_at, "Saved %H:%M:%S", &tm);
-	}
-	return 0;
-}
-
-static bool
-tui_any_dirty(const struct tui *t)
-{
-	size_t i;
-
-	for (i = 0; i < t->n_fields; i++)
-		if (editbuf_dirty(editor_cbuf(t->fields[i]->ed)))
-			return true;
-	return false;
-}
-
 const struct findings *
 tui_project_findings(struct tui *t)
 {
@@ -428,18 +380,34 @@ tui_project_findings(struct tui *t)
 	return &t->pf;
 }
 
+/* Stops a long layout when a key or a signal is waiting. */
+static bool
+tui_layout_cancel(void *arg)
+{
+	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
+
+	(void)arg;
+	return tui_sig_stop || poll(&pfd, 1, 0) > 0;
+}
+
 void
 tui_update_pages(struct tui *t)
 {
 	struct layout_result r;
 	struct error err;
 	size_t i;
+	int rc;
 
 	if (t->pages_gen == t->gen + 1)
 		return;
 	t->pages_gen = t->gen + 1;
 	memset(&r, 0, sizeof r);
-	if (layout_pages(t->lc, tui_project(t), NULL, &r, &err) != 0) {
+	rc = layout_pages(t->lc, tui_project(t), NULL, &r, &err);
+	if (rc == -2) {
+		t->pages_gen = 0;       /* a key came: try again when idle */
+		return;
+	}
+	if (rc != 0) {
 		tui_status_error(t, &err);
 		t->pages = 0;
 		return;
@@ -472,7 +440,7 @@ tui_example_words(const struct tui *t, const struct example *ex)
 			    && t->fields[i]->field == f)
 				tf = t->fields[i];
 		n += tf != NULL ? tui_field_words(tf)
-		    : text_count_words(ex->field[f], strlen(ex->field[f]));
+		    : text_count_words(ex->field[f], strnlen(ex->field[f], STORE_MAX_TEXT));
 	}
 	return n;
 }
@@ -485,7 +453,7 @@ tui_ecq_words(const struct tui *t, int ecq)
 
 	for (k = 0; k < cnt; k++)
 		n += tui_example_words(t, project_example_at(p, ecq, k));
-	n += text_count_words(p->intro[ecq], strlen(p->intro[ecq]));
+	n += text_count_words(p->intro[ecq], strnlen(p->intro[ecq], STORE_MAX_TEXT));
 	return n;
 }
 
@@ -518,6 +486,7 @@ tui_status(struct tui *t, const char *fmt, ...)
 	vsnprintf(t->status, sizeof t->status, fmt, ap);
 	va_end(ap);
 	t->status_error = false;
+	t->status_at = tui_now();
 }
 
 void
@@ -525,6 +494,7 @@ tui_status_error(struct tui *t, const struct error *err)
 {
 	snprintf(t->status, sizeof t->status, "%s", err->msg);
 	t->status_error = true;
+	t->status_at = tui_now();
 }
 
 void
@@ -587,7 +557,7 @@ static void
 tui_layout(struct tui *t)
 {
 	t->small = LINES < TUI_MIN_ROWS || COLS < TUI_MIN_COLS;
-	t->top = t->guided ? 2 : 1;
+	t->top = 1 + (t->guided ? 1 : 0) + (t->readonly_why != NULL ? 1 : 0);
 	t->bottom = LINES - 3;
 	if (!t->small && t->scr->layout != NULL)
 		t->scr->layout(t);
@@ -597,14 +567,31 @@ static void
 tui_draw_status(struct tui *t, WINDOW *win)
 {
 	int y = LINES - 2, cols = COLS, rw;
-	attr_t a = t->status_error ? (term_attr(TP_BAD, A_BOLD) | A_BOLD) : A_NORMAL;
-	const char *right = t->saved_at[0] != '\0' ? t->saved_at : "";
+	attr_t bad_attr = term_attr(TP_BAD, A_BOLD) | A_BOLD;
+	attr_t a = t->status_error ? bad_attr : A_NORMAL;
+	const char *left = t->status, *reason = tui_save_reason(t, tui_now());
+	bool bad;
+	const char *right = tui_save_state(t, &bad);
 
-	if (tui_any_dirty(t))
-		right = "Saving soon";
+	if (reason != NULL) {   /* saving failed: its reason, unless newer news */
+		left = reason;
+		a = bad_attr;
+	}
 	rw = draw_width(right);
-	draw_text(win, y, 0, cols - rw - 2, t->status, a);
-	draw_text(win, y, cols - rw, rw, right, A_DIM);
+	draw_text(win, y, 0, cols - rw - 2, left, a);
+	draw_text(win, y, cols - rw, rw, right, bad ? bad_attr | A_REVERSE : A_DIM);
+}
+
+/* The read-only banner: the reason, in the error colour, on its own row. */
+static void
+tui_draw_readonly(const struct tui *t, WINDOW *win, int y)
+{
+	char line[1200];
+
+	snprintf(line, sizeof line, "READ-ONLY: %s", t->readonly_why);
+	wmove(win, y, 0);
+	wclrtoeol(win);
+	draw_text(win, y, 0, COLS, line, term_attr(TP_BAD, A_BOLD) | A_BOLD);
 }
 
 static void
@@ -626,6 +613,8 @@ tui_draw(struct tui *t)
 	t->scr->draw(t, win);
 	if (t->guided)
 		guided_draw_progress(t, win, 1);
+	if (t->readonly_why != NULL)
+		tui_draw_readonly(t, win, t->guided ? 2 : 1);
 	tui_draw_status(t, win);
 	draw_help_line(win, LINES - 1, t->scr->help(t));
 	if (t->popup == 0 && ((t->focus != NULL && editor_cursor_yx(t->focus->ed, &cy, &cx))
@@ -668,6 +657,8 @@ tui_collect_paste(size_t *len_out, bool *stop)
 			memset(&st, 0, sizeof st);
 			continue;
 		}
+		if (len > STORE_MAX_TEXT)
+			continue;       /* too long for any field: read to its end, keep none */
 		if (len + n + 1 > cap) {
 			cap *= 2;
 			buf = xrealloc(buf, cap);
@@ -680,13 +671,38 @@ tui_collect_paste(size_t *len_out, bool *stop)
 	return buf;
 }
 
+/* When the project was moved, deleted or replaced while open, writes it
+ * back (store_save_again) and saves what was typed since: 1 when it did
+ * (the status says where), 0 when there was no need, -1 when that failed. */
+static int
+tui_save_again_if_gone(struct tui *t)
+{
+	struct error err;
+	char *where = NULL;
+
+	error_clear(&err);
+	if (t->readonly_why != NULL || store_check_file(t->st, &err) == 0 || err.code != ERR_GONE)
+		return 0;
+	if (store_save_again(t->st, &where, &err) != 0) {
+		tui_status_error(t, &err);
+		free(where);
+		return -1;
+	}
+	(void)tui_save(t);
+	tui_status(t, "The project is saved again as %s.", where);
+	free(where);
+	return 1;
+}
+
 static int
 tui_global(struct tui *t, enum action a)
 {
+	int again;
+
 	switch (a) {
 	case ACT_QUIT:
-		t->quit = true;
-		return RD_NONE;
+		tui_quit_request(t);
+		return RD_DRAW;
 	case ACT_HELP:
 		if (t->scr_id == SCR_HELP)
 			tui_goto(t, t->back_id);
@@ -722,7 +738,8 @@ tui_global(struct tui *t, enum action a)
 		guided_back(t);
 		return RD_DRAW;
 	case ACT_SAVE:
-		if (tui_save(t) == 0)
+		again = tui_save_again_if_gone(t);
+		if (again == 0 && tui_save(t) == 0)
 			tui_status(t, "Saved.");
 		return RD_DRAW;
 	case ACT_REDRAW:
@@ -752,22 +769,28 @@ tui_idle(struct tui *t, long long now, bool *draw)
 			*draw = true;
 		}
 	}
-	if (t->save_due != 0 && now >= t->save_due) {
-		(void)tui_save(t);
-		*draw = true;
-	}
+	tui_save_tick(t, now, draw);
 	if (now - t->last_input >= TUI_LAYOUT_IDLE_MS && t->pages_gen != t->gen + 1
-	    && !tui_any_dirty(t)) {
+	    && !tui_dirty(t)) {
 		tui_update_pages(t);
 		*draw = true;
 		return;     /* one slow job per tick, so keys stay answered */
 	}
 	/* the dashboard's and the guide's findings counts, when idle too */
 	if ((t->scr_id == SCR_DASHBOARD || t->scr_id == SCR_GUIDE) && t->pf_gen != t->gen + 1
-	    && now - t->last_input >= TUI_LAYOUT_IDLE_MS && !tui_any_dirty(t)) {
+	    && now - t->last_input >= TUI_LAYOUT_IDLE_MS && !tui_dirty(t)) {
 		(void)tui_project_findings(t);
 		*draw = true;
 	}
+}
+
+/* A key that would change the text in an editor. */
+static bool
+tui_is_typing(wint_t ch, bool keycode)
+{
+	if (keycode)
+		return ch == KEY_BACKSPACE || ch == KEY_DC || ch == KEY_ENTER;
+	return ch == '\n' || ch == '\r' || ch == 0x7f || ch == 0x08 || iswprint((wint_t)ch);
 }
 
 static void
@@ -788,6 +811,9 @@ tui_loop(struct tui *t)
 			tui_layout(t);
 			tui_draw(t);
 			draw = false;
+			/* Steady typing never leaves the loop idle: save here, once
+			 * what was typed is on the screen, at least every second. */
+			tui_save_tick(t, tui_now(), &draw);
 		}
 		r = tui_read(&ch, &keycode, TUI_TICK_MS, &stop);
 		now = tui_now();
@@ -805,7 +831,13 @@ tui_loop(struct tui *t)
 		}
 		if (keycode && ch == TERM_KEY_PASTE_BEGIN) {
 			paste = tui_collect_paste(&plen, &stop);
-			if (!t->small && t->scr->paste != NULL)
+			if (t->readonly_why != NULL)
+				tui_status(t, "This project is open read-only: nothing pasted here is kept.");
+			else if (t->focus != NULL &&
+			    plen > STORE_MAX_TEXT - editbuf_len(editor_cbuf(t->focus->ed)))
+				tui_status(t, "Paste refused: a field holds at most %d KB and this "
+				    "would make it larger. Paste a shorter text.", STORE_MAX_TEXT / 1024);
+			else if (!t->small && t->scr->paste != NULL)
 				tui_react(t, t->scr->paste(t, paste, plen), now);
 			free(paste);
 			continue;
@@ -818,7 +850,7 @@ tui_loop(struct tui *t)
 		a = keys_action(ch, keycode);
 		if (t->small) {
 			if (a == ACT_QUIT)
-				t->quit = true;
+				tui_quit_request(t);
 			continue;
 		}
 		if (keys_global(a)) {
@@ -826,6 +858,8 @@ tui_loop(struct tui *t)
 			if (!(res & RD_IGNORED))
 				continue;
 		}
+		if (t->readonly_why != NULL && t->focus != NULL && tui_is_typing(ch, keycode))
+			tui_status(t, "This project is open read-only: nothing typed here is kept.");
 		res = t->scr->key(t, a, ch, keycode);
 		if ((res & RD_IGNORED) && a == ACT_QMARK)
 			res = tui_global(t, ACT_HELP);
@@ -844,9 +878,11 @@ tui_free(struct tui *t)
 	findings_free(&t->pf);
 	free(t->ecq_pages);
 	free(t->layout_warning);
+	free(t->rescued);
 	layout_cache_free(t->lc);
 	checker_free(t->ck);
 	store_close(t->st);
+	free(t->readonly_why);
 	editbuf_clipboard_free();
 }
 
@@ -862,13 +898,54 @@ tui_start_checker(struct tui *t)
 	if (checker_new(&co, &t->ck, &err) != 0) {
 		t->ck = NULL;
 		tui_status_error(t, &err);
+		snprintf(t->check_warning, sizeof t->check_warning, "Nothing is checked: %s",
+		    err.msg);
 		return;
 	}
 	checker_set_framework(t->ck, p->fw);
 	checker_set_words(t->ck, &p->words);
 	checker_set_candidate(t->ck, p->candidate);
-	if (checker_warning(t->ck) != NULL)
+	/* The status line is soon overwritten; the dashboard keeps saying it,
+	 * so missing data is never a silent "0 findings". */
+	if (checker_warning(t->ck) != NULL) {
 		tui_status(t, "%s", checker_warning(t->ck));
+		snprintf(t->check_warning, sizeof t->check_warning, "%s", checker_warning(t->ck));
+	}
+}
+
+/* Prints "ecqcoach: MESSAGE" to stderr (the terminal restored) as one line
+ * through the terminal filter: a message may quote a file name or a file's
+ * text, and must never drive the terminal. */
+static void __attribute__((format(printf, 1, 2)))
+tui_print_error(const char *fmt, ...)
+{
+	char buf[2048], *safe;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	safe = safetext_terminal(buf, strlen(buf), SAFETEXT_ONE_LINE, NULL);
+	fprintf(stderr, "ecqcoach: %s\n", safe);
+	free(safe);
+}
+
+/* Opens the project for writing or, when that cannot be (another coach
+ * holds it, the file or folder is read-only, the file holds schema objects
+ * ecqcoach did not make), read-only with the reason kept for the banner. */
+static int
+tui_open(struct tui *t, const char *path, struct error *err)
+{
+	struct error ro;
+
+	if (store_open(path, 0, &t->st, err) == 0)
+		return 0;
+	if (err->code != ERR_LOCKED && err->code != ERR_TAMPERED && err->code != ERR_IO)
+		return -1;
+	if (store_open(path, STORE_READONLY, &t->st, &ro) != 0)
+		return -1;      /* the first error says more */
+	t->readonly_why = xasprintf("%s.", err->msg);
+	return 0;
 }
 
 int
@@ -877,26 +954,28 @@ tui_run(const char *path, const struct tui_options *opt)
 	struct tui t;
 	struct error err;
 	bool exists, quit = false;
-	char *screen;
+	char *screen, *message = NULL, offered[sizeof t.status];
+	int status;
 
 	memset(&t, 0, sizeof t);
 	t.deleted = -1;
 	error_clear(&err);
 	if (term_check(&err) != 0) {
-		fprintf(stderr, "ecqcoach: %s\n", err.msg);
+		tui_print_error("%s", err.msg);
 		return 3;
 	}
 	exists = access(path, F_OK) == 0;
-	if (exists && store_open(path, 0, &t.st, &err) != 0) {
-		fprintf(stderr, "ecqcoach: %s\n", err.msg);
+	if (exists && tui_open(&t, path, &err) != 0) {
+		tui_print_error("%s", err.msg);
 		return 3;
 	}
 	tui_signals();
+	tui_running = &t;
 	xalloc_set_fail_hook(tui_fail_hook);
 	atexit(tui_atexit);
 	if (term_init(&err) != 0) {
 		store_close(t.st);
-		fprintf(stderr, "ecqcoach: %s\n", err.msg);
+		tui_print_error("%s", err.msg);
 		return 3;
 	}
 	if (!exists) {
@@ -904,16 +983,24 @@ tui_run(const char *path, const struct tui_options *opt)
 		if (t.st == NULL) {
 			term_restore();
 			if (quit) {
-				fprintf(stderr, "ecqcoach: %s was not created.\n", path);
+				tui_print_error("%s was not created.", path);
 				return 0;
 			}
-			fprintf(stderr, "ecqcoach: %s\n", err.msg);
+			tui_print_error("%s", err.msg);
 			return 3;
 		}
 	}
+	/* A file locked by another program: wait a moment, not seconds
+	 * between keys; saving.c retries on its own. */
+	store_set_busy_timeout(t.st, TUI_BUSY_MS);
 	tui_start_checker(&t);
 	t.lc = layout_cache_new();
+	layout_cache_set_cancel(t.lc, tui_layout_cancel, NULL);
 	t.last_input = tui_now();
+	t.last_save = t.last_input;
+	if (exists)
+		tui_rescue_offer(&t);   /* before any field holds the old text */
+	snprintf(offered, sizeof offered, "%s", t.status);
 	t.scr_id = SCR_DASHBOARD;
 	t.back_id = SCR_DASHBOARD;
 	screen = store_get_setting(t.st, "tui.guide_step");
@@ -928,19 +1015,27 @@ tui_run(const char *path, const struct tui_options *opt)
 	} else {
 		tui_goto(&t, SCR_DASHBOARD);
 	}
+	if (t.status[0] == '\0' && offered[0] != '\0')
+		tui_status(&t, "%s", offered);     /* entering a screen cleared it */
 	tui_loop(&t);
 	if (t.scr->leave != NULL)
 		t.scr->leave(&t);
-	/* Save first: after a hang-up the terminal may be gone. */
+	/* Save first: after a hang-up the terminal may be gone. What cannot
+	 * be saved goes to a rescue file, and the exit status says so. */
 	tui_focus(&t, NULL);
-	(void)tui_save(&t);
+	status = tui_save_on_exit(&t, &message);
 	{
 		char step[16];
 
 		snprintf(step, sizeof step, "%d", t.guide_step);
-		(void)store_set_setting(t.st, "tui.guide_step", step, &err);
+		if (t.readonly_why == NULL)
+			(void)store_set_setting(t.st, "tui.guide_step", step, &err);
 	}
 	term_restore();
+	if (message != NULL)
+		fprintf(stderr, "ecqcoach: %s\n", message);
+	free(message);
 	tui_free(&t);
-	return 0;
+	tui_running = NULL;
+	return status;
 }

@@ -33,8 +33,9 @@ struct tui_options {
 /* Opens the project at path (creating it after the first-run questions
  * when it does not exist) and runs the coach until the user quits or a
  * signal asks it to stop; everything typed is saved on the way out.
- * Returns an exit status: 0, or 3 (EXIT_DATA) when there is no usable
- * terminal or the file cannot be opened, after printing why to stderr. */
+ * Returns an exit status: 0, or 3 (EXIT_DATA) after printing why to
+ * stderr: no usable terminal, the file cannot be opened, or text could not
+ * be saved on the way out (then it went to a rescue file, named there). */
 int tui_run(const char *path, const struct tui_options *opt);
 
 /* ---- shared by the loop and the screens ---------------------------------- */
@@ -81,6 +82,8 @@ struct tui_field {
 	int64_t example;        /* TF_EXAMPLE */
 	int field;              /* TF_EXAMPLE: enum example_field */
 	char *target;           /* revision target */
+	char *seen;             /* the text last loaded or saved: a save that
+	                         * finds other text in the file keeps that too */
 	struct editor *ed;
 	struct findings fs;     /* findings of the last check */
 	unsigned long checked;  /* buffer version checked + 1; 0: never */
@@ -124,6 +127,10 @@ struct tui {
 	double *ecq_pages;              /* [n_ecqs] */
 	size_t n_ecq_pages;
 	char *layout_warning;
+	/* what the checker could not load (no word lists, no hunspell
+	 * dictionary, a refused word list), shown on the dashboard for the
+	 * whole session; "" when all is there */
+	char check_warning[1100];
 
 	/* project findings (checker_check_project on the saved project) */
 	struct findings pf;
@@ -131,10 +138,22 @@ struct tui {
 
 	char status[1100];
 	bool status_error;
+	long long status_at;            /* ms when status was set */
 	char saved_at[32];              /* "Saved 09:31:02" */
+
+	/* saving (saving.c) */
+	long long last_save;            /* ms of the last save attempt */
+	bool save_failed;               /* some typed text is not in the file */
+	long long retry_due;            /* ms of the next retry when it failed */
+	char save_error[1100];          /* "Not saved: " and why */
+	char *rescued;                  /* the rescue file written, or NULL */
+	char rescue_error[1024];        /* why writing one failed */
 
 	bool guided;
 	int guide_step;
+
+	char *readonly_why;             /* why the project is open read-only (a
+	                                 * banner says it), or NULL when writable */
 
 	bool quit;
 	/* popup (spelling suggestions, competency checkboxes, confirmations) */
@@ -163,9 +182,35 @@ const struct finding *tui_field_finding_at_cursor(struct tui *t, struct tui_fiel
 /* Words in a field's current text. */
 size_t tui_field_words(const struct tui_field *f);
 
-/* Saves every changed field through the store; returns -1 on an error
- * (shown in the status line). */
+/* ---- saving (saving.c) ---- */
+/* Saves every changed field through the store; returns -1 when some field
+ * could not be saved: the coach then shows NOT SAVED and the reason until a
+ * retry (tui_save_tick) succeeds. */
 int tui_save(struct tui *t);
+/* True when some field has text not yet in the project file. */
+bool tui_dirty(const struct tui *t);
+/* Saves when due: after a pause, every second while typing, and every few
+ * seconds while saving fails. The loop calls it when idle and after a key
+ * has been drawn, never in between. Sets *draw when it did something. */
+void tui_save_tick(struct tui *t, long long now, bool *draw);
+/* The status line's right side ("Saved 09:31", "Saving soon", "NOT
+ * SAVED..."); *bad when saving failed. */
+const char *tui_save_state(const struct tui *t, bool *bad);
+/* Why saving failed, for the status line's left side when no newer message
+ * is there; NULL when saving works. */
+const char *tui_save_reason(const struct tui *t, long long now);
+/* Ctrl-Q: saves, and quits when nothing is left unsaved; otherwise asks in
+ * a box: retry, write a rescue file and quit, or go back. */
+void tui_quit_request(struct tui *t);
+/* On the way out: saves, and when text is still not saved writes a rescue
+ * file. Returns the exit status (0, or 3 when text is not in the project)
+ * and in *message (caller frees; NULL when all went well) what to print. */
+int tui_save_on_exit(struct tui *t, char **message);
+/* On opening: offers the newest rescue file left for the project (restore
+ * now or later). Call before any text field exists. */
+void tui_rescue_offer(struct tui *t);
+/* Milliseconds on a monotonic clock. */
+long long tui_now(void);
 /* Marks the project changed by a direct store call (add, move, delete...). */
 void tui_changed(struct tui *t);
 

@@ -119,7 +119,7 @@ words_of(const char *text, struct words *ws)
 	size_t i;
 
 	memset(ws, 0, sizeof *ws);
-	text_analyze(text, strlen(text), &doc);
+	text_analyze(text, strnlen(text, STORE_MAX_TEXT), &doc);
 	ws->w = xreallocarray(NULL, doc.n_toks + 1, sizeof *ws->w);
 	ws->off = xreallocarray(NULL, doc.n_toks + 1, sizeof *ws->off);
 	ws->len = xreallocarray(NULL, doc.n_toks + 1, sizeof *ws->len);
@@ -399,7 +399,7 @@ project_rules_has_quantity(const char *text, const struct wordlists *lists)
 	size_t i;
 	bool found = false;
 
-	text_analyze(text, strlen(text), &doc);
+	text_analyze(text, strnlen(text, STORE_MAX_TEXT), &doc);
 	for (i = 0; i < doc.n_toks && !found; i++) {
 		const struct token *t = &doc.toks[i];
 		const char *repl;
@@ -1036,7 +1036,7 @@ rule_coverage(const struct run *r)
 static size_t
 count_words(const char *s)
 {
-	return text_count_words(s, strlen(s));
+	return text_count_words(s, strnlen(s, STORE_MAX_TEXT));
 }
 
 static void
