@@ -3,9 +3,9 @@
  * fuzz_editbuf.c: libFuzzer harness for the editor's view-model (curses
  * free). The input is an initial text and then a program of edits: typing,
  * pasting, deleting, moving, selecting, clipboard, replacing, undo, redo,
- * breaking the undo group, relayout. After every step the text must be
- * valid UTF-8 with no control bytes but '\n' and '\t', the cursor and the
- * visual lines inside it. At the end, undoing everything must give the
+ * breaking the undo group, relayout, read-only on and off. After every
+ * step the text must be valid UTF-8 with no control bytes but '\n' and
+ * '\t', the cursor and the visual lines inside it. At the end, undoing everything must give the
  * initial text back, and redoing as many steps the text before the undos.
  */
 #include "config.h"
@@ -111,7 +111,7 @@ step(struct editbuf *eb, struct reader *r)
 		editbuf_replace(eb, off, a, s, len);
 		break;
 	default:
-		switch (take(r) % 6) {
+		switch (take(r) % 7) {
 		case 0: editbuf_toggle_mark(eb); break;
 		case 1: editbuf_select_all(eb); break;
 		case 2: editbuf_clear_selection(eb); break;
@@ -122,6 +122,9 @@ step(struct editbuf *eb, struct reader *r)
 		case 4:
 			s = take_bytes(r, take(r), &len);
 			editbuf_set_text(eb, s, len);
+			break;
+		case 5:
+			editbuf_set_readonly(eb, !editbuf_readonly(eb));
 			break;
 		default:
 			cur = editbuf_cursor(eb);
@@ -161,6 +164,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		step(eb, &r);
 		check(eb);
 	}
+	/* (A read-only buffer refuses undo too; the invariant is for a writable one.) */
+	editbuf_set_readonly(eb, false);
 	before = xstrdup(editbuf_text(eb));
 	while (editbuf_undo(eb))
 		undone++;
