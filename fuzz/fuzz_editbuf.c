@@ -158,9 +158,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	eb = editbuf_new(s, len);
 	initial = xstrdup(editbuf_text(eb));
 	check(eb);
-	/* A text past 64 KiB exercises nothing new and slows every step (the
+	/* A text past 8 KiB exercises nothing new and slows every step (the
 	 * limit at STORE_MAX_TEXT has its unit test): the program ends there. */
-	while (r.n > 0 && editbuf_len(eb) <= 64 * 1024) {
+	while (r.n > 0 && editbuf_len(eb) <= 8 * 1024) {
 		step(eb, &r);
 		check(eb);
 	}
