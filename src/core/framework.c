@@ -268,6 +268,10 @@ enter_section(struct parse *p, const char *section)
 		return 1;
 	if (!valid_key(section + 4))
 		return fail(p, "ECQ key '%s' may use only a-z, 0-9 and '-'", section + 4);
+	/* A number names an ECQ by its position (framework_find_ecq). */
+	if (strspn(section + 4, "0123456789") == strlen(section + 4))
+		return fail(p, "ECQ key '%s' needs a letter; a number names an ECQ by its position",
+		    section + 4);
 	for (i = 0; i < fw->n_ecqs; i++)
 		if (strcmp(fw->ecqs[i].key, section + 4) == 0)
 			return fail(p, "section [%s] appears twice", section);

@@ -31,8 +31,13 @@ reader(char *buf, int size, void *stream)
 	while (start + i < end && (src->text[start + i] == ' ' || src->text[start + i] == '\t'))
 		i++;
 	if (start + i < end && src->text[start + i] == '[') {
+		const char *name = src->text + start + i + 1;
+		const char *close = memchr(name, ']', end - (start + i + 1));
+
 		src->sections++;
 		src->section_line = src->lineno;
+		if (close != NULL && (size_t)(close - name) > INISRC_SECTION_MAX)
+			ini_src_fail(src, "section name is longer than %d bytes", INISRC_SECTION_MAX);
 	}
 	if (n > INISRC_LINE_MAX || n + 2 > (size_t)size) {
 		ini_src_fail(src, "line is longer than %d bytes; continue the value on an indented line",

@@ -2,8 +2,8 @@
 /*
  * inisrc.h: feeds INI text to libinih one line at a time so handlers know
  * the line number and whether the line continues the previous value, and
- * refuses lines longer than libinih's buffer instead of letting it split
- * them. Shared by the framework and demo-project readers.
+ * refuses lines longer than libinih's buffer, and section names longer
+ * than it keeps, instead of letting it split or cut them. Shared by the framework and demo-project readers.
  */
 #ifndef ECQ_INISRC_H
 #define ECQ_INISRC_H
@@ -15,6 +15,9 @@
 
 /* libinih's compiled-in line buffer is 200 bytes including the newline. */
 #define INISRC_LINE_MAX 199
+/* libinih keeps 50 bytes of a section name with its NUL and silently cuts
+ * the rest; a longer name is refused instead. */
+#define INISRC_SECTION_MAX 49
 
 struct ini_src {
 	const char *text;       /* borrowed */

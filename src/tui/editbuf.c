@@ -913,17 +913,29 @@ static bool ends_with_space(const char *s, size_t n)
 	return n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n');
 }
 
-void editbuf_insert(struct editbuf *eb, const char *s, size_t len)
+/* True when replacing del bytes by ins would make the text longer than the
+ * store saves: the editor never holds a text that cannot be saved. */
+static bool too_long(const struct editbuf *eb, size_t del, size_t ins)
+{
+	return ins > del && eb->len - del + ins > STORE_MAX_TEXT;
+}
+
+/* True when an edit replacing del bytes by ins may go ahead. */
+static bool may_edit(const struct editbuf *eb, size_t del, size_t ins)
+{
+	return !eb->readonly && !too_long(eb, del, ins);
+}
+
+bool editbuf_insert(struct editbuf *eb, const char *s, size_t len)
 {
 	size_t n;
 	char *clean = sanitize(s, len, &n);
 	size_t pos, del;
 	take_selection(eb, &pos, &del);
 	bool sel = del > 0;
-	if (n == 0 || eb->len - del + n > STORE_MAX_TEXT) {
-		/* only control characters, or more than a field may hold */
+	if (n == 0 || !may_edit(eb, del, n)) { /* only control characters, or refused */
 		free(clean);
-		return;
+		return false;
 	}
 	struct eb_op *last = eb->n_done ? &eb->ops[eb->n_done - 1] : NULL;
 	bool word_start = n > 0 && !(clean[0] == ' ' || clean[0] == '\t' || clean[0] == '\n');
@@ -945,17 +957,20 @@ void editbuf_insert(struct editbuf *eb, const char *s, size_t len)
 		edit(eb, pos, del, clean, n, OP_TYPE);
 	}
 	free(clean);
+	return true;
 }
 
-void editbuf_paste_text(struct editbuf *eb, const char *s, size_t len)
+bool editbuf_paste_text(struct editbuf *eb, const char *s, size_t len)
 {
 	size_t n;
 	char *clean = sanitize(s, len, &n);
 	size_t pos, del;
 	bool sel = take_selection(eb, &pos, &del);
-	if ((n > 0 || sel) && eb->len - del + n <= STORE_MAX_TEXT)  /* what a field may hold */
+	bool ok = (n > 0 || sel) && may_edit(eb, del, n);
+	if (ok)
 		edit(eb, pos, del, clean, n, OP_OTHER);
 	free(clean);
+	return ok;
 }
 
 void editbuf_set_text(struct editbuf *eb, const char *text, size_t len)
@@ -967,7 +982,7 @@ void editbuf_set_text(struct editbuf *eb, const char *text, size_t len)
 	free(clean);
 }
 
-void editbuf_replace(struct editbuf *eb, size_t off, size_t len, const char *s, size_t slen)
+bool editbuf_replace(struct editbuf *eb, size_t off, size_t len, const char *s, size_t slen)
 {
 	if (off > eb->len)
 		off = eb->len;
@@ -977,8 +992,11 @@ void editbuf_replace(struct editbuf *eb, size_t off, size_t len, const char *s, 
 	size_t b = off + len >= eb->len ? eb->len : snap(eb, off + len);
 	size_t n;
 	char *clean = sanitize(s, slen, &n);
-	edit(eb, a, b - a, clean, n, OP_OTHER);
+	bool ok = may_edit(eb, b - a, n);
+	if (ok)
+		edit(eb, a, b - a, clean, n, OP_OTHER);
 	free(clean);
+	return ok;
 }
 
 /* Deletes [a, b): merged with the previous deletion of the same kind. */
@@ -1089,8 +1107,7 @@ bool editbuf_paste(struct editbuf *eb)
 {
 	if (!clipboard || clipboard_len == 0)
 		return false;
-	editbuf_paste_text(eb, clipboard, clipboard_len);
-	return true;
+	return editbuf_paste_text(eb, clipboard, clipboard_len);
 }
 
 const char *editbuf_clipboard(void)

@@ -87,14 +87,22 @@ void editbuf_clear_selection(struct editbuf *eb);
 
 /* ---- editing (every function replaces the selection when one exists) ---- */
 
+/* Typing, pasting and replacing never make the text longer than the store
+ * saves (STORE_MAX_TEXT bytes): such an edit is refused whole, changes
+ * nothing and returns false, as does any edit of a read-only buffer.
+ * (editbuf_new and editbuf_set_text keep any text they are given.) */
+
 /* Typed text (usually one character): sanitised, grouped for undo so that
- * a word and the spaces after it are one step. */
-void editbuf_insert(struct editbuf *eb, const char *s, size_t len);
-/* Pasted text: sanitised, always exactly one undo step however large. */
-void editbuf_paste_text(struct editbuf *eb, const char *s, size_t len);
+ * a word and the spaces after it are one step. False when nothing was
+ * typed (only control characters) or the text would grow too long. */
+bool editbuf_insert(struct editbuf *eb, const char *s, size_t len);
+/* Pasted text: sanitised, always exactly one undo step however large.
+ * False when nothing changed or the text would grow too long. */
+bool editbuf_paste_text(struct editbuf *eb, const char *s, size_t len);
 /* Replaces bytes [off, off + len) by s as one undo step (accepting a
- * spelling suggestion); cursor after the new text. Offsets are clamped. */
-void editbuf_replace(struct editbuf *eb, size_t off, size_t len, const char *s, size_t slen);
+ * spelling suggestion); cursor after the new text. Offsets are clamped.
+ * False when the text would grow too long. */
+bool editbuf_replace(struct editbuf *eb, size_t off, size_t len, const char *s, size_t slen);
 /* Deletes the selection, else the cluster before/after the cursor. Runs of
  * deletions group for undo. Return false when nothing changed. */
 bool editbuf_backspace(struct editbuf *eb);
@@ -106,7 +114,7 @@ bool editbuf_delete_word_forward(struct editbuf *eb);
 /* Clipboard: one per process, shared by every buffer (cut in the Action
  * field, paste in the Result field). Cut and copy need a selection and
  * return false without one; paste returns false when the clipboard is
- * empty. */
+ * empty or the text would grow too long. */
 bool editbuf_cut(struct editbuf *eb);
 bool editbuf_copy(struct editbuf *eb);
 bool editbuf_paste(struct editbuf *eb);

@@ -7,6 +7,7 @@
 
 #include <time.h>
 
+#include "store.h"
 #include "tui/editbuf.h"
 #include "xalloc.h"
 
@@ -713,6 +714,45 @@ static void paste__of_5000_words_is_fast_and_one_undo_step(void **state)
 	free(big);
 }
 
+/* Found by fuzz/fuzz_editbuf: select all, copy and paste again and again
+ * doubled the field to hundreds of megabytes, far past what the store
+ * saves. Growth stops at STORE_MAX_TEXT: the edit is refused whole. */
+static void paste__never_grows_the_text_past_what_the_store_saves(void **state)
+{
+	(void)state;
+	size_t n = STORE_MAX_TEXT / 2 + 10;
+	char *big = xmalloc(n);
+	memset(big, 'a', n);
+	struct editbuf *eb = editbuf_new(big, n);
+	free(big);
+	editbuf_select_all(eb);
+	assert_true(editbuf_copy(eb));
+	editbuf_set_cursor(eb, editbuf_len(eb), false);
+	assert_false(editbuf_paste(eb));        /* 2 * n > STORE_MAX_TEXT */
+	assert_int_equal(editbuf_len(eb), n);
+	assert_false(editbuf_paste_text(eb, editbuf_clipboard(), n));
+	assert_int_equal(editbuf_len(eb), n);
+	assert_false(editbuf_replace(eb, 0, 0, editbuf_clipboard(), n));
+	assert_int_equal(editbuf_len(eb), n);
+	/* Up to the limit is fine, one byte past it is not. */
+	big = xmalloc(STORE_MAX_TEXT);
+	memset(big, 'b', STORE_MAX_TEXT);
+	assert_true(editbuf_paste_text(eb, big, STORE_MAX_TEXT - n));
+	assert_int_equal(editbuf_len(eb), STORE_MAX_TEXT);
+	assert_false(editbuf_insert(eb, "c", 1));
+	assert_int_equal(editbuf_len(eb), STORE_MAX_TEXT);
+	/* Replacing a selection with text no longer than it still works. */
+	editbuf_select_all(eb);
+	assert_true(editbuf_paste_text(eb, big, STORE_MAX_TEXT));
+	assert_int_equal(editbuf_len(eb), STORE_MAX_TEXT);
+	assert_true(editbuf_undo(eb));
+	assert_true(editbuf_undo(eb));
+	assert_int_equal(editbuf_len(eb), n);
+	free(big);
+	editbuf_free(eb);
+	editbuf_clipboard_free();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -738,6 +778,7 @@ int main(void)
 		cmocka_unit_test(undo__a_paste_is_one_step_however_large),
 		cmocka_unit_test(version__grows_on_changes_and_dirty_follows_mark_clean),
 		cmocka_unit_test(paste__of_5000_words_is_fast_and_one_undo_step),
+		cmocka_unit_test(paste__never_grows_the_text_past_what_the_store_saves),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -162,6 +162,13 @@ static const struct {
 	{ 11, "[framework]\nid = t\ntitle = T\n[checklist]\nmake_sure = {spelling oops\n", "t.ini:5: '{' without '}'" },
 	{ 12, "[framework]\nid = t\ntitle = T\ncurrent = maybe\n", "t.ini:4: expected yes or no" },
 	{ 13, "[framework]\nid = t\ntitle = T\n[ecq:a]\ntitle = A\n[ecq:a]\ntitle = B\n", "t.ini:7: section [ecq:a] appears twice" },
+	/* Found by fuzz/fuzz_framework: libinih cut a long section name at 49
+	 * bytes, so the key silently changed; here it also became all digits,
+	 * which framework_find_ecq reads as an ECQ number, never as the key. */
+	{ 14, "[framework]\nid = t\ntitle = T\n[ecq:111111111111111111111111111111111111111111111one]\n"
+	  "title = A\ndefinition = d\n", "t.ini:4: section name is longer than 49 bytes" },
+	{ 15, "[framework]\nid = t\ntitle = T\n[ecq:2]\ntitle = A\ndefinition = d\n",
+	  "t.ini:5: ECQ key '2' needs a letter" },
 };
 
 static void
