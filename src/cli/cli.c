@@ -24,6 +24,8 @@ static const struct cli_command commands[] = {
 	  "put back text the coach saved to a rescue file when it could not save" },
 	{ "import", cli_import, "import DRAFT.txt|DRAFT.md -o FILE.ecq [--framework ID] [--name NAME]",
 	  "create a project from a text or Markdown draft" },
+	{ "history", cli_history, "history FILE.ecq [--field TARGET | --show ID | --restore ID]",
+	  "list, show and restore the earlier versions of each text" },
 	{ NULL, NULL, NULL, NULL }
 };
 

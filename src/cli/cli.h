@@ -48,5 +48,6 @@ int cli_lint(int argc, char **argv);
 int cli_check(int argc, char **argv);
 int cli_import(int argc, char **argv);
 int cli_recover(int argc, char **argv);
+int cli_history(int argc, char **argv);
 
 #endif
