@@ -47,6 +47,9 @@ static const struct tui_screen *const tui_screens[SCR_COUNT] = {
 	[SCR_EXPORT] = &screen_export,
 	[SCR_HELP] = &screen_help,
 	[SCR_GUIDE] = &screen_guide,
+	[SCR_DELETED] = &screen_deleted,
+	[SCR_DISMISSED] = &screen_dismissed,
+	[SCR_HISTORY] = &screen_history,
 };
 
 long long
@@ -742,6 +745,9 @@ tui_global(struct tui *t, enum action a)
 		return RD_DRAW;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
+		return RD_DRAW;
+	case ACT_HISTORY:
+		tui_history_open(t);
 		return RD_DRAW;
 	default:
 		return RD_IGNORED;
