@@ -33,6 +33,8 @@ struct export_options {
 	const char *protect;    /* a path never to replace (the input project);
 	                         * may be NULL */
 	const char *creator;    /* PDF Creator ("ecqcoach 0.1.0"); may be NULL */
+	bool no_header;         /* no name and position: PDF page header, text
+	                         * and Markdown lines above the narrative */
 };
 
 /* Defaults: layout defaults, width 72, no folding, no force. */

@@ -11,6 +11,8 @@
 #include "tui/tui.h"
 
 #include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <math.h>
 #include <poll.h>
 #include <limits.h>
@@ -911,6 +913,38 @@ tui_start_checker(struct tui *t)
 		tui_status(t, "%s", checker_warning(t->ck));
 }
 
+/* The coach reads keys and pastes as wide characters in the locale's
+ * encoding and stores UTF-8: under a locale that is not UTF-8 (LANG=C
+ * over SSH) every accented letter would be lost with the text after it.
+ * So it switches the character type to a UTF-8 locale, saying so in
+ * *note (may stay ""), or fails with how to fix the locale. */
+static int
+tui_utf8_locale(char *note, size_t size, struct error *err)
+{
+	static const char *const tries[] = { "C.UTF-8", "C.utf8", "en_US.UTF-8", "en_US.utf8" };
+	const char *set = setlocale(LC_CTYPE, NULL);
+	char was[64];
+	size_t i;
+
+	note[0] = '\0';
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return 0;
+	snprintf(was, sizeof was, "%s", set != NULL ? set : "C");
+	for (i = 0; i < sizeof tries / sizeof tries[0]; i++) {
+		if (setlocale(LC_CTYPE, tries[i]) != NULL
+		    && strcmp(nl_langinfo(CODESET), "UTF-8") == 0) {
+			snprintf(note, size, "Locale %s is not UTF-8: using %s so accents are "
+			    "kept (set LANG=%s).", was, tries[i], tries[i]);
+			return 0;
+		}
+	}
+	setlocale(LC_CTYPE, was);
+	return error_set(err, ERR_USAGE, "the locale (%s) is not UTF-8 and no UTF-8 locale is "
+	    "installed, so accented letters would be lost. Install one (e.g. apt-get install "
+	    "locales, then locale-gen en_US.UTF-8) and start the coach with LANG=en_US.UTF-8 "
+	    "(or LANG=C.UTF-8)", was);
+}
+
 /* Opens the project for writing or, when that cannot be (another coach
  * holds it, the file or folder is read-only, the file holds schema objects
  * ecqcoach did not make), read-only with the reason kept for the banner. */
@@ -935,12 +969,16 @@ tui_run(const char *path, const struct tui_options *opt)
 	struct tui t;
 	struct error err;
 	bool exists, quit = false;
-	char *screen, *message = NULL, offered[sizeof t.status];
+	char *screen, *message = NULL, offered[sizeof t.status], locale_note[300];
 	int status;
 
 	memset(&t, 0, sizeof t);
 	t.deleted = -1;
 	error_clear(&err);
+	if (tui_utf8_locale(locale_note, sizeof locale_note, &err) != 0) {
+		fprintf(stderr, "ecqcoach: %s\n", err.msg);
+		return 3;
+	}
 	if (term_check(&err) != 0) {
 		fprintf(stderr, "ecqcoach: %s\n", err.msg);
 		return 3;
@@ -995,6 +1033,8 @@ tui_run(const char *path, const struct tui_options *opt)
 	}
 	if (t.status[0] == '\0' && offered[0] != '\0')
 		tui_status(&t, "%s", offered);     /* entering a screen cleared it */
+	if (t.status[0] == '\0' && locale_note[0] != '\0')
+		tui_status(&t, "%s", locale_note);
 	tui_loop(&t);
 	if (t.scr->leave != NULL)
 		t.scr->leave(&t);
