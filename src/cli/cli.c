@@ -39,6 +39,8 @@ static const struct cli_command commands[] = {
 	  "one row per participant: where everyone stands (coordinators)" },
 	{ "comments", cli_comments, "comments FILE.ecq [--open] [--format text|json] | add FILE.ecq --as NAME ... BODY | merge FROM.ecq INTO.ecq",
 	  "list, add or merge review comments" },
+	{ "history", cli_history, "history FILE.ecq [--field TARGET | --show ID | --restore ID]",
+	  "list, show and restore the earlier versions of each text" },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -73,5 +73,6 @@ int cli_recover(int argc, char **argv);
 int cli_cohort(int argc, char **argv);
 int cli_report(int argc, char **argv);
 int cli_comments(int argc, char **argv);
+int cli_history(int argc, char **argv);
 
 #endif

@@ -334,7 +334,7 @@ export_text_like(const struct project *p, enum export_format fmt,
 		g_free(c1);
 		g_free(p1);
 	}
-	if (fmt == EXPORT_MARKDOWN) {
+	if (!o->no_header && fmt == EXPORT_MARKDOWN) {
 		if (*cand != '\0') {
 			g_string_append(s, "# ");
 			md_append_escaped(s, cand, false);
@@ -344,7 +344,7 @@ export_text_like(const struct project *p, enum export_format fmt,
 			md_append_escaped(s, pos, true);
 			g_string_append(s, "\n\n");
 		}
-	} else {
+	} else if (!o->no_header) {
 		char *w;
 
 		if (*cand != '\0') {
@@ -464,7 +464,7 @@ export_pdf(struct layout_cache *c, const struct project *p,
 		cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, o->creator);
 	cr = cairo_create(surf);
 	for (page = 1; page <= r.pages; page++) {
-		layout_draw_page(&r, page, cr, cand, pos);
+		layout_draw_page(&r, page, cr, o->no_header ? "" : cand, o->no_header ? "" : pos);
 		cairo_show_page(cr);
 	}
 	st = cairo_status(cr);

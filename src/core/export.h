@@ -35,6 +35,8 @@ struct export_options {
 	const char *creator;    /* PDF Creator ("ecqcoach 0.1.0"); may be NULL */
 	bool comments;          /* text, Markdown: add the open review comments
 	                         * at the end (the PDF never has them) */
+	bool no_header;         /* no name and position: PDF page header, text
+	                         * and Markdown lines above the narrative */
 };
 
 /* Defaults: layout defaults, width 72, no folding, no force. */

@@ -1471,18 +1471,22 @@ set_deleted(struct store *st, int64_t id, int deleted, struct error *err)
 {
 	sqlite3_stmt *stmt;
 	const unsigned char *key;
-	char *ecq_key = NULL;
+	char *ecq_key = NULL, now[32];
 	int changed, old_pos = 0;
 
 	if (begin(st, err) != 0)
 		return -1;
-	stmt = prepare(st, "UPDATE example SET deleted = ?1 WHERE id = ?2 AND deleted != ?1 RETURNING ecq, position", err);
+	/* modified records when it was deleted, for the list of deleted examples */
+	stmt = prepare(st, "UPDATE example SET deleted = ?1, modified = ?3 WHERE id = ?2 "
+	    "AND deleted != ?1 RETURNING ecq, position", err);
 	if (stmt == NULL) {
 		rollback(st);
 		return -1;
 	}
+	now_iso(now);
 	sqlite3_bind_int(stmt, 1, deleted);
 	sqlite3_bind_int64(stmt, 2, id);
+	sqlite3_bind_text(stmt, 3, now, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(stmt) == SQLITE_ROW) {
 		key = sqlite3_column_text(stmt, 0);
 		ecq_key = xstrdup(key ? (const char *)key : "");
@@ -1532,6 +1536,50 @@ example_exists(struct store *st, const char *idbuf, struct error *err)
 	if (!found)
 		error_set(err, ERR_NOTFOUND, "no example with id %s in %s", idbuf, st->path);
 	return found;
+}
+
+int
+store_deleted_examples(const struct store *st, struct deleted_example **out, size_t *n_out,
+    struct error *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	struct deleted_example *d = NULL;
+	size_t n = 0;
+
+	*out = NULL;
+	*n_out = 0;
+	if (sqlite3_prepare_v2(st->db, "SELECT id, ecq, title, modified, challenge || context || "
+	    "action || result FROM example WHERE deleted != 0 ORDER BY modified DESC, id DESC",
+	    -1, &stmt, NULL) != SQLITE_OK)
+		return error_set(err, ERR_INTERNAL, "%s: cannot read the deleted examples: %s",
+		    st->path, sqlite3_errmsg(st->db));
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		const unsigned char *key = sqlite3_column_text(stmt, 1);
+
+		d = xreallocarray(d, n + 1, sizeof *d);
+		d[n].id = sqlite3_column_int64(stmt, 0);
+		d[n].ecq = ecq_index(st->p->fw, key ? (const char *)key : "");
+		d[n].title = column_text(stmt, 2);
+		d[n].deleted = column_text(stmt, 3);
+		d[n].has_text = sqlite3_column_bytes(stmt, 4) > 0;
+		n++;
+	}
+	sqlite3_finalize(stmt);
+	*out = d;
+	*n_out = n;
+	return 0;
+}
+
+void
+store_deleted_examples_free(struct deleted_example *d, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(d[i].title);
+		free(d[i].deleted);
+	}
+	free(d);
 }
 
 int
@@ -1610,6 +1658,29 @@ store_dismiss(struct store *st, const char *rule, const char *target, const char
 	args[3] = now;
 	return simple_change(st, "INSERT OR IGNORE INTO dismissed(rule, target, text, created) "
 	    "VALUES (?1, ?2, ?3, ?4)", 4, args, err);
+}
+
+int
+store_undismiss(struct store *st, const char *rule, const char *target, const char *text,
+    struct error *err)
+{
+	const char *args[3];
+
+	args[0] = rule;
+	args[1] = target ? target : "";
+	args[2] = text ? text : "";
+	if (begin(st, err) != 0)
+		return -1;
+	if (run(st, err, "DELETE FROM dismissed WHERE rule = ?1 AND target = ?2 AND text = ?3",
+	    3, args) != 0) {
+		rollback(st);
+		return -1;
+	}
+	if (sqlite3_changes(st->db) == 0) {
+		rollback(st);
+		return error_set(err, ERR_NOTFOUND, "that finding is not dismissed in %s", st->path);
+	}
+	return commit(st, err);
 }
 
 bool
@@ -1694,6 +1765,78 @@ store_revisions(const struct store *st, const char *target, size_t limit,
 	*out = revs;
 	*n_out = n;
 	return 0;
+}
+
+int
+store_revision_get(const struct store *st, int64_t id, struct revision *out, struct error *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc = 0;
+
+	memset(out, 0, sizeof *out);
+	if (sqlite3_prepare_v2(st->db, "SELECT id, target, text, changed FROM revision WHERE id = ?1",
+	    -1, &stmt, NULL) != SQLITE_OK)
+		return error_set(err, ERR_INTERNAL, "%s: cannot read revisions: %s", st->path,
+		    sqlite3_errmsg(st->db));
+	sqlite3_bind_int64(stmt, 1, id);
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(stmt, 0);
+		out->target = column_text(stmt, 1);
+		out->text = column_text(stmt, 2);
+		out->changed = column_text(stmt, 3);
+	} else {
+		rc = error_set(err, ERR_NOTFOUND, "%s keeps no revision %lld", st->path, (long long)id);
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+void
+store_revision_free(struct revision *r)
+{
+	free(r->target);
+	free(r->text);
+	free(r->changed);
+	memset(r, 0, sizeof *r);
+}
+
+int
+store_revision_fields(const struct store *st, struct revision_field **out, size_t *n_out,
+    struct error *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	struct revision_field *r = NULL;
+	size_t n = 0;
+
+	*out = NULL;
+	*n_out = 0;
+	if (sqlite3_prepare_v2(st->db, "SELECT target, COUNT(*), MAX(changed) FROM revision "
+	    "GROUP BY target ORDER BY MAX(id) DESC", -1, &stmt, NULL) != SQLITE_OK)
+		return error_set(err, ERR_INTERNAL, "%s: cannot read revisions: %s", st->path,
+		    sqlite3_errmsg(st->db));
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		r = xreallocarray(r, n + 1, sizeof *r);
+		r[n].target = column_text(stmt, 0);
+		r[n].count = (size_t)sqlite3_column_int64(stmt, 1);
+		r[n].changed = column_text(stmt, 2);
+		n++;
+	}
+	sqlite3_finalize(stmt);
+	*out = r;
+	*n_out = n;
+	return 0;
+}
+
+void
+store_revision_fields_free(struct revision_field *r, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(r[i].target);
+		free(r[i].changed);
+	}
+	free(r);
 }
 
 void

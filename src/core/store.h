@@ -143,6 +143,19 @@ int store_move_example(struct store *st, int64_t id, int position, struct error 
  * store_undelete_example() brings it back where it was. */
 int store_delete_example(struct store *st, int64_t id, struct error *err);
 int store_undelete_example(struct store *st, int64_t id, struct error *err);
+
+struct deleted_example {
+	int64_t id;
+	int ecq;                /* framework index; -1 when the ECQ is unknown */
+	char *title;
+	char *deleted;          /* ISO 8601 UTC of its deletion (its last change) */
+	bool has_text;          /* any of the four CCAR parts holds text */
+};
+/* The deleted examples, most recently deleted first; the caller frees them
+ * with store_deleted_examples_free. */
+int store_deleted_examples(const struct store *st, struct deleted_example **out,
+    size_t *n_out, struct error *err);
+void store_deleted_examples_free(struct deleted_example *d, size_t n);
 /* Replaces the competencies an example shows. */
 int store_set_example_competencies(struct store *st, int64_t id,
     const struct strlist *names, struct error *err);
@@ -153,6 +166,10 @@ int store_remove_word(struct store *st, const char *word, struct error *err);
 
 /* Findings the user chose to ignore, keyed by rule, target and text. */
 int store_dismiss(struct store *st, const char *rule, const char *target,
+    const char *text, struct error *err);
+/* Takes a dismissal back: the finding shows again. ERR_NOTFOUND when no
+ * such dismissal exists. */
+int store_undismiss(struct store *st, const char *rule, const char *target,
     const char *text, struct error *err);
 bool store_is_dismissed(const struct store *st, const char *rule,
     const char *target, const char *text);
@@ -208,6 +225,22 @@ struct revision {
 int store_revisions(const struct store *st, const char *target, size_t limit,
     struct revision **out, size_t *n_out, struct error *err);
 void store_revisions_free(struct revision *revs, size_t n);
+/* One revision by id into *out (free with store_revision_free);
+ * ERR_NOTFOUND when the file keeps none with that id. */
+int store_revision_get(const struct store *st, int64_t id, struct revision *out,
+    struct error *err);
+void store_revision_free(struct revision *r);
+
+struct revision_field {
+	char *target;           /* revision target */
+	size_t count;           /* revisions kept */
+	char *changed;          /* ISO 8601 UTC of the newest */
+};
+/* Every target the file keeps revisions for, most recently changed first;
+ * the caller frees with store_revision_fields_free. */
+int store_revision_fields(const struct store *st, struct revision_field **out,
+    size_t *n_out, struct error *err);
+void store_revision_fields_free(struct revision_field *r, size_t n);
 
 /* The revision target for an example field, e.g. "example.7.action";
  * caller frees. */

@@ -47,4 +47,9 @@ void draw_fill(WINDOW *win, int y, attr_t attr);
  * until the line is full. acts ends with ACT_NONE. */
 void draw_help_line(WINDOW *win, int y, const enum action *acts);
 
+/* A box in the middle of stdscr, drawn and shown at once: a title, lines
+ * of text (NULL ends them; "" is a blank line), and a note (may be NULL)
+ * in the error colour. For questions that must be seen (see tui_ask). */
+void draw_box(const char *title, const char *const *lines, const char *note);
+
 #endif

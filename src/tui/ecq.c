@@ -30,8 +30,6 @@ static int ecq_n_items;
 static int ecq_scroll;          /* first item drawn */
 static int ecq_body_y;          /* first row below the definition */
 
-enum { POPUP_CONFIRM_ADD = 1 };
-
 static void
 ecq_push(enum ecq_item_kind kind, int index)
 {
@@ -293,22 +291,6 @@ ecq_draw(struct tui *t, WINDOW *win)
 		}
 	}
 	ecq_draw_more(t, win);
-	if (t->popup == POPUP_CONFIRM_ADD) {
-		int y = t->top + 4, x = 6, w = cols - 12, k;
-		attr_t pa = term_attr(TP_TITLE, A_REVERSE) | A_BOLD;
-
-		for (k = 0; k < 4; k++)
-			draw_fill(win, y + k, A_NORMAL);
-		for (k = 0; k < 4; k++) {
-			wmove(win, y + k, x);
-			for (int c = 0; c < w; c++)
-				draw_text(win, y + k, x + c, 1, " ", pa);
-		}
-		snprintf(buf, sizeof buf, "This ECQ already has %zu examples; the framework allows %d.",
-		    nex, (int)framework_rule(p->fw, "max_examples_per_ecq", 2));
-		draw_text(win, y + 1, x + 2, w - 4, buf, pa);
-		draw_text(win, y + 2, x + 2, w - 4, "Add another anyway? y adds, n or Esc cancels.", pa);
-	}
 }
 
 static int
@@ -334,9 +316,16 @@ ecq_try_add(struct tui *t)
 {
 	const struct project *p = tui_project(t);
 
-	if ((int)project_count_examples(p, t->ecq) >= (int)framework_rule(p->fw, "max_examples_per_ecq", 2)) {
-		t->popup = POPUP_CONFIRM_ADD;
-		return RD_DRAW;
+	size_t nex = project_count_examples(p, t->ecq);
+	int max = (int)framework_rule(p->fw, "max_examples_per_ecq", 2);
+	char why[200];
+	const char *lines[] = { why, "", "y  add another example", "n  do not add one", NULL };
+
+	if ((int)nex >= max) {
+		snprintf(why, sizeof why, "This ECQ already has %zu examples; the framework "
+		    "allows %d.", nex, max);
+		if (tui_ask("Add another example?", lines, "yn") != 'y')
+			return RD_DRAW;
 	}
 	return ecq_add(t);
 }
@@ -349,6 +338,55 @@ ecq_selected_example(struct tui *t)
 	if (it->kind != IT_EXAMPLE)
 		return NULL;
 	return project_example_at(tui_project(t), t->ecq, (size_t)it->index);
+}
+
+/* Whether an example holds any text (the coach's unsaved text included). */
+static bool
+ecq_example_has_text(struct tui *t, const struct example *ex)
+{
+	int f;
+
+	for (f = 0; f < EX_FIELD_COUNT; f++) {
+		struct tui_field *tf = tui_field_example(t, ex->id, f);
+
+		if (tf != NULL ? editbuf_len(editor_cbuf(tf->ed)) > 0 : ex->field[f][0] != '\0')
+			return true;
+	}
+	return false;
+}
+
+/* Deletes an example, asking first when it holds text. */
+static int
+ecq_delete(struct tui *t, int64_t id)
+{
+	const struct example *ex = project_example_by_id(tui_project(t), id);
+	struct error err;
+	char what[400];
+	const char *lines[] = { what, "", "y  delete it", "n  keep it", "",
+		"A deleted example can be brought back any time, even after a restart: "
+		"D lists the deleted examples.", NULL };
+
+	if (ex == NULL)
+		return RD_DRAW;
+	if (ecq_example_has_text(t, ex)) {
+		snprintf(what, sizeof what, "Example %d, \"%.200s\" (%zu words in its CCAR parts).",
+		    ex->position + 1, ex->field[EX_TITLE][0] != '\0' ? ex->field[EX_TITLE]
+		    : "untitled", tui_example_words(t, ex));
+		if (tui_ask("Delete this example?", lines, "yn") != 'y') {
+			tui_status(t, "Nothing deleted.");
+			return RD_DRAW;
+		}
+	}
+	(void)tui_save(t);
+	if (store_delete_example(t->st, id, &err) != 0) {
+		tui_status_error(t, &err);
+		return RD_DRAW;
+	}
+	tui_changed(t);
+	t->deleted = id;
+	tui_status(t, "Example deleted. u brings it back; D lists every deleted example.");
+	ecq_build(t);
+	return RD_DRAW;
 }
 
 static void
@@ -392,16 +430,9 @@ ecq_list_key(struct tui *t, enum action a)
 	case ACT_DELETE:
 		if (ex == NULL)
 			return RD_DRAW;
-		id = ex->id;
-		(void)tui_save(t);
-		if (store_delete_example(t->st, id, &err) != 0) {
-			tui_status_error(t, &err);
-			return RD_DRAW;
-		}
-		tui_changed(t);
-		t->deleted = id;
-		tui_status(t, "Example deleted. Press u to bring it back.");
-		ecq_build(t);
+		return ecq_delete(t, ex->id);
+	case ACT_DELETED:
+		tui_goto(t, SCR_DELETED);
 		return RD_DRAW;
 	case ACT_UNDELETE:
 		if (t->deleted < 0) {
@@ -444,12 +475,6 @@ ecq_key(struct tui *t, enum action a, wint_t ch, bool keycode)
 	size_t before;
 	int r;
 
-	if (t->popup == POPUP_CONFIRM_ADD) {
-		t->popup = 0;
-		if (!keycode && (ch == 'y' || ch == 'Y'))
-			return ecq_add(t);
-		return RD_DRAW;
-	}
 	switch (a) {
 	case ACT_BACK:
 		tui_goto(t, SCR_DASHBOARD);
@@ -539,7 +564,7 @@ ecq_help(const struct tui *t)
 	static const enum action text[] = { ACT_NEXT, ACT_BACK, ACT_GUIDE_NEXT, ACT_REVIEW,
 		ACT_HELP, ACT_QUIT, ACT_NONE };
 	static const enum action list[] = { ACT_ENTER, ACT_ADD, ACT_DELETE, ACT_UNDELETE,
-		ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_BACK, ACT_HELP, ACT_QUIT, ACT_NONE };
+		ACT_DELETED, ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_BACK, ACT_HELP, ACT_QUIT, ACT_NONE };
 
 	return t->focus != NULL ? text : list;
 }

@@ -674,8 +674,8 @@ ex_mouse(struct tui *t, const MEVENT *ev)
 static const enum action *
 ex_help(const struct tui *t)
 {
-	static const enum action edit[] = { ACT_NEXT, ACT_SPELL, ACT_BACK, ACT_GUIDE_NEXT,
-		ACT_REVIEW, ACT_HELP, ACT_QUIT, ACT_NONE };
+	static const enum action edit[] = { ACT_NEXT, ACT_SPELL, ACT_HISTORY, ACT_BACK,
+		ACT_GUIDE_NEXT, ACT_REVIEW, ACT_HELP, ACT_QUIT, ACT_NONE };
 	static const enum action guided[] = { ACT_GUIDE_NEXT, ACT_GUIDE_BACK, ACT_NEXT, ACT_SPELL,
 		ACT_HELP, ACT_QUIT, ACT_NONE };
 	static const enum action popup[] = { ACT_ENTER, ACT_TOGGLE, ACT_BACK, ACT_NONE };

@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * exportscr.c: the export screen: choose the format (PDF, text, Markdown)
- * and the path, export through export.h, and show the result (pages, size)
- * or the error. The file is written atomically by export_file.
+ * exportscr.c: the export screen: the format (PDF, text, Markdown), the
+ * path, the options (unwrapped text, ASCII, A4 paper, one ECQ, no header)
+ * and the export through export.h, with the result (pages, size) or the
+ * error. The format and the path's extension always agree: choosing a
+ * format changes the extension, typing an extension chooses the format,
+ * and a path named for no format is refused, so no file ever holds one
+ * format under another's name. Replacing an existing file asks first.
  */
 #include "config.h"
 
@@ -21,50 +25,98 @@ static const char *const xs_names[] = { "PDF", "Plain text", "Markdown" };
 static const char *const xs_ext[] = { ".pdf", ".txt", ".md" };
 static const enum export_format xs_fmts[] = { EXPORT_PDF, EXPORT_TEXT, EXPORT_MARKDOWN };
 
+enum xs_row_id { XR_FORMAT, XR_PATH, XR_UNWRAP, XR_ASCII, XR_A4, XR_ECQ, XR_NOHEADER,
+	XR_EXPORT, XR_COUNT };
+
 static struct editor *xs_path;
 static int xs_fmt;
-static int xs_row;              /* 0 format, 1 path, 2 export button */
+static int xs_row;
+static bool xs_unwrap, xs_ascii, xs_a4, xs_noheader;
+static int xs_ecq = -1;         /* -1: all ECQs */
 static char xs_result[1400];
 static bool xs_failed;
+
+/* The format index (0..2) for an export_format, or -1. */
+static int
+xs_index(int fmt)
+{
+	return fmt == EXPORT_PDF ? 0 : fmt == EXPORT_TEXT ? 1 : fmt == EXPORT_MARKDOWN ? 2 : -1;
+}
+
+/* Where the extension of path starts (its last '.' after the last '/'),
+ * or the end of path when it has none. */
+static size_t
+xs_ext_at(const char *path)
+{
+	const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+
+	if (dot != NULL && (slash == NULL || dot > slash) && dot[1] != '\0' && dot != path
+	    && (slash == NULL || dot > slash + 1))
+		return (size_t)(dot - path);
+	return strlen(path);
+}
 
 /* The project's path with the format's extension instead of ".ecq". */
 static char *
 xs_default_path(const struct tui *t, int fmt)
 {
 	const char *p = store_path(t->st);
-	const char *dot = strrchr(p, '.'), *slash = strrchr(p, '/');
-	size_t n = strlen(p);
 
-	if (dot != NULL && (slash == NULL || dot > slash))
-		n = (size_t)(dot - p);
-	return xasprintf("%.*s%s", (int)n, p, xs_ext[fmt]);
+	return xasprintf("%.*s%s", (int)xs_ext_at(p), p, xs_ext[fmt]);
 }
 
 static void
-xs_set_path(struct tui *t)
+xs_put_path(const char *path)
 {
-	char *path = xs_default_path(t, xs_fmt);
-
 	editbuf_set_text(editor_buf(xs_path), path, strlen(path));
 	editbuf_set_cursor(editor_buf(xs_path), strlen(path), false);
-	free(path);
+}
+
+/* A format chosen: the path's extension follows (a known one replaced,
+ * none added; an unknown one is left for the writer to see). */
+static void
+xs_format_chosen(void)
+{
+	const char *path = editbuf_text(editor_cbuf(xs_path));
+	size_t at = xs_ext_at(path);
+	char *next;
+
+	if (at < strlen(path) && export_format_from_path(path) < 0)
+		return;
+	next = xasprintf("%.*s%s", (int)at, path, xs_ext[xs_fmt]);
+	xs_put_path(next);
+	free(next);
+}
+
+/* The path edited: a known extension chooses the format. */
+static void
+xs_path_edited(void)
+{
+	int f = xs_index(export_format_from_path(editbuf_text(editor_cbuf(xs_path))));
+
+	if (f >= 0)
+		xs_fmt = f;
 }
 
 static void
 xs_enter(struct tui *t)
 {
-	char *fmt = store_get_setting(t->st, "export.format");
+	char *fmt = store_get_setting(t->st, "export.format"), *path;
 
 	if (fmt != NULL) {
-		int f = export_format_parse(fmt);
+		int f = xs_index(export_format_parse(fmt));
 
-		xs_fmt = f == EXPORT_TEXT ? 1 : f == EXPORT_MARKDOWN ? 2 : 0;
+		xs_fmt = f >= 0 ? f : 0;
 		free(fmt);
 	}
 	if (xs_path == NULL)
 		xs_path = editor_new("", 0);
-	xs_set_path(t);
-	xs_row = 2;
+	path = xs_default_path(t, xs_fmt);
+	xs_put_path(path);
+	free(path);
+	if (xs_ecq >= (int)tui_fw(t)->n_ecqs)
+		xs_ecq = -1;
+	xs_row = XR_EXPORT;
 	xs_result[0] = '\0';
 	t->aux = NULL;
 }
@@ -81,29 +133,55 @@ static void
 xs_layout(struct tui *t)
 {
 	editor_place(xs_path, stdscr, t->top + 4, 10, 1, COLS - 12);
-	t->aux = xs_row == 1 ? xs_path : NULL;
+	t->aux = xs_row == XR_PATH ? xs_path : NULL;
+}
+
+static void
+xs_draw_option(WINDOW *win, int y, int row, bool on, const char *text)
+{
+	attr_t sel = term_attr(TP_SELECT, A_REVERSE) | A_BOLD;
+	char buf[200];
+
+	snprintf(buf, sizeof buf, "[%c] %s", on ? 'x' : ' ', text);
+	draw_text(win, y, 10, getmaxx(win) - 12, buf, xs_row == row ? sel : A_NORMAL);
 }
 
 static void
 xs_draw(struct tui *t, WINDOW *win)
 {
-	int cols = getmaxx(win), i, x = 10;
+	const struct framework *fw = tui_fw(t);
+	int cols = getmaxx(win), i, x = 10, y;
 	attr_t sel = term_attr(TP_SELECT, A_REVERSE) | A_BOLD;
-	char buf[64];
+	char buf[300];
 
 	tui_draw_title(t, win, "Export the narrative", NULL);
-	draw_text(win, t->top + 1, 1, cols - 2, "The PDF has the pages the meter shows: US Letter, "
-	    "1-inch margins, 12 pt, numbered pages.", A_DIM);
-	draw_text(win, t->top + 2, 1, 8, "Format", xs_row == 0 ? sel : A_BOLD);
+	draw_text(win, t->top + 1, 1, cols - 2, "The PDF has the pages the meter shows: 1-inch "
+	    "margins, 12 pt, numbered pages. The path's extension follows the format.", A_DIM);
+	draw_text(win, t->top + 2, 1, 8, "Format", xs_row == XR_FORMAT ? sel : A_BOLD);
 	for (i = 0; i < 3; i++) {
 		snprintf(buf, sizeof buf, "(%c) %s", i == xs_fmt ? '*' : ' ', xs_names[i]);
 		x += draw_text(win, t->top + 2, x, cols - x, buf, i == xs_fmt ? A_BOLD : A_NORMAL) + 3;
 	}
-	draw_text(win, t->top + 4, 1, 8, "Path", xs_row == 1 ? sel : A_BOLD);
-	editor_draw(xs_path, win, xs_row == 1);
-	draw_text(win, t->top + 6, 10, 12, "[ Export ]", xs_row == 2 ? sel : A_BOLD);
+	draw_text(win, t->top + 4, 1, 8, "Path", xs_row == XR_PATH ? sel : A_BOLD);
+	editor_draw(xs_path, win, xs_row == XR_PATH);
+	y = t->top + 6;
+	draw_text(win, y, 1, 8, "Options", A_BOLD);
+	xs_draw_option(win, y++, XR_UNWRAP, xs_unwrap, "Unwrapped text: one line per paragraph "
+	    "(text and Markdown)");
+	xs_draw_option(win, y++, XR_ASCII, xs_ascii, "ASCII only: plain quotes, dashes and "
+	    "letters (text and Markdown)");
+	xs_draw_option(win, y++, XR_A4, xs_a4, "A4 paper instead of US Letter (PDF)");
+	if (xs_ecq < 0)
+		snprintf(buf, sizeof buf, "ECQs: < all >");
+	else
+		snprintf(buf, sizeof buf, "ECQs: < only ECQ %d, %s >", xs_ecq + 1,
+		    fw->ecqs[xs_ecq].title);
+	draw_text(win, y++, 10, cols - 12, buf, xs_row == XR_ECQ ? sel : A_NORMAL);
+	xs_draw_option(win, y++, XR_NOHEADER, xs_noheader, "No header: leave out the name "
+	    "and position");
+	draw_text(win, y + 1, 10, 12, "[ Export ]", xs_row == XR_EXPORT ? sel : A_BOLD);
 	if (xs_result[0] != '\0')
-		draw_wrap(win, t->top + 8, 1, cols - 2, 4, 0, xs_result,
+		draw_wrap(win, y + 3, 1, cols - 2, t->bottom - y - 2, 0, xs_result,
 		    xs_failed ? term_attr(TP_BAD, A_BOLD) : term_attr(TP_GOOD, A_BOLD));
 }
 
@@ -114,26 +192,57 @@ xs_export(struct tui *t)
 	struct export_output out;
 	struct error err;
 	struct stat sb;
-	char creator[64];
-	const char *path = editbuf_text(editor_cbuf(xs_path));
+	char creator[64], *path, question[1200];
+	const char *lines[] = { question, "", "y  replace it", "n  do not export", NULL };
+	int asked;
 
+	path = xstrdup(editbuf_text(editor_cbuf(xs_path)));
+	if (*path == '\0') {
+		snprintf(xs_result, sizeof xs_result, "Give a path to write to.");
+		xs_failed = true;
+		goto out;
+	}
+	if (xs_ext_at(path) == strlen(path)) {
+		/* no extension: the format's */
+		char *with = xasprintf("%s%s", path, xs_ext[xs_fmt]);
+
+		free(path);
+		path = with;
+		xs_put_path(path);
+	}
+	if (xs_index(export_format_from_path(path)) != xs_fmt) {
+		snprintf(xs_result, sizeof xs_result, "Not exported: %s is not named for the "
+		    "chosen format; end the path in .pdf, .txt or .md (the format follows it).", path);
+		xs_failed = true;
+		goto out;
+	}
+	if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+		snprintf(question, sizeof question, "%s exists (%lld bytes). Replace it with "
+		    "this export?", path, (long long)sb.st_size);
+		asked = tui_ask("Replace the file?", lines, "yn");
+		if (asked != 'y') {
+			snprintf(xs_result, sizeof xs_result, "Not exported: %s is left as it was.", path);
+			xs_failed = true;
+			goto out;
+		}
+	}
 	(void)tui_save(t);
 	export_options_init(&o);
 	snprintf(creator, sizeof creator, "ecqcoach %s", PACKAGE_VERSION);
 	o.creator = creator;
 	o.protect = store_path(t->st);
+	o.width = xs_unwrap ? 0 : EXPORT_DEFAULT_WIDTH;
+	o.ascii = xs_ascii;
+	o.no_header = xs_noheader;
+	o.layout.paper = xs_a4 ? LAYOUT_A4 : LAYOUT_LETTER;
+	o.layout.ecq = xs_ecq;
 	memset(&out, 0, sizeof out);
 	error_clear(&err);
-	if (*path == '\0') {
-		snprintf(xs_result, sizeof xs_result, "Give a path to write to.");
-		xs_failed = true;
-		return;
-	}
 	if (export_file(t->lc, tui_project(t), xs_fmts[xs_fmt], &o, path, &out, &err) != 0) {
 		snprintf(xs_result, sizeof xs_result, "Not exported: %s", err.msg);
 		xs_failed = true;
 		export_output_free(&out);
-		return;
+		goto out;
 	}
 	xs_failed = false;
 	if (stat(path, &sb) != 0)
@@ -145,6 +254,39 @@ xs_export(struct tui *t)
 		snprintf(xs_result, sizeof xs_result, "Wrote %s: %lld bytes.", path, (long long)sb.st_size);
 	(void)store_set_setting(t->st, "export.format", xs_fmt == 0 ? "pdf" : xs_fmt == 1 ? "text" : "markdown", &err);
 	export_output_free(&out);
+out:
+	free(path);
+}
+
+static void
+xs_toggle(struct tui *t, enum action a)
+{
+	int n = (int)tui_fw(t)->n_ecqs;
+
+	switch (xs_row) {
+	case XR_FORMAT:
+		xs_fmt = (xs_fmt + (a == ACT_LEFT ? 2 : 1)) % 3;
+		xs_format_chosen();
+		break;
+	case XR_UNWRAP:
+		xs_unwrap = !xs_unwrap;
+		break;
+	case XR_ASCII:
+		xs_ascii = !xs_ascii;
+		break;
+	case XR_A4:
+		xs_a4 = !xs_a4;
+		break;
+	case XR_ECQ:
+		/* -1 (all), 0 .. n-1 */
+		xs_ecq = (xs_ecq + 1 + (a == ACT_LEFT ? n : 1)) % (n + 1) - 1;
+		break;
+	case XR_NOHEADER:
+		xs_noheader = !xs_noheader;
+		break;
+	default:
+		break;
+	}
 }
 
 static int
@@ -158,38 +300,58 @@ xs_key(struct tui *t, enum action a, wint_t ch, bool keycode)
 		return RD_DRAW;
 	case ACT_NEXT:
 	case ACT_DOWN:
-		xs_row = (xs_row + 1) % 3;
+		xs_row = (xs_row + 1) % XR_COUNT;
 		return RD_DRAW;
 	case ACT_PREV:
 	case ACT_UP:
-		xs_row = (xs_row + 2) % 3;
+		xs_row = (xs_row + XR_COUNT - 1) % XR_COUNT;
 		return RD_DRAW;
 	case ACT_ENTER:
-		if (xs_row == 1) {
-			xs_row = 2;
+		if (xs_row == XR_PATH || xs_row == XR_EXPORT) {
+			xs_export(t);
 			return RD_DRAW;
 		}
-		xs_export(t);
+		xs_toggle(t, a);
 		return RD_DRAW;
 	default:
 		break;
 	}
-	if (xs_row == 0 && (a == ACT_LEFT || a == ACT_RIGHT || a == ACT_TOGGLE)) {
-		xs_fmt = (xs_fmt + (a == ACT_LEFT ? 2 : 1)) % 3;
-		xs_set_path(t);
-		return RD_DRAW;
-	}
-	if (xs_row == 1) {
+	if (xs_row == XR_PATH) {
 		r = editor_key(xs_path, ch, keycode);
+		if (r & ED_CHANGED)
+			xs_path_edited();
 		return r == ED_IGNORED ? RD_IGNORED : RD_DRAW;
 	}
+	if (a == ACT_LEFT || a == ACT_RIGHT || a == ACT_TOGGLE) {
+		xs_toggle(t, a);
+		return RD_DRAW;
+	}
 	return RD_IGNORED;
+}
+
+static int
+xs_paste(struct tui *t, const char *text, size_t len)
+{
+	char *line;
+	size_t i;
+
+	(void)t;
+	if (xs_row != XR_PATH)
+		return RD_NONE;
+	line = xstrndup(text, len);
+	for (i = 0; i < len; i++)
+		if (line[i] == '\n' || line[i] == '\r')
+			line[i] = ' ';
+	if (editor_paste(xs_path, line, len) & ED_CHANGED)
+		xs_path_edited();
+	free(line);
+	return RD_DRAW;
 }
 
 static const enum action *
 xs_help(const struct tui *t)
 {
-	static const enum action acts[] = { ACT_NEXT, ACT_LEFT, ACT_ENTER, ACT_BACK,
+	static const enum action acts[] = { ACT_NEXT, ACT_LEFT, ACT_TOGGLE, ACT_ENTER, ACT_BACK,
 		ACT_HELP, ACT_QUIT, ACT_NONE };
 
 	(void)t;
@@ -197,5 +359,5 @@ xs_help(const struct tui *t)
 }
 
 const struct tui_screen screen_export = {
-	"export", xs_enter, xs_leave, xs_layout, xs_draw, xs_key, NULL, NULL, xs_help
+	"export", xs_enter, xs_leave, xs_layout, xs_draw, xs_key, xs_paste, NULL, xs_help
 };

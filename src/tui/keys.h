@@ -29,6 +29,7 @@
 	X(REVIEW,     true,  KC(KEY_F(4)), 0, "F4", "Review", "the QRB review checklist") \
 	X(EXPORT,     true,  KC(KEY_F(5)), 0, "F5", "Export", "export to PDF, text or Markdown") \
 	X(GUIDE,      true,  KC(KEY_F(6)), 0, "F6", "Guided", "guided mode (the plan) on or off") \
+	X(HISTORY,    true,  18, KC(KEY_F(11)), "Ctrl-R", "History", "earlier versions of the text being edited (of every text elsewhere), to restore one (also F11)") \
 	X(SPELL,      true,  KC(KEY_F(7)), 20, "F7", "Fix", "suggestions for the finding at the cursor (also Ctrl-T)") \
 	X(GUIDE_NEXT, true,  14, KC(KEY_F(9)), "Ctrl-N", "Next step", "guided mode: next step (also F9)") \
 	X(GUIDE_BACK, true,  16, KC(KEY_F(8)), "Ctrl-P", "Prev step", "guided mode: previous step (also F8)") \
@@ -46,8 +47,10 @@
 	X(BACK,       false, 27, 0, "Esc", "Back", "back to the previous screen") \
 	X(TOGGLE,     false, ' ', 0, "Space", "Tick", "tick or untick a checkbox") \
 	X(ADD,        false, 'a', KC(KEY_IC), "a", "Add example", "ECQ screen: add an example") \
-	X(DELETE,     false, 'd', KC(KEY_DC), "d", "Delete", "ECQ screen: delete the example (u undoes)") \
+	X(DELETE,     false, 'd', KC(KEY_DC), "d", "Delete", "ECQ screen: delete the example (asks when it holds text; u undoes)") \
 	X(UNDELETE,   false, 'u', 26, "u", "Undo delete", "ECQ screen: bring the deleted example back") \
+	X(DELETED,    false, 'D', 0, "D", "Deleted", "ECQ screen, dashboard: the deleted examples, to bring one back") \
+	X(DISMISSED,  false, 'i', 0, "i", "Dismissed", "review screen: the findings you dismissed, to show one again") \
 	X(MOVE_UP,    false, '[', 0, "[", "Move up", "ECQ screen: move the example up") \
 	X(MOVE_DOWN,  false, ']', 0, "]", "Move down", "ECQ screen: move the example down") \
 	X(COMMENT_REPLY, false, 'r', 0, "r", "Reply", "comments screen: reply to the comment") \

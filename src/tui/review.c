@@ -171,6 +171,10 @@ rv_key(struct tui *t, enum action a, wint_t ch, bool keycode)
 
 	(void)ch;
 	(void)keycode;
+	if (a == ACT_DISMISSED) {
+		tui_goto(t, SCR_DISMISSED);
+		return RD_DRAW;
+	}
 	if (rv_n == 0)
 		return a == ACT_BACK ? (tui_goto(t, SCR_DASHBOARD), RD_DRAW) : RD_IGNORED;
 	r = &rv_rows[t->review_item];
@@ -217,8 +221,8 @@ rv_key(struct tui *t, enum action a, wint_t ch, bool keycode)
 static const enum action *
 rv_help(const struct tui *t)
 {
-	static const enum action acts[] = { ACT_ENTER, ACT_TOGGLE, ACT_BACK, ACT_DASHBOARD,
-		ACT_EXPORT, ACT_HELP, ACT_QUIT, ACT_NONE };
+	static const enum action acts[] = { ACT_ENTER, ACT_TOGGLE, ACT_DISMISSED, ACT_BACK,
+		ACT_DASHBOARD, ACT_EXPORT, ACT_HELP, ACT_QUIT, ACT_NONE };
 
 	(void)t;
 	return acts;

@@ -205,66 +205,6 @@ tui_write_rescue(struct tui *t, struct error *err)
 	return rc;
 }
 
-/* A box in the middle of the screen: a title, lines of text (NULL ends
- * them), and a note (may be NULL) shown in the error colour. */
-static void
-tui_box(const char *title, const char *const *lines, const char *note)
-{
-	int n = 0, w = COLS - 4, h, y, x, i, row, end;
-	attr_t a = term_attr(TP_TITLE, A_REVERSE);
-	attr_t bad = term_attr(TP_BAD, A_BOLD) | A_BOLD;
-
-	if (w > 76)
-		w = 76;
-	for (i = 0; lines[i] != NULL; i++)
-		n += lines[i][0] == '\0' ? 1 : draw_wrap_count(lines[i], w - 4);
-	if (note != NULL)
-		n += 1 + draw_wrap_count(note, w - 4);
-	h = 1 + 1 + 1 + n + 1;  /* pad, title, blank, text, pad */
-	if (h > LINES)
-		h = LINES;
-	y = (LINES - h) / 2;
-	x = (COLS - w) / 2;
-	for (row = y; row < y + h; row++)
-		for (i = 0; i < w; i++)
-			draw_text(stdscr, row, x + i, 1, " ", a);
-	end = y + h - 1;
-	draw_text(stdscr, y + 1, x + 2, w - 4, title, a | A_BOLD);
-	row = y + 3;
-	for (i = 0; lines[i] != NULL && row < end; i++)
-		row += lines[i][0] == '\0' ? 1
-		    : draw_wrap(stdscr, row, x + 2, w - 4, end - row, 0, lines[i], a);
-	if (note != NULL && row + 1 < end)
-		draw_wrap(stdscr, row + 1, x + 2, w - 4, end - row - 1, 0, note, bad);
-	curs_set(0);
-	wnoutrefresh(stdscr);
-	doupdate();
-}
-
-/* Waits for a key in a box; returns the key (ERR after a stop signal).
- * Resizes redraw the box; timeouts just wait on. */
-static int
-tui_box_key(const char *title, const char *const *lines, const char *note, bool *keycode)
-{
-	wint_t ch;
-	bool stop = false;
-
-	tui_box(title, lines, note);
-	for (;;) {
-		if (tui_read(&ch, keycode, 1000, &stop) == ERR) {
-			if (stop)
-				return ERR;
-			continue;
-		}
-		if (*keycode && ch == KEY_RESIZE) {
-			werase(stdscr);
-			tui_box(title, lines, note);
-			continue;
-		}
-		return (int)ch;
-	}
-}
-
 void
 tui_quit_request(struct tui *t)
 {

@@ -11,6 +11,8 @@
 #include "tui/tui.h"
 
 #include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <math.h>
 #include <poll.h>
 #include <limits.h>
@@ -50,6 +52,9 @@ static const struct tui_screen *const tui_screens[SCR_COUNT] = {
 	[SCR_HELP] = &screen_help,
 	[SCR_GUIDE] = &screen_guide,
 	[SCR_COMMENTS] = &screen_comments,
+	[SCR_DELETED] = &screen_deleted,
+	[SCR_DISMISSED] = &screen_dismissed,
+	[SCR_HISTORY] = &screen_history,
 };
 
 long long
@@ -775,6 +780,9 @@ tui_global(struct tui *t, enum action a)
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		return RD_DRAW;
+	case ACT_HISTORY:
+		tui_history_open(t);
+		return RD_DRAW;
 	default:
 		return RD_IGNORED;
 	}
@@ -965,6 +973,38 @@ tui_print_error(const char *fmt, ...)
 	free(safe);
 }
 
+/* The coach reads keys and pastes as wide characters in the locale's
+ * encoding and stores UTF-8: under a locale that is not UTF-8 (LANG=C
+ * over SSH) every accented letter would be lost with the text after it.
+ * So it switches the character type to a UTF-8 locale, saying so in
+ * *note (may stay ""), or fails with how to fix the locale. */
+static int
+tui_utf8_locale(char *note, size_t size, struct error *err)
+{
+	static const char *const tries[] = { "C.UTF-8", "C.utf8", "en_US.UTF-8", "en_US.utf8" };
+	const char *set = setlocale(LC_CTYPE, NULL);
+	char was[64];
+	size_t i;
+
+	note[0] = '\0';
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return 0;
+	snprintf(was, sizeof was, "%s", set != NULL ? set : "C");
+	for (i = 0; i < sizeof tries / sizeof tries[0]; i++) {
+		if (setlocale(LC_CTYPE, tries[i]) != NULL
+		    && strcmp(nl_langinfo(CODESET), "UTF-8") == 0) {
+			snprintf(note, size, "Locale %s is not UTF-8: using %s so accents are "
+			    "kept (set LANG=%s).", was, tries[i], tries[i]);
+			return 0;
+		}
+	}
+	setlocale(LC_CTYPE, was);
+	return error_set(err, ERR_USAGE, "the locale (%s) is not UTF-8 and no UTF-8 locale is "
+	    "installed, so accented letters would be lost. Install one (e.g. apt-get install "
+	    "locales, then locale-gen en_US.UTF-8) and start the coach with LANG=en_US.UTF-8 "
+	    "(or LANG=C.UTF-8)", was);
+}
+
 /* Opens the project for writing or, when that cannot be (another coach
  * holds it, the file or folder is read-only, the file holds schema objects
  * ecqcoach did not make), read-only with the reason kept for the banner. */
@@ -997,12 +1037,16 @@ tui_run(const char *path, const struct tui_options *opt)
 	struct tui t;
 	struct error err;
 	bool exists, quit = false;
-	char *message = NULL, offered[sizeof t.status];
+	char *message = NULL, offered[sizeof t.status], locale_note[300];
 	int status;
 
 	memset(&t, 0, sizeof t);
 	t.deleted = -1;
 	error_clear(&err);
+	if (tui_utf8_locale(locale_note, sizeof locale_note, &err) != 0) {
+		fprintf(stderr, "ecqcoach: %s\n", err.msg);
+		return 3;
+	}
 	if (term_check(&err) != 0) {
 		tui_print_error("%s", err.msg);
 		return 3;
@@ -1065,6 +1109,8 @@ tui_run(const char *path, const struct tui_options *opt)
 	}
 	if (t.status[0] == '\0' && offered[0] != '\0')
 		tui_status(&t, "%s", offered);     /* entering a screen cleared it */
+	if (t.status[0] == '\0' && locale_note[0] != '\0')
+		tui_status(&t, "%s", locale_note);
 	tui_loop(&t);
 	if (t.scr->leave != NULL)
 		t.scr->leave(&t);

@@ -48,7 +48,7 @@ int tui_run(const char *path, const struct tui_options *opt);
 
 enum tui_screen_id {
 	SCR_DASHBOARD, SCR_ECQ, SCR_EXAMPLE, SCR_REVIEW, SCR_EXPORT, SCR_HELP,
-	SCR_GUIDE, SCR_COMMENTS, SCR_COUNT
+	SCR_GUIDE, SCR_COMMENTS, SCR_DELETED, SCR_DISMISSED, SCR_HISTORY, SCR_COUNT
 };
 
 /* What a handler changed (the loop's reaction flags). */
@@ -76,7 +76,8 @@ struct tui_screen {
 };
 
 extern const struct tui_screen screen_dashboard, screen_ecq, screen_example,
-    screen_review, screen_export, screen_help, screen_guide, screen_comments;
+    screen_review, screen_export, screen_help, screen_guide, screen_comments,
+    screen_deleted, screen_dismissed, screen_history;
 
 enum tui_field_kind { TF_EXAMPLE, TF_NOTE, TF_INTRO };
 
@@ -293,6 +294,23 @@ size_t commentscr_count(const struct tui *t, const char *target);
 /* Reads the comments again every few seconds (a reviewer may have added
  * some); sets *draw when they changed. */
 void commentscr_poll(struct tui *t, long long now, bool *draw);
+/* ---- history (history.c) ---- */
+/* Opens the history screen: the earlier versions of the focused field, or
+ * (no field focused) every text that has some. */
+void tui_history_open(struct tui *t);
+
+/* ---- questions (ask.c) ---- */
+/* Shows a centred box (draw_box) and waits for a key; returns the key (a
+ * character, or a KEY_* code with *keycode set), or ERR after a stop
+ * signal. Resizes redraw the box. */
+int tui_box_key(const char *title, const char *const *lines, const char *note,
+    bool *keycode);
+/* Asks a question in a centred box until it gets an answer: one of the
+ * characters in answers (either case; returned in lower case) or Esc
+ * (returns 27). Any other key asks again with a note saying which keys
+ * answer, so no key cancels silently. ERR after a stop signal. */
+int tui_ask(const char *title, const char *const *lines, const char *answers);
+
 /* Reads one input event for modal loops; returns ERR on timeout. Handles
  * resizes and stop signals (sets t->quit or *stop). */
 int tui_read(wint_t *ch, bool *keycode, int timeout_ms, bool *stop);

@@ -44,7 +44,7 @@ keys F4
 check "F4: the review lists a failed line" wait_for "failed ("
 keys F5
 check "F5: the export screen" wait_for "Export the narrative"
-keys Up Up Right Down Down Enter
+keys Up Up Up Up Up Up Up Right Down Enter   # format row; text; Enter in the path exports
 check "export to plain text reports the size" wait_for "Wrote demo.txt:"
 check "the text file holds the narrative" grep -q "Challenge" demo.txt
 keys C-q
