@@ -18,6 +18,7 @@
 #include <unistr.h>
 
 #include "bounded.h"
+#include "docx.h"
 #include "draftline.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -730,6 +731,18 @@ importer_read_file(const char *path, char **text, size_t *len, struct error *err
 	    len, err);
 	if (!std_in)
 		fclose(f);
+	/* A Word or OpenDocument file, known by its content (or a name that
+	 * promises one): its body as text the importer reads. */
+	if (rc == 0 && docx_sniff(*text, *len, std_in ? NULL : path) != DOCX_NONE) {
+		char *conv;
+		size_t conv_len;
+
+		rc = docx_to_text(*text, *len, std_in ? "standard input" : path, &conv, &conv_len,
+		    err);
+		free(*text);
+		*text = rc == 0 ? conv : NULL;
+		*len = rc == 0 ? conv_len : 0;
+	}
 	return rc;
 }
 

@@ -2,7 +2,7 @@
 # import: what it recognises and prints, the framework guess, refusing to
 # overwrite, usage and file errors.
 . "${srcdir:-.}/tests/cli/lib.sh"
-plan 23
+plan 41
 fx=$srcdir/tests/fixtures
 
 run import "$fx/draft-markdown.md" -o "$scratch/a.ecq"
@@ -72,3 +72,29 @@ run import "$data/star-inline.txt" -o "$scratch/star.ecq" -q
 run show "$scratch/star.ecq"
 ! grep -qi "situation:\|task:" "$scratch/out"
 tap "STAR label words stay out of the stored text" $?
+
+# Word and OpenDocument drafts (tests/fixtures/make-office-drafts.py)
+office=$fx/office
+run import "$office/draft.docx" -o "$scratch/w.ecq"
+expect "a .docx draft imports (heading styles, bold labels)" 0 \
+    "^imported .*draft.docx .*: 2 ECQs, 1 examples, 7 fields"
+grep -q 'draft.docx:[0-9]*:     Result$' "$scratch/out"
+tap "an upper-case label on its own paragraph is read" $?
+run show "$scratch/w.ecq"
+expect "the .docx list items are in the project" 0 "I moved two analysts to quality review"
+cp "$office/draft.docx" "$scratch/renamed.txt"
+run import "$scratch/renamed.txt" -o "$scratch/w2.ecq" -q
+expect "a .docx is known by its content, not by its name" 0 "1 examples, 7 fields"
+run import "$office/draft.odt" -o "$scratch/o.ecq" -q
+expect "an .odt draft imports" 0 "^imported .*: 1 ECQs, 1 examples, 6 fields"
+run check "$office/draft.docx" --no-spelling --fail-on error
+expect "check reads a .docx draft" 0 "draft.docx:"
+for f in encrypted.docx:password-protected truncated.docx:damaged \
+    macro-only.docm:"macros but no document" bomb.docx:"expands past the limit"; do
+	run import "$office/${f%%:*}" -o "$scratch/bad.ecq"
+	expect "import refuses ${f%%:*} with exit 3 and says why" 3 "${f#*:}"
+	[ ! -e "$scratch/bad.ecq" ]
+	tap "the refused ${f%%:*} left no project" $?
+	run check "$office/${f%%:*}"
+	expect "check refuses ${f%%:*} with exit 3" 3 "${f#*:}"
+done
