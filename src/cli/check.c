@@ -31,8 +31,9 @@ check_usage(void)
 {
 	printf("Usage: ecqcoach check FILE [options]\n"
 	    "Run every rule (text and project rules) on a narrative and print one line per\n"
-	    "finding. FILE is a project (.ecq, opened read-only) or a text or Markdown draft,\n"
-	    "read the way 'ecqcoach import' reads it; positions are then lines in the draft.\n\n"
+	    "finding. FILE is a project (.ecq, opened read-only) or a draft (text, Markdown,\n"
+	    ".docx or .odt) read the way 'ecqcoach import' reads it; positions are then\n"
+	    "lines in the draft (for .docx and .odt, in its text as import reads it).\n\n"
 	    "  -f, --format text|json  output format (default: text)\n"
 	    "      --fail-on SEVERITY  exit 1 when a finding is at least info|warning|error\n"
 	    "                          (default: warning)\n"

@@ -26,13 +26,14 @@
 static void
 usage(void)
 {
-	printf("Usage: ecqcoach import DRAFT.txt|DRAFT.md -o FILE.ecq [options]\n"
+	printf("Usage: ecqcoach import DRAFT.txt|.md|.docx|.odt -o FILE.ecq [options]\n"
 	    "Create a project from a draft: ECQ headings (\"ECQ 1: Leading Change\", a title\n"
 	    "alone, Markdown or bold), introductions, examples with dates, and\n"
 	    "Challenge/Context/Action/Result labels (also STAR, PAR, Accomplishment).\n"
 	    "Unlabelled prose is split into stories and parts, marked as inferred. Text\n"
-	    "outside every ECQ goes to the project's unsorted note. DRAFT may be - for\n"
-	    "standard input.\n\n"
+	    "outside every ECQ goes to the project's unsorted note. Word (.docx) and\n"
+	    "OpenDocument (.odt) files are read directly: heading styles, bold labels and\n"
+	    "list paragraphs. DRAFT may be - for standard input.\n\n"
 	    "  -o, --output FILE    the new project file (must not exist)\n"
 	    "  -f, --framework ID   ECQ framework (default: the one whose ECQ titles the\n"
 	    "                       draft uses, else the current one)\n"
@@ -141,7 +142,7 @@ cli_import(int argc, char **argv)
 		}
 	}
 	if (optind >= argc)
-		return cli_usage_error("import", "missing DRAFT (a .txt or .md file, or -)");
+		return cli_usage_error("import", "missing DRAFT (a .txt, .md, .docx or .odt file, or -)");
 	if (optind + 1 != argc)
 		return cli_usage_error("import", "give exactly one DRAFT");
 	if (out == NULL)
@@ -153,7 +154,8 @@ cli_import(int argc, char **argv)
 		return EXIT_DATA;
 	}
 	if (importer_read_file(draft, &text, &len, &err) != 0) {
-		if (err.code != ERR_FORMAT)
+		/* A damaged or protected Word file says so itself. */
+		if (err.code != ERR_FORMAT || strstr(err.msg, "is larger than the limit") == NULL)
 			return cli_fail(&err);
 		cli_error("import", "%s is over %zu MB (the rest was not read); a "
 		    "narrative draft is far smaller (10 pages are about 40 KB): split it into "

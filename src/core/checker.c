@@ -867,12 +867,17 @@ checker_check_project(struct checker *ck, const struct project *p, struct findin
 
 			if (ex == NULL)
 				continue;
-			for (f = 0; f < EX_FIELD_COUNT; f++) {
-				if (f == EX_START || f == EX_END)
+			/* The title is checked like the rest (a passive or "we" in it
+			 * reads as badly), after the parts, so an acronym the example
+			 * spells out is known there. */
+			for (f = EX_CHALLENGE; f <= EX_FIELD_COUNT; f++) {
+				int g = f == EX_FIELD_COUNT ? EX_TITLE : f;
+
+				if (g == EX_START || g == EX_END)
 					continue;
-				target = store_example_target(ex->id, (enum example_field)f);
-				ctx = (struct check_ctx){ (int)e, ex->id, f, target };
-				checker_check_field(ck, p, ex->field[f], &ctx, f == EX_TITLE, &all);
+				target = store_example_target(ex->id, (enum example_field)g);
+				ctx = (struct check_ctx){ (int)e, ex->id, g, target };
+				checker_check_field(ck, p, ex->field[g], &ctx, false, &all);
 				free(target);
 			}
 		}

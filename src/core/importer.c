@@ -18,6 +18,7 @@
 #include <unistr.h>
 
 #include "bounded.h"
+#include "docx.h"
 #include "draftline.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -74,6 +75,29 @@ struct pline {
 	bool list;              /* a list item */
 };
 
+/* True when s[i] is a backslash that escapes the ASCII punctuation after it. */
+static bool
+escaped_at(const char *s, size_t n, size_t i)
+{
+	return s[i] == '\\' && i + 1 < n && ispunct((unsigned char)s[i + 1]);
+}
+
+/* s[0..n) with its backslash escapes read; the caller frees it. */
+static char *
+unescape(const char *s, size_t n)
+{
+	char *o = xmalloc(n + 1);
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (escaped_at(s, n, i))
+			i++;
+		o[k++] = s[i];
+	}
+	o[k] = '\0';
+	return o;
+}
+
 static void
 piece_add(struct piece *p, size_t line, const char *text, size_t src, size_t len,
     bool new_para)
@@ -93,9 +117,24 @@ piece_add(struct piece *p, size_t line, const char *text, size_t src, size_t len
 		p->line = line;
 	if (p->text.len > 0)
 		strbuf_add(&p->text, p->para_break || new_para ? "\n" : " ", 1);
-	p->spans = xreallocarray(p->spans, p->n_spans + 1, sizeof *p->spans);
-	p->spans[p->n_spans++] = (struct importer_span){ p->text.len, src, len };
-	strbuf_add(&p->text, text + src, len);
+	/* Markdown's backslash escapes ("\*", "1\.", "\#", which ecqcoach's own
+	 * export writes) are read as the character: one span per run between
+	 * them, so offsets still map back to the draft. */
+	while (len > 0) {
+		size_t run = 0;
+
+		while (run < len && !escaped_at(text + src, len, run))
+			run++;
+		if (run > 0) {
+			p->spans = xreallocarray(p->spans, p->n_spans + 1, sizeof *p->spans);
+			p->spans[p->n_spans++] = (struct importer_span){ p->text.len, src, run };
+			strbuf_add(&p->text, text + src, run);
+		}
+		if (run < len)
+			run++;  /* the backslash */
+		src += run;
+		len -= run;
+	}
 	p->para_break = false;
 }
 
@@ -533,6 +572,107 @@ flush_prose(struct parse *ps, bool stories_ok)
 	ps->pend_break = false;
 }
 
+/* Words that make a first heading a document title, not a person's name. */
+static bool
+title_word(const char *w, size_t n)
+{
+	static const char *const words[] = {
+		"ecq", "ecqs", "executive", "core", "qualification", "qualifications",
+		"narrative", "narratives", "draft", "senior", "service", "ses", "statement",
+		"resume", "application", "leading", "change", "people", "results", "business",
+		"building", "coalitions", "acumen", "driven", NULL
+	};
+	size_t k;
+
+	for (k = 0; words[k] != NULL; k++)
+		if (strlen(words[k]) == n && strncasecmp(w, words[k], n) == 0)
+			return true;
+	return false;
+}
+
+/* "# María L. Castillo" as ecqcoach's Markdown export starts: a level-one
+ * heading of two to six capitalised words, no digits, no title words.
+ * Sets [*a, *a + *n) to the name in the line. */
+static bool
+name_heading(const char *line, size_t len, size_t *a, size_t *n)
+{
+	size_t i = 2, e = len, words = 0;
+
+	if (len < 3 || line[0] != '#' || line[1] != ' ')
+		return false;
+	while (i < e && draftline_is_space(line[i]))
+		i++;
+	while (e > i && draftline_is_space(line[e - 1]))
+		e--;
+	*a = i;
+	*n = e - i;
+	while (i < e) {
+		size_t w = i;
+		unsigned char c = (unsigned char)line[i];
+
+		if (!isupper(c) && c < 0x80)
+			return false;
+		while (i < e && !draftline_is_space(line[i])) {
+			if (isdigit((unsigned char)line[i]) || line[i] == ':' || line[i] == '#')
+				return false;
+			i++;
+		}
+		if (title_word(line + w, i - w))
+			return false;
+		words++;
+		while (i < e && draftline_is_space(line[i]))
+			i++;
+	}
+	return words >= 2 && words <= 6;
+}
+
+/* Index of the first non-blank line at or after i, or n. */
+static size_t
+next_filled(const char *text, const struct line *lines, size_t n, size_t i)
+{
+	for (; i < n; i++) {
+		size_t k = 0;
+
+		while (k < lines[i].len && draftline_is_space(text[lines[i].off + k]))
+			k++;
+		if (k < lines[i].len)
+			break;
+	}
+	return i;
+}
+
+/* The export's opening: "# Name", a blank line, the position on one line,
+ * a blank line, then the first ECQ heading. Reads name and position from
+ * there; returns the index of the first line after them (0 when the draft
+ * does not open that way). */
+static size_t
+read_export_head(struct parse *ps, const struct line *lines, size_t n)
+{
+	const char *text = ps->text;
+	size_t i = next_filled(text, lines, n, 0), a, len, p, q;
+	struct draftline c;
+
+	if (i >= n || !name_heading(text + lines[i].off, lines[i].len, &a, &len))
+		return 0;
+	ps->candidate = unescape(text + lines[i].off + a, len);
+	item(ps, IMPORTER_META, i + 1, -1, -1, 0, ps->candidate, strlen(ps->candidate));
+	p = next_filled(text, lines, n, i + 1);
+	if (p >= n || p + 1 >= n || lines[p + 1].len != 0)
+		return i + 1;
+	q = next_filled(text, lines, n, p + 1);
+	if (q >= n)
+		return i + 1;
+	draftline_classify(ps->fw, text + lines[p].off, lines[p].len, false, false, &c);
+	if (c.kind != DRAFTLINE_TEXT || draftline_list_item(draftline_skip_spaces(text + lines[p].off)))
+		return i + 1;
+	draftline_classify(ps->fw, text + lines[q].off, lines[q].len, false, false, &c);
+	if (c.kind != DRAFTLINE_ECQ)
+		return i + 1;
+	ps->position = unescape(text + lines[p].off, lines[p].len);
+	item(ps, IMPORTER_META, p + 1, -1, -1, 1, ps->position, strlen(ps->position));
+	return p + 1;
+}
+
 static void
 parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 {
@@ -542,7 +682,7 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 	int field = -1;         /* EX_* being filled, -1 intro, -2 nothing */
 	size_t i;
 
-	for (i = 0; i < n_lines; i++) {
+	for (i = read_export_head(ps, lines, n_lines); i < n_lines; i++) {
 		const char *line = text + lines[i].off;
 		size_t off = lines[i].off, len = lines[i].len, lineno = i + 1;
 		bool under = i + 1 < n_lines && draftline_underline(text + lines[i + 1].off, lines[i + 1].len) &&
@@ -684,8 +824,8 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 				    line[c.rest + vl - 1] == '*'))
 					vl--;
 				free(*dst);
-				*dst = xstrndup(line + c.rest, vl);
-				item(ps, IMPORTER_META, lineno, -1, -1, c.field, *dst, vl);
+				*dst = unescape(line + c.rest, vl);
+				item(ps, IMPORTER_META, lineno, -1, -1, c.field, *dst, strlen(*dst));
 			}
 			break;
 		default:
@@ -730,6 +870,18 @@ importer_read_file(const char *path, char **text, size_t *len, struct error *err
 	    len, err);
 	if (!std_in)
 		fclose(f);
+	/* A Word or OpenDocument file, known by its content (or a name that
+	 * promises one): its body as text the importer reads. */
+	if (rc == 0 && docx_sniff(*text, *len, std_in ? NULL : path) != DOCX_NONE) {
+		char *conv;
+		size_t conv_len;
+
+		rc = docx_to_text(*text, *len, std_in ? "standard input" : path, &conv, &conv_len,
+		    err);
+		free(*text);
+		*text = rc == 0 ? conv : NULL;
+		*len = rc == 0 ? conv_len : 0;
+	}
 	return rc;
 }
 

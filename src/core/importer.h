@@ -82,7 +82,10 @@ struct importer_report {
 /* Reads a whole draft file ("-" is standard input) into a new NUL-terminated
  * buffer the caller frees; *len excludes the NUL. ERR_IO names the file and
  * the reason; a draft over BOUNDED_DRAFT_MAX is ERR_FORMAT, refused without
- * reading the rest of it. */
+ * reading the rest of it. A Word (.docx, .docm) or OpenDocument (.odt) file,
+ * known by its content, comes back as its text (see docx.h); one that is
+ * password-protected, damaged or has no body is ERR_FORMAT with a message
+ * saying so. */
 int importer_read_file(const char *path, char **text, size_t *len, struct error *err);
 
 /* Picks the framework whose ECQ titles the draft's headings match best;

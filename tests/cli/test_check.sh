@@ -2,7 +2,7 @@
 # check: project rules on the labeled narratives, compiler-style and JSON
 # output, draft line numbers, --fail-on, --rules, exit codes.
 . "${srcdir:-.}/tests/cli/lib.sh"
-plan 25
+plan 26
 fx=$srcdir/tests/fixtures
 data=$srcdir/tests/data
 ECQCOACH_TODAY=2026-11-23
@@ -67,3 +67,6 @@ run check --rules encoding,unquantified_result "$scratch/bad.md"
 expect "invalid UTF-8 in a draft is an encoding error at its place" 1 "bad.md:2:16: error: Invalid UTF-8"
 grep -q 'bad.md:3:9: warning: .*\[unquantified_result\]' "$scratch/out"
 tap "the rest of a draft with a bad byte is still checked" $?
+run check --rules example_too_old "$srcdir/tests/data/drafts/dates-in-prose.txt"
+expect "an example with no dates is dated by its prose, and says where" 1 \
+    "dates-in-prose.txt:15:[0-9]+: warning: The example has no dates, and the Challenge says 2011"

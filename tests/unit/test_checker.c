@@ -308,6 +308,53 @@ project__fields_checked_and_dismissed_findings_dropped(void **state)
 	test_rmdir(dir);
 }
 
+/* An example's title gets the text rules, not only spelling; an acronym the
+ * example spells out is not "undefined" in its title. */
+static void
+project__titles_are_checked_like_other_text(void **state)
+{
+	char *dir = test_tmpdir(), *path = xasprintf("%s/p.ecq", dir);
+	char *ini = xasprintf("%s/prompts/ses-2010.ini", test_srcdir());
+	struct framework *fw = NULL;
+	struct store *st = NULL;
+	struct checker *ck;
+	struct findings fs;
+	struct error err;
+	int64_t id, id2;
+	size_t i, on_title = 0;
+
+	(void)state;
+	assert_int_equal(framework_load_file(ini, &fw, &err), 0);
+	assert_int_equal(store_create(path, fw, "Jordan Quillfeather", &st, &err), 0);
+	assert_int_equal(store_add_example(st, 0, "How we utilized a new budget system", &id,
+	    &err), 0);
+	assert_int_equal(store_set_example_field(st, id, EX_ACTION,
+	    "I chose the system and trained 40 analysts.", &err), 0);
+	assert_int_equal(store_add_example(st, 0, "Standing up the CFO office", &id2, &err), 0);
+	assert_int_equal(store_set_example_field(st, id2, EX_CHALLENGE,
+	    "The agency had no Chief Financial Officer (CFO) and no audited statements.",
+	    &err), 0);
+	ck = new_checker("we_voice,bureaucratic,acronym_undefined", true);
+	findings_init(&fs);
+	checker_check_project(ck, store_project(st), &fs);
+	for (i = 0; i < fs.n; i++) {
+		if (fs.items[i].field != EX_TITLE)
+			continue;
+		on_title++;
+		assert_int_equal(fs.items[i].example, id);
+		assert_true(strcmp(fs.items[i].rule, "we_voice") == 0 ||
+		    strcmp(fs.items[i].rule, "bureaucratic") == 0);
+	}
+	assert_int_equal(on_title, 2);
+	findings_free(&fs);
+	checker_free(ck);
+	store_close(st);
+	framework_free(fw);
+	free(ini);
+	free(path);
+	test_rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -321,6 +368,7 @@ main(void)
 		cmocka_unit_test(missing_dictionary__one_warning_and_other_rules_run),
 		cmocka_unit_test(user_words__are_saved_and_read_back),
 		cmocka_unit_test(project__fields_checked_and_dismissed_findings_dropped),
+		cmocka_unit_test(project__titles_are_checked_like_other_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

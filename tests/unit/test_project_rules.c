@@ -316,6 +316,74 @@ example_too_old__flags_an_example_that_ended_long_ago(void **state)
 	assert_int_equal(run(fx, "example_too_old", NULL, NULL), 1);
 }
 
+/* An example with no dates: the latest year its text gives, and where. */
+static void
+example_too_old__dates_in_the_prose(void **state)
+{
+	static const struct {
+		int field;
+		const char *text, *says;
+	} old[] = {
+		{ EX_CHALLENGE, "In 2012, as a budget analyst, I found that our office could not "
+		  "tie spending to programs.", "the Challenge says 2012" },
+		{ EX_ACTION, "From 2009 to 2011 I led the consolidation of nine field offices.",
+		  "the Action says 2011" },
+		{ EX_TITLE, "Rebuilding the budget office, FY2014", "the title says FY2014" },
+		{ EX_RESULT, "The office closed its books on time in fiscal year 2013.",
+		  "the Result says 2013" },
+		{ EX_CONTEXT, "The program ran in four regions (2008\xe2\x80\x93\x32\x30\x31\x30).",
+		  "the Context says 2010" },
+	};
+	static const struct {
+		int field;
+		const char *text;
+	} not_when[] = {
+		{ EX_CHALLENGE, "Our counts relied on the 2010 census, which missed rural towns." },
+		{ EX_CONTEXT, "Public Law 111-5 funded the program." },
+		{ EX_CONTEXT, "Since 1998 the agency has run its grants on paper." },
+		{ EX_CONTEXT, "The office was founded in 1975 to inspect dams." },
+		{ EX_RESULT, "The workforce grew to 2015 employees in four regions." },
+		{ EX_ACTION, "I spent $2012 of my training budget on the course." },
+		{ EX_CHALLENGE, "In 2021 the bureau reviewed grant applications on paper." },
+	};
+	struct fx *fx = *state;
+	struct finding f;
+	struct findings keep;
+	size_t i;
+
+	set(fx, 2, EX_START, "");
+	set(fx, 2, EX_END, "");
+	assert_int_equal(run(fx, "example_too_old", NULL, NULL), 0);
+	for (i = 0; i < sizeof old / sizeof old[0]; i++) {
+		const char *was = stories[2][old[i].field == EX_TITLE ? 0 : old[i].field - EX_CHALLENGE + 1];
+
+		set(fx, 2, old[i].field, old[i].text);
+		assert_int_equal(run(fx, "example_too_old", &f, &keep), 1);
+		assert_int_equal(f.severity, SEV_WARNING);
+		assert_int_equal(f.field, old[i].field);
+		if (strstr(f.message, old[i].says) == NULL)
+			fail_msg("\"%s\": \"%s\" does not say \"%s\"", old[i].text, f.message, old[i].says);
+		/* The span is the year as written. */
+		assert_true(strncmp(old[i].text + f.offset, old[i].says + strlen(old[i].says) - f.length,
+		    f.length) == 0);
+		findings_free(&keep);
+		set(fx, 2, old[i].field, was);
+	}
+	for (i = 0; i < sizeof not_when / sizeof not_when[0]; i++) {
+		const char *was = stories[2][not_when[i].field - EX_CHALLENGE + 1];
+
+		set(fx, 2, not_when[i].field, not_when[i].text);
+		if (run(fx, "example_too_old", NULL, NULL) != 0)
+			fail_msg("\"%s\" was taken as the example's date", not_when[i].text);
+		set(fx, 2, not_when[i].field, was);
+	}
+	/* Dates of its own win over the prose. */
+	set(fx, 2, EX_CHALLENGE, old[0].text);
+	set(fx, 2, EX_START, "2022-01");
+	set(fx, 2, EX_END, "2023-02");
+	assert_int_equal(run(fx, "example_too_old", NULL, NULL), 0);
+}
+
 static void
 example_too_old__unreadable_or_missing_dates_are_info(void **state)
 {
@@ -519,6 +587,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(similarity__copied_text_is_one_and_a_retelling_is_high, setup, teardown),
 		cmocka_unit_test_setup_teardown(example_too_old__flags_an_example_that_ended_long_ago, setup, teardown),
 		cmocka_unit_test_setup_teardown(example_too_old__unreadable_or_missing_dates_are_info, setup, teardown),
+		cmocka_unit_test_setup_teardown(example_too_old__dates_in_the_prose, setup, teardown),
 		cmocka_unit_test_setup_teardown(intro_too_long__flags_a_third_paragraph, setup, teardown),
 		cmocka_unit_test_setup_teardown(definition_included__flags_a_pasted_definition, setup, teardown),
 		cmocka_unit_test_setup_teardown(missing_part__flags_empty_fields_and_empty_ecqs, setup, teardown),
