@@ -2,13 +2,16 @@
 /* main.c: global options and dispatch to a subcommand or the coach. */
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "paths.h"
 #include "tui/tui.h"
 
 static void
@@ -16,13 +19,15 @@ usage(void)
 {
 	const struct cli_command *c;
 
-	printf("Usage: ecqcoach [--guided] FILE.ecq\n"
-	    "       ecqcoach COMMAND [OPTIONS] [ARGS]\n"
+	printf("Usage: ecqcoach [--prompts DIR] [--guided] FILE.ecq\n"
+	    "       ecqcoach [--prompts DIR] COMMAND [OPTIONS] [ARGS]\n"
 	    "A writing coach for Senior Executive Service Executive Core Qualification\n"
 	    "(ECQ) narratives. With FILE.ecq (created when missing) it opens the\n"
 	    "full-screen coach (it needs a terminal; TERM=dumb or a pipe gets exit 3).\n"
 	    "  --guided       walk through every ECQ step by step (the default for a\n"
-	    "                 new project); NO_COLOR=1 turns colours off\n\n"
+	    "                 new project); NO_COLOR=1 turns colours off\n"
+	    "  --prompts DIR  read frameworks from DIR too (before the command); one\n"
+	    "                 with the id of a shipped framework replaces it\n\n"
 	    "Commands:\n");
 	for (c = cli_commands(); c->name != NULL; c++)
 		printf("  %-11s %s\n", c->name, c->summary);
@@ -52,10 +57,84 @@ open_project(const char *path, bool guided)
 	return tui_run(path, &opt);
 }
 
+/* Edit distance between a and b (short words only), for "did you mean". */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, prev, cur, up;
+	size_t row[32];
+
+	if (la >= 32 || lb >= 32)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			up = row[j];
+			cur = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < cur)
+				cur = row[j] + 1;
+			if (row[j - 1] + 1 < cur)
+				cur = row[j - 1] + 1;
+			row[j] = cur;
+			prev = up;
+		}
+	}
+	return row[lb];
+}
+
+/* A word that is not a command: the nearest command, or NULL. */
+static const char *
+nearest_command(const char *word)
+{
+	const struct cli_command *c;
+	const char *best = NULL;
+	size_t d, best_d = 3;
+
+	for (c = cli_commands(); c->name != NULL; c++) {
+		d = distance(word, c->name);
+		if (d < best_d || (strlen(word) >= 3 && strncmp(c->name, word, strlen(word)) == 0 &&
+		    best == NULL)) {
+			best = c->name;
+			best_d = d;
+		}
+	}
+	return best;
+}
+
+/* True when word names a project rather than a command: an existing file, a
+ * name ending in .ecq, or a path. */
+static bool
+is_project_word(const char *word)
+{
+	size_t n = strlen(word);
+
+	return access(word, F_OK) == 0 || strchr(word, '/') != NULL ||
+	    (n > 4 && strcmp(word + n - 4, ".ecq") == 0);
+}
+
+static int
+unknown_command(const char *word)
+{
+	const char *near = nearest_command(word);
+
+	if (near != NULL)
+		cli_error(NULL, "unknown command '%s'; did you mean '%s'?", word, near);
+	else
+		cli_error(NULL, "unknown command '%s'", word);
+	fprintf(stderr, "To open or create a project, name it FILE.ecq. Try 'ecqcoach --help'.\n");
+	return EXIT_USAGE;
+}
+
 int
 main(int argc, char **argv)
 {
 	const struct cli_command *c;
+	struct stat st;
+	bool guided = false;
+	int i = 1;
 
 	setlocale(LC_ALL, "");
 	if (argc < 2) {
@@ -70,26 +149,56 @@ main(int argc, char **argv)
 		version();
 		return EXIT_OK;
 	}
-	if (strcmp(argv[1], "--guided") == 0) {
-		if (argc != 3 || argv[2][0] == '-') {
+	/* Global options, before the command or the file. */
+	while (i < argc && argv[i][0] == '-') {
+		const char *dir = NULL;
+
+		if (strcmp(argv[i], "--guided") == 0) {
+			guided = true;
+			i++;
+			continue;
+		}
+		if (strncmp(argv[i], "--prompts=", 10) == 0)
+			dir = argv[i] + 10;
+		else if (strcmp(argv[i], "--prompts") == 0) {
+			if (i + 1 >= argc || argv[i + 1][0] == '\0') {
+				cli_error(NULL, "--prompts needs a folder of frameworks");
+				fputs("Try 'ecqcoach --help'.\n", stderr);
+				return EXIT_USAGE;
+			}
+			dir = argv[++i];
+		} else
+			break;
+		if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			cli_error(NULL, "--prompts: cannot use the folder %s: %s", dir,
+			    stat(dir, &st) != 0 ? strerror(errno) : "not a folder");
+			return EXIT_DATA;
+		}
+		paths_set_prompts(dir);
+		i++;
+	}
+	if (guided) {
+		if (argc - i != 1 || argv[i][0] == '-') {
 			cli_error(NULL, "--guided needs one FILE.ecq");
 			fputs("Try 'ecqcoach --help'.\n", stderr);
 			return EXIT_USAGE;
 		}
-		return open_project(argv[2], true);
+		return open_project(argv[i], true);
 	}
-	c = cli_find(argv[1]);
+	if (i >= argc) {
+		cli_error(NULL, "missing a command or FILE.ecq");
+		fputs("Try 'ecqcoach --help'.\n", stderr);
+		return EXIT_USAGE;
+	}
+	c = cli_find(argv[i]);
 	if (c != NULL)
-		return c->run(argc - 1, argv + 1);
-	if (argv[1][0] == '-') {
-		cli_error(NULL, "unknown option '%s'", argv[1]);
+		return c->run(argc - i, argv + i);
+	if (argv[i][0] == '-') {
+		cli_error(NULL, "unknown option '%s'", argv[i]);
 		fputs("Try 'ecqcoach --help'.\n", stderr);
 		return EXIT_USAGE;
 	}
-	if (argc > 2) {
-		cli_error(NULL, "unknown command '%s'", argv[1]);
-		fputs("Try 'ecqcoach --help'.\n", stderr);
-		return EXIT_USAGE;
-	}
-	return open_project(argv[1], false);
+	if (argc - i > 1 || !is_project_word(argv[i]))
+		return unknown_command(argv[i]);
+	return open_project(argv[i], false);
 }

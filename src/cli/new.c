@@ -41,7 +41,7 @@ cli_new(int argc, char **argv)
 	struct framework_set set;
 	struct store *st = NULL;
 	struct error err;
-	char *dir, *demo_rel, *demo_path;
+	char *demo_rel, *demo_path;
 	int c, demo = 0, status = EXIT_OK;
 
 	while ((c = getopt_long(argc, argv, "f:n:p:h", opts, NULL)) != -1) {
@@ -58,12 +58,9 @@ cli_new(int argc, char **argv)
 		return cli_usage_error("new", optind >= argc ? "missing FILE.ecq" :
 		    "give exactly one FILE.ecq");
 	path = argv[optind];
-	dir = paths_data_file("prompts");
-	if (framework_set_load(dir, &set, &err) != 0) {
-		free(dir);
+	if (framework_set_load_all(&set, &err) != 0) {
 		return cli_fail(&err);
 	}
-	free(dir);
 	fw = fw_id ? framework_set_find(&set, fw_id) : framework_set_default(&set);
 	if (fw == NULL) {
 		cli_error(NULL, "no framework '%s'; 'ecqcoach frameworks' lists them",
