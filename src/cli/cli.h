@@ -72,5 +72,6 @@ int cli_import(int argc, char **argv);
 int cli_recover(int argc, char **argv);
 int cli_cohort(int argc, char **argv);
 int cli_report(int argc, char **argv);
+int cli_handout(int argc, char **argv);
 
 #endif

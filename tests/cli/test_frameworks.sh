@@ -5,7 +5,7 @@
 # `handout` prints a framework for a workshop. Also: an unknown command word
 # is an error, not a new project.
 . "${srcdir:-.}/tests/cli/lib.sh"
-plan 27
+plan 29
 src=$(cd "$srcdir" && pwd)
 cd "$scratch" || exit 99
 
@@ -80,3 +80,22 @@ expect "handout prints the definitions" 0 "^ECQ 1: Leading Change"
 expect "handout prints the focus questions" 0 "What should the focus be"
 run handout nope
 expect "handout with an unknown framework fails" 3 "no framework 'nope'"
+if command -v pdfinfo >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 &&
+    fc-list 2>/dev/null | grep -q "Liberation Serif"; then
+	run handout ses-2025 -o "$scratch/handout.pdf"
+	expect "handout -o FILE.pdf writes a PDF" 0 "wrote .*handout.pdf: [0-9]+ pages?"
+	pdfinfo "$scratch/handout.pdf" 2>/dev/null | grep -q '^Page size: *612 x 792 pts'
+	tap "the handout is on US Letter" $?
+	pdftotext "$scratch/handout.pdf" - 2>/dev/null | tr '\n' ' ' |
+	    grep -q "ECQ 5: Achieving Results.*What should the focus be?"
+	tap "the handout PDF holds the ECQs and their focus questions" $?
+	# body text inside the 1-inch margins (72 pt): the smallest left edge
+	xmin=$(pdftotext -bbox "$scratch/handout.pdf" - 2>/dev/null |
+	    sed -n 's/.*xMin="\([0-9.]*\)".*/\1/p' | sort -n | head -1)
+	awk -v x="$xmin" 'BEGIN { exit !(x >= 71.5 && x < 80) }'
+	tap "the handout keeps 1-inch margins (left edge $xmin pt)" $?
+else
+	for t in "handout -o FILE.pdf" "handout on Letter" "handout PDF text" "handout margins"; do
+		tap_n=$((tap_n + 1)); echo "ok $tap_n - $t # SKIP no poppler-utils or Liberation Serif"
+	done
+fi
