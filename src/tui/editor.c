@@ -5,6 +5,7 @@
  * mouse events into editbuf actions. The logic lives in editbuf.c.
  */
 #include "tui/editor.h"
+#include "tui/term.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -66,6 +67,14 @@ void editor_colors_init(short pair_base)
 		looks[i].attr = extra[i];
 		looks[i].pair = (short)(pair_base + i);
 	}
+}
+
+attr_t editor_look_attr(enum severity sev, bool spelling)
+{
+	int i = spelling ? LOOK_SPELLING : sev == SEV_ERROR ? LOOK_ERROR :
+	    sev == SEV_WARNING ? LOOK_WARNING : LOOK_INFO;
+
+	return looks[i].attr | (looks[i].pair > 0 ? COLOR_PAIR(looks[i].pair) : 0);
 }
 
 /* ---- life cycle ---- */
@@ -242,11 +251,8 @@ static void resolve_keys(void)
 	for (size_t i = 0; i < sizeof key_table / sizeof *key_table; i++) {
 		if (!key_table[i].cap)
 			continue;
-		char *seq = tigetstr(key_table[i].cap);
-		int code = 0;
-		if (seq && seq != (char *)-1)
-			code = key_defined(seq);
-		key_table[i].code = code > 0 ? code : -1;
+		/* terminfo's, or the code term.c gave the xterm sequence */
+		key_table[i].code = term_key_code(key_table[i].cap);
 	}
 }
 
