@@ -88,7 +88,7 @@ static int term_mod_codes[TERM_N_MOD_KEYS][9];
 
 /* Terminals whose terminfo lacks the xterm modifier keys (TERM=screen,
  * which tmux also uses) still send them: give each a code of its own
- * (term_key_code), Shift the plain curses Shift code, so their bytes never
+ * (the editor finds it by the sequence), Shift the plain curses Shift code, so their bytes never
  * arrive as typed text and Ctrl-arrows move by word there as in xterm. */
 static void
 term_modifier_keys(void)
@@ -130,29 +130,6 @@ term_modifier_keys(void)
 		if (key_defined(rxvt[i].seq) == 0)
 			define_key(rxvt[i].seq, rxvt[i].mod == 2 ? term_mod_keys[rxvt[i].key].shift :
 			    term_mod_codes[rxvt[i].key][rxvt[i].mod]);
-}
-
-int
-term_key_code(const char *cap)
-{
-	const char *ti;
-	size_t i, n;
-	int m, code;
-
-	for (i = 0; i < TERM_N_MOD_KEYS; i++) {
-		n = strlen(term_mod_keys[i].cap);
-		if (strncmp(cap, term_mod_keys[i].cap, n) != 0 || cap[n] < '3' || cap[n] > '8' ||
-		    cap[n + 1] != '\0')
-			continue;
-		m = cap[n] - '0';
-		if (term_mod_codes[i][m] > 0)
-			return term_mod_codes[i][m];
-	}
-	ti = tigetstr(cap);
-	if (ti == NULL || ti == (char *)-1)
-		return -1;
-	code = key_defined(ti);
-	return code > 0 ? code : -1;
 }
 
 int

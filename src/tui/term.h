@@ -22,12 +22,6 @@
  * sequences the terminfo entry lacks (TERM=screen): KEY_MAX + 16 on. */
 #define TERM_KEY_MOD_BASE (KEY_MAX + 16)
 
-/* The key code of a modified key by its terminfo name ("kLFT5": Ctrl-Left,
- * "kRIT6": Ctrl-Shift-Right, ... 3 Alt, 5 Ctrl, 6 Ctrl-Shift): terminfo's
- * when the terminal describes it, else the code term_init defined for the
- * xterm-style sequence (and the rxvt one), so the keys work under
- * TERM=screen and tmux too. -1 when there is none; after term_init. */
-int term_key_code(const char *cap);
 
 /* Colour pairs (0 when monochrome: use the attributes only). */
 enum term_pair {
