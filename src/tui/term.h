@@ -22,7 +22,6 @@
  * sequences the terminfo entry lacks (TERM=screen): KEY_MAX + 16 on. */
 #define TERM_KEY_MOD_BASE (KEY_MAX + 16)
 
-
 /* Colour pairs (0 when monochrome: use the attributes only). */
 enum term_pair {
 	TP_TITLE = 1,   /* title bar */
