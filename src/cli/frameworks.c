@@ -112,6 +112,14 @@ cli_frameworks(int argc, char **argv)
 		for (j = 0; j < fw->n_ecqs; j++)
 			cli_printf(stdout, "      ECQ %zu  %s\n", j + 1, fw->ecqs[j].title);
 	}
+	if (verbose) {
+		struct strlist dirs = { 0 };
+
+		if (paths_prompt_dirs(&dirs, &err) == 0)
+			for (i = 0; i < dirs.n; i++)
+				cli_printf(stdout, "%sfound in %s\n", i == 0 ? "\n" : "", dirs.items[i]);
+		strlist_free(&dirs);
+	}
 	status = EXIT_OK;
 	if (set.n == 0) {
 		cli_error(NULL, "no frameworks in %s/prompts; set ECQCOACH_DATADIR to the folder "
