@@ -2,14 +2,17 @@
 /* main.c: global options and dispatch to a subcommand or the coach. */
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "paths.h"
 #include "plan.h"
 #include "tui/tui.h"
 
@@ -18,13 +21,15 @@ usage(void)
 {
 	const struct cli_command *c;
 
-	printf("Usage: ecqcoach [--guided | --plan PLAN] [--plan-start HH:MM] FILE.ecq\n"
-	    "       ecqcoach FILE.ecq --review --as NAME\n"
-	    "       ecqcoach COMMAND [OPTIONS] [ARGS]\n"
+	printf("Usage: ecqcoach [--prompts DIR] [--guided | --plan PLAN] [--plan-start HH:MM] FILE.ecq\n"
+	    "       ecqcoach [--prompts DIR] FILE.ecq --review --as NAME\n"
+	    "       ecqcoach [--prompts DIR] COMMAND [OPTIONS] [ARGS]\n"
 	    "A writing coach for Senior Executive Service Executive Core Qualification\n"
 	    "(ECQ) narratives. With FILE.ecq (created when missing) it opens the\n"
 	    "full-screen coach (it needs a terminal; TERM=dumb or a pipe gets exit 3).\n"
 	    "NO_COLOR=1 turns colours off.\n"
+	    "  --prompts DIR  read frameworks from DIR too (before the command or file);\n"
+	    "                 one with the id of a shipped framework replaces it\n"
 	    "  --guided       walk through every part of the narrative step by step: the\n"
 	    "                 same as --plan self-paced (on for a new project until F6)\n"
 	    "  --plan PLAN    run a workshop plan: a shipped name (self-paced,\n"
@@ -130,10 +135,83 @@ open_review(int argc, char **argv)
 	return tui_run(path, &opt);
 }
 
+/* Edit distance between a and b (short words only), for "did you mean". */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, prev, cur, up;
+	size_t row[32];
+
+	if (la >= 32 || lb >= 32)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			up = row[j];
+			cur = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < cur)
+				cur = row[j] + 1;
+			if (row[j - 1] + 1 < cur)
+				cur = row[j - 1] + 1;
+			row[j] = cur;
+			prev = up;
+		}
+	}
+	return row[lb];
+}
+
+/* A word that is not a command: the nearest command, or NULL. */
+static const char *
+nearest_command(const char *word)
+{
+	const struct cli_command *c;
+	const char *best = NULL;
+	size_t d, best_d = 3;
+
+	for (c = cli_commands(); c->name != NULL; c++) {
+		d = distance(word, c->name);
+		if (d < best_d || (strlen(word) >= 3 && strncmp(c->name, word, strlen(word)) == 0 &&
+		    best == NULL)) {
+			best = c->name;
+			best_d = d;
+		}
+	}
+	return best;
+}
+
+/* True when word names a project rather than a command: an existing file, a
+ * name ending in .ecq, or a path. */
+static bool
+is_project_word(const char *word)
+{
+	size_t n = strlen(word);
+
+	return access(word, F_OK) == 0 || strchr(word, '/') != NULL ||
+	    (n > 4 && strcmp(word + n - 4, ".ecq") == 0);
+}
+
+static int
+unknown_command(const char *word)
+{
+	const char *near = nearest_command(word);
+
+	if (near != NULL)
+		cli_error(NULL, "unknown command '%s'; did you mean '%s'?", word, near);
+	else
+		cli_error(NULL, "unknown command '%s'", word);
+	fprintf(stderr, "To open or create a project, name it FILE.ecq. Try 'ecqcoach --help'.\n");
+	return EXIT_USAGE;
+}
+
 int
 main(int argc, char **argv)
 {
 	const struct cli_command *c;
+	struct stat st;
+	const char *dir;
 	int i;
 
 	setlocale(LC_ALL, "");
@@ -149,6 +227,36 @@ main(int argc, char **argv)
 		version();
 		return EXIT_OK;
 	}
+	/* --prompts DIR, before the command or the file: taken out here so
+	 * the rest reads the arguments as if it had not been given. */
+	for (i = 1; i < argc; i++) {
+		if (strncmp(argv[i], "--prompts=", 10) == 0) {
+			dir = argv[i] + 10;
+		} else if (strcmp(argv[i], "--prompts") == 0) {
+			if (i + 1 >= argc || argv[i + 1][0] == '\0') {
+				cli_error(NULL, "--prompts needs a folder of frameworks");
+				fputs("Try 'ecqcoach --help'.\n", stderr);
+				return EXIT_USAGE;
+			}
+			dir = argv[++i];
+		} else {
+			break;
+		}
+		if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			cli_error(NULL, "--prompts: cannot use the folder %s: %s", dir,
+			    stat(dir, &st) != 0 ? strerror(errno) : "not a folder");
+			return EXIT_DATA;
+		}
+		paths_set_prompts(dir);
+	}
+	argv[i - 1] = argv[0];
+	argc -= i - 1;
+	argv += i - 1;
+	if (argc < 2) {
+		cli_error(NULL, "missing a command or FILE.ecq");
+		fputs("Try 'ecqcoach --help'.\n", stderr);
+		return EXIT_USAGE;
+	}
 	if (strcmp(argv[1], "--guided") == 0 || strcmp(argv[1], "--plan") == 0
 	    || strcmp(argv[1], "--plan-start") == 0)
 		return open_with_options(argc, argv);
@@ -163,10 +271,7 @@ main(int argc, char **argv)
 		fputs("Try 'ecqcoach --help'.\n", stderr);
 		return EXIT_USAGE;
 	}
-	if (argc > 2) {
-		cli_error(NULL, "unknown command '%s'", argv[1]);
-		fputs("Try 'ecqcoach --help'.\n", stderr);
-		return EXIT_USAGE;
-	}
+	if (argc > 2 || !is_project_word(argv[1]))
+		return unknown_command(argv[1]);
 	return open_with_options(argc, argv);
 }

@@ -551,7 +551,6 @@ open_draft(struct check *c, const char *fw_id, char **text, struct project **bui
 {
 	const struct framework *fw;
 	struct framework_set set;
-	char *dir;
 	size_t len;
 	int rc;
 
@@ -560,10 +559,7 @@ open_draft(struct check *c, const char *fw_id, char **text, struct project **bui
 		return -1;
 	c->text = *text;
 	c->len = len;
-	dir = paths_data_file("prompts");
-	rc = framework_set_load(dir, &set, err);
-	free(dir);
-	if (rc != 0)
+	if (framework_set_load_all(&set, err) != 0)
 		return -1;
 	fw = fw_id != NULL ? framework_set_find(&set, fw_id) :
 	    importer_guess_framework(&set, *text, len, NULL);
@@ -667,6 +663,8 @@ cli_check(int argc, char **argv)
 	if (checker_warning(ck) != NULL) {
 		cli_error("check", "warning: %s", checker_warning(ck));
 	}
+	if (paths_dict_note() != NULL)
+		cli_error("check", "note: %s", paths_dict_note());
 	spelling = !copt.no_spelling && checker_spell_available(ck);
 	checker_set_framework(ck, c.p->fw);
 	checker_check_project(ck, c.p, &fs);

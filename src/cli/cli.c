@@ -19,8 +19,8 @@
 static const struct cli_command commands[] = {
 	{ "new", cli_new, "new FILE.ecq [--framework ID] [--name NAME] [--position TEXT] [--demo] [--shared]",
 	  "create a project file" },
-	{ "frameworks", cli_frameworks, "frameworks [--verbose]",
-	  "list the ECQ frameworks found" },
+	{ "frameworks", cli_frameworks, "frameworks [--verbose | --check DIR]",
+	  "list the ECQ frameworks found, or check a folder of them" },
 	{ "show", cli_show, "show FILE.ecq [--ecq N]",
 	  "print a project as readable text" },
 	{ "export", cli_export, "export FILE.ecq -o OUT.pdf|OUT.txt|OUT.md [--ecq N] [--paper letter|a4] ...",
@@ -41,6 +41,8 @@ static const struct cli_command commands[] = {
 	  "list, add or merge review comments" },
 	{ "history", cli_history, "history FILE.ecq [--field TARGET | --show ID | --restore ID]",
 	  "list, show and restore the earlier versions of each text" },
+	{ "handout", cli_handout, "handout FRAMEWORK [-o FILE.pdf] [--paper letter|a4]",
+	  "print a framework's definitions and focus questions for a workshop" },
 	{ NULL, NULL, NULL, NULL }
 };
 

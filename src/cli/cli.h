@@ -74,5 +74,6 @@ int cli_cohort(int argc, char **argv);
 int cli_report(int argc, char **argv);
 int cli_comments(int argc, char **argv);
 int cli_history(int argc, char **argv);
+int cli_handout(int argc, char **argv);
 
 #endif

@@ -352,7 +352,7 @@ cli_cohort(int argc, char **argv)
 	struct cohort c;
 	struct error err;
 	struct stat sb;
-	char *dir, *fold_path;
+	char *fold_path;
 	size_t i;
 	int ch, status = EXIT_OK;
 
@@ -377,12 +377,9 @@ cli_cohort(int argc, char **argv)
 	c.roster_name = roster_path;
 	error_clear(&err);
 
-	dir = paths_data_file("prompts");
-	if (framework_set_load(dir, &set, &err) != 0) {
-		free(dir);
+	if (framework_set_load_all(&set, &err) != 0) {
 		return cli_fail(&err);
 	}
-	free(dir);
 	c.fw = fw_id != NULL ? framework_set_find(&set, fw_id) : framework_set_default(&set);
 	if (c.fw == NULL) {
 		fprintf(stderr, "ecqcoach: no framework '%s'; 'ecqcoach frameworks' lists them\n",

@@ -125,7 +125,7 @@ cli_import(int argc, char **argv)
 	struct store *st = NULL;
 	struct error err;
 	struct stat sb;
-	char *dir, *text = NULL, *note = NULL;
+	char *text = NULL, *note = NULL;
 	size_t len, i;
 	int c, quiet = 0, status = EXIT_OK, score = 0;
 
@@ -162,13 +162,10 @@ cli_import(int argc, char **argv)
 		    "one draft per project", draft, BOUNDED_DRAFT_MAX >> 20);
 		return EXIT_DATA;
 	}
-	dir = paths_data_file("prompts");
-	if (framework_set_load(dir, &set, &err) != 0) {
-		free(dir);
+	if (framework_set_load_all(&set, &err) != 0) {
 		free(text);
 		return cli_fail(&err);
 	}
-	free(dir);
 	if (fw_id != NULL)
 		fw = framework_set_find(&set, fw_id);
 	else

@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "json.h"
 #include "text.h"
+#include "paths.h"
 #include "xalloc.h"
 
 static void
@@ -286,6 +287,8 @@ cli_lint(int argc, char **argv)
 	}
 	if (checker_warning(ck) != NULL)
 		cli_error("lint", "warning: %s", checker_warning(ck));
+	if (paths_dict_note() != NULL)
+		cli_error("lint", "note: %s", paths_dict_note());
 	spelling = !copt.no_spelling && checker_spell_available(ck);
 
 	findings_init(&fs);

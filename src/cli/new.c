@@ -43,7 +43,7 @@ cli_new(int argc, char **argv)
 	struct framework_set set;
 	struct store *st = NULL;
 	struct error err;
-	char *dir, *demo_rel, *demo_path;
+	char *demo_rel, *demo_path;
 	int c, demo = 0, shared = 0, status = EXIT_OK;
 
 	while ((c = getopt_long(argc, argv, "f:n:p:h", opts, NULL)) != -1) {
@@ -61,12 +61,9 @@ cli_new(int argc, char **argv)
 		return cli_usage_error("new", optind >= argc ? "missing FILE.ecq" :
 		    "give exactly one FILE.ecq");
 	path = argv[optind];
-	dir = paths_data_file("prompts");
-	if (framework_set_load(dir, &set, &err) != 0) {
-		free(dir);
+	if (framework_set_load_all(&set, &err) != 0) {
 		return cli_fail(&err);
 	}
-	free(dir);
 	fw = fw_id ? framework_set_find(&set, fw_id) : framework_set_default(&set);
 	if (fw == NULL) {
 		cli_error(NULL, "no framework '%s'; 'ecqcoach frameworks' lists them",
@@ -98,7 +95,11 @@ cli_new(int argc, char **argv)
 
 		cli_printf(stdout, "created %s: framework %s, %zu examples\n", path, fw->id, p->n_examples);
 	}
-	store_close(st);
+	/* A project that could not be made whole is not left half made. */
+	if (status != EXIT_OK)
+		store_discard(st);
+	else
+		store_close(st);
 	framework_set_free(&set);
 	return status;
 }

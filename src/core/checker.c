@@ -365,7 +365,7 @@ checker_new(const struct checker_options *opt, struct checker **out, struct erro
 	if (opt == NULL)
 		opt = &defaults;
 	ck = xcalloc(1, sizeof *ck);
-	ck->data_dir = xstrdup(opt->data_dir != NULL ? opt->data_dir : paths_data_dir());
+	ck->data_dir = xstrdup(opt->data_dir != NULL ? opt->data_dir : paths_dict_dir());
 	if (checker_select(ck, opt->rules, err) != 0)
 		goto fail;
 	dir = xasprintf("%s/dictionaries", ck->data_dir);

@@ -21,7 +21,7 @@ struct wordlists;
 struct checker;
 
 struct checker_options {
-	const char *data_dir;       /* holds dictionaries/; NULL: paths_data_dir() */
+	const char *data_dir;       /* holds dictionaries/; NULL: paths_dict_dir() */
 	const char *user_words;     /* user's word file; NULL: XDG default; "" none */
 	const char *rules;          /* comma-separated rule ids to run; NULL: all */
 	bool no_spelling;           /* skip hunspell entirely */

@@ -18,6 +18,7 @@
 
 #include "bounded.h"
 #include "inisrc.h"
+#include "paths.h"
 #include "xalloc.h"
 
 struct parse {
@@ -133,6 +134,7 @@ handle_framework(struct parse *p, const char *name, const char *value)
 	struct framework *fw = p->fw;
 
 	if (strcmp(name, "id") == 0) {
+		fw->id_line = p->src.lineno;
 		if (!valid_key(value))
 			return fail(p, "id '%s' may use only a-z, 0-9 and '-'", value);
 		return set_text(p, &fw->id, value);
@@ -145,8 +147,10 @@ handle_framework(struct parse *p, const char *name, const char *value)
 		return set_text(p, &fw->source, value);
 	if (strcmp(name, "note") == 0)
 		return set_text(p, &fw->note, value);
-	if (strcmp(name, "current") == 0)
+	if (strcmp(name, "current") == 0) {
+		fw->current_line = p->src.lineno;
 		return parse_bool(p, value, &fw->current);
+	}
 	return fail(p, "unknown key '%s' in [framework]", name);
 }
 
@@ -406,6 +410,8 @@ framework_load_file(const char *path, struct framework **out, struct error *err)
 	if (read_file(path, &buf, &len, err) != 0)
 		return -1;
 	rc = framework_parse(buf, len, path, out, err);
+	if (rc == 0)
+		(*out)->path = xstrdup(path);
 	free(buf);
 	return rc;
 }
@@ -450,6 +456,8 @@ framework_free(struct framework *fw)
 		free(fw->rules[i].key);
 	free(fw->rules);
 	free(fw->text);
+	free(fw->path);
+	free(fw->shadowed);
 	free(fw);
 }
 
@@ -532,6 +540,227 @@ framework_set_load(const char *dir, struct framework_set *set, struct error *err
 	if (set->n > 1)
 		qsort(set->fws, set->n, sizeof *set->fws, compare_fw);
 	return 0;
+}
+
+int
+framework_set_load_all(struct framework_set *set, struct error *err)
+{
+	struct strlist dirs = { 0 };
+	struct framework_set more;
+	struct framework *fw;
+	size_t d, i, j;
+	int rc = -1;
+
+	memset(set, 0, sizeof *set);
+	if (paths_prompt_dirs(&dirs, err) != 0)
+		goto out;
+	for (d = 0; d < dirs.n; d++) {
+		if (framework_set_load(dirs.items[d], &more, err) != 0) {
+			framework_set_free(set);
+			goto out;
+		}
+		for (i = 0; i < more.n; i++) {
+			fw = more.fws[i];
+			for (j = 0; j < set->n; j++)
+				if (strcmp(set->fws[j]->id, fw->id) == 0)
+					break;
+			if (j < set->n) {
+				fw->shadowed = xstrdup(set->fws[j]->path != NULL ? set->fws[j]->path : "");
+				framework_free(set->fws[j]);
+				set->fws[j] = fw;
+			} else {
+				set->fws = xreallocarray(set->fws, set->n + 1, sizeof *set->fws);
+				set->fws[set->n++] = fw;
+			}
+		}
+		free(more.fws);
+	}
+	if (set->n > 1)
+		qsort(set->fws, set->n, sizeof *set->fws, compare_fw);
+	rc = 0;
+out:
+	strlist_free(&dirs);
+	return rc;
+}
+
+/* Lines of text where libinih cuts a value at an inline comment: white
+ * space then ';' in a line that is not itself a comment. */
+static void
+check_inline_comments(const char *text, size_t len, const char *name, struct strlist *problems)
+{
+	size_t pos = 0, end, i;
+	int line = 0;
+	char *msg;
+
+	while (pos < len) {
+		line++;
+		end = pos;
+		while (end < len && text[end] != '\n')
+			end++;
+		i = pos;
+		while (i < end && (text[i] == ' ' || text[i] == '\t'))
+			i++;
+		if (i < end && text[i] != ';' && text[i] != '#' && text[i] != '[') {
+			for (; i + 1 < end; i++)
+				if ((text[i] == ' ' || text[i] == '\t') && text[i + 1] == ';')
+					break;
+			if (i + 1 < end) {
+				msg = xasprintf("%s:%d: the value is cut at \" ;\" (read as a comment): "
+				    "\"%.*s\" is lost; write ',' or ' -' instead of ';' after a space",
+				    name, line, (int)(end - i - 1 > 60 ? 60 : end - i - 1), text + i + 1);
+				strlist_push(problems, msg);
+				free(msg);
+			}
+		}
+		pos = end < len ? end + 1 : end;
+	}
+}
+
+/* The line a list item starts on: the n-th (0-based) "key =" line of the
+ * section [section] in text; 0 when not found. */
+static int
+item_line(const char *text, const char *section, const char *key, size_t n)
+{
+	const char *s = text, *nl;
+	size_t klen = strlen(key), slen = strlen(section), seen = 0;
+	int line = 0, in = 0;
+
+	for (; *s; s = nl + 1) {
+		const char *t = s;
+
+		line++;
+		nl = strchr(s, '\n');
+		while (*t == ' ' || *t == '\t')
+			t++;
+		if (*t == '[')
+			in = strncmp(t + 1, section, slen) == 0 && t[1 + slen] == ']';
+		else if (in && t == s && strncmp(t, key, klen) == 0 &&
+		    (t[klen] == ' ' || t[klen] == '=' || t[klen] == '\t') && seen++ == n)
+			return line;
+		if (nl == NULL)
+			break;
+	}
+	return 0;
+}
+
+/* A focus question or competency given twice in one ECQ. */
+static void
+check_duplicates(const struct framework *fw, const char *name, struct strlist *problems)
+{
+	static const char *const keys[] = { "question", "competency" };
+	char *section, *msg;
+	size_t e, i, j, k;
+
+	for (e = 0; e < fw->n_ecqs; e++) {
+		section = xasprintf("ecq:%s", fw->ecqs[e].key);
+		for (k = 0; k < 2; k++) {
+			const struct strlist *l = k == 0 ? &fw->ecqs[e].questions :
+			    &fw->ecqs[e].competencies;
+
+			for (i = 1; i < l->n; i++)
+				for (j = 0; j < i; j++) {
+					if (strcasecmp(l->items[i], l->items[j]) != 0)
+						continue;
+					msg = xasprintf("%s:%d: this %s is given twice in [%s] "
+					    "(first on line %d): \"%s\"", name,
+					    item_line(fw->text, section, keys[k], i), keys[k], section,
+					    item_line(fw->text, section, keys[k], j), l->items[i]);
+					strlist_push(problems, msg);
+					free(msg);
+					break;
+				}
+		}
+		free(section);
+	}
+}
+
+static int
+compare_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+framework_check_dir(const char *dir, struct strlist *problems, struct error *err)
+{
+	DIR *d;
+	struct dirent *de;
+	struct strlist files = { 0 };
+	struct framework **fws;
+	struct error ferr;
+	char *path, *msg, *text;
+	const char *base;
+	size_t i, j, len, n_read = 0;
+
+	d = opendir(dir);
+	if (d == NULL)
+		return error_set(err, errno == ENOENT ? ERR_NOTFOUND : ERR_IO,
+		    "cannot open the folder %s: %s", dir, strerror(errno));
+	while ((de = readdir(d)) != NULL) {
+		len = strlen(de->d_name);
+		if (len >= 5 && strcmp(de->d_name + len - 4, ".ini") == 0 && de->d_name[0] != '.')
+			strlist_push(&files, de->d_name);
+	}
+	closedir(d);
+	if (files.n > 1)
+		qsort(files.items, files.n, sizeof *files.items, compare_str);
+	fws = xcalloc(files.n + 1, sizeof *fws);
+	for (i = 0; i < files.n; i++) {
+		path = xasprintf("%s/%s", dir, files.items[i]);
+		text = NULL;
+		len = 0;
+		error_clear(&ferr);
+		if (read_file(path, &text, &len, &ferr) == 0) {
+			n_read++;
+			check_inline_comments(text, len, path, problems);
+			if (framework_parse(text, len, path, &fws[i], &ferr) == 0)
+				fws[i]->path = xstrdup(path);
+		}
+		if (fws[i] == NULL) {
+			/* "NAME:LINE: ..." already, or "NAME: ..." */
+			strlist_push(problems, ferr.msg);
+		}
+		free(text);
+		free(path);
+	}
+	for (i = 0; i < files.n; i++) {
+		const struct framework *fw = fws[i];
+
+		if (fw == NULL)
+			continue;
+		base = files.items[i];
+		len = strlen(base) - 4;
+		if (strlen(fw->id) != len || strncmp(fw->id, base, len) != 0) {
+			msg = xasprintf("%s:%d: the id '%s' differs from the file name; name the file "
+			    "%s.ini so the id is found where it is looked for", fw->path, fw->id_line,
+			    fw->id, fw->id);
+			strlist_push(problems, msg);
+			free(msg);
+		}
+		check_duplicates(fw, fw->path, problems);
+		for (j = 0; j < i; j++) {
+			if (fws[j] == NULL)
+				continue;
+			if (fw->current && fws[j]->current) {
+				msg = xasprintf("%s:%d: 'current = yes' here and in %s:%d; only one "
+				    "framework can be the default for new projects", fw->path,
+				    fw->current_line, fws[j]->path, fws[j]->current_line);
+				strlist_push(problems, msg);
+				free(msg);
+			}
+			if (strcmp(fw->id, fws[j]->id) == 0) {
+				msg = xasprintf("%s:%d: the id '%s' is used by %s too", fw->path,
+				    fw->id_line, fw->id, fws[j]->path);
+				strlist_push(problems, msg);
+				free(msg);
+			}
+		}
+	}
+	for (i = 0; i < files.n; i++)
+		framework_free(fws[i]);
+	free(fws);
+	strlist_free(&files);
+	return (int)n_read;
 }
 
 void

@@ -59,6 +59,11 @@ struct framework {
 	struct fw_rule *rules;
 	size_t n_rules;
 	char *text;             /* the INI text it was parsed from (the snapshot) */
+	char *path;             /* the file it was read from; NULL when parsed from text */
+	char *shadowed;         /* the file of a framework with the same id it
+	                         * overrides (framework_set_load_all); or NULL */
+	int id_line;            /* lines of "id =" and "current =" in the text; 0 if absent */
+	int current_line;
 };
 
 /* Parses INI text. name is used in messages ("prompts/ses-2010.ini").
@@ -92,7 +97,23 @@ struct framework_set {
 /* Loads all *.ini in dir. A broken file fails the whole call with its
  * error, so a coordinator's typo is never silently skipped. */
 int framework_set_load(const char *dir, struct framework_set *set, struct error *err);
+/* Loads the frameworks of every folder paths_prompt_dirs() names: the
+ * data dir's prompts/, the user's own (XDG) prompts folder, the --prompts
+ * folder. A later folder's framework replaces one with the same id (its
+ * shadowed field names the file it replaced). A missing data-dir or
+ * --prompts folder and a broken file fail the call. */
+int framework_set_load_all(struct framework_set *set, struct error *err);
 void framework_set_free(struct framework_set *set);
+
+/* Checks the *.ini files of dir the way a coordinator needs before a
+ * workshop, reporting what libinih accepts silently or the coach only
+ * refuses later: a file that does not parse, more than one framework marked
+ * current, a file name that differs from the id, a value cut at " ;"
+ * (libinih's inline comment), a focus question or competency given twice in
+ * one ECQ, and an id used by two files. Appends one "FILE:LINE: problem"
+ * to problems for each. Returns the number of files read, or -1 with err
+ * set when dir cannot be read. */
+int framework_check_dir(const char *dir, struct strlist *problems, struct error *err);
 /* The framework with this id, or NULL. */
 const struct framework *framework_set_find(const struct framework_set *set, const char *id);
 /* The framework marked current, else the last one; NULL when empty. */

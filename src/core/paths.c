@@ -16,9 +16,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "framework.h"
 #include "xalloc.h"
 
 static char data_dir[PATH_MAX];
+static char shipped_dir[PATH_MAX];     /* the shipped data: source tree or PKGDATADIR */
+static char dict_dir[PATH_MAX];
+static char dict_note[2 * PATH_MAX + 128];
+static char *extra_prompts;            /* --prompts DIR, or NULL */
 
 /* True when the running executable lives in the build tree. */
 static int
@@ -42,6 +47,16 @@ running_uninstalled(void)
 	    (strncmp(exe, build, strlen(build)) == 0 && exe[strlen(build)] == '/');
 }
 
+/* The data that comes with the program, whatever ECQCOACH_DATADIR says. */
+static const char *
+paths_shipped_dir(void)
+{
+	if (shipped_dir[0] == '\0')
+		snprintf(shipped_dir, sizeof shipped_dir, "%s",
+		    running_uninstalled() ? ABS_TOP_SRCDIR : PKGDATADIR);
+	return shipped_dir;
+}
+
 const char *
 paths_data_dir(void)
 {
@@ -52,17 +67,63 @@ paths_data_dir(void)
 	env = getenv("ECQCOACH_DATADIR");
 	if (env != NULL && *env != '\0')
 		snprintf(data_dir, sizeof data_dir, "%s", env);
-	else if (running_uninstalled())
-		snprintf(data_dir, sizeof data_dir, "%s", ABS_TOP_SRCDIR);
 	else
-		snprintf(data_dir, sizeof data_dir, "%s", PKGDATADIR);
+		snprintf(data_dir, sizeof data_dir, "%s", paths_shipped_dir());
 	return data_dir;
+}
+
+/* True when dir/dictionaries is a folder. */
+static int
+has_dictionaries(const char *dir)
+{
+	char path[PATH_MAX + 16];
+	struct stat st;
+
+	snprintf(path, sizeof path, "%s/dictionaries", dir);
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *
+paths_dict_dir(void)
+{
+	const char *data = paths_data_dir(), *shipped;
+
+	if (dict_dir[0] != '\0')
+		return dict_dir;
+	snprintf(dict_dir, sizeof dict_dir, "%s", data);
+	if (has_dictionaries(data))
+		return dict_dir;
+	/* A coordinator's folder with only prompts/: the word lists that came
+	 * with the program, never no lists at all. */
+	shipped = paths_shipped_dir();
+	if (strcmp(shipped, data) != 0 && has_dictionaries(shipped)) {
+		snprintf(dict_dir, sizeof dict_dir, "%s", shipped);
+		snprintf(dict_note, sizeof dict_note, "%s has no dictionaries/; using the word "
+		    "lists in %s/dictionaries", data, shipped);
+	}
+	return dict_dir;
+}
+
+const char *
+paths_dict_note(void)
+{
+	paths_dict_dir();
+	return dict_note[0] != '\0' ? dict_note : NULL;
 }
 
 char *
 paths_data_file(const char *rel)
 {
+	if (strncmp(rel, "dictionaries", 12) == 0 && (rel[12] == '/' || rel[12] == '\0'))
+		return xasprintf("%s/%s", paths_dict_dir(), rel);
 	return xasprintf("%s/%s", paths_data_dir(), rel);
+}
+
+void
+paths_set_prompts(const char *dir)
+{
+	free(extra_prompts);
+	extra_prompts = dir != NULL ? xstrdup(dir) : NULL;
 }
 
 char *
@@ -98,6 +159,33 @@ paths_check_dir(const char *dir, struct error *err)
 		return error_set(err, ERR_USAGE, "the folder %s may be written by other users, so "
 		    "ecqcoach does not keep your files there; run 'chmod go-w %s'", dir, dir);
 	return 0;
+}
+
+int
+paths_prompt_dirs(struct strlist *dirs, struct error *err)
+{
+	char *user = paths_user_dir(), *up = xasprintf("%s/prompts", paths_data_dir());
+	struct stat st;
+	int rc = 0;
+
+	strlist_push(dirs, up);
+	free(up);
+	up = NULL;
+	if (user != NULL) {
+		up = xasprintf("%s/prompts", user);
+		if (stat(up, &st) == 0) {
+			/* Someone else's folder could slip a framework in. */
+			if (paths_check_dir(up, err) != 0)
+				rc = -1;
+			else
+				strlist_push(dirs, up);
+		}
+	}
+	if (rc == 0 && extra_prompts != NULL)
+		strlist_push(dirs, extra_prompts);
+	free(up);
+	free(user);
+	return rc;
 }
 
 int

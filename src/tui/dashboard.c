@@ -49,13 +49,31 @@ dash_fundamentals_covered(const struct project *p, struct strlist *missing)
 	return n;
 }
 
+/* The ECQ title column: 36 columns, wider when the terminal has room for
+ * the longest title and still a page bar of 20 columns after the counts. */
+static int
+dash_title_width(const struct framework *fw, int cols)
+{
+	int want = 36, room = cols - 2 - 35 - 20, w;
+	size_t e;
+
+	for (e = 0; e < fw->n_ecqs; e++) {
+		w = draw_width(fw->ecqs[e].title) + 4;    /* "1. " and a space */
+		if (w > want)
+			want = w;
+	}
+	if (want > room)
+		want = room;
+	return want < 36 ? 36 : want;
+}
+
 static void
 dash_draw(struct tui *t, WINDOW *win)
 {
 	const struct project *p = tui_project(t);
 	const struct framework *fw = p->fw;
 	const struct findings *pf = &t->pf;
-	int y = t->top + 1, head = t->top, cols = getmaxx(win), maxex, x;
+	int y = t->top + 1, head = t->top, cols = getmaxx(win), maxex, x, tw;
 	double max_pages = framework_rule(fw, "max_pages", 10), share;
 	size_t e, i, sev[3];
 	char buf[256], right[64];
@@ -79,8 +97,9 @@ dash_draw(struct tui *t, WINDOW *win)
 		y += rows + 1;
 		head += rows + 1;
 	}
-	draw_printf(win, head, 2, cols - 2, A_BOLD, "%-36s %-10s %6s  %-14s %s",
-	    "ECQ", "Examples", "Words", "Findings", "Share of pages");
+	tw = dash_title_width(fw, cols);
+	draw_printf(win, head, 2, cols - 2, A_BOLD, "%-*s %-10s %6s  %-14s %s",
+	    tw, "ECQ", "Examples", "Words", "Findings", "Share of pages");
 	maxex = (int)framework_rule(fw, "max_examples_per_ecq", 2);
 	for (e = 0; e < fw->n_ecqs && y < t->bottom - 5; e++, y += 2) {
 		attr_t a = (int)e == t->ecq ? sel : A_NORMAL;
@@ -94,8 +113,8 @@ dash_draw(struct tui *t, WINDOW *win)
 			draw_text(win, y, 0, 2, "> ", A_BOLD);
 		snprintf(buf, sizeof buf, "%zu. %s", e + 1, fw->ecqs[e].title);
 		x = 2;
-		draw_text(win, y, x, 36, buf, a | A_BOLD);
-		x += 37;
+		draw_text(win, y, x, tw, buf, a | A_BOLD);
+		x += tw + 1;
 		draw_printf(win, y, x, 10, (int)nex > maxex || nex == 0 ? term_attr(TP_WARN, A_BOLD) : A_NORMAL,
 		    "%zu of %d", nex, maxex);
 		x += 11;

@@ -7,6 +7,7 @@
 #include "tui/editor.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,6 +67,14 @@ void editor_colors_init(short pair_base)
 		looks[i].attr = extra[i];
 		looks[i].pair = (short)(pair_base + i);
 	}
+}
+
+attr_t editor_look_attr(enum severity sev, bool spelling)
+{
+	int i = spelling ? LOOK_SPELLING : sev == SEV_ERROR ? LOOK_ERROR :
+	    sev == SEV_WARNING ? LOOK_WARNING : LOOK_INFO;
+
+	return looks[i].attr | (looks[i].pair > 0 ? COLOR_PAIR(looks[i].pair) : 0);
 }
 
 /* ---- life cycle ---- */
@@ -233,6 +242,23 @@ static struct binding key_table[] = {
 	{ "kLFT3", 0, ACT_WORD_LEFT, false }, { "kRIT3", 0, ACT_WORD_RIGHT, false },
 };
 
+/* A modified key terminfo does not describe (TERM=screen): the code of its
+ * xterm sequence ("kLFT5" is ESC [1;5D), which term_init defines. */
+static int xterm_key_code(const char *cap)
+{
+	static const char *const names[] = { "kUP", "kDN", "kRIT", "kLFT", "kHOM", "kEND" };
+	static const char finals[] = "ABCDHF";
+	char seq[16];
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		size_t n = strlen(names[i]);
+		if (strncmp(cap, names[i], n) != 0 || cap[n] < '3' || cap[n] > '8' || cap[n + 1])
+			continue;
+		snprintf(seq, sizeof seq, "\033[1;%c%c", cap[n], finals[i]);
+		return key_defined(seq);
+	}
+	return 0;
+}
+
 static void resolve_keys(void)
 {
 	static bool done;
@@ -246,6 +272,8 @@ static void resolve_keys(void)
 		int code = 0;
 		if (seq && seq != (char *)-1)
 			code = key_defined(seq);
+		if (code <= 0)
+			code = xterm_key_code(key_table[i].cap);
 		key_table[i].code = code > 0 ? code : -1;
 	}
 }

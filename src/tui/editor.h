@@ -119,6 +119,11 @@ size_t editor_nlines(const struct editor *ed);
  * and spelling, unless has_colors() is false or NO_COLOR is set (then
  * monochrome). Call after start_color()/use_default_colors(). */
 void editor_colors_init(short pair_base);
+
+/* How the editor draws a finding of severity sev (SEV_ERROR, SEV_WARNING,
+ * SEV_INFO), or a misspelling when spelling is true: the attribute with its
+ * colour pair, for the help screen's legend. */
+attr_t editor_look_attr(enum severity sev, bool spelling);
 #define EDITOR_COLOR_PAIRS 4
 
 /* The editor's keys for the help screen: NULL-terminated by key. */

@@ -869,7 +869,6 @@ guided_first_run(const char *path, struct error *err, bool *quit)
 	struct editor *name = NULL;
 	struct store *st = NULL;
 	const struct framework *def;
-	char *dir;
 	int step = 0, sel = 0, r;
 	size_t i;
 	wint_t ch;
@@ -877,9 +876,7 @@ guided_first_run(const char *path, struct error *err, bool *quit)
 	enum action a;
 
 	*quit = false;
-	dir = paths_data_file("prompts");
-	r = framework_set_load(dir, &set, err);
-	free(dir);
+	r = framework_set_load_all(&set, err);
 	if (r != 0)
 		return NULL;
 	if (set.n == 0) {

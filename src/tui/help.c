@@ -28,7 +28,7 @@ help_lines(void)
 
 	for (eh = editor_key_help(); eh->key != NULL; eh++)
 		n++;
-	return n + 6;
+	return n + 6 + 6;
 }
 
 static void
@@ -44,6 +44,35 @@ help_draw(struct tui *t, WINDOW *win)
 	line++; \
 } while (0)
 	tui_draw_title(t, win, "Help: keys", "Esc or F1 to go back");
+	/* The legend: each style drawn, and said in words for a terminal
+	 * without colours (NO_COLOR) where bold and dim are all there is. */
+	HELP_LINE("How findings look in a text field", A_BOLD);
+	{
+		static const struct {
+			int sev;
+			bool spelling;
+			const char *name, *colour, *mono;
+		} legend[] = {
+			{ SEV_ERROR, false, "error", "red, bold, underlined", "bold, underlined" },
+			{ SEV_WARNING, false, "warning", "yellow", "bold" },
+			{ SEV_INFO, false, "info", "cyan", "dim" },
+			{ SEV_INFO, true, "misspelled", "red, underlined", "underlined" },
+		};
+		size_t k;
+
+		for (k = 0; k < sizeof legend / sizeof legend[0]; k++) {
+			if (line >= help_scroll && y <= t->bottom) {
+				draw_text(win, y, 3, 12, legend[k].name,
+				    editor_look_attr((enum severity)legend[k].sev, legend[k].spelling));
+				snprintf(buf, sizeof buf, "%s: %s", legend[k].name,
+				    term_colors() ? legend[k].colour : legend[k].mono);
+				draw_text(win, y, 16, cols - 17, buf, A_NORMAL);
+				y++;
+			}
+			line++;
+		}
+	}
+	HELP_LINE("", A_NORMAL);
 	HELP_LINE("The coach (every screen; function keys also work inside a text field)", A_BOLD);
 	for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
 		snprintf(buf, sizeof buf, "  %-8s %s", keys_name((enum action)a), keys_text((enum action)a));

@@ -73,28 +73,63 @@ term_colors_init(void)
 	editor_colors_init(TP_EDITOR_BASE);
 }
 
-/* Terminals whose terminfo lacks the xterm modifier keys (TERM=screen)
- * still send them: make Ctrl/Alt/Shift-arrows at least plain arrows, so
- * their bytes never arrive as typed text. */
+/* The arrows, Home and End: xterm's final byte and terminfo's name. */
+static const struct {
+	char final;
+	const char *cap;
+	int shift;              /* the plain curses code of the Shift variant */
+} term_mod_keys[] = {
+	{ 'A', "kUP", KEY_SR }, { 'B', "kDN", KEY_SF }, { 'C', "kRIT", KEY_SRIGHT },
+	{ 'D', "kLFT", KEY_SLEFT }, { 'H', "kHOM", KEY_SHOME }, { 'F', "kEND", KEY_SEND }
+};
+#define TERM_N_MOD_KEYS (sizeof term_mod_keys / sizeof term_mod_keys[0])
+/* [key][modifier 3..8]: the code each modified key arrives as */
+static int term_mod_codes[TERM_N_MOD_KEYS][9];
+
+/* Terminals whose terminfo lacks the xterm modifier keys (TERM=screen,
+ * which tmux also uses) still send them: give each a code of its own
+ * (the editor finds it by the sequence), Shift the plain curses Shift code, so their bytes never
+ * arrive as typed text and Ctrl-arrows move by word there as in xterm. */
 static void
 term_modifier_keys(void)
 {
+	/* rxvt's Ctrl- and Shift-arrows, which some terminals still send */
 	static const struct {
-		char final;
-		int code;
-	} keys[] = { { 'A', KEY_UP }, { 'B', KEY_DOWN }, { 'C', KEY_RIGHT }, { 'D', KEY_LEFT },
-		{ 'H', KEY_HOME }, { 'F', KEY_END } };
-	char seq[16];
+		const char *seq;
+		size_t key;
+		int mod;
+	} rxvt[] = { { "\033Oa", 0, 5 }, { "\033Ob", 1, 5 }, { "\033Oc", 2, 5 },
+		{ "\033Od", 3, 5 }, { "\033[a", 0, 2 }, { "\033[b", 1, 2 }, { "\033[c", 2, 2 },
+		{ "\033[d", 3, 2 } };
+	char seq[16], cap[16];
+	const char *ti;
 	size_t i;
-	int m;
+	int m, code;
 
-	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+	for (i = 0; i < TERM_N_MOD_KEYS; i++) {
 		for (m = 2; m <= 8; m++) {
-			snprintf(seq, sizeof seq, "\033[1;%d%c", m, keys[i].final);
-			if (key_defined(seq) == 0)
-				define_key(seq, keys[i].code);
+			snprintf(seq, sizeof seq, "\033[1;%d%c", m, term_mod_keys[i].final);
+			code = key_defined(seq);
+			if (m > 2) {
+				/* terminfo may name another sequence for the key */
+				snprintf(cap, sizeof cap, "%s%d", term_mod_keys[i].cap, m);
+				ti = tigetstr(cap);
+				if (code <= 0 && ti != NULL && ti != (char *)-1)
+					code = key_defined(ti);
+			}
+			if (code <= 0) {
+				code = m == 2 ? term_mod_keys[i].shift :
+				    TERM_KEY_MOD_BASE + (int)(i * 8) + m;
+				define_key(seq, code);
+			}
+			if (m > 2)
+				term_mod_codes[i][m] = code;
 		}
 	}
+	for (i = 0; i < sizeof rxvt / sizeof rxvt[0]; i++)
+		if (key_defined(rxvt[i].seq) == 0)
+			define_key(rxvt[i].seq, rxvt[i].mod == 2 ? term_mod_keys[rxvt[i].key].shift :
+			    term_mod_codes[rxvt[i].key][rxvt[i].mod]);
 }
 
 int

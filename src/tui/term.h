@@ -18,6 +18,9 @@
 /* Key codes for the bracketed-paste markers ESC[200~ and ESC[201~. */
 #define TERM_KEY_PASTE_BEGIN (KEY_MAX + 1)
 #define TERM_KEY_PASTE_END (KEY_MAX + 2)
+/* Codes term_init gives Ctrl/Alt-modified arrows, Home and End whose
+ * sequences the terminfo entry lacks (TERM=screen): KEY_MAX + 16 on. */
+#define TERM_KEY_MOD_BASE (KEY_MAX + 16)
 
 /* Colour pairs (0 when monochrome: use the attributes only). */
 enum term_pair {

@@ -29,6 +29,7 @@
 #include "text.h"
 #include "tui/draw.h"
 #include "tui/term.h"
+#include "paths.h"
 #include "xalloc.h"
 
 #define TUI_CHECK_IDLE_MS 150   /* re-check the field this long after a key */
@@ -953,7 +954,8 @@ tui_start_checker(struct tui *t)
 	if (checker_warning(t->ck) != NULL) {
 		tui_status(t, "%s", checker_warning(t->ck));
 		snprintf(t->check_warning, sizeof t->check_warning, "%s", checker_warning(t->ck));
-	}
+	} else if (paths_dict_note() != NULL)
+		tui_status(t, "Note: %s.", paths_dict_note());
 }
 
 /* Prints "ecqcoach: MESSAGE" to stderr (the terminal restored) as one line
