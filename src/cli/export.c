@@ -190,7 +190,7 @@ cli_export(int argc, char **argv)
 	if (res.warning != NULL)
 		cli_error(NULL, "warning: %s", res.warning);
 	if (fmt == EXPORT_PDF && o.layout.ecq < 0) {
-		double max = framework_rule(p->fw, "max_pages", 10);
+		double max = framework_narrative_pages(p->fw);
 
 		if (max >= 1 && res.pages > (int)max)
 			cli_error(NULL, "warning: %d pages, over the limit of %d (page_limit)",
