@@ -200,6 +200,7 @@ handle_documents(struct parse *p, const char *name, const char *value)
 		{ "narrative_pages_per_ecq", offsetof(struct fw_documents, narrative_pages_per_ecq), 0, 100 },
 		{ "resume_pages", offsetof(struct fw_documents, resume_pages), 1, 20 },
 		{ "resume_line_lines", offsetof(struct fw_documents, resume_line_lines), 1, 20 },
+		{ "resume_field_chars", offsetof(struct fw_documents, resume_field_chars), 100, 100000 },
 		{ "interview_min_seconds", offsetof(struct fw_documents, interview_min_seconds), 0, 3600 },
 		{ "interview_max_seconds", offsetof(struct fw_documents, interview_max_seconds), 1, 3600 },
 	};
@@ -233,6 +234,7 @@ handle_documents(struct parse *p, const char *name, const char *value)
 	}
 	return fail(p, "unknown key '%s' in [documents] (narrative, resume, interview, "
 	    "narrative_pages, narrative_pages_per_ecq, resume_pages, resume_line_lines, "
+	    "resume_field_chars, "
 	    "interview_min_seconds, interview_max_seconds)", name);
 }
 
@@ -445,6 +447,7 @@ framework_parse(const char *text, size_t len, const char *name,
 	p.fw->docs.use[DOC_INTERVIEW] = DOC_OPTIONAL;
 	p.fw->docs.resume_pages = 2;
 	p.fw->docs.resume_line_lines = 3;
+	p.fw->docs.resume_field_chars = 5000;
 	p.fw->docs.interview_min_seconds = 120;
 	p.fw->docs.interview_max_seconds = 240;
 	if (ini_src_run(&p.src, handler, &p) != 0 || validate(&p) != 0) {

@@ -58,6 +58,8 @@ struct fw_documents {
 	double narrative_pages_per_ecq; /* 0: no limit per ECQ */
 	double resume_pages;            /* the résumé's pages (default 2) */
 	double resume_line_lines;       /* most lines of one résumé line (3) */
+	double resume_field_chars;      /* most characters of one position's
+	                                 * text in USAJOBS' builder (5000) */
 	double interview_min_seconds;   /* a card told aloud: 120 to 240 */
 	double interview_max_seconds;
 };
