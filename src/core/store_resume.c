@@ -10,6 +10,7 @@
 #include "store.h"
 
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,10 +104,26 @@ store_position_target(int64_t id, enum position_field f)
 	return xasprintf("position.%" PRId64 ".%s", id, project_position_field_key(f));
 }
 
+/* Whether a live row with this id is in table (the file, not the loaded
+ * copy: inside a batch that copy lacks what the batch added). */
+static bool
+row_exists(struct store *st, const char *sql, int64_t id)
+{
+	sqlite3_stmt *stmt = NULL;
+	bool found = false;
+
+	if (sqlite3_prepare_v2(store_sqlite(st), sql, -1, &stmt, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_int64(stmt, 1, id);
+	found = sqlite3_step(stmt) == SQLITE_ROW;
+	sqlite3_finalize(stmt);
+	return found;
+}
+
 static int
 need_example(struct store *st, int64_t id, struct error *err)
 {
-	if (project_example_by_id(store_project(st), id) == NULL)
+	if (!row_exists(st, "SELECT 1 FROM example WHERE id = ?1 AND deleted = 0", id))
 		return error_set(err, ERR_NOTFOUND, "no example with id %" PRId64 " in %s", id,
 		    store_path(st));
 	return 0;
@@ -115,7 +132,7 @@ need_example(struct store *st, int64_t id, struct error *err)
 static int
 need_position(struct store *st, int64_t id, struct error *err)
 {
-	if (project_position_by_id(store_project(st), id) == NULL)
+	if (!row_exists(st, "SELECT 1 FROM position WHERE id = ?1 AND deleted = 0", id))
 		return error_set(err, ERR_NOTFOUND, "no position with id %" PRId64 " in %s", id,
 		    store_path(st));
 	return 0;
