@@ -85,7 +85,7 @@ sqlite3 "$p" "DELETE FROM setting WHERE key LIKE 'resume.%';"
 
 # --- over two pages -----------------------------------------------------------
 cp "$p" "$tmp/long.ecq"
-sqlite3 "$tmp/long.ecq" "UPDATE position SET duties = replace(hex(zeroblob(90)), '00',
+sqlite3 "$tmp/long.ecq" "UPDATE position SET duties = replace(hex(zeroblob(200)), '00',
   'Lead the budget office and its staff through every part of the year. ') || duties;"
 "$ECQCOACH" export "$tmp/long.ecq" --resume -o "$tmp/long.pdf" >"$tmp/out" 2>"$tmp/err"
 check "a résumé over two pages is written with a warning" \
