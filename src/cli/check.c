@@ -300,7 +300,7 @@ print_summary_text(const struct check *c, const struct findings *fs, const size_
 	cli_printf(stdout, ")");
 	if (c->have_pages)
 		cli_printf(stdout, ", %d page%s of %g allowed", c->layout.pages,
-		    c->layout.pages == 1 ? "" : "s", framework_rule(fw, "max_pages", 10));
+		    c->layout.pages == 1 ? "" : "s", framework_narrative_pages(fw));
 	cli_printf(stdout, "\n");
 	if (c->draft) {
 		cli_put_line(stdout, c->name);
@@ -444,7 +444,7 @@ print_json(struct check *c, const struct findings *fs, const size_t *order,
 		json_key(&j, "pages");
 		json_int(&j, c->layout.pages);
 		json_key(&j, "max_pages");
-		json_double(&j, framework_rule(fw, "max_pages", 10));
+		json_double(&j, framework_narrative_pages(fw));
 	}
 	json_key(&j, "spelling_checked");
 	json_bool(&j, spelling);

@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "export.h"
 #include "framework.h"
+#include "resume.h"
 #include "store.h"
 
 static void
@@ -35,6 +36,9 @@ export_usage(void)
 	    "  -a, --ascii           text, Markdown: plain ASCII quotes, dashes, ellipses\n"
 	    "      --no-labels       leave out the Challenge/Context/Action/Result labels\n"
 	    "      --comments        text, Markdown: add the open review comments at the end\n"
+	    "      --resume          the résumé instead: positions and résumé lines (PDF in\n"
+	    "                        the project's margins and font size; text for USAJOBS'\n"
+	    "                        résumé builder, its character limit checked)\n"
 	    "      --force           replace OUT even if it is a SQLite file (a project)\n"
 	    "  -q, --quiet           do not print the \"wrote ...\" line\n"
 	    "  -h, --help            show this help\n\n"
@@ -42,8 +46,64 @@ export_usage(void)
 }
 
 enum {
-	OPT_PAPER = 256, OPT_FONT, OPT_PAGE_PER_ECQ, OPT_NO_LABELS, OPT_FORCE, OPT_COMMENTS
+	OPT_PAPER = 256, OPT_FONT, OPT_PAGE_PER_ECQ, OPT_NO_LABELS, OPT_FORCE, OPT_COMMENTS,
+	OPT_RESUME
 };
+
+/* export --resume: the résumé in fmt to out_path ("-": standard output). */
+static int
+export_resume(struct store *st, enum export_format fmt, const struct export_options *o,
+    const char *out_path, bool quiet)
+{
+	const struct project *p = store_project(st);
+	struct resume_settings rs;
+	struct export_output res;
+	struct findings fs;
+	struct error err;
+	size_t i;
+	int rc;
+
+	resume_settings_load(st, &rs);
+	rc = resume_render(NULL, p, &rs, fmt, o, &res, &err);
+	if (rc == 0 && strcmp(out_path, "-") == 0) {
+		if (fmt != EXPORT_PDF)
+			cli_put_text_n(stdout, res.data, res.len);
+		else
+			fwrite(res.data, 1, res.len, stdout);
+		if (ferror(stdout) || fflush(stdout) != 0) {
+			export_output_free(&res);
+			rc = error_set(&err, ERR_IO, "cannot write to standard output");
+		}
+	} else if (rc == 0) {
+		rc = export_write_file(out_path, res.data, res.len, o, &err);
+		if (rc != 0)
+			export_output_free(&res);
+	}
+	if (rc != 0)
+		return cli_fail(&err);
+	if (res.warning != NULL)
+		cli_error(NULL, "warning: %s", res.warning);
+	if (fmt == EXPORT_PDF && res.pages > (int)p->fw->docs.resume_pages)
+		cli_error(NULL, "warning: the résumé has %d pages, over its %g", res.pages,
+		    p->fw->docs.resume_pages);
+	/* what USAJOBS' builder would refuse, and ECQs the résumé does not show */
+	findings_init(&fs);
+	resume_check(NULL, p, NULL, &fs);
+	for (i = 0; i < fs.n; i++)
+		if (strcmp(fs.items[i].rule, "usajobs_limit") == 0 ||
+		    strcmp(fs.items[i].rule, "resume_coverage") == 0)
+			cli_error(NULL, "warning: %s (%s)", fs.items[i].message, fs.items[i].rule);
+	findings_free(&fs);
+	if (!quiet && strcmp(out_path, "-") != 0) {
+		if (fmt == EXPORT_PDF)
+			cli_printf(stdout, "wrote %s: résumé, %d page%s (%g pt, %g-inch margins)\n",
+			    out_path, res.pages, res.pages == 1 ? "" : "s", rs.font_pt, rs.margin_in);
+		else
+			cli_printf(stdout, "wrote %s: résumé\n", out_path);
+	}
+	export_output_free(&res);
+	return EXIT_OK;
+}
 
 int
 cli_export(int argc, char **argv)
@@ -61,6 +121,7 @@ cli_export(int argc, char **argv)
 		{ "no-labels", no_argument, NULL, OPT_NO_LABELS },
 		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "comments", no_argument, NULL, OPT_COMMENTS },
+		{ "resume", no_argument, NULL, OPT_RESUME },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -71,7 +132,7 @@ cli_export(int argc, char **argv)
 	const struct project *p;
 	struct store *st = NULL;
 	struct error err;
-	int c, fmt = -1, quiet = 0, rc, paper;
+	int c, fmt = -1, quiet = 0, rc, paper, resume = 0;
 	char *end;
 	long width;
 
@@ -124,6 +185,9 @@ cli_export(int argc, char **argv)
 		case OPT_COMMENTS:
 			o.comments = true;
 			break;
+		case OPT_RESUME:
+			resume = 1;
+			break;
 		case OPT_FORCE:
 			o.force = true;
 			break;
@@ -157,8 +221,16 @@ cli_export(int argc, char **argv)
 		return cli_usage_error("export", "the PDF never includes review comments; "
 		    "use --comments with a .txt or .md file");
 
+	if (resume && (only != NULL || o.comments || o.layout.page_per_ecq || o.layout.no_labels))
+		return cli_usage_error("export", "--resume takes none of --ecq, --comments, "
+		    "--page-per-ecq, --no-labels");
 	if (store_open(input, STORE_READONLY, &st, &err) != 0)
 		return cli_fail(&err);
+	if (resume) {
+		rc = export_resume(st, (enum export_format)fmt, &o, out_path, quiet);
+		store_close(st);
+		return rc;
+	}
 	p = store_project(st);
 	if (only != NULL && (o.layout.ecq = framework_find_ecq(p->fw, only)) < 0) {
 		cli_error(NULL, "framework %s has no ECQ '%s' (1 to %zu)", p->fw->id, only,
@@ -190,7 +262,7 @@ cli_export(int argc, char **argv)
 	if (res.warning != NULL)
 		cli_error(NULL, "warning: %s", res.warning);
 	if (fmt == EXPORT_PDF && o.layout.ecq < 0) {
-		double max = framework_rule(p->fw, "max_pages", 10);
+		double max = framework_narrative_pages(p->fw);
 
 		if (max >= 1 && res.pages > (int)max)
 			cli_error(NULL, "warning: %d pages, over the limit of %d (page_limit)",

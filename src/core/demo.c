@@ -20,6 +20,13 @@ struct demo_example {
 	int number;                     /* 1-based, from the section name */
 	char *field[EX_FIELD_COUNT];
 	struct strlist competencies;
+	char *resume;                   /* its résumé line, or NULL */
+	int position;                   /* [position:N] it is listed under; 0: none */
+};
+
+struct demo_position {
+	int number;                     /* 1-based, from the section name */
+	char *field[POS_FIELD_COUNT];
 };
 
 struct demo {
@@ -31,6 +38,9 @@ struct demo {
 	struct demo_example *ex;
 	size_t n_ex;
 	struct demo_example *cur;       /* example section being read */
+	struct demo_position *pos;      /* the writer's positions */
+	size_t n_pos;
+	struct demo_position *cur_pos;  /* position section being read */
 	int cur_ecq;                    /* ECQ of an intro or note section */
 	char section[128];
 	unsigned seen_sections;         /* src.sections when it began */
@@ -79,6 +89,7 @@ enter_section(struct demo *d, const char *section)
 	d->seen_sections = d->src.sections;
 	d->last_key[0] = '\0';
 	d->cur = NULL;
+	d->cur_pos = NULL;
 	d->cur_ecq = -1;
 	if (strcmp(section, "project") == 0)
 		return 1;
@@ -111,7 +122,30 @@ enter_section(struct demo *d, const char *section)
 		d->cur->number = (int)n;
 		return 1;
 	}
+	if (strncmp(section, "position:", 9) == 0) {
+		n = strtol(section + 9, &end, 10);
+		if (*end != '\0' || n < 1 || n > 99)
+			return ini_src_fail(&d->src, "position number '%s' is not 1 to 99", section + 9);
+		for (i = 0; i < d->n_pos; i++)
+			if (d->pos[i].number == (int)n)
+				return ini_src_fail(&d->src, "[%s] appears twice", section);
+		d->pos = xreallocarray(d->pos, d->n_pos + 1, sizeof *d->pos);
+		d->cur_pos = &d->pos[d->n_pos++];
+		memset(d->cur_pos, 0, sizeof *d->cur_pos);
+		d->cur_pos->number = (int)n;
+		return 1;
+	}
 	return ini_src_fail(&d->src, "unknown section [%s]", section);
+}
+
+static int
+handle_position(struct demo *d, const char *name, const char *value)
+{
+	int f = project_position_field_parse(name);
+
+	if (f < 0)
+		return ini_src_fail(&d->src, "unknown key '%s' in a position", name);
+	return set_text(d, &d->cur_pos->field[f], value);
 }
 
 static int
@@ -133,6 +167,17 @@ handle_example(struct demo *d, const char *name, const char *value)
 	for (f = 0; f < EX_FIELD_COUNT; f++)
 		if (strcmp(name, field_keys[f]) == 0)
 			return set_text(d, &e->field[f], value);
+	if (strcmp(name, "resume") == 0)
+		return set_text(d, &e->resume, value);
+	if (strcmp(name, "position") == 0) {
+		char *end;
+		long n = strtol(value, &end, 10);
+
+		if (*end != '\0' || n < 1 || n > 99)
+			return ini_src_fail(&d->src, "position '%s' is not a [position:N] number", value);
+		e->position = (int)n;
+		return 1;
+	}
 	return ini_src_fail(&d->src, "unknown key '%s' in an example", name);
 }
 
@@ -161,6 +206,8 @@ handler(void *user, const char *section, const char *name, const char *value)
 			rc = ini_src_fail(&d->src, "unknown key '%s' in [project]", name);
 	} else if (d->cur != NULL) {
 		rc = handle_example(d, name, value);
+	} else if (d->cur_pos != NULL) {
+		rc = handle_position(d, name, value);
 	} else if (strncmp(section, "intro:", 6) == 0) {
 		rc = strcmp(name, "text") == 0 ? set_text(d, &d->intro[d->cur_ecq], value) :
 		    ini_src_fail(&d->src, "unknown key '%s' in [%s] (text)", name, section);
@@ -193,8 +240,13 @@ demo_free(struct demo *d)
 		for (f = 0; f < EX_FIELD_COUNT; f++)
 			free(d->ex[i].field[f]);
 		strlist_free(&d->ex[i].competencies);
+		free(d->ex[i].resume);
 	}
 	free(d->ex);
+	for (i = 0; i < d->n_pos; i++)
+		for (f = 0; f < POS_FIELD_COUNT; f++)
+			free(d->pos[i].field[f]);
+	free(d->pos);
 	free(d->framework_id);
 	free(d->candidate);
 	free(d->position);
@@ -214,9 +266,10 @@ static int
 write_project(struct demo *d, struct store *st, struct error *err)
 {
 	const struct framework *fw = d->fw;
+	int64_t *pos_ids = xcalloc(d->n_pos + 1, sizeof *pos_ids);
 	size_t i, j;
 	int64_t id;
-	int f;
+	int f, rc = -1;
 
 	if (store_set_candidate(st, d->candidate ? d->candidate : "", err) != 0 ||
 	    store_set_position(st, d->position ? d->position : "", err) != 0)
@@ -229,18 +282,42 @@ write_project(struct demo *d, struct store *st, struct error *err)
 			    store_set_note(st, (int)i, (int)j, d->notes[i][j], err) != 0)
 				return -1;
 	}
+	for (i = 0; i < d->n_pos; i++) {
+		if (store_add_position(st, "", &pos_ids[i], err) != 0)
+			goto done;
+		for (f = 0; f < POS_FIELD_COUNT; f++)
+			if (d->pos[i].field[f] != NULL && store_set_position_field(st, pos_ids[i],
+			    (enum position_field)f, d->pos[i].field[f], err) != 0)
+				goto done;
+	}
 	if (d->n_ex > 1)
 		qsort(d->ex, d->n_ex, sizeof *d->ex, compare_examples);
 	for (i = 0; i < d->n_ex; i++) {
 		if (store_add_example(st, d->ex[i].ecq, "", &id, err) != 0 ||
 		    store_set_example_competencies(st, id, &d->ex[i].competencies, err) != 0)
-			return -1;
+			goto done;
 		for (f = 0; f < EX_FIELD_COUNT; f++)
 			if (d->ex[i].field[f] != NULL &&
 			    store_set_example_field(st, id, f, d->ex[i].field[f], err) != 0)
-				return -1;
+				goto done;
+		if (d->ex[i].resume != NULL &&
+		    store_set_example_resume(st, id, d->ex[i].resume, err) != 0)
+			goto done;
+		for (j = 0; d->ex[i].position != 0 && j < d->n_pos; j++)
+			if (d->pos[j].number == d->ex[i].position)
+				break;
+		if (d->ex[i].position != 0 && j == d->n_pos) {
+			error_set(err, ERR_FORMAT, "an example of %s is listed under [position:%d], "
+			    "which the demo lacks", fw->ecqs[d->ex[i].ecq].title, d->ex[i].position);
+			goto done;
+		}
+		if (d->ex[i].position != 0 && store_link_example(st, id, pos_ids[j], err) != 0)
+			goto done;
 	}
-	return 0;
+	rc = 0;
+done:
+	free(pos_ids);
+	return rc;
 }
 
 int

@@ -419,28 +419,75 @@ pdf_sink(void *closure, const unsigned char *data, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
+int
+export_pdf_draw(const struct layout_result *r, const char *title, const char *author,
+    const char *subject, const char *creator, const char *header_left,
+    const char *header_right, struct export_output *out, struct error *err)
+{
+	cairo_surface_t *surf;
+	cairo_t *cr;
+	cairo_status_t st;
+	GString *buf;
+	int page;
+
+	buf = g_string_new(NULL);
+	surf = cairo_pdf_surface_create_for_stream(pdf_sink, buf, r->page_width,
+	    r->page_height);
+	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, title);
+	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_AUTHOR, author);
+	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_SUBJECT, subject);
+	if (creator != NULL)
+		cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, creator);
+	cr = cairo_create(surf);
+	for (page = 1; page <= r->pages; page++) {
+		layout_draw_page(r, page, cr, header_left, header_right);
+		cairo_show_page(cr);
+	}
+	st = cairo_status(cr);
+	cairo_destroy(cr);
+	cairo_surface_finish(surf);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_status(surf);
+	cairo_surface_destroy(surf);
+	if (st != CAIRO_STATUS_SUCCESS) {
+		g_string_free(buf, TRUE);
+		return error_set(err, ERR_INTERNAL, "cairo could not draw the PDF: %s",
+		    cairo_status_to_string(st));
+	}
+	out->pages = r->pages;
+	if (r->warning != NULL)
+		out->warning = xstrdup(r->warning);
+	out->len = buf->len;
+	out->data = xmalloc(buf->len + 1);
+	memcpy(out->data, buf->str, buf->len + 1);
+	g_string_free(buf, TRUE);
+	return 0;
+}
+
+int
+export_font_refused(const struct layout_result *r, const char *font, struct error *err)
+{
+	if (!r->font_missing)
+		return 0;
+	return error_set(err, ERR_NOTFOUND, "font \"%s\" is not installed, so the "
+	    "PDF would not have the pages counted (fc-list lists the fonts; "
+	    "%s); nothing was written", font != NULL ? font : LAYOUT_DEFAULT_FONT,
+	    font == NULL || strcmp(font, LAYOUT_DEFAULT_FONT) == 0 ?
+	    "apt-get install fonts-liberation2" : "choose another with --font");
+}
+
 static int
 export_pdf(struct layout_cache *c, const struct project *p,
     const struct export_options *o, struct export_output *out,
     struct error *err)
 {
 	struct layout_result r;
-	cairo_surface_t *surf;
-	cairo_t *cr;
-	cairo_status_t st;
-	GString *buf;
 	char *cand, *pos, *title;
-	int page;
+	int rc;
 
 	if (layout_pages(c, p, &o->layout, &r, err) != 0)
 		return -1;
-	if (r.font_missing) {
-		error_set(err, ERR_NOTFOUND, "font \"%s\" is not installed, so the "
-		    "PDF would not have the pages counted (fc-list lists the fonts; "
-		    "%s); nothing was written", o->layout.font != NULL ?
-		    o->layout.font : LAYOUT_DEFAULT_FONT,
-		    o->layout.font == NULL || strcmp(o->layout.font, LAYOUT_DEFAULT_FONT) == 0 ?
-		    "apt-get install fonts-liberation2" : "choose another with --font");
+	if (export_font_refused(&r, o->layout.font, err) != 0) {
 		layout_result_free(&r);
 		return -1;
 	}
@@ -452,45 +499,13 @@ export_pdf(struct layout_cache *c, const struct project *p,
 	else
 		title = xasprintf("Executive Core Qualifications%s%s",
 		    *cand ? " - " : "", cand);
-
-	buf = g_string_new(NULL);
-	surf = cairo_pdf_surface_create_for_stream(pdf_sink, buf, r.page_width,
-	    r.page_height);
-	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, title);
-	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_AUTHOR, cand);
-	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_SUBJECT,
-	    *pos != '\0' ? pos : p->fw->title);
-	if (o->creator != NULL)
-		cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, o->creator);
-	cr = cairo_create(surf);
-	for (page = 1; page <= r.pages; page++) {
-		layout_draw_page(&r, page, cr, o->no_header ? "" : cand, o->no_header ? "" : pos);
-		cairo_show_page(cr);
-	}
-	st = cairo_status(cr);
-	cairo_destroy(cr);
-	cairo_surface_finish(surf);
-	if (st == CAIRO_STATUS_SUCCESS)
-		st = cairo_surface_status(surf);
-	cairo_surface_destroy(surf);
+	rc = export_pdf_draw(&r, title, cand, *pos != '\0' ? pos : p->fw->title, o->creator,
+	    o->no_header ? "" : cand, o->no_header ? "" : pos, out, err);
 	free(title);
 	g_free(cand);
 	g_free(pos);
-	if (st != CAIRO_STATUS_SUCCESS) {
-		g_string_free(buf, TRUE);
-		layout_result_free(&r);
-		return error_set(err, ERR_INTERNAL, "cairo could not draw the PDF: %s",
-		    cairo_status_to_string(st));
-	}
-	out->pages = r.pages;
-	if (r.warning != NULL)
-		out->warning = xstrdup(r.warning);
-	out->len = buf->len;
-	out->data = xmalloc(buf->len + 1);
-	memcpy(out->data, buf->str, buf->len + 1);
-	g_string_free(buf, TRUE);
 	layout_result_free(&r);
-	return 0;
+	return rc;
 }
 
 /* Adds the open review comments after the narrative (export --comments). */

@@ -80,6 +80,16 @@ int export_file(struct layout_cache *c, const struct project *p,
     enum export_format fmt, const struct export_options *o, const char *path,
     struct export_output *out, struct error *err);
 
+/* Draws every page of r (laid out already) into a PDF in out, with this
+ * metadata and header (NULL: none). For other documents laid out by
+ * layout.h (the résumé). */
+int export_pdf_draw(const struct layout_result *r, const char *title, const char *author,
+    const char *subject, const char *creator, const char *header_left,
+    const char *header_right, struct export_output *out, struct error *err);
+/* -1 with ERR_NOTFOUND when r was laid out in another font than font
+ * (NULL: the default) because font is not installed; else 0. */
+int export_font_refused(const struct layout_result *r, const char *font, struct error *err);
+
 /* Loads the fold table (lines "U+XXXX<TAB>replacement", '#' comments).
  * Returns an opaque table or NULL with err set. */
 struct export_fold;

@@ -10,6 +10,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,6 +177,71 @@ handle_rules(struct parse *p, const char *name, const char *value)
 	return 1;
 }
 
+static const char *const doc_shape_names[DOC_SHAPES] = {
+	"narrative", "resume", "interview"
+};
+static const char *const doc_use_names[] = { "no", "optional", "first" };
+
+const char *
+framework_doc_shape_name(enum doc_shape sh)
+{
+	return (unsigned)sh < DOC_SHAPES ? doc_shape_names[sh] : "?";
+}
+
+const char *
+framework_doc_use_name(enum doc_use u)
+{
+	return (unsigned)u <= DOC_FIRST ? doc_use_names[u] : "?";
+}
+
+/* [documents]: "shape = first|optional|no" and the budgets. */
+static int
+handle_documents(struct parse *p, const char *name, const char *value)
+{
+	struct fw_documents *d = &p->fw->docs;
+	static const struct { const char *key; size_t off; double min, max; } budgets[] = {
+		{ "narrative_pages", offsetof(struct fw_documents, narrative_pages), 1, 100 },
+		{ "narrative_pages_per_ecq", offsetof(struct fw_documents, narrative_pages_per_ecq), 0, 100 },
+		{ "resume_pages", offsetof(struct fw_documents, resume_pages), 1, 20 },
+		{ "resume_line_lines", offsetof(struct fw_documents, resume_line_lines), 1, 20 },
+		{ "resume_field_chars", offsetof(struct fw_documents, resume_field_chars), 100, 100000 },
+		{ "interview_min_seconds", offsetof(struct fw_documents, interview_min_seconds), 0, 3600 },
+		{ "interview_max_seconds", offsetof(struct fw_documents, interview_max_seconds), 1, 3600 },
+	};
+	size_t i;
+	int k;
+	char *end;
+	double v;
+
+	if (p->src.continuation)
+		return fail(p, "%s", "a [documents] value is one line");
+	for (k = 0; k < DOC_SHAPES; k++) {
+		if (strcmp(name, doc_shape_names[k]) != 0)
+			continue;
+		for (i = 0; i <= DOC_FIRST; i++)
+			if (strcasecmp(value, doc_use_names[i]) == 0) {
+				d->use[k] = (enum doc_use)i;
+				return 1;
+			}
+		return fail(p, "%s = '%s': expected first, optional or no", name, value);
+	}
+	for (i = 0; i < sizeof budgets / sizeof budgets[0]; i++) {
+		if (strcmp(name, budgets[i].key) != 0)
+			continue;
+		errno = 0;
+		v = strtod(value, &end);
+		if (end == value || *end != '\0' || errno != 0 || !(v >= budgets[i].min && v <= budgets[i].max))
+			return fail(p, "%s = '%s': expected a number from %g to %g", name, value,
+			    budgets[i].min, budgets[i].max);
+		*(double *)(void *)((char *)d + budgets[i].off) = v;
+		return 1;
+	}
+	return fail(p, "unknown key '%s' in [documents] (narrative, resume, interview, "
+	    "narrative_pages, narrative_pages_per_ecq, resume_pages, resume_line_lines, "
+	    "resume_field_chars, "
+	    "interview_min_seconds, interview_max_seconds)", name);
+}
+
 static int
 handle_ccar(struct parse *p, const char *name, const char *value)
 {
@@ -319,7 +385,10 @@ handler(void *user, const char *section, const char *name, const char *value)
 		rc = add_item(p, &p->fw->tips, value);
 	} else if (strcmp(section, "checklist") == 0)
 		rc = handle_checklist(p, name, value);
-	else if (p->ecq != NULL)
+	else if (strcmp(section, "documents") == 0) {
+		p->fw->docs.given = true;
+		rc = handle_documents(p, name, value);
+	} else if (p->ecq != NULL)
 		rc = handle_ecq(p, name, value);
 	else if (section[0] == '\0')
 		rc = fail(p, "'%s' comes before any [section]", name);
@@ -350,6 +419,9 @@ validate(struct parse *p)
 			return error_set(p->src.err, ERR_FORMAT, "%s: [ecq:%s] has no definition",
 			    p->src.name, fw->ecqs[i].key);
 	}
+	if (fw->docs.interview_min_seconds > fw->docs.interview_max_seconds)
+		return error_set(p->src.err, ERR_FORMAT, "%s: [documents] interview_min_seconds "
+		    "is more than interview_max_seconds", p->src.name);
 	/* Optional texts become "" so readers need not test for NULL. */
 	if (fw->in_force == NULL)
 		fw->in_force = xstrdup("");
@@ -376,6 +448,16 @@ framework_parse(const char *text, size_t len, const char *name,
 	p.src.name = name;
 	p.src.err = err;
 	p.fw = xcalloc(1, sizeof *p.fw);
+	/* Without [documents] (files and snapshots made before it existed):
+	 * the narrative alone, as then. */
+	p.fw->docs.use[DOC_NARRATIVE] = DOC_FIRST;
+	p.fw->docs.use[DOC_RESUME] = DOC_OPTIONAL;
+	p.fw->docs.use[DOC_INTERVIEW] = DOC_OPTIONAL;
+	p.fw->docs.resume_pages = 2;
+	p.fw->docs.resume_line_lines = 3;
+	p.fw->docs.resume_field_chars = 5000;
+	p.fw->docs.interview_min_seconds = 120;
+	p.fw->docs.interview_max_seconds = 240;
 	if (ini_src_run(&p.src, handler, &p) != 0 || validate(&p) != 0) {
 		framework_free(p.fw);
 		return -1;
@@ -472,6 +554,14 @@ framework_rule(const struct framework *fw, const char *key, double fallback)
 		if (strcmp(fw->rules[i].key, key) == 0)
 			return fw->rules[i].value;
 	return fallback;
+}
+
+double
+framework_narrative_pages(const struct framework *fw)
+{
+	if (fw != NULL && fw->docs.narrative_pages > 0)
+		return fw->docs.narrative_pages;
+	return framework_rule(fw, "max_pages", 10);
 }
 
 int

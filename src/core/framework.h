@@ -42,6 +42,28 @@ struct fw_rule {
 	double value;
 };
 
+/* The shapes of the same stories a selection process asks for (the
+ * [documents] section, see ecqcoach-prompts(5)). */
+enum doc_shape { DOC_NARRATIVE, DOC_RESUME, DOC_INTERVIEW, DOC_SHAPES };
+enum doc_use {
+	DOC_NO,                 /* not asked for */
+	DOC_OPTIONAL,           /* may be asked for */
+	DOC_FIRST               /* asked for first */
+};
+
+struct fw_documents {
+	bool given;                     /* the file has a [documents] section */
+	enum doc_use use[DOC_SHAPES];
+	double narrative_pages;         /* 0: [rules] max_pages */
+	double narrative_pages_per_ecq; /* 0: no limit per ECQ */
+	double resume_pages;            /* the résumé's pages (default 2) */
+	double resume_line_lines;       /* most lines of one résumé line (3) */
+	double resume_field_chars;      /* most characters of one position's
+	                                 * text in USAJOBS' builder (5000) */
+	double interview_min_seconds;   /* a card told aloud: 120 to 240 */
+	double interview_max_seconds;
+};
+
 struct framework {
 	char *id;               /* "ses-2010" */
 	char *title;
@@ -58,6 +80,7 @@ struct framework {
 	size_t n_checklist;
 	struct fw_rule *rules;
 	size_t n_rules;
+	struct fw_documents docs;       /* defaults when the file has none */
 	char *text;             /* the INI text it was parsed from (the snapshot) */
 	char *path;             /* the file it was read from; NULL when parsed from text */
 	char *shadowed;         /* the file of a framework with the same id it
@@ -80,6 +103,14 @@ void framework_free(struct framework *fw);
 
 /* Looks up a numeric rule from [rules]; returns fallback when absent. */
 double framework_rule(const struct framework *fw, const char *key, double fallback);
+
+/* The narrative's page budget: [documents] narrative_pages, else [rules]
+ * max_pages, else 10. The page meter and the page_limit rule read it. */
+double framework_narrative_pages(const struct framework *fw);
+/* Name of a shape ("narrative", "resume", "interview") and of a use
+ * ("first", "optional", "no"). */
+const char *framework_doc_shape_name(enum doc_shape s);
+const char *framework_doc_use_name(enum doc_use u);
 
 /* Returns the index of the ECQ whose key, title (case-insensitive) or
  * 1-based number matches s, or -1. */

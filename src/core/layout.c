@@ -234,6 +234,12 @@ layout_example_title(size_t number, const struct example *ex)
 	return res;
 }
 
+char *
+layout_clean_text(const char *s)
+{
+	return layout_clean(s, strlen(s));
+}
+
 void
 layout_blocks_build(const struct project *p, const struct layout_options *o,
     struct layout_blocks *out)
@@ -651,15 +657,15 @@ layout_run(struct layout_cache *c, const struct project *p,
     const struct layout_options *o, struct layout_result *r, struct error *err)
 {
 	const char *family = o->font != NULL && *o->font != '\0' ? o->font : LAYOUT_DEFAULT_FONT;
-	double size = framework_rule(p->fw, "font_size_pt", 12);
-	double margin_in = framework_rule(p->fw, "margin_in", 1);
+	double size = o->font_pt > 0 ? o->font_pt : framework_rule(p->fw, "font_size_pt", 12);
+	double margin_in = o->margin_in > 0 ? o->margin_in : framework_rule(p->fw, "margin_in", 1);
 	PangoFontDescription *font;
 	PangoFont *loaded;
 	PangoFontMetrics *metrics;
 	struct layout_blocks b;
 	struct layout_plan *plan;
 	size_t i, j, cap = 0, b0, oi, n_order = 0, *order;
-	double width, body_h, blank, y = 0;
+	double width, body_h, blank, pitch, y = 0;
 	int page = 1, k;
 	uint64_t key;
 
@@ -719,6 +725,9 @@ layout_run(struct layout_cache *c, const struct project *p,
 		blank = size * 1.15;
 	r->line_height = blank;
 	r->lines_per_page = (int)floor((body_h + FIT_EPS) / blank);
+	pitch = blank;
+	if (o->gap_lines > 0)
+		blank *= o->gap_lines;  /* from here on: the space between blocks */
 
 	key = hash_str(0xcbf29ce484222325ULL, family);
 	key = hash_bytes(key, &size, sizeof(size));
@@ -730,7 +739,13 @@ layout_run(struct layout_cache *c, const struct project *p,
 	plan->ctx = g_object_ref(c->ctx);
 	plan->font = font;
 
-	layout_blocks_build(p, o, &b);
+	if (o->blocks != NULL) {
+		b = *o->blocks;     /* borrowed: never freed here */
+		r->n_blocks = b.n;
+		r->block_lines = xcalloc(b.n ? b.n : 1, sizeof(*r->block_lines));
+	} else {
+		layout_blocks_build(p, o, &b);
+	}
 	/* Break every ECQ into lines first (or take it from the cache), so a
 	 * heading at the end of one ECQ can see what starts the next. */
 	order = xcalloc(b.n ? b.n : 1, sizeof(*order));
@@ -739,14 +754,19 @@ layout_run(struct layout_cache *c, const struct project *p,
 
 		for (j = b0; j < b.n && (size_t)b.items[j].ecq == ecq; j++)
 			;
-		if (!slot_fill(c, ecq, &b, b0, j, key, font, width, blank)) {
+		if (ecq >= r->n_ecqs)
+			ecq = 0;        /* another document's blocks: one group */
+		if (!slot_fill(c, ecq, &b, b0, j, key, font, width, pitch)) {
 			free(order);
-			layout_blocks_free(&b);
+			if (o->blocks == NULL)
+				layout_blocks_free(&b);
 			plan_free(plan);
 			error_set(err, ERR_NONE, "laying out was interrupted");
 			return -2;
 		}
 		order[n_order++] = ecq;
+		for (i = b0; r->block_lines != NULL && i < j; i++)
+			r->block_lines[i] = c->slots[ecq].paras[i - b0].n_lines;
 	}
 	for (oi = 0; oi < n_order; oi++) {
 		size_t ecq = order[oi];
@@ -809,7 +829,8 @@ layout_run(struct layout_cache *c, const struct project *p,
 		r->ecqs[ecq].pages = ecq_h / body_h;
 	}
 	free(order);
-	layout_blocks_free(&b);
+	if (o->blocks == NULL)
+		layout_blocks_free(&b);
 	r->pages = page;
 	r->used = (page - 1) + y / body_h;
 	r->plan = plan;
@@ -849,6 +870,7 @@ layout_result_free(struct layout_result *r)
 	if (r == NULL)
 		return;
 	free(r->ecqs);
+	free(r->block_lines);
 	free(r->font_used);
 	free(r->warning);
 	plan_free(r->plan);

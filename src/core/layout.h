@@ -33,6 +33,14 @@ struct layout_options {
 	int ecq;                    /* only this ECQ index; -1: all */
 	bool no_labels;             /* omit "Challenge:" ... labels */
 	bool page_per_ecq;          /* start each ECQ on a new page */
+	/* Another document through the same pagination (the résumé):
+	 * its blocks instead of the narrative's (each block's ecq 0), its
+	 * font size and margins instead of the framework's, and a smaller
+	 * space between paragraphs. 0 / NULL: the narrative's. */
+	const struct layout_blocks *blocks;
+	double font_pt;
+	double margin_in;
+	double gap_lines;           /* space between blocks, in lines (0: 1) */
 };
 
 /* Sets the defaults: Letter, Liberation Serif, all ECQs, bold labels,
@@ -72,6 +80,9 @@ struct layout_blocks {
 void layout_blocks_build(const struct project *p, const struct layout_options *o,
     struct layout_blocks *out);
 void layout_blocks_free(struct layout_blocks *b);
+/* s as a block's text: valid UTF-8, control characters as spaces, a break
+ * opportunity in very long runs, trimmed. Returns a new string. */
+char *layout_clean_text(const char *s);
 
 /* ---- pagination ---------------------------------------------------------- */
 
@@ -113,6 +124,9 @@ struct layout_result {
 	char *font_used;            /* family fontconfig picked */
 	bool font_missing;          /* the requested font is not installed */
 	char *warning;              /* e.g. the font substitution; NULL if none */
+	int *block_lines;           /* [n_blocks] lines each block was broken
+	                             * into, with options' blocks only; else NULL */
+	size_t n_blocks;
 	struct layout_plan *plan;   /* private: placed lines, for layout_draw_page */
 };
 

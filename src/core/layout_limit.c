@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * layout_limit.c: the page_limit rule, a finding when the laid-out
- * narrative runs past the framework's max_pages. Apart from layout.c so
+ * narrative runs past the framework's page budget (framework_narrative_pages)
+ * or an ECQ past its own ([documents] narrative_pages_per_ecq). Apart from layout.c so
  * programs that only paginate do not need the findings model.
  */
 #include "config.h"
@@ -16,16 +17,57 @@
 
 #define PT_PER_IN 72.0
 
+/* A coordinator's budget per ECQ ([documents] narrative_pages_per_ecq):
+ * a warning for each ECQ whose share of the pages runs past it. */
+static void
+per_ecq_findings(const struct layout_result *r, const struct project *p,
+    struct findings *out)
+{
+	double per = p->fw->docs.narrative_pages_per_ecq;
+	struct finding f;
+	size_t i;
+	int over_lines;
+	char *msg, *sugg;
+
+	if (!(per > 0))
+		return;
+	for (i = 0; i < r->n_ecqs && i < p->fw->n_ecqs; i++) {
+		if (r->ecq >= 0 && (size_t)r->ecq != i)
+			continue;
+		if (r->ecqs[i].pages <= per + 1e-9)
+			continue;
+		memset(&f, 0, sizeof(f));
+		f.rule = "page_limit";
+		f.severity = SEV_WARNING;
+		f.ecq = (int)i;
+		f.example = -1;
+		f.field = -1;
+		over_lines = (int)ceil((r->ecqs[i].pages - per) * r->lines_per_page);
+		if (over_lines < 1)
+			over_lines = 1;
+		msg = xasprintf("ECQ %zu takes %.1f pages; its budget is %g.", i + 1,
+		    r->ecqs[i].pages, per);
+		sugg = xasprintf("Cut about %d line%s from this ECQ.", over_lines,
+		    over_lines == 1 ? "" : "s");
+		f.message = msg;
+		f.suggestion = sugg;
+		findings_add(out, &f);
+		free(msg);
+		free(sugg);
+	}
+}
+
 void
 layout_page_limit_findings(const struct layout_result *r,
     const struct project *p, struct findings *out)
 {
-	double max = framework_rule(p->fw, "max_pages", 10);
+	double max = framework_narrative_pages(p->fw);
 	struct finding f;
 	size_t i;
 	int limit = (int)floor(max), over_lines;
 	char *msg, *sugg;
 
+	per_ecq_findings(r, p, out);
 	if (r->ecq >= 0 || limit < 1 || r->pages <= limit)
 		return;
 	memset(&f, 0, sizeof(f));

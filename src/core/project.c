@@ -4,6 +4,7 @@
 #include "project.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static const char *const field_names[EX_FIELD_COUNT] = {
 	"Title", "Start", "End", "Challenge", "Context", "Action", "Result"
@@ -13,6 +14,61 @@ const char *
 project_field_name(enum example_field f)
 {
 	return (unsigned)f < EX_FIELD_COUNT ? field_names[f] : "?";
+}
+
+static const char *const position_names[POS_FIELD_COUNT] = {
+	"Title", "Organization", "Series/grade", "Start", "End", "Hours per week",
+	"Supervisor", "Supervisor's phone", "May contact", "Duties"
+};
+static const char *const position_keys[POS_FIELD_COUNT] = {
+	"title", "organization", "grade", "start", "end", "hours", "supervisor",
+	"phone", "contact", "duties"
+};
+
+const char *
+project_position_field_name(enum position_field f)
+{
+	return (unsigned)f < POS_FIELD_COUNT ? position_names[f] : "?";
+}
+
+const char *
+project_position_field_key(enum position_field f)
+{
+	return (unsigned)f < POS_FIELD_COUNT ? position_keys[f] : "?";
+}
+
+int
+project_position_field_parse(const char *key)
+{
+	int f;
+
+	for (f = 0; f < POS_FIELD_COUNT; f++)
+		if (strcmp(key, position_keys[f]) == 0)
+			return f;
+	return -1;
+}
+
+const struct position *
+project_position_by_id(const struct project *p, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < p->n_positions; i++)
+		if (p->positions[i].id == id)
+			return &p->positions[i];
+	return NULL;
+}
+
+const char *
+project_example_resume(const struct example *ex)
+{
+	return ex->resume != NULL ? ex->resume : "";
+}
+
+const char *
+project_example_card(const struct example *ex)
+{
+	return ex->card != NULL ? ex->card : "";
 }
 
 int
@@ -101,8 +157,14 @@ project_free(struct project *p)
 		for (f = 0; f < EX_FIELD_COUNT; f++)
 			free(p->examples[i].field[f]);
 		strlist_free(&p->examples[i].competencies);
+		free(p->examples[i].resume);
+		free(p->examples[i].card);
 	}
 	free(p->examples);
+	for (i = 0; i < p->n_positions; i++)
+		for (f = 0; f < POS_FIELD_COUNT; f++)
+			free(p->positions[i].field[f]);
+	free(p->positions);
 	strlist_free(&p->words);
 	for (i = 0; i < p->n_dismissed; i++) {
 		free(p->dismissed[i].rule);

@@ -32,6 +32,34 @@ struct example {
 	int position;           /* 0-based order within its ECQ */
 	char *field[EX_FIELD_COUNT];    /* never NULL; "" when empty */
 	struct strlist competencies;    /* competency names it shows */
+	/* The story's other shapes (schema 4). NULL in a project not read
+	 * from a file (an import in memory): read them with
+	 * project_example_resume() and project_example_card(). */
+	char *resume;           /* its résumé line (accomplishment statement) */
+	char *card;             /* its spoken version (interview card) */
+	int64_t position_id;    /* the position it is listed under; 0: none */
+};
+
+/* The fields of a position the writer held (the résumé's work history, as
+ * USAJOBS' résumé builder asks for it), in the order the coach shows them. */
+enum position_field {
+	POS_TITLE,
+	POS_ORGANIZATION,
+	POS_GRADE,              /* series and grade, e.g. "GS-0343-15" */
+	POS_START,              /* "YYYY-MM" */
+	POS_END,                /* "YYYY-MM", "present" or "" */
+	POS_HOURS,              /* hours per week, e.g. "40" */
+	POS_SUPERVISOR,         /* supervisor's name */
+	POS_PHONE,              /* supervisor's phone */
+	POS_MAY_CONTACT,        /* "yes", "no" or "" (not said) */
+	POS_DUTIES,             /* duties in brief */
+	POS_FIELD_COUNT
+};
+
+struct position {
+	int64_t id;             /* the database row id */
+	int seq;                /* 0-based order on the résumé (newest first) */
+	char *field[POS_FIELD_COUNT];   /* never NULL; "" when empty */
 };
 
 /* A reply to a review comment. */
@@ -92,6 +120,8 @@ struct project {
 	struct comment *comments;
 	size_t n_comments;
 	struct strlist confirmed;   /* checklist lines the user ticked by hand */
+	struct position *positions; /* in résumé order */
+	size_t n_positions;
 };
 
 /* Frees a project and everything in it; accepts NULL. */
@@ -114,5 +144,19 @@ const char *project_field_name(enum example_field f);
 
 /* The CCAR part an example field holds, or -1 for title and dates. */
 int project_field_ccar(enum example_field f);
+
+/* An example's résumé line and card; "" when it has none. */
+const char *project_example_resume(const struct example *ex);
+const char *project_example_card(const struct example *ex);
+
+/* Display name ("Title", "Series/grade", ...) and revision target name
+ * ("title", "grade", ...) of a position field; "?" when out of range. */
+const char *project_position_field_name(enum position_field f);
+const char *project_position_field_key(enum position_field f);
+/* The field a target name names, or -1. */
+int project_position_field_parse(const char *key);
+
+/* The position with this id, or NULL. */
+const struct position *project_position_by_id(const struct project *p, int64_t id);
 
 #endif

@@ -531,7 +531,8 @@ load(struct store *st, struct error *err)
 	p->modified = meta_get(st, "modified");
 	p->unsorted = meta_get(st, "unsorted");
 	if (load_texts(st, p, err) != 0 || load_examples(st, p, err) != 0 ||
-	    load_lists(st, p, err) != 0 || store_comments_load(st, p, err) != 0) {
+	    load_lists(st, p, err) != 0 || store_resume_load(st, p, err) != 0 ||
+	    store_comments_load(st, p, err) != 0) {
 		project_free(p);
 		return -1;
 	}
@@ -1077,17 +1078,6 @@ valid_ecq(struct store *st, int ecq, struct error *err)
 	return 0;
 }
 
-/* Where one piece of text lives: its revision target, a query that reads it
- * (the keys bound as ?1, ?2) and a statement that writes it (the keys, then
- * the text and the time as the next two parameters). */
-struct slot {
-	char target[64];
-	char get_sql[128];
-	char put_sql[200];
-	const char *keys[2];
-	int n_keys;
-};
-
 /* Binds the keys (and, for a write, the text and the time) to stmt. */
 static void
 bind_slot(sqlite3_stmt *stmt, const struct slot *s, const char *text, const char *now)
@@ -1357,6 +1347,9 @@ slot_from_target(struct store *st, const char *target, struct slot *s, char kbuf
 		for (f = 0; f < EX_FIELD_COUNT; f++)
 			if (strcmp(name, field_targets[f]) == 0)
 				return slot_example(s, (int64_t)id, (enum example_field)f, kbuf, err);
+	/* résumé lines, cards and positions (store_resume.c) */
+	if ((f = store_resume_slot(target, s, kbuf, err)) <= 0)
+		return f;
 	return error_set(err, ERR_USAGE, "no text is called '%s'", target);
 }
 
@@ -1371,7 +1364,8 @@ store_set_text(struct store *st, const char *target, const char *seen, const cha
 		*conflict = false;
 	if (slot_from_target(st, target, &s, kbuf, err) != 0)
 		return -1;
-	return slot_save(st, &s, seen, text, strncmp(target, "example.", 8) != 0, conflict, err);
+	return slot_save(st, &s, seen, text, strncmp(target, "example.", 8) != 0 &&
+	    strncmp(target, "position.", 9) != 0, conflict, err);
 }
 
 /* Renumbers the live examples of an ECQ 0..n-1 in the given order. */
@@ -1904,4 +1898,30 @@ struct project *
 store_project_mut(struct store *st)
 {
 	return st->p;
+}
+
+/* ---- for store_resume.c (store_internal.h) -------------------------------- */
+
+int
+store_change_begin(struct store *st, struct error *err)
+{
+	return begin(st, err);
+}
+
+int
+store_change_commit(struct store *st, struct error *err)
+{
+	return commit(st, err);
+}
+
+void
+store_change_rollback(struct store *st)
+{
+	rollback(st);
+}
+
+int
+store_slot_save(struct store *st, const struct slot *s, const char *text, struct error *err)
+{
+	return slot_save(st, s, NULL, text, false, NULL, err);
 }

@@ -11,6 +11,10 @@
  * Revision targets name a piece of text: "meta.candidate", "meta.position",
  * "intro.<ecq>", "note.<ecq>.<question>", "example.<id>.<field>" where field
  * is title, start, end, challenge, context, action or result, and "unsorted".
+ * Since schema 4 also "example.<id>.resume" (the résumé line),
+ * "example.<id>.card" (the spoken card) and "position.<id>.<field>" where
+ * field is a project_position_field_key() (title, organization, grade,
+ * start, end, hours, supervisor, phone, contact, duties).
  */
 #ifndef ECQ_STORE_H
 #define ECQ_STORE_H
@@ -25,7 +29,7 @@
 #include "project.h"
 
 #define STORE_APPLICATION_ID 0x45435143 /* "ECQC" */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 /* The most one text field may hold, in bytes (about 150,000 words, fifteen
  * times a whole narrative): a save of more is refused with ERR_USAGE, so no
  * field can grow past what the layout and the checks handle quickly. */
@@ -212,6 +216,55 @@ int store_set_setting(struct store *st, const char *key, const char *value,
     struct error *err);
 /* Returns a copy the caller frees, or NULL when unset. */
 char *store_get_setting(const struct store *st, const char *key);
+
+/* ---- résumé and interview (store_resume.c; schema 4) ---------------------- */
+
+/* An example's résumé line and spoken card; each one transaction that
+ * keeps the replaced text as a revision, like the other texts. */
+int store_set_example_resume(struct store *st, int64_t id, const char *text,
+    struct error *err);
+int store_set_example_card(struct store *st, int64_t id, const char *text,
+    struct error *err);
+
+/* Adds a position at the end of the résumé's list; its id to *id_out
+ * (may be NULL). */
+int store_add_position(struct store *st, const char *title, int64_t *id_out,
+    struct error *err);
+int store_set_position_field(struct store *st, int64_t id, enum position_field f,
+    const char *text, struct error *err);
+/* Moves a position to a new 0-based place in the list. */
+int store_move_position(struct store *st, int64_t id, int seq, struct error *err);
+/* Deletes a position (its texts stay in the file; store_undelete_position
+ * brings it back). Examples listed under it are listed under none. */
+int store_delete_position(struct store *st, int64_t id, struct error *err);
+int store_undelete_position(struct store *st, int64_t id, struct error *err);
+/* Lists example under position (0: under none). */
+int store_link_example(struct store *st, int64_t example, int64_t position,
+    struct error *err);
+
+/* The revision target of a position field, e.g. "position.3.duties";
+ * caller frees. */
+char *store_position_target(int64_t id, enum position_field f);
+
+/* One rehearsal of an example's card: which question was asked, how long
+ * the answer took and how the writer marked it. */
+struct rehearsal {
+	int64_t id;
+	int64_t example;
+	char *question;
+	int seconds;
+	int mark;               /* the writer's own mark, e.g. 1 to 3; 0: none */
+	char *created;          /* ISO 8601 UTC */
+};
+
+/* Logs a rehearsal (changes no text). */
+int store_add_rehearsal(struct store *st, int64_t example, const char *question,
+    int seconds, int mark, struct error *err);
+/* Rehearsals of one example (all when example is 0), oldest first; the
+ * caller frees with store_rehearsals_free. */
+int store_rehearsals(const struct store *st, int64_t example, struct rehearsal **out,
+    size_t *n_out, struct error *err);
+void store_rehearsals_free(struct rehearsal *r, size_t n);
 
 struct revision {
 	int64_t id;

@@ -3,7 +3,8 @@
  * store_schema.c: the schema, as SQL, and the steps from each older version.
  * Version 1 (ecqcoach 0.0.x drafts) had no example.deleted column and no
  * confirmed or setting tables; version 2 had comments without context,
- * unique ids or replies. ecqcoach-project(5) documents the current one.
+ * unique ids or replies; version 3 had no résumé lines, spoken cards,
+ * positions or rehearsals. ecqcoach-project(5) documents the current one.
  */
 #include "config.h"
 #include "store_schema.h"
@@ -13,7 +14,36 @@
 
 #include "store.h"
 
-static const char schema_v3[] =
+/* The writer's positions (the résumé's work history) and the rehearsals
+ * of spoken cards: new in version 4, in both the fresh schema and the
+ * step from version 3. */
+#define RESUME_TABLES \
+	"CREATE TABLE position ("\
+	"  id INTEGER PRIMARY KEY,"\
+	"  seq INTEGER NOT NULL DEFAULT 0,"\
+	"  title TEXT NOT NULL DEFAULT '',"\
+	"  organization TEXT NOT NULL DEFAULT '',"\
+	"  grade TEXT NOT NULL DEFAULT '',"\
+	"  start_date TEXT NOT NULL DEFAULT '',"\
+	"  end_date TEXT NOT NULL DEFAULT '',"\
+	"  hours TEXT NOT NULL DEFAULT '',"\
+	"  supervisor TEXT NOT NULL DEFAULT '',"\
+	"  supervisor_phone TEXT NOT NULL DEFAULT '',"\
+	"  may_contact TEXT NOT NULL DEFAULT '',"\
+	"  duties TEXT NOT NULL DEFAULT '',"\
+	"  deleted INTEGER NOT NULL DEFAULT 0,"\
+	"  created TEXT NOT NULL,"\
+	"  modified TEXT NOT NULL);"\
+	"CREATE TABLE rehearsal ("\
+	"  id INTEGER PRIMARY KEY,"\
+	"  example_id INTEGER NOT NULL REFERENCES example(id) ON DELETE CASCADE,"\
+	"  question TEXT NOT NULL DEFAULT '',"\
+	"  seconds INTEGER NOT NULL CHECK (seconds >= 0),"\
+	"  mark INTEGER NOT NULL DEFAULT 0,"\
+	"  created TEXT NOT NULL);"\
+	"CREATE INDEX rehearsal_by_example ON rehearsal(example_id, id);"
+
+static const char schema_v4[] =
 	"CREATE TABLE meta ("
 	"  key TEXT PRIMARY KEY NOT NULL,"
 	"  value TEXT NOT NULL) WITHOUT ROWID;"
@@ -41,7 +71,10 @@ static const char schema_v3[] =
 	"  result TEXT NOT NULL DEFAULT '',"
 	"  deleted INTEGER NOT NULL DEFAULT 0,"
 	"  created TEXT NOT NULL,"
-	"  modified TEXT NOT NULL);"
+	"  modified TEXT NOT NULL,"
+	"  resume TEXT NOT NULL DEFAULT '',"
+	"  card TEXT NOT NULL DEFAULT '',"
+	"  position_id INTEGER REFERENCES position(id) ON DELETE SET NULL);"
 	"CREATE TABLE example_competency ("
 	"  example_id INTEGER NOT NULL REFERENCES example(id) ON DELETE CASCADE,"
 	"  competency TEXT NOT NULL,"
@@ -86,7 +119,8 @@ static const char schema_v3[] =
 	"  item TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;"
 	"CREATE TABLE setting ("
 	"  key TEXT PRIMARY KEY NOT NULL,"
-	"  value TEXT NOT NULL) WITHOUT ROWID;";
+	"  value TEXT NOT NULL) WITHOUT ROWID;"
+	RESUME_TABLES;
 
 /* Version 1 -> 2: soft deletion of examples (for undo), the review's
  * hand-ticked checklist lines, and free-form settings. */
@@ -119,6 +153,16 @@ static const char migrate_2_to_3[] =
 	"CREATE UNIQUE INDEX comment_reply_by_uid ON comment_reply(uid);"
 	"CREATE INDEX comment_reply_by_comment ON comment_reply(comment_id, id);";
 
+/* Version 3 -> 4: one story, three shapes. Each example gets its résumé
+ * line (accomplishment statement), its spoken card and the position it is
+ * listed under; the writer's positions and the rehearsal log are new. */
+static const char migrate_3_to_4[] =
+	RESUME_TABLES
+	"ALTER TABLE example ADD COLUMN resume TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE example ADD COLUMN card TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE example ADD COLUMN position_id INTEGER "
+	"  REFERENCES position(id) ON DELETE SET NULL;";
+
 int
 store_exec(sqlite3 *db, const char *sql, struct error *err)
 {
@@ -147,7 +191,7 @@ store_schema_create(sqlite3 *db, struct error *err)
 	char sql[96];
 
 	snprintf(sql, sizeof sql, "PRAGMA application_id = %d;", STORE_APPLICATION_ID);
-	if (store_exec(db, sql, err) != 0 || store_exec(db, schema_v3, err) != 0)
+	if (store_exec(db, sql, err) != 0 || store_exec(db, schema_v4, err) != 0)
 		return -1;
 	return set_version(db, STORE_SCHEMA_VERSION, err);
 }
@@ -159,6 +203,7 @@ store_schema_migrate(sqlite3 *db, int from, struct error *err)
 		NULL,           /* 0: there never was a version 0 project */
 		migrate_1_to_2,
 		migrate_2_to_3,
+		migrate_3_to_4,
 	};
 	int v;
 

@@ -74,7 +74,7 @@ dash_draw(struct tui *t, WINDOW *win)
 	const struct framework *fw = p->fw;
 	const struct findings *pf = &t->pf;
 	int y = t->top + 1, head = t->top, cols = getmaxx(win), maxex, x, tw;
-	double max_pages = framework_rule(fw, "max_pages", 10), share;
+	double max_pages = framework_narrative_pages(fw), share;
 	size_t e, i, sev[3];
 	char buf[256], right[64];
 	struct strlist missing = { 0 };

@@ -283,7 +283,7 @@ ex_draw(struct tui *t, WINDOW *win)
 	    project_count_examples(p, t->ecq), t->ecq + 1, fw->ecqs[t->ecq].title);
 	if (t->pages > 0)
 		snprintf(right, sizeof right, "%.1f of %g pages", t->pages_used,
-		    framework_rule(fw, "max_pages", 10));
+		    framework_narrative_pages(fw));
 	else
 		right[0] = '\0';
 	tui_draw_title(t, win, buf, right);

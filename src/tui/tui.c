@@ -470,7 +470,7 @@ size_t
 tui_ecq_budget(struct tui *t)
 {
 	const struct framework *fw = tui_fw(t);
-	double max_pages = framework_rule(fw, "max_pages", 10), per_page = 500, words = 0;
+	double max_pages = framework_narrative_pages(fw), per_page = 500, words = 0;
 	size_t e;
 
 	if (t->pages > 0 && t->pages_used > 0.5) {

@@ -169,7 +169,54 @@ static const struct {
 	  "title = A\ndefinition = d\n", "t.ini:4: section name is longer than 49 bytes" },
 	{ 15, "[framework]\nid = t\ntitle = T\n[ecq:2]\ntitle = A\ndefinition = d\n",
 	  "t.ini:5: ECQ key '2' needs a letter" },
+	{ 16, "[framework]\nid = t\ntitle = T\n[documents]\nresume = maybe\n", "t.ini:5: resume = 'maybe': expected first, optional or no" },
+	{ 17, "[framework]\nid = t\ntitle = T\n[documents]\nresume_pages = 0\n", "t.ini:5: resume_pages = '0': expected a number from 1 to 20" },
+	{ 18, "[framework]\nid = t\ntitle = T\n[documents]\ncards = first\n", "t.ini:5: unknown key 'cards' in [documents]" },
+	{ 19, "[framework]\nid = t\ntitle = T\n[documents]\ninterview_min_seconds = 300\n[ecq:a]\ntitle = A\ndefinition = d\n", "interview_min_seconds is more than" },
 };
+
+static void
+documents__shapes_and_budgets_with_defaults(void **state)
+{
+	static const char five[] = "[framework]\nid = t\ntitle = T\n[rules]\nmax_pages = 7\n"
+	    "[documents]\nnarrative = first\nresume = no\nnarrative_pages = 5\n"
+	    "narrative_pages_per_ecq = 1\n[ecq:a]\ntitle = A\ndefinition = d\n";
+	struct framework *fw, *f25;
+	struct error err;
+
+	(void)state;
+	/* none given: the narrative alone, its budget max_pages */
+	if (framework_parse(minimal, strlen(minimal), "t.ini", &fw, &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_false(fw->docs.given);
+	assert_int_equal(fw->docs.use[DOC_NARRATIVE], DOC_FIRST);
+	assert_true(framework_narrative_pages(fw) == 7.0);
+	assert_true(fw->docs.resume_pages == 2.0);
+	assert_true(fw->docs.resume_line_lines == 3.0);
+	framework_free(fw);
+	/* a coordinator's five pages, one per ECQ */
+	if (framework_parse(five, strlen(five), "t.ini", &fw, &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_true(fw->docs.given);
+	assert_int_equal(fw->docs.use[DOC_RESUME], DOC_NO);
+	assert_true(framework_narrative_pages(fw) == 5.0);
+	assert_true(fw->docs.narrative_pages_per_ecq == 1.0);
+	framework_free(fw);
+	/* the shipped ones: 2025 asks for the résumé and interview first */
+	f25 = load_shipped("ses-2025");
+	assert_int_equal(f25->docs.use[DOC_RESUME], DOC_FIRST);
+	assert_int_equal(f25->docs.use[DOC_INTERVIEW], DOC_FIRST);
+	assert_int_equal(f25->docs.use[DOC_NARRATIVE], DOC_OPTIONAL);
+	assert_true(f25->docs.interview_max_seconds == 240.0);
+	framework_free(f25);
+	fw = load_shipped("ses-2010");
+	assert_int_equal(fw->docs.use[DOC_NARRATIVE], DOC_FIRST);
+	assert_int_equal(fw->docs.use[DOC_RESUME], DOC_NO);
+	assert_true(framework_narrative_pages(fw) == 10.0);
+	framework_free(fw);
+	assert_string_equal(framework_doc_shape_name(DOC_INTERVIEW), "interview");
+	assert_string_equal(framework_doc_use_name(DOC_OPTIONAL), "optional");
+}
 
 static void
 parse__broken_files_name_the_line(void **state)
@@ -254,6 +301,7 @@ main(void)
 		cmocka_unit_test(set__loads_all_three_and_defaults_to_current),
 		cmocka_unit_test(parse__continuations_lists_and_checklist),
 		cmocka_unit_test(parse__broken_files_name_the_line),
+		cmocka_unit_test(documents__shapes_and_budgets_with_defaults),
 		cmocka_unit_test(parse__long_line_is_refused_with_its_number),
 		cmocka_unit_test(parse__nul_byte_is_refused),
 		cmocka_unit_test(load__missing_file_is_an_io_error),

@@ -378,6 +378,121 @@ migrate__schema2_gets_comment_anchors(void **state)
 	sqlite3_close(db);
 }
 
+
+static void
+migrate__schema3_gets_resume_lines_and_positions(void **state)
+{
+	struct fx *fx = *state;
+	char *sql = read_fixture("schema-v3.sql"), bak[4300];
+	const struct project *p;
+	struct store *st;
+	struct error err;
+	struct stat sb;
+	char *v;
+	sqlite3 *db;
+	int64_t pos;
+
+	make_db(fx->path, sql);
+	free(sql);
+	assert_int_equal(store_open(fx->path, STORE_READONLY, &st, &err), -1);
+	assert_int_equal(err.code, ERR_VERSION);
+	assert_int_equal(store_open(fx->path, 0, &st, &err), 0);
+	snprintf(bak, sizeof bak, "%s.bak-v3", fx->path);
+	assert_int_equal(stat(bak, &sb), 0);
+	p = store_project(st);
+	assert_int_equal(p->n_examples, 2);
+	assert_string_equal(p->examples[0].resume, "");
+	assert_string_equal(p->examples[1].card, "");
+	assert_int_equal(p->examples[1].position_id, 0);
+	assert_int_equal(p->n_positions, 0);
+	assert_int_equal(p->n_comments, 1);
+	v = store_get_setting(st, "screen");
+	assert_string_equal(v, "dashboard");
+	free(v);
+	/* what version 4 adds works on the migrated file */
+	assert_int_equal(store_add_position(st, "Director", &pos, &err), 0);
+	assert_int_equal(store_link_example(st, 2, pos, &err), 0);
+	assert_int_equal(store_set_example_resume(st, 2, "Cut processing from 40 to 10 days.", &err), 0);
+	assert_int_equal(store_add_rehearsal(st, 2, "Tell me about a time.", 150, 2, &err), 0);
+	st = reopen(fx, st, STORE_READONLY);
+	p = store_project(st);
+	assert_string_equal(p->examples[1].resume, "Cut processing from 40 to 10 days.");
+	assert_int_equal(p->examples[1].position_id, pos);
+	store_close(st);
+	assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
+	assert_int_equal(store_schema_verify(db, fx->path, &err), 0);
+	sqlite3_close(db);
+}
+
+static void
+resume__lines_cards_and_positions_are_saved_with_revisions(void **state)
+{
+	struct fx *fx = *state;
+	struct store *st = create(fx);
+	const struct project *p;
+	struct revision *revs;
+	struct rehearsal *rh;
+	size_t n;
+	int64_t ex, a, b, c;
+	struct error err;
+	bool conflict;
+
+	assert_int_equal(store_add_example(st, 0, "Grants", &ex, &err), 0);
+	assert_int_equal(store_set_example_resume(st, ex, "Led 12 people.", &err), 0);
+	store_new_burst(st);
+	assert_int_equal(store_set_text(st, "example.1.resume", "Led 12 people.",
+	    "Led 14 people.", &conflict, &err), 0);
+	assert_false(conflict);
+	assert_int_equal(store_set_example_card(st, ex, "The challenge was grants.", &err), 0);
+	assert_int_equal(store_revisions(st, "example.1.resume", 0, &revs, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(revs[0].text, "Led 12 people.");
+	store_revisions_free(revs, n);
+	assert_int_equal(store_set_example_resume(st, 99, "x", &err), -1);
+	assert_int_equal(err.code, ERR_NOTFOUND);
+
+	assert_int_equal(store_add_position(st, "Deputy", &a, &err), 0);
+	assert_int_equal(store_add_position(st, "Analyst", &b, &err), 0);
+	assert_int_equal(store_add_position(st, "Director", &c, &err), 0);
+	assert_int_equal(store_move_position(st, c, 0, &err), 0);
+	assert_int_equal(store_set_position_field(st, c, POS_GRADE, "ES-0301", &err), 0);
+	assert_int_equal(store_set_text(st, "position.3.duties", NULL, "Runs the office.", NULL,
+	    &err), 0);
+	assert_int_equal(store_set_text(st, "position.3.bogus", NULL, "x", NULL, &err), -1);
+	assert_int_equal(store_set_text(st, "position.77.title", NULL, "x", NULL, &err), -1);
+	assert_int_equal(err.code, ERR_NOTFOUND);
+	assert_int_equal(store_link_example(st, ex, c, &err), 0);
+	assert_int_equal(store_delete_position(st, b, &err), 0);
+	st = reopen(fx, st, 0);
+	p = store_project(st);
+	assert_int_equal(p->n_positions, 2);
+	assert_int_equal(p->positions[0].id, c);
+	assert_string_equal(p->positions[0].field[POS_TITLE], "Director");
+	assert_string_equal(p->positions[0].field[POS_GRADE], "ES-0301");
+	assert_string_equal(p->positions[0].field[POS_DUTIES], "Runs the office.");
+	assert_int_equal(p->positions[1].id, a);
+	assert_string_equal(p->examples[0].resume, "Led 14 people.");
+	assert_string_equal(p->examples[0].card, "The challenge was grants.");
+	assert_int_equal(p->examples[0].position_id, c);
+	/* a deleted position: its examples are listed under none, until undo */
+	assert_int_equal(store_delete_position(st, c, &err), 0);
+	assert_int_equal(store_project(st)->examples[0].position_id, 0);
+	assert_int_equal(store_undelete_position(st, c, &err), 0);
+	assert_int_equal(store_project(st)->examples[0].position_id, c);
+	assert_int_equal(store_link_example(st, ex, 0, &err), 0);
+	assert_int_equal(store_project(st)->examples[0].position_id, 0);
+
+	assert_int_equal(store_add_rehearsal(st, ex, "Tell me about a change.", 185, 3, &err), 0);
+	assert_int_equal(store_add_rehearsal(st, ex, "Again.", 140, 2, &err), 0);
+	assert_int_equal(store_add_rehearsal(st, ex, "?", -1, 0, &err), -1);
+	assert_int_equal(store_rehearsals(st, ex, &rh, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(rh[0].seconds, 185);
+	assert_string_equal(rh[1].question, "Again.");
+	store_rehearsals_free(rh, n);
+	store_close(st);
+}
+
 static void
 comments__reviewer_writes_beside_the_writer(void **state)
 {
@@ -431,9 +546,9 @@ static const struct {
 	{ 2, "empty file", NULL, "", 0, ERR_FORMAT, "not a SQLite database" },
 	{ 3, "another SQLite database", "CREATE TABLE t(x); INSERT INTO t VALUES (1);", NULL, 0, ERR_FORMAT, "not an ecqcoach project" },
 	{ 4, "a newer project", "PRAGMA application_id = 1162039619; PRAGMA user_version = 99; CREATE TABLE meta(key, value);", NULL, 0, ERR_VERSION, "newer ecqcoach" },
-	{ 5, "a project with no framework", "PRAGMA application_id = 1162039619; PRAGMA user_version = 3;"
+	{ 5, "a project with no framework", "PRAGMA application_id = 1162039619; PRAGMA user_version = 4;"
 	     "CREATE TABLE framework(id, text); CREATE TABLE meta(key, value);", NULL, 0, ERR_FORMAT, "no framework snapshot" },
-	{ 6, "a project whose snapshot is broken", "PRAGMA application_id = 1162039619; PRAGMA user_version = 3;"
+	{ 6, "a project whose snapshot is broken", "PRAGMA application_id = 1162039619; PRAGMA user_version = 4;"
 	     "CREATE TABLE framework(id, text); INSERT INTO framework VALUES ('x', '[bogus]');", NULL, 0, ERR_FORMAT, "framework snapshot" },
 };
 
@@ -564,6 +679,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(migrate__schema1_is_upgraded_with_a_backup, setup, teardown),
 		cmocka_unit_test_setup_teardown(migrate__schema2_gets_comment_anchors, setup, teardown),
 		cmocka_unit_test_setup_teardown(comments__reviewer_writes_beside_the_writer, setup, teardown),
+		cmocka_unit_test_setup_teardown(migrate__schema3_gets_resume_lines_and_positions, setup, teardown),
+		cmocka_unit_test_setup_teardown(resume__lines_cards_and_positions_are_saved_with_revisions, setup, teardown),
 		cmocka_unit_test_setup_teardown(open__refuses_files_that_are_not_projects, setup, teardown),
 		cmocka_unit_test_setup_teardown(open__truncated_project_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(open__missing_and_unwritable_files_are_io_errors, setup, teardown),

@@ -1,0 +1,787 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * resume.c: the résumé shape of the project's stories: page settings,
+ * drafting a résumé line from an example, the blocks and pages (through
+ * layout.c, so the meter and the PDF agree), the ECQ coverage, the checks
+ * of each line and the export. Never prints.
+ */
+#include "config.h"
+#include "resume.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "checks/resume_rules.h"
+#include "checks/ruleutil.h"
+#include "safetext.h"
+#include "strbuf.h"
+#include "text.h"
+#include "xalloc.h"
+
+#define PT_PER_IN 72.0
+
+/* ---- small string helpers over strbuf.h ----------------------------------- */
+
+static void
+sb_init(struct strbuf *b)
+{
+	b->s = NULL;
+	b->len = b->cap = 0;
+	strbuf_add(b, "", 0);
+}
+
+static void
+sb_addn(struct strbuf *b, const char *s, size_t n)
+{
+	strbuf_add(b, s, n);
+}
+
+static void
+sb_adds(struct strbuf *b, const char *s)
+{
+	strbuf_add(b, s, strlen(s));
+}
+
+static void
+sb_addc(struct strbuf *b, char c)
+{
+	strbuf_add(b, &c, 1);
+}
+
+static void sb_addf(struct strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+sb_addf(struct strbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	sb_adds(b, s);
+	g_free(s);
+}
+
+static char *
+sb_finish(struct strbuf *b)
+{
+	return b->s;
+}
+
+/* ---- settings ------------------------------------------------------------ */
+
+void
+resume_settings_default(struct resume_settings *s)
+{
+	s->margin_in = RESUME_MARGIN_MIN;
+	s->font_pt = RESUME_FONT_MIN;
+}
+
+static int
+parse_number(const char *v, double min, double max, double *out)
+{
+	char *end;
+	double d;
+
+	errno = 0;
+	d = strtod(v, &end);
+	if (end == v || *end != '\0' || errno != 0 || !(d >= min && d <= max))
+		return -1;
+	*out = d;
+	return 0;
+}
+
+int
+resume_settings_parse(const char *margin, const char *font, struct resume_settings *s,
+    struct error *err)
+{
+	if (margin != NULL && parse_number(margin, RESUME_MARGIN_MIN, RESUME_MARGIN_MAX,
+	    &s->margin_in) != 0)
+		return error_set(err, ERR_USAGE, "résumé margins are %g to %g inches, not '%s'",
+		    RESUME_MARGIN_MIN, RESUME_MARGIN_MAX, margin);
+	if (font != NULL && parse_number(font, RESUME_FONT_MIN, RESUME_FONT_MAX, &s->font_pt) != 0)
+		return error_set(err, ERR_USAGE, "the résumé's font size is %g to %g points, not '%s'",
+		    RESUME_FONT_MIN, RESUME_FONT_MAX, font);
+	return 0;
+}
+
+void
+resume_settings_load(const struct store *st, struct resume_settings *s)
+{
+	char *m = store_get_setting(st, "resume.margin_in");
+	char *f = store_get_setting(st, "resume.font_pt");
+	struct resume_settings got;
+	struct error err;
+
+	resume_settings_default(s);
+	got = *s;
+	/* each on its own: a bad one does not undo the other */
+	if (m != NULL && resume_settings_parse(m, NULL, &got, &err) == 0)
+		s->margin_in = got.margin_in;
+	if (f != NULL && resume_settings_parse(NULL, f, &got, &err) == 0)
+		s->font_pt = got.font_pt;
+	free(m);
+	free(f);
+}
+
+int
+resume_settings_save(struct store *st, const struct resume_settings *s, struct error *err)
+{
+	char buf[32];
+
+	if (!(s->margin_in >= RESUME_MARGIN_MIN && s->margin_in <= RESUME_MARGIN_MAX) ||
+	    !(s->font_pt >= RESUME_FONT_MIN && s->font_pt <= RESUME_FONT_MAX))
+		return error_set(err, ERR_USAGE, "résumé settings out of range");
+	snprintf(buf, sizeof buf, "%g", s->margin_in);
+	if (store_set_setting(st, "resume.margin_in", buf, err) != 0)
+		return -1;
+	snprintf(buf, sizeof buf, "%g", s->font_pt);
+	return store_set_setting(st, "resume.font_pt", buf, err);
+}
+
+/* ---- drafting ------------------------------------------------------------- */
+
+static bool
+tok_has_number(const struct text_doc *d, size_t t)
+{
+	return d->toks[t].kind == TOK_NUMBER || (d->toks[t].flags & TOKF_DIGIT) != 0;
+}
+
+/* The first sentence of d with a number, else the first; -1 when none. */
+static long
+pick_sentence(const struct text_doc *d)
+{
+	size_t s, t;
+
+	for (s = 0; s < d->n_sents; s++)
+		for (t = d->sents[s].first_tok; t < d->sents[s].first_tok + d->sents[s].n_tok; t++)
+			if (tok_has_number(d, t))
+				return (long)s;
+	return d->n_sents > 0 ? 0 : -1;
+}
+
+/*
+ * Appends tokens [from, end) of d to b, condensed: at most max_words words,
+ * but on to the sentence's last number (up to hard_max words) so the
+ * figures stay; stops before a clause's ',' ';' ':' once past the last
+ * number and half the words; drops function words left dangling at the
+ * end; "my" and "our" become "the".
+ */
+static void
+append_condensed(struct strbuf *b, const struct text_doc *d, size_t from, size_t end,
+    size_t max_words, size_t hard_max)
+{
+	size_t t, words = 0, last_num = from, stop = from, k;
+	char low[64];
+
+	for (t = from; t < end; t++)
+		if (tok_has_number(d, t))
+			last_num = t + 1;
+	for (t = from; t < end; t++) {
+		bool word = d->toks[t].kind == TOK_WORD || d->toks[t].kind == TOK_NUMBER;
+
+		if (word && ++words > (t < last_num ? hard_max : max_words))
+			break;
+		if (d->toks[t].kind == TOK_PUNCT && t >= last_num && words * 2 >= max_words &&
+		    (ruleutil_punct(d, t, ',') || ruleutil_punct(d, t, ';') ||
+		    ruleutil_punct(d, t, ':')))
+			break;
+		stop = t + 1;
+	}
+	/* no dangling "and the", and no closing punctuation */
+	while (stop > from) {
+		k = stop - 1;
+		if (d->toks[k].kind == TOK_PUNCT && !ruleutil_punct(d, k, ')') &&
+		    !ruleutil_punct(d, k, '%')) {
+			stop--;
+			continue;
+		}
+		if (d->toks[k].kind == TOK_WORD && ruleutil_lower(d, k, low, sizeof low) > 0 &&
+		    ruleutil_function_word(low) && k >= last_num) {
+			stop--;
+			continue;
+		}
+		break;
+	}
+	for (t = from; t < stop; t++) {
+		const char *s = d->text + d->toks[t].off;
+		size_t len = d->toks[t].len;
+		bool lower_first = t == from && d->toks[t].kind == TOK_WORD &&
+		    !(d->toks[t].flags & TOKF_ALLCAPS);
+
+		if (t > from && d->toks[t].off > d->toks[t - 1].off + d->toks[t - 1].len)
+			sb_addc(b, ' ');
+		if (text_tok_eq(d, t, "my") || text_tok_eq(d, t, "our")) {
+			sb_adds(b, "the");
+			continue;
+		}
+		if (lower_first && (text_tok_eq(d, t, "the") || text_tok_eq(d, t, "a") ||
+		    text_tok_eq(d, t, "an") || text_tok_eq(d, t, "in") || text_tok_eq(d, t, "this") ||
+		    text_tok_eq(d, t, "three") || text_tok_eq(d, t, "two") || text_tok_eq(d, t, "when") ||
+		    text_tok_eq(d, t, "after") || text_tok_eq(d, t, "by") || text_tok_eq(d, t, "over"))) {
+			sb_addc(b, (char)tolower((unsigned char)s[0]));
+			sb_addn(b, s + 1, len - 1);
+			continue;
+		}
+		sb_addn(b, s, len);
+	}
+}
+
+/* Drops a leading "As a result," from the result's sentence. */
+static size_t
+skip_lead_in(const struct text_doc *d, size_t t, size_t end)
+{
+	if (t + 3 < end && text_tok_eq(d, t, "as") && text_tok_eq(d, t + 1, "a") &&
+	    text_tok_eq(d, t + 2, "result")) {
+		t += 3;
+		if (t < end && ruleutil_punct(d, t, ','))
+			t++;
+	}
+	return t;
+}
+
+char *
+resume_draft(const struct example *ex)
+{
+	struct text_doc ch, ac, re;
+	struct strbuf b;
+	size_t t, end, verb = SIZE_MAX;
+	long s;
+
+	sb_init(&b);
+	text_analyze(ex->field[EX_CHALLENGE], strlen(ex->field[EX_CHALLENGE]), &ch);
+	text_analyze(ex->field[EX_ACTION], strlen(ex->field[EX_ACTION]), &ac);
+	text_analyze(ex->field[EX_RESULT], strlen(ex->field[EX_RESULT]), &re);
+	/* the verb: the word after the action's first "I" */
+	for (t = 0; t + 1 < ac.n_toks; t++)
+		if (text_tok_eq(&ac, t, "i") && ac.toks[t + 1].kind == TOK_WORD) {
+			verb = t + 1;
+			break;
+		}
+	if (verb != SIZE_MAX) {
+		const char *v = ac.text + ac.toks[verb].off;
+
+		sb_addc(&b, (char)toupper((unsigned char)v[0]));
+		sb_addn(&b, v + 1, ac.toks[verb].len - 1);
+		end = ac.sents[ruleutil_sentence_of(&ac, verb)].first_tok +
+		    ac.sents[ruleutil_sentence_of(&ac, verb)].n_tok;
+		if (verb + 1 < end) {
+			sb_addc(&b, ' ');
+			append_condensed(&b, &ac, verb + 1, end, 10, 14);
+		}
+	} else if (ac.n_sents > 0 || ch.n_sents > 0 || re.n_sents > 0) {
+		sb_adds(&b, "Led");
+		if (ac.n_sents > 0) {
+			sb_addc(&b, ' ');
+			append_condensed(&b, &ac, ac.sents[0].first_tok,
+			    ac.sents[0].first_tok + ac.sents[0].n_tok, 10, 14);
+		}
+	}
+	if ((s = pick_sentence(&ch)) >= 0) {
+		sb_adds(&b, b.len > 0 ? " when " : "");
+		append_condensed(&b, &ch, ch.sents[s].first_tok,
+		    ch.sents[s].first_tok + ch.sents[s].n_tok, 16, 26);
+	}
+	if ((s = pick_sentence(&re)) >= 0) {
+		size_t first = re.sents[s].first_tok, stop = first + re.sents[s].n_tok;
+
+		sb_adds(&b, b.len > 0 ? "; " : "");
+		append_condensed(&b, &re, skip_lead_in(&re, first, stop), stop, 22, 32);
+	}
+	if (b.len > 0)
+		sb_addc(&b, '.');
+	text_doc_free(&ch);
+	text_doc_free(&ac);
+	text_doc_free(&re);
+	return sb_finish(&b);
+}
+
+/* ---- blocks and pages -------------------------------------------------------- */
+
+static void
+push(struct layout_blocks *b, size_t *cap, enum layout_block_kind kind, char *text)
+{
+	char *clean = layout_clean_text(text);
+
+	free(text);
+	if (*clean == '\0') {
+		free(clean);
+		return;
+	}
+	if (b->n == *cap) {
+		*cap = *cap ? *cap * 2 : 32;
+		b->items = xreallocarray(b->items, *cap, sizeof *b->items);
+	}
+	memset(&b->items[b->n], 0, sizeof b->items[b->n]);
+	b->items[b->n].kind = kind;
+	b->items[b->n].ecq = 0;
+	b->items[b->n].text = clean;
+	b->n++;
+}
+
+/* "a, b | c" from the parts that are not empty. */
+static char *
+join3(const char *a, const char *sep1, const char *b, const char *sep2, const char *c)
+{
+	struct strbuf s;
+
+	sb_init(&s);
+	sb_adds(&s, a);
+	if (*b != '\0') {
+		if (s.len > 0)
+			sb_adds(&s, sep1);
+		sb_adds(&s, b);
+	}
+	if (*c != '\0') {
+		if (s.len > 0)
+			sb_adds(&s, sep2);
+		sb_adds(&s, c);
+	}
+	return sb_finish(&s);
+}
+
+static char *
+position_dates(const struct position *pos)
+{
+	const char *a = pos->field[POS_START], *z = pos->field[POS_END];
+
+	if (*a != '\0' && *z != '\0')
+		return xasprintf("%s to %s", a, z);
+	if (*a != '\0')
+		return xasprintf("from %s", a);
+	return xstrdup(z);
+}
+
+static char *
+position_facts(const struct position *pos)
+{
+	char *dates = position_dates(pos), *hours, *res;
+
+	hours = *pos->field[POS_HOURS] != '\0' ? xasprintf("%s hours per week", pos->field[POS_HOURS]) :
+	    xstrdup("");
+	res = join3(dates, "; ", pos->field[POS_GRADE], "; ", hours);
+	free(dates);
+	free(hours);
+	return res;
+}
+
+/* The supervisor line as USAJOBS asks: name, phone, and whether to contact. */
+static char *
+position_supervisor(const struct position *pos)
+{
+	const char *name = pos->field[POS_SUPERVISOR], *ok = pos->field[POS_MAY_CONTACT];
+	char *people, *res, *contact;
+
+	if (*name == '\0' && *pos->field[POS_PHONE] == '\0')
+		return xstrdup("");
+	people = join3(name, ", ", pos->field[POS_PHONE], "", "");
+	contact = *ok != '\0' ? xasprintf("may contact: %s", ok) : xstrdup("");
+	res = xasprintf("Supervisor: %s%s%s", people, *contact ? "; " : "", contact);
+	free(people);
+	free(contact);
+	return res;
+}
+
+static char *
+bullet(const struct project *p, const struct example *ex)
+{
+	char *one = xstrdup(project_example_resume(ex)), *q, *res;
+
+	for (q = one; *q != '\0'; q++)
+		if (*q == '\n' || *q == '\r')
+			*q = ' ';
+	(void)p;
+	res = xasprintf("\xe2\x80\xa2 %s (ECQ %d)", one, ex->ecq + 1);
+	free(one);
+	return res;
+}
+
+static bool
+has_line(const struct example *ex)
+{
+	const char *s = project_example_resume(ex);
+
+	for (; *s != '\0'; s++)
+		if (!isspace((unsigned char)*s))
+			return true;
+	return false;
+}
+
+static void
+push_lines(const struct project *p, struct layout_blocks *out, size_t *cap, int64_t pos_id,
+    size_t *ex_block)
+{
+	size_t i;
+
+	for (i = 0; i < p->n_examples; i++) {
+		const struct example *ex = &p->examples[i];
+
+		if (ex->position_id != pos_id || !has_line(ex))
+			continue;
+		if (ex_block != NULL)
+			ex_block[i] = out->n;
+		push(out, cap, LAYOUT_BLOCK_PARAGRAPH, bullet(p, ex));
+	}
+}
+
+void
+resume_blocks_build(const struct project *p, struct layout_blocks *out, size_t *ex_block)
+{
+	size_t cap = 0, i, n_other = 0;
+	const char *d, *e;
+
+	out->items = NULL;
+	out->n = 0;
+	for (i = 0; ex_block != NULL && i < p->n_examples; i++)
+		ex_block[i] = SIZE_MAX;
+	push(out, &cap, LAYOUT_BLOCK_ECQ_HEADING, xstrdup("Work Experience"));
+	for (i = 0; i < p->n_positions; i++) {
+		const struct position *pos = &p->positions[i];
+
+		push(out, &cap, LAYOUT_BLOCK_EXAMPLE_TITLE, join3(pos->field[POS_TITLE], ", ",
+		    pos->field[POS_ORGANIZATION], "", ""));
+		push(out, &cap, LAYOUT_BLOCK_PARAGRAPH, position_facts(pos));
+		push(out, &cap, LAYOUT_BLOCK_PARAGRAPH, position_supervisor(pos));
+		for (d = pos->field[POS_DUTIES]; *d != '\0'; d = *e ? e + 1 : e) {
+			e = d + strcspn(d, "\n");
+			push(out, &cap, LAYOUT_BLOCK_PARAGRAPH, xstrndup(d, (size_t)(e - d)));
+		}
+		push_lines(p, out, &cap, pos->id, ex_block);
+	}
+	for (i = 0; i < p->n_examples; i++)
+		if (p->examples[i].position_id == 0 && has_line(&p->examples[i]))
+			n_other++;
+	if (n_other > 0) {
+		push(out, &cap, LAYOUT_BLOCK_EXAMPLE_TITLE, xstrdup(p->n_positions > 0 ?
+		    "Other accomplishments (not yet under a position)" : "Accomplishments"));
+		push_lines(p, out, &cap, 0, ex_block);
+	}
+}
+
+int
+resume_layout(struct layout_cache *c, const struct project *p,
+    const struct resume_settings *s, const char *font, struct layout_result *r,
+    int **lines, struct error *err)
+{
+	struct layout_options o;
+	struct layout_blocks b;
+	size_t *ex_block = xcalloc(p->n_examples + 1, sizeof *ex_block), i;
+	int rc;
+
+	if (lines != NULL)
+		*lines = NULL;
+	resume_blocks_build(p, &b, ex_block);
+	layout_options_init(&o);
+	o.font = font;
+	o.blocks = &b;
+	o.font_pt = s->font_pt;
+	o.margin_in = s->margin_in;
+	o.gap_lines = 0.35;
+	rc = layout_pages(c, p, &o, r, err);
+	if (rc == 0 && lines != NULL) {
+		*lines = xcalloc(p->n_examples + 1, sizeof **lines);
+		for (i = 0; i < p->n_examples; i++)
+			if (ex_block[i] != SIZE_MAX && ex_block[i] < r->n_blocks)
+				(*lines)[i] = r->block_lines[ex_block[i]];
+	}
+	free(ex_block);
+	layout_blocks_free(&b);
+	return rc;
+}
+
+/* ---- coverage and the meter ----------------------------------------------- */
+
+size_t
+resume_coverage(const struct project *p, bool *shown)
+{
+	size_t i, n = 0;
+
+	memset(shown, 0, p->fw->n_ecqs * sizeof *shown);
+	for (i = 0; i < p->n_examples; i++)
+		if (has_line(&p->examples[i]) && p->examples[i].ecq >= 0 &&
+		    (size_t)p->examples[i].ecq < p->fw->n_ecqs)
+			shown[p->examples[i].ecq] = true;
+	for (i = 0; i < p->fw->n_ecqs; i++)
+		n += shown[i];
+	return n;
+}
+
+char *
+resume_coverage_line(const struct project *p)
+{
+	bool *shown = xcalloc(p->fw->n_ecqs + 1, sizeof *shown);
+	struct strbuf b;
+	size_t i, n = resume_coverage(p, shown), k = 0;
+
+	sb_init(&b);
+	if (n == p->fw->n_ecqs) {
+		sb_addf(&b, "Shows all %zu ECQs", n);
+	} else {
+		sb_adds(&b, n > 0 ? "Shows ECQ " : "Shows no ECQ yet");
+		for (i = 0; i < p->fw->n_ecqs; i++)
+			if (shown[i])
+				sb_addf(&b, "%s%zu", k++ ? ", " : "", i + 1);
+		sb_adds(&b, "; lacks ");
+		k = 0;
+		for (i = 0; i < p->fw->n_ecqs; i++)
+			if (!shown[i])
+				sb_addf(&b, "%s%zu (%s)", k++ ? ", " : "", i + 1, p->fw->ecqs[i].title);
+	}
+	free(shown);
+	return sb_finish(&b);
+}
+
+char *
+resume_meter(const struct project *p, const struct layout_result *r, const int *lines)
+{
+	double budget = p->fw->docs.resume_pages > 0 ? p->fw->docs.resume_pages : 2;
+	int limit = (int)floor(budget), over;
+	size_t i, longest = SIZE_MAX;
+
+	if (r->pages <= limit)
+		return xasprintf("%.1f of %g pages: fits", r->used, budget);
+	over = (int)ceil((r->used - limit) * r->lines_per_page);
+	if (over < 1)
+		over = 1;
+	for (i = 0; lines != NULL && i < p->n_examples; i++)
+		if (lines[i] > 1 && (longest == SIZE_MAX || lines[i] > lines[longest]))
+			longest = i;
+	if (longest != SIZE_MAX)
+		return xasprintf("%.1f of %g pages: over; cut about %d line%s (the longest résumé "
+		    "line is ECQ %d's \"%s\", %d lines)", r->used, budget, over, over == 1 ? "" : "s",
+		    p->examples[longest].ecq + 1, p->examples[longest].field[EX_TITLE],
+		    lines[longest]);
+	return xasprintf("%.1f of %g pages: over; cut about %d line%s of duties or lines",
+	    r->used, budget, over, over == 1 ? "" : "s");
+}
+
+/* ---- checks ---------------------------------------------------------------- */
+
+static bool
+applies(const struct finding *f, void *arg)
+{
+	static const char *const ids[] = { "spelling", "we_voice", "passive", "bureaucratic",
+		"vague", "political", "grammar", "encoding", NULL };
+
+	(void)arg;
+	return ruleutil_in(f->rule, ids);
+}
+
+void
+resume_check_line(struct checker *ck, const struct project *p, const struct example *ex,
+    const char *text, int lines, struct findings *out)
+{
+	struct resume_rule_ctx rc;
+	struct check_ctx ctx;
+	char *target = xasprintf("example.%lld.resume", (long long)ex->id);
+	size_t from = out->n;
+
+	rc.ecq = ex->ecq;
+	rc.example = ex->id;
+	rc.target = target;
+	rc.max_lines = (int)p->fw->docs.resume_line_lines;
+	if (ck != NULL) {
+		ctx.ecq = ex->ecq;
+		ctx.example = ex->id;
+		ctx.field = -1;
+		ctx.target = target;
+		checker_check_text(ck, text, strlen(text), &ctx, out);
+		findings_filter(out, from, applies, NULL);
+	}
+	resume_rules_check(text, lines, &rc, ck != NULL ? checker_lists(ck) : NULL, out);
+	free(target);
+}
+
+/* The text of one position as USAJOBS' builder takes it. */
+static char *
+usajobs_text(const struct project *p, const struct position *pos)
+{
+	struct strbuf b;
+	size_t i;
+
+	sb_init(&b);
+	sb_adds(&b, pos->field[POS_DUTIES]);
+	for (i = 0; i < p->n_examples; i++) {
+		if (p->examples[i].position_id != pos->id || !has_line(&p->examples[i]))
+			continue;
+		if (b.len > 0)
+			sb_addc(&b, '\n');
+		sb_addf(&b, "- %s", project_example_resume(&p->examples[i]));
+	}
+	return sb_finish(&b);
+}
+
+static size_t
+u8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+void
+resume_check(struct checker *ck, const struct project *p, const int *lines,
+    struct findings *out)
+{
+	bool *shown = xcalloc(p->fw->n_ecqs + 1, sizeof *shown);
+	struct finding f;
+	size_t i, n;
+	char *msg, *txt;
+	int limit = (int)p->fw->docs.resume_field_chars;
+
+	for (i = 0; i < p->n_examples; i++)
+		if (has_line(&p->examples[i]))
+			resume_check_line(ck, p, &p->examples[i], project_example_resume(&p->examples[i]),
+			    lines != NULL ? lines[i] : -1, out);
+	resume_coverage(p, shown);
+	for (i = 0; i < p->fw->n_ecqs; i++) {
+		if (shown[i])
+			continue;
+		memset(&f, 0, sizeof f);
+		f.rule = "resume_coverage";
+		f.severity = SEV_WARNING;
+		f.ecq = (int)i;
+		f.example = -1;
+		f.field = -1;
+		msg = xasprintf("The résumé shows no accomplishment for ECQ %zu (%s)", i + 1,
+		    p->fw->ecqs[i].title);
+		f.message = msg;
+		f.suggestion = (char *)"Draft a résumé line from one of its examples";
+		findings_add(out, &f);
+		free(msg);
+	}
+	free(shown);
+	for (i = 0; limit > 0 && i < p->n_positions; i++) {
+		txt = usajobs_text(p, &p->positions[i]);
+		n = u8_chars(txt);
+		free(txt);
+		if (n <= (size_t)limit)
+			continue;
+		memset(&f, 0, sizeof f);
+		f.rule = "usajobs_limit";
+		f.severity = SEV_WARNING;
+		f.ecq = -1;
+		f.example = -1;
+		f.field = -1;
+		msg = xasprintf("Position %zu (%s): its duties and accomplishments have %zu characters; "
+		    "USAJOBS' résumé builder takes %d", i + 1, p->positions[i].field[POS_TITLE], n, limit);
+		f.message = msg;
+		f.suggestion = (char *)"Cut the duties first, then the longest lines";
+		findings_add(out, &f);
+		free(msg);
+	}
+}
+
+/* ---- export ----------------------------------------------------------------- */
+
+static void
+text_line(struct strbuf *b, const char *s, int width)
+{
+	char *w = export_wrap(s, width);
+
+	sb_adds(b, w);
+	sb_addc(b, '\n');
+	free(w);
+}
+
+/* Plain text laid out as USAJOBS' builder asks, one block per position. */
+static char *
+resume_text(const struct project *p, enum export_format fmt, int width)
+{
+	struct strbuf b;
+	size_t i, k;
+	bool md = fmt == EXPORT_MARKDOWN;
+	char *s;
+
+	sb_init(&b);
+	if (*p->candidate != '\0')
+		sb_addf(&b, "%s%s\n\n", md ? "# " : "", p->candidate);
+	if (*p->position != '\0')
+		sb_addf(&b, "%s\n\n", p->position);
+	sb_addf(&b, "%s\n", md ? "## Work Experience" : "WORK EXPERIENCE");
+	for (i = 0; i <= p->n_positions; i++) {
+		const struct position *pos = i < p->n_positions ? &p->positions[i] : NULL;
+		int64_t id = pos != NULL ? pos->id : 0;
+		bool any = false;
+
+		for (k = 0; k < p->n_examples; k++)
+			any = any || (p->examples[k].position_id == id && has_line(&p->examples[k]));
+		if (pos == NULL && !any)
+			break;
+		sb_addc(&b, '\n');
+		if (pos != NULL) {
+			s = join3(pos->field[POS_TITLE], ", ", pos->field[POS_ORGANIZATION], "", "");
+			sb_addf(&b, "%s", md ? "### " : "");
+			text_line(&b, s, width);
+			free(s);
+			s = position_facts(pos);
+			if (*s)
+				text_line(&b, s, width);
+			free(s);
+			s = position_supervisor(pos);
+			if (*s)
+				text_line(&b, s, width);
+			free(s);
+			if (*pos->field[POS_DUTIES] != '\0') {
+				sb_addc(&b, '\n');
+				text_line(&b, pos->field[POS_DUTIES], width);
+			}
+		} else {
+			sb_addf(&b, "%s%s\n", md ? "### " : "",
+			    p->n_positions > 0 ? "Other accomplishments" : "Accomplishments");
+		}
+		if (any)
+			sb_addc(&b, '\n');
+		for (k = 0; k < p->n_examples; k++) {
+			if (p->examples[k].position_id != id || !has_line(&p->examples[k]))
+				continue;
+			s = xasprintf("- %s (ECQ %d)", project_example_resume(&p->examples[k]),
+			    p->examples[k].ecq + 1);
+			text_line(&b, s, width);
+			free(s);
+		}
+	}
+	return sb_finish(&b);
+}
+
+int
+resume_render(struct layout_cache *c, const struct project *p,
+    const struct resume_settings *s, enum export_format fmt,
+    const struct export_options *o, struct export_output *out, struct error *err)
+{
+	struct layout_result r;
+	char *title, *text;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (fmt != EXPORT_PDF) {
+		text = resume_text(p, fmt, fmt == EXPORT_TEXT ? o->width : 0);
+		out->data = safetext_document(text, strlen(text), &out->len);
+		free(text);
+		return 0;
+	}
+	if (resume_layout(c, p, s, o->layout.font, &r, NULL, err) != 0)
+		return -1;
+	if (export_font_refused(&r, o->layout.font, err) != 0) {
+		layout_result_free(&r);
+		return -1;
+	}
+	title = xasprintf("Resume%s%s", *p->candidate ? " - " : "", p->candidate);
+	rc = export_pdf_draw(&r, title, p->candidate, *p->position ? p->position : "Resume",
+	    o->creator, p->candidate, p->position, out, err);
+	free(title);
+	layout_result_free(&r);
+	return rc;
+}

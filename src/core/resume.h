@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * resume.h: the résumé, a second shape of the project's stories: each
+ * example's résumé line (an accomplishment statement) under the position
+ * it comes from, the positions with their duties, the ECQs it shows, its
+ * pages through the narrative's layout engine (layout.h) and its export
+ * as PDF, plain text for USAJOBS' résumé builder, or Markdown. Nothing
+ * here prints.
+ */
+#ifndef ECQ_RESUME_H
+#define ECQ_RESUME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "checker.h"
+#include "checks.h"
+#include "error.h"
+#include "export.h"
+#include "layout.h"
+#include "project.h"
+#include "store.h"
+
+/* The page settings a project keeps (setting table: "resume.margin_in",
+ * "resume.font_pt"), within what USAJOBS and résumé writers advise. */
+#define RESUME_MARGIN_MIN 0.5
+#define RESUME_MARGIN_MAX 1.0
+#define RESUME_FONT_MIN 10.0
+#define RESUME_FONT_MAX 12.0
+/* The characters a work experience's text may have in USAJOBS' résumé
+ * builder, when the framework gives none ([documents] resume_field_chars). */
+#define RESUME_FIELD_CHARS 5000
+
+struct resume_settings {
+	double margin_in;       /* 0.5 to 1 */
+	double font_pt;         /* 10 to 12 */
+};
+
+/* Defaults: USAJOBS' advice, 0.5-inch margins and 10 pt text. */
+void resume_settings_default(struct resume_settings *s);
+/* Parses margin ("0.75") and font ("11"); either may be NULL (keeps what
+ * s has). ERR_USAGE naming the range when out of it. */
+int resume_settings_parse(const char *margin, const char *font, struct resume_settings *s,
+    struct error *err);
+/* The project's settings (defaults for any unset or out of range). */
+void resume_settings_load(const struct store *st, struct resume_settings *s);
+int resume_settings_save(struct store *st, const struct resume_settings *s, struct error *err);
+
+/* A first draft of ex's résumé line from its Challenge, Action and Result:
+ * the action's verb first, the challenge and result condensed with their
+ * numbers kept, no "I" where the verb leads. Never NULL; "" when the
+ * example has no text. Caller frees. */
+char *resume_draft(const struct example *ex);
+
+/* The résumé as blocks for layout.h (every block in group 0). ex_block
+ * (may be NULL) gets, for each p->examples[i], the block index of its line
+ * or SIZE_MAX when it is not on the résumé. Free with layout_blocks_free. */
+void resume_blocks_build(const struct project *p, struct layout_blocks *out, size_t *ex_block);
+
+/* Lays the résumé out under s in font (NULL: the default). *lines (may be
+ * NULL; caller frees) gets per p->examples[i] the lines of its résumé
+ * line, 0 when it has none. Returns as layout_pages. */
+int resume_layout(struct layout_cache *c, const struct project *p,
+    const struct resume_settings *s, const char *font, struct layout_result *r,
+    int **lines, struct error *err);
+
+/* Which ECQs the résumé shows (an example of it has a résumé line):
+ * shown[fw->n_ecqs]; returns how many. */
+size_t resume_coverage(const struct project *p, bool *shown);
+/* "Shows ECQ 1, 2, 4; lacks 3 (Merit and Competence), 5 (...)". Caller frees. */
+char *resume_coverage_line(const struct project *p);
+
+/* The page meter: "1.6 of 2 pages" and, when over, what to cut ("cut about
+ * 9 lines: the longest lines are ..."). Caller frees. */
+char *resume_meter(const struct project *p, const struct layout_result *r, const int *lines);
+
+/* Checks one résumé line of ex (text, laid out in lines lines, -1 when not
+ * known) with the engine's rules that apply to it (spelling, we_voice,
+ * passive, bureaucratic, vague, political, grammar) and the résumé-mode
+ * rules (resume_rules.h). ck may be NULL (the résumé-mode rules only). */
+void resume_check_line(struct checker *ck, const struct project *p, const struct example *ex,
+    const char *text, int lines, struct findings *out);
+/* Every résumé line of p and the coverage (missing ECQs), and USAJOBS'
+ * character limit per position: findings into out. lines as from
+ * resume_layout (may be NULL). */
+void resume_check(struct checker *ck, const struct project *p, const int *lines,
+    struct findings *out);
+
+/* Renders the résumé: PDF (the layout above), text for USAJOBS' builder
+ * (o->width applies) or Markdown. o->layout.font is the font. */
+int resume_render(struct layout_cache *c, const struct project *p,
+    const struct resume_settings *s, enum export_format fmt,
+    const struct export_options *o, struct export_output *out, struct error *err);
+
+#endif
