@@ -422,6 +422,7 @@ ex_apply_fix(struct tui *t, size_t idx)
 		break;
 	case FIX_USER_WORD:
 		if (t->ck != NULL && checker_add_user_word(t->ck, ex_fix.word, &err) == 0) {
+			tui_dictionary_changed(t);
 			tui_status(t, "\"%s\" added to your dictionary.", ex_fix.word);
 		} else if (t->ck != NULL && err.code == ERR_NOTFOUND) {
 			/* No HOME: keep the word where it can be kept, and say why. */
@@ -449,11 +450,8 @@ ex_apply_fix(struct tui *t, size_t idx)
 		break;
 	}
 	ex_status_is_finding = false;
-	/* dictionaries and dismissals change every field's findings */
-	if (it->kind != FIX_REPLACE) {
-		for (size_t i = 0; i < t->n_fields; i++)
-			t->fields[i]->checked = 0;
-	}
+	/* dictionaries and dismissals change every field's findings: the
+	 * owner (tui_changed, tui_dictionary_changed) has marked them stale */
 	tui_field_check(t, tf);
 	t->popup = 0;
 	ex_fix_clear();

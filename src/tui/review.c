@@ -47,7 +47,7 @@ static void
 rv_build(struct tui *t)
 {
 	const struct framework *fw = tui_fw(t);
-	const struct findings *pf = &t->pf;
+	const struct findings *pf = tui_findings_last(t);
 	size_t i, k;
 
 	rv_n = 0;
@@ -95,7 +95,7 @@ rv_draw(struct tui *t, WINDOW *win)
 {
 	const struct project *p = tui_project(t);
 	const struct framework *fw = p->fw;
-	const struct findings *pf = &t->pf;
+	const struct findings *pf = tui_findings_last(t);
 	int y = t->top + 1, i, cols = getmaxx(win), passed = 0, failed = 0, hand = 0;
 	char buf[600], right[64];
 	size_t k, n;
@@ -196,7 +196,7 @@ rv_key(struct tui *t, enum action a, wint_t ch, bool keycode)
 	case ACT_ENTER:
 		if (r->finding >= 0) {
 			if (a == ACT_ENTER)
-				tui_jump(t, &t->pf.items[r->finding]);
+				tui_jump(t, &tui_findings_last(t)->items[r->finding]);
 			return RD_DRAW;
 		}
 		if (ci->rules.n == 0) {

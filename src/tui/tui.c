@@ -166,6 +166,21 @@ tui_after_store(struct tui *t)
 		checker_set_words(t->ck, &p->words);
 		checker_set_candidate(t->ck, p->candidate);
 	}
+	findings_owner_text_changed(t->fo);
+	/* A word added to the project or a finding dismissed or brought back,
+	 * by whatever screen did it: every finding is stale. */
+	if (p->words.n != t->dict_words || p->n_dismissed != t->dict_dismissed) {
+		t->dict_words = p->words.n;
+		t->dict_dismissed = p->n_dismissed;
+		findings_owner_dictionary_changed(t->fo);
+	}
+}
+
+void
+tui_dictionary_changed(struct tui *t)
+{
+	t->gen++;
+	findings_owner_dictionary_changed(t->fo);
 }
 
 void
@@ -295,6 +310,24 @@ tui_keep_finding(const struct finding *fd, void *arg)
 	return keep;
 }
 
+/* A field's text as the session holds it, by target (checker_text_fn). */
+static const char *
+tui_text_of(void *arg, const char *target, size_t *len)
+{
+	struct tui *t = arg;
+	size_t i;
+
+	for (i = 0; i < t->n_fields; i++) {
+		const struct tui_field *f = t->fields[i];
+
+		if (strcmp(f->target, target) == 0) {
+			*len = editbuf_len(editor_cbuf(f->ed));
+			return editbuf_text(editor_cbuf(f->ed));
+		}
+	}
+	return NULL;
+}
+
 void
 tui_field_check(struct tui *t, struct tui_field *f)
 {
@@ -304,9 +337,11 @@ tui_field_check(struct tui *t, struct tui_field *f)
 	struct tui_keep keep;
 	size_t i, n = 0;
 
-	if (f->checked == editbuf_version(eb) + 1)
+	if (f->checked == editbuf_version(eb) + 1 &&
+	    f->checked_dict == findings_owner_dictionary_gen(t->fo))
 		return;
 	f->checked = editbuf_version(eb) + 1;
+	f->checked_dict = findings_owner_dictionary_gen(t->fo);
 	findings_free(&f->fs);
 	findings_init(&f->fs);
 	if (t->ck == NULL)
@@ -315,7 +350,9 @@ tui_field_check(struct tui *t, struct tui_field *f)
 	ctx.example = f->kind == TF_EXAMPLE ? (long long)f->example : -1;
 	ctx.field = f->kind == TF_EXAMPLE ? f->field : -1;
 	ctx.target = f->target;
-	checker_check_text(t->ck, text, editbuf_len(eb), &ctx, &f->fs);
+	/* In its project context, as `check` sees it (the one owner). */
+	findings_owner_check_field(t->fo, t->ck, tui_project(t), &ctx, text, editbuf_len(eb),
+	    tui_text_of, t, &f->fs);
 	keep.t = t;
 	keep.f = f;
 	keep.text = text;
@@ -365,20 +402,19 @@ tui_field_words(const struct tui_field *f)
 const struct findings *
 tui_project_findings(struct tui *t)
 {
-	struct error lerr;
+	return findings_owner_project(t->fo, t->ck, tui_project(t), t->lc);
+}
 
-	if (t->pf_gen != t->gen + 1) {
-		findings_free(&t->pf);
-		findings_init(&t->pf);
-		if (t->ck != NULL)
-			checker_check_project(t->ck, tui_project(t), &t->pf);
-		/* The page limit comes from the one layout, through its cache,
-		 * as in `check`; a layout error just leaves the line unticked. */
-		layout_page_limit_check(t->lc, tui_project(t), &t->pf, NULL, &lerr);
-		findings_sort(&t->pf);
-		t->pf_gen = t->gen + 1;
-	}
-	return &t->pf;
+const struct findings *
+tui_findings_last(const struct tui *t)
+{
+	return findings_owner_last(t->fo);
+}
+
+bool
+tui_findings_ready(const struct tui *t)
+{
+	return findings_owner_ever(t->fo);
 }
 
 /* Stops a long layout when a key or a signal is waiting. */
@@ -810,7 +846,7 @@ tui_idle(struct tui *t, long long now, bool *draw)
 		return;     /* one slow job per tick, so keys stay answered */
 	}
 	/* the dashboard's and the guide's findings counts, when idle too */
-	if ((t->scr_id == SCR_DASHBOARD || t->scr_id == SCR_GUIDE) && t->pf_gen != t->gen + 1
+	if ((t->scr_id == SCR_DASHBOARD || t->scr_id == SCR_GUIDE) && !findings_owner_fresh(t->fo)
 	    && now - t->last_input >= TUI_LAYOUT_IDLE_MS && !tui_dirty(t)) {
 		(void)tui_project_findings(t);
 		*draw = true;
@@ -908,7 +944,7 @@ tui_free(struct tui *t)
 	for (i = 0; i < t->n_fields; i++)
 		tui_field_free(t->fields[i]);
 	free(t->fields);
-	findings_free(&t->pf);
+	findings_owner_free(t->fo);
 	free(t->ecq_pages);
 	free(t->layout_warning);
 	free(t->rescued);
@@ -1045,6 +1081,9 @@ tui_run(const char *path, const struct tui_options *opt)
 	/* A file locked by another program: wait a moment, not seconds
 	 * between keys; saving.c retries on its own. */
 	store_set_busy_timeout(t.st, TUI_BUSY_MS);
+	t.fo = findings_owner_new();
+	t.dict_words = tui_project(&t)->words.n;
+	t.dict_dismissed = tui_project(&t)->n_dismissed;
 	tui_start_checker(&t);
 	t.lc = layout_cache_new();
 	layout_cache_set_cancel(t.lc, tui_layout_cancel, NULL);
