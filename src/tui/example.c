@@ -292,12 +292,13 @@ ex_draw(struct tui *t, WINDOW *win)
 		if (tf == NULL)
 			continue;
 		editor_draw(tf->ed, win, t->ex_focus == f);
-		if (f >= EX_CHALLENGE)
+		if (f == EX_TITLE || f >= EX_CHALLENGE)     /* words as `check` counts */
 			exw += tui_field_words(tf);
 	}
 	ecqw = tui_ecq_words(t, t->ecq);
 	budget = tui_ecq_budget(t);
-	snprintf(buf, sizeof buf, "Example %zu words   ECQ %zu of about %zu words", exw, ecqw, budget);
+	snprintf(buf, sizeof buf, "Example %zu word%s   ECQ %zu of about %zu words", exw,
+	    exw == 1 ? "" : "s", ecqw, budget);
 	draw_text(win, t->top + 1, cols - draw_width(buf) - 1, draw_width(buf), buf,
 	    ecqw > budget ? term_attr(TP_BAD, A_BOLD) : A_DIM);
 	/* competencies */
@@ -331,8 +332,8 @@ ex_draw(struct tui *t, WINDOW *win)
 		if ((n = commentscr_count(t, tf->target)) > 0)      /* the margin mark */
 			draw_printf(win, label_y[f], 21, 30, term_attr(TP_WARN, A_BOLD),
 			    "[%zu comment%s: F12]", n, n == 1 ? "" : "s");
-		snprintf(buf, sizeof buf, "%zu words, %zu finding%s", tui_field_words(tf), tf->n_spans,
-		    tf->n_spans == 1 ? "" : "s");
+		snprintf(buf, sizeof buf, "%zu word%s, %zu finding%s", tui_field_words(tf),
+		    tui_field_words(tf) == 1 ? "" : "s", tf->n_spans, tf->n_spans == 1 ? "" : "s");
 		draw_text(win, label_y[f], cols - draw_width(buf) - 1, draw_width(buf), buf, A_DIM);
 	}
 	if (t->popup == POPUP_FIX)

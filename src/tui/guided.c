@@ -632,14 +632,15 @@ gs_draw_review(struct tui *t, WINDOW *win)
 	char buf[600];
 	size_t i, sev[3] = { 0, 0, 0 }, shown = 0;
 
-	snprintf(buf, sizeof buf, "%zu words, about %zu for this ECQ's share of the pages.",
-	    tui_ecq_words(t, t->ecq), tui_ecq_budget(t));
+	snprintf(buf, sizeof buf, "%zu word%s, about %zu for this ECQ's share of the pages.",
+	    tui_ecq_words(t, t->ecq), tui_ecq_words(t, t->ecq) == 1 ? "" : "s", tui_ecq_budget(t));
 	draw_text(win, y++, 1, cols - 2, buf, A_BOLD);
 	for (i = 0; i < tui_findings_last(t)->n; i++)
 		if (tui_findings_last(t)->items[i].ecq == t->ecq)
 			sev[tui_findings_last(t)->items[i].severity]++;
-	snprintf(buf, sizeof buf, "Findings: %zu errors, %zu warnings, %zu notes.", sev[SEV_ERROR],
-	    sev[SEV_WARNING], sev[SEV_INFO]);
+	snprintf(buf, sizeof buf, "Findings: %zu error%s, %zu warning%s, %zu note%s.",
+	    sev[SEV_ERROR], sev[SEV_ERROR] == 1 ? "" : "s", sev[SEV_WARNING],
+	    sev[SEV_WARNING] == 1 ? "" : "s", sev[SEV_INFO], sev[SEV_INFO] == 1 ? "" : "s");
 	draw_text(win, y++, 1, cols - 2, buf, sev[SEV_ERROR] ? term_attr(TP_BAD, A_BOLD) : A_NORMAL);
 	y++;
 	for (i = 0; i < tui_findings_last(t)->n && y <= t->bottom; i++) {

@@ -469,8 +469,12 @@ tui_example_words(const struct tui *t, const struct example *ex)
 	size_t n = 0, i;
 	int f;
 
-	for (f = EX_CHALLENGE; f <= EX_RESULT; f++) {
+	/* as `check` counts: the title and the four CCAR parts */
+	for (f = EX_TITLE; f <= EX_RESULT; f++) {
 		const struct tui_field *tf = NULL;
+
+		if (f == EX_START || f == EX_END)
+			continue;
 
 		for (i = 0; i < t->n_fields && tf == NULL; i++)
 			if (t->fields[i]->kind == TF_EXAMPLE && t->fields[i]->example == ex->id
@@ -494,21 +498,18 @@ tui_ecq_words(const struct tui *t, int ecq)
 	return n;
 }
 
-/* An ECQ's equal share of the page limit in words, from the words per page
- * of the last layout (about 500 at 12 pt before any text exists). */
+/* An ECQ's word goal: its equal share of the framework's page limit, at
+ * the framework's words_per_page (about 500 at 12 pt with 1-inch margins).
+ * From the framework only, so the goal does not move while typing. */
+#define TUI_WORDS_PER_PAGE 500
+
 size_t
 tui_ecq_budget(struct tui *t)
 {
 	const struct framework *fw = tui_fw(t);
-	double max_pages = framework_rule(fw, "max_pages", 10), per_page = 500, words = 0;
-	size_t e;
+	double max_pages = framework_rule(fw, "max_pages", 10);
+	double per_page = framework_rule(fw, "words_per_page", TUI_WORDS_PER_PAGE);
 
-	if (t->pages > 0 && t->pages_used > 0.5) {
-		for (e = 0; e < fw->n_ecqs; e++)
-			words += (double)tui_ecq_words(t, (int)e);
-		if (words > 200)
-			per_page = words / t->pages_used;
-	}
 	if (fw->n_ecqs == 0)
 		return 0;
 	return (size_t)(max_pages * per_page / (double)fw->n_ecqs);

@@ -12,6 +12,7 @@
 #include "checker.h"
 #include "framework.h"
 #include "layout.h"
+#include "review_state.h"
 #include "store.h"
 #include "tui/findings_owner.h"
 #include "xalloc.h"
@@ -267,6 +268,57 @@ page_limit__lands_on_the_ecqs_over_their_share(void **state)
 	fixture_close(&fx);
 }
 
+static void
+review__never_passes_what_it_cannot_check(void **state)
+{
+	struct checklist_item quantify = { CHECKLIST_MAKE_SURE, (char *)"Quantify experience",
+	    { 0 } };
+	struct checklist_item cover = { CHECKLIST_MAKE_SURE, (char *)"cover the focus areas",
+	    { 0 } };
+	struct checklist_item pages = { CHECKLIST_MAKE_SURE, (char *)"10 pages", { 0 } };
+	struct fixture fx;
+	struct findings none;
+	struct error err;
+	char why[256];
+	size_t e;
+	int64_t id;
+
+	(void)state;
+	strlist_push(&quantify.rules, "unquantified_result");
+	strlist_push(&cover.rules, "competency_coverage");
+	strlist_push(&pages.rules, "page_limit");
+	fixture_open(&fx, true);
+	findings_init(&none);
+	/* ECQ 1 (and others) empty: nothing found, and nothing to judge */
+	assert_int_equal(review_state_of(store_project(fx.st), &quantify, &none, NULL, why,
+	    sizeof why), REVIEW_NOT_YET);
+	assert_string_equal(why, "ECQ 1 has no example yet");
+	assert_int_equal(review_state_of(store_project(fx.st), &cover, &none, NULL, NULL, 0),
+	    REVIEW_NOT_YET);
+	assert_int_equal(review_state_of(store_project(fx.st), &pages, &none, NULL, NULL, 0),
+	    REVIEW_PASSED);
+	/* every ECQ with a quantified Result, no competency ticked (as imported) */
+	for (e = 0; e < store_project(fx.st)->fw->n_ecqs; e++) {
+		if (e == 1) {
+			id = fx.id;
+		} else {
+			assert_int_equal(store_add_example(fx.st, (int)e, "Example", &id, &err), 0);
+		}
+		assert_int_equal(store_set_example_field(fx.st, id, EX_RESULT,
+		    "Costs fell 12 percent.", &err), 0);
+	}
+	assert_int_equal(review_state_of(store_project(fx.st), &quantify, &none, NULL, NULL, 0),
+	    REVIEW_PASSED);
+	assert_int_equal(review_state_of(store_project(fx.st), &cover, &none, NULL, why,
+	    sizeof why), REVIEW_NOT_YET);
+	assert_non_null(strstr(why, "no competencies ticked"));
+	findings_free(&none);
+	strlist_free(&quantify.rules);
+	strlist_free(&cover.rules);
+	strlist_free(&pages.rules);
+	fixture_close(&fx);
+}
+
 int
 main(void)
 {
@@ -275,6 +327,7 @@ main(void)
 		cmocka_unit_test(field__reads_unsaved_text_of_earlier_fields),
 		cmocka_unit_test(project__stale_until_dictionary_change_then_fresh),
 		cmocka_unit_test(page_limit__lands_on_the_ecqs_over_their_share),
+		cmocka_unit_test(review__never_passes_what_it_cannot_check),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
