@@ -26,6 +26,7 @@
 #include "safetext.h"
 #include "text.h"
 #include "tui/draw.h"
+#include "tui/headless.h"
 #include "tui/term.h"
 #include "xalloc.h"
 
@@ -57,6 +58,8 @@ tui_now(void)
 {
 	struct timespec ts;
 
+	if (headless_on())
+		return headless_now();  /* test-only virtual clock */
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
@@ -130,7 +133,7 @@ tui_read(wint_t *ch, bool *keycode, int timeout_ms, bool *stop)
 		return KEY_CODE_YES;
 	}
 	wtimeout(stdscr, timeout_ms);
-	r = wget_wch(stdscr, ch);
+	r = headless_on() ? headless_read(ch) : wget_wch(stdscr, ch);
 	if (r == ERR) {
 		if (tui_sig_stop)
 			*stop = true;
@@ -424,6 +427,8 @@ tui_layout_cancel(void *arg)
 	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
 
 	(void)arg;
+	if (headless_on())
+		return tui_sig_stop;    /* keys come from a script, in turn */
 	return tui_sig_stop || poll(&pfd, 1, 0) > 0;
 }
 
@@ -1095,6 +1100,7 @@ tui_run(const char *path, const struct tui_options *opt)
 	snprintf(offered, sizeof offered, "%s", t.status);
 	t.scr_id = SCR_DASHBOARD;
 	t.back_id = SCR_DASHBOARD;
+	headless_attach(&t);
 	tui_goto(&t, SCR_DASHBOARD);
 	if (guided_init(&t, opt, !exists, &err) != 0) {
 		term_restore();
@@ -1118,5 +1124,6 @@ tui_run(const char *path, const struct tui_options *opt)
 	free(message);
 	tui_free(&t);
 	tui_running = NULL;
+	headless_free();
 	return status;
 }
