@@ -287,6 +287,8 @@ tui_focus(struct tui *t, struct tui_field *f)
 	if (t->focus != NULL) {
 		editbuf_break_undo(editor_buf(t->focus->ed));
 		(void)tui_save(t);
+		/* the field left shows its findings for the text it holds */
+		tui_field_check(t, t->focus);
 	}
 	t->focus = f;
 	if (f != NULL)
