@@ -211,6 +211,8 @@ project__stale_until_dictionary_change_then_fresh(void **state)
 	target = store_example_target(fx.id, EX_ACTION);
 	assert_int_equal(store_set_example_field(fx.st, fx.id, EX_ACTION,
 	    "I led the Zorblax project in 12 offices.", &err), 0);
+	/* the checker borrows the project's word list: follow each reload */
+	checker_set_words(fx.ck, &store_project(fx.st)->words);
 	pf = findings_owner_project(fo, fx.ck, store_project(fx.st), NULL);
 	assert_true(findings_owner_fresh(fo));
 	assert_int_equal(count_rule_at(pf, "spelling", target), 1);
