@@ -294,7 +294,7 @@ print_summary_text(const struct check *c, const struct findings *fs, const size_
 	}
 	cli_printf(stdout, "%s\n", any ? ")" : "");
 	cli_put_line(stdout, c->name);
-	cli_printf(stdout, ": %zu words (", c->total_words);
+	cli_printf(stdout, ": %zu word%s (", c->total_words, c->total_words == 1 ? "" : "s");
 	for (e = 0; e < fw->n_ecqs; e++)
 		cli_printf(stdout, "%sECQ %zu %zu", e > 0 ? ", " : "", e + 1, c->words[e]);
 	cli_printf(stdout, ")");

@@ -839,6 +839,115 @@ checker_check_field(struct checker *ck, const struct project *p, const char *tex
 	text_doc_free(&doc);
 }
 
+/* Feeds one field's acronyms into ck->scope (no findings kept). */
+static void
+checker_learn_acronyms(struct checker *ck, const struct project *p, const char *text,
+    size_t len, const struct check_ctx *ctx)
+{
+	struct findings junk;
+	struct text_doc doc;
+	struct rule_env env;
+
+	if (text == NULL || len == 0)
+		return;
+	findings_init(&junk);
+	text_analyze(text, len, &doc);
+	memset(&env, 0, sizeof env);
+	env.doc = &doc;
+	env.ctx = ctx;
+	env.fw = p->fw;
+	env.lists = ck->lists;
+	env.candidate = ck->candidate;
+	env.acronyms = ck->scope;
+	env.checker = ck;
+	if (doc.n_toks > 0)
+		rule_acronym(&env, &junk);
+	text_doc_free(&doc);
+	findings_free(&junk);
+}
+
+static const char *
+checker_field_text(const char *target, const char *saved, checker_text_fn text_of,
+    void *arg, size_t *len)
+{
+	const char *s = text_of != NULL ? text_of(arg, target, len) : NULL;
+
+	if (s != NULL)
+		return s;
+	*len = saved != NULL ? strnlen(saved, STORE_MAX_TEXT) : 0;
+	return saved;
+}
+
+struct acronym_scope *
+checker_scope_before(struct checker *ck, const struct project *p,
+    const struct check_ctx *ctx, checker_text_fn text_of, void *arg)
+{
+	struct acronym_scope *scope = acronym_scope_new(), *saved_scope;
+	const char *s;
+	char *target;
+	size_t k, len;
+	int e, f;
+
+	if (ck == NULL || p == NULL || p->fw == NULL || ctx == NULL || ctx->ecq < 0 ||
+	    (size_t)ctx->ecq >= p->fw->n_ecqs || ctx->example < 0)
+		return scope;   /* introductions come first; notes are not narrative */
+	e = ctx->ecq;
+	saved_scope = ck->scope;
+	ck->scope = scope;
+	target = xasprintf("intro.%d", e);
+	s = checker_field_text(target, p->intro[e], text_of, arg, &len);
+	{
+		struct check_ctx c = { e, -1, -1, target };
+
+		checker_learn_acronyms(ck, p, s, len, &c);
+	}
+	free(target);
+	for (k = 0; k < project_count_examples(p, e); k++) {
+		const struct example *ex = project_example_at(p, e, k);
+
+		if (ex == NULL)
+			continue;
+		for (f = EX_CHALLENGE; f < EX_FIELD_COUNT; f++) {
+			struct check_ctx c;
+
+			if (ex->id == ctx->example && f >= ctx->field)
+				goto done;
+			target = store_example_target(ex->id, (enum example_field)f);
+			c = (struct check_ctx){ e, ex->id, f, target };
+			s = checker_field_text(target, ex->field[f], text_of, arg, &len);
+			checker_learn_acronyms(ck, p, s, len, &c);
+			free(target);
+		}
+		if (ex->id == ctx->example)
+			break;
+	}
+done:
+	ck->scope = saved_scope;
+	return scope;
+}
+
+void
+checker_check_in_project(struct checker *ck, const struct project *p, const char *text,
+    size_t len, const struct check_ctx *ctx, const struct acronym_scope *before,
+    struct findings *out)
+{
+	struct acronym_scope *saved_scope;
+	struct text_doc doc;
+	size_t start = out->n;
+
+	if (ck == NULL || text == NULL || p == NULL)
+		return;
+	saved_scope = ck->scope;
+	ck->scope = acronym_scope_copy(before);
+	text_analyze(text, len, &doc);
+	checker_run_doc(ck, &doc, ctx, p->fw, ctx != NULL && ctx->example >= 0 &&
+	    ctx->field == EX_TITLE, out);
+	text_doc_free(&doc);
+	acronym_scope_free(ck->scope);
+	ck->scope = saved_scope;
+	findings_filter(out, start, checker_keep_selected, ck);
+}
+
 void
 checker_check_project(struct checker *ck, const struct project *p, struct findings *out)
 {

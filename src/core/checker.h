@@ -64,6 +64,36 @@ struct check_ctx {
 void checker_check_text(struct checker *ck, const char *text, size_t len,
     const struct check_ctx *ctx, struct findings *out);
 
+/* ---- one field in its project (the coach's live check) ----
+ * checker_check_project checks every field with what came before it in
+ * its ECQ: an acronym spelled out in the Challenge is defined for the
+ * Result. A front end checking one field while it is typed gets the same
+ * findings from these two calls (checker_scope_before, then
+ * checker_check_in_project). */
+struct acronym_scope;
+
+/* The text of a field as the front end holds it (unsaved edits included),
+ * by revision target; NULL to use the project's saved text. */
+typedef const char *(*checker_text_fn)(void *arg, const char *target, size_t *len);
+
+/* The acronyms seen in ctx->ecq before the field ctx names, in the order
+ * checker_check_project reads an ECQ (the introduction, then each example
+ * by position, its title and CCAR parts in order). text_of may be NULL.
+ * Returns a new scope (free with acronym_scope_free); an empty one for an
+ * introduction, a note or plain text. Cost: the ECQ's text before the
+ * field, so a front end keeps it while only this field changes. */
+struct acronym_scope *checker_scope_before(struct checker *ck, const struct project *p,
+    const struct check_ctx *ctx, checker_text_fn text_of, void *arg);
+
+/* Checks text[0..len), the field ctx names in p, as checker_check_project
+ * would: before (borrowed, not changed; NULL: nothing seen) holds the
+ * acronyms of the ECQ before it, a title gets spelling only, and only the
+ * selected rules are kept. Dismissed findings are NOT dropped (the caller
+ * knows its own text). Appends unsorted findings to out. */
+void checker_check_in_project(struct checker *ck, const struct project *p, const char *text,
+    size_t len, const struct check_ctx *ctx, const struct acronym_scope *before,
+    struct findings *out);
+
 /* Runs every rule on the whole project; sorted findings, dismissed dropped. */
 void checker_check_project(struct checker *ck, const struct project *p, struct findings *out);
 

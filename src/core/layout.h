@@ -151,10 +151,12 @@ int layout_draw_page(const struct layout_result *r, int page, void *cr,
 
 /* ---- the page_limit rule -------------------------------------------------- */
 
-/* Appends a page_limit finding (error) to out when r runs past the
- * framework's max_pages (default 10): ecq is the ECQ where the limit is
- * crossed, the message gives pages and the lines to cut. Nothing when
- * within the limit or when r lays out a single ECQ (o->ecq >= 0). */
+/* Appends page_limit findings (errors) to out when r runs past the
+ * framework's max_pages (default 10): one on each ECQ that takes more than
+ * its equal share (max_pages / ECQs), or, when none does, one on the ECQ
+ * where the limit is crossed; the message gives the pages and the lines to
+ * cut. Nothing when within the limit or when r lays out a single ECQ
+ * (o->ecq >= 0). */
 void layout_page_limit_findings(const struct layout_result *r,
     const struct project *p, struct findings *out);
 

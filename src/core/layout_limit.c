@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * layout_limit.c: the page_limit rule, a finding when the laid-out
- * narrative runs past the framework's page budget (framework_narrative_pages)
- * or an ECQ past its own ([documents] narrative_pages_per_ecq). Apart from layout.c so
+ * narrative runs past the framework's page budget (framework_narrative_pages),
+ * laid on each ECQ that takes more than its equal share of the pages, and a
+ * warning for an ECQ past its own budget ([documents] narrative_pages_per_ecq). Apart from layout.c so
  * programs that only paginate do not need the findings model.
  */
 #include "config.h"
@@ -57,42 +58,74 @@ per_ecq_findings(const struct layout_result *r, const struct project *p,
 	}
 }
 
-void
-layout_page_limit_findings(const struct layout_result *r,
-    const struct project *p, struct findings *out)
+/* Adds the finding on ECQ ecq (-1: the narrative), over_lines lines over
+ * its share (0: not said). */
+static void
+layout_limit_emit(const struct layout_result *r, int limit, int ecq, double share,
+    int over_lines, int total_lines, struct findings *out)
 {
-	double max = framework_narrative_pages(p->fw);
 	struct finding f;
-	size_t i;
-	int limit = (int)floor(max), over_lines;
 	char *msg, *sugg;
 
-	per_ecq_findings(r, p, out);
-	if (r->ecq >= 0 || limit < 1 || r->pages <= limit)
-		return;
 	memset(&f, 0, sizeof(f));
 	f.rule = "page_limit";
 	f.severity = SEV_ERROR;
-	f.ecq = -1;
+	f.ecq = ecq;
 	f.example = -1;
 	f.field = -1;
-	for (i = 0; i < r->n_ecqs; i++)
-		if (r->ecqs[i].last_page > limit) {
-			f.ecq = (int)i;
-			break;
-		}
-	over_lines = (int)ceil((r->used - limit) * r->lines_per_page);
-	if (over_lines < 1)
-		over_lines = 1;
-	msg = xasprintf("The narrative runs to %d pages; the limit is %d "
-	    "(%.0f pt font, %.4g-inch margins).", r->pages, limit, r->font_size,
-	    r->margin / PT_PER_IN);
-	sugg = xasprintf("Cut about %d line%s.", over_lines, over_lines == 1 ? "" : "s");
+	if (ecq >= 0 && over_lines > 0)
+		msg = xasprintf("The narrative runs to %d pages; the limit is %d "
+		    "(%.0f pt font, %.4g-inch margins). This ECQ takes %.1f pages, "
+		    "over its share of %.1f.", r->pages, limit, r->font_size,
+		    r->margin / PT_PER_IN, r->ecqs[ecq].pages, share);
+	else
+		msg = xasprintf("The narrative runs to %d pages; the limit is %d "
+		    "(%.0f pt font, %.4g-inch margins).", r->pages, limit, r->font_size,
+		    r->margin / PT_PER_IN);
+	if (ecq >= 0 && over_lines > 0)
+		sugg = xasprintf("Cut about %d line%s in all; this ECQ is %d line%s over its share.",
+		    total_lines, total_lines == 1 ? "" : "s", over_lines, over_lines == 1 ? "" : "s");
+	else
+		sugg = xasprintf("Cut about %d line%s.", total_lines, total_lines == 1 ? "" : "s");
 	f.message = msg;
 	f.suggestion = sugg;
 	findings_add(out, &f);
 	free(msg);
 	free(sugg);
+}
+
+void
+layout_page_limit_findings(const struct layout_result *r,
+    const struct project *p, struct findings *out)
+{
+	double max = framework_narrative_pages(p->fw), share;
+	size_t i;
+	int limit = (int)floor(max), total_lines, crossing = -1, n = 0;
+
+	per_ecq_findings(r, p, out);
+	if (r->ecq >= 0 || limit < 1 || r->pages <= limit)
+		return;
+	total_lines = (int)ceil((r->used - limit) * r->lines_per_page);
+	if (total_lines < 1)
+		total_lines = 1;
+	/* The ECQs that overflow are those past their share of the limit
+	 * (the page budget shared equally), not the one that happens to be
+	 * laid out where the limit falls. */
+	share = r->n_ecqs > 0 ? max / (double)r->n_ecqs : max;
+	for (i = 0; i < r->n_ecqs; i++) {
+		int over = (int)ceil((r->ecqs[i].pages - share) * r->lines_per_page - 1e-9);
+
+		if (crossing < 0 && r->ecqs[i].last_page > limit)
+			crossing = (int)i;
+		if (r->ecqs[i].pages > share + 1e-9 && over > 0) {
+			layout_limit_emit(r, limit, (int)i, share, over, total_lines, out);
+			n++;
+		}
+	}
+	/* None over its share (the introductions take the room): the ECQ
+	 * where the limit is crossed. */
+	if (n == 0)
+		layout_limit_emit(r, limit, crossing, share, 0, total_lines, out);
 }
 
 int

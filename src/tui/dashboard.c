@@ -72,7 +72,7 @@ dash_draw(struct tui *t, WINDOW *win)
 {
 	const struct project *p = tui_project(t);
 	const struct framework *fw = p->fw;
-	const struct findings *pf = &t->pf;
+	const struct findings *pf = tui_findings_last(t);
 	int y = t->top + 1, head = t->top, cols = getmaxx(win), maxex, x, tw;
 	double max_pages = framework_narrative_pages(fw), share;
 	size_t e, i, sev[3];
@@ -120,7 +120,7 @@ dash_draw(struct tui *t, WINDOW *win)
 		x += 11;
 		draw_printf(win, y, x, 6, A_NORMAL, "%6zu", tui_ecq_words(t, (int)e));
 		x += 8;
-		if (t->pf_gen == 0) {
+		if (!tui_findings_ready(t)) {
 			draw_text(win, y, x, 14, "checking...", A_DIM);
 		} else {
 		draw_printf(win, y, x, 5, sev[SEV_ERROR] ? term_attr(TP_BAD, A_BOLD) : A_DIM,

@@ -276,10 +276,10 @@ ecq_draw(struct tui *t, WINDOW *win)
 			if (ex == NULL)
 				break;
 			words = tui_example_words(t, ex);
-			snprintf(buf, sizeof buf, "Example %d: %s (%s to %s), %zu words", it->index + 1,
+			snprintf(buf, sizeof buf, "Example %d: %s (%s to %s), %zu word%s", it->index + 1,
 			    *ex->field[EX_TITLE] ? ex->field[EX_TITLE] : "untitled",
 			    *ex->field[EX_START] ? ex->field[EX_START] : "?",
-			    *ex->field[EX_END] ? ex->field[EX_END] : "?", words);
+			    *ex->field[EX_END] ? ex->field[EX_END] : "?", words, words == 1 ? "" : "s");
 			draw_text(win, it->y, 2, cols - 4, buf, a);
 			break;
 		}

@@ -295,12 +295,13 @@ ex_draw(struct tui *t, WINDOW *win)
 		if (tf == NULL)
 			continue;
 		editor_draw(tf->ed, win, t->ex_focus == f);
-		if (f >= EX_CHALLENGE)
+		if (f == EX_TITLE || f >= EX_CHALLENGE)     /* words as `check` counts */
 			exw += tui_field_words(tf);
 	}
 	ecqw = tui_ecq_words(t, t->ecq);
 	budget = tui_ecq_budget(t);
-	snprintf(buf, sizeof buf, "Example %zu words   ECQ %zu of about %zu words", exw, ecqw, budget);
+	snprintf(buf, sizeof buf, "Example %zu word%s   ECQ %zu of about %zu words", exw,
+	    exw == 1 ? "" : "s", ecqw, budget);
 	draw_text(win, t->top + 1, cols - draw_width(buf) - 1, draw_width(buf), buf,
 	    ecqw > budget ? term_attr(TP_BAD, A_BOLD) : A_DIM);
 	/* competencies */
@@ -334,8 +335,8 @@ ex_draw(struct tui *t, WINDOW *win)
 		if ((n = commentscr_count(t, tf->target)) > 0)      /* the margin mark */
 			draw_printf(win, label_y[f], 21, 30, term_attr(TP_WARN, A_BOLD),
 			    "[%zu comment%s: F12]", n, n == 1 ? "" : "s");
-		snprintf(buf, sizeof buf, "%zu words, %zu finding%s", tui_field_words(tf), tf->n_spans,
-		    tf->n_spans == 1 ? "" : "s");
+		snprintf(buf, sizeof buf, "%zu word%s, %zu finding%s", tui_field_words(tf),
+		    tui_field_words(tf) == 1 ? "" : "s", tf->n_spans, tf->n_spans == 1 ? "" : "s");
 		draw_text(win, label_y[f], cols - draw_width(buf) - 1, draw_width(buf), buf, A_DIM);
 	}
 	if (t->popup == POPUP_FIX)
@@ -447,6 +448,7 @@ ex_apply_fix(struct tui *t, size_t idx)
 		break;
 	case FIX_USER_WORD:
 		if (t->ck != NULL && checker_add_user_word(t->ck, ex_fix.word, &err) == 0) {
+			tui_dictionary_changed(t);
 			tui_status(t, "\"%s\" added to your dictionary.", ex_fix.word);
 		} else if (t->ck != NULL && err.code == ERR_NOTFOUND) {
 			/* No HOME: keep the word where it can be kept, and say why. */
@@ -474,11 +476,8 @@ ex_apply_fix(struct tui *t, size_t idx)
 		break;
 	}
 	ex_status_is_finding = false;
-	/* dictionaries and dismissals change every field's findings */
-	if (it->kind != FIX_REPLACE && it->kind != FIX_APPLY) {
-		for (size_t i = 0; i < t->n_fields; i++)
-			t->fields[i]->checked = 0;
-	}
+	/* dictionaries and dismissals change every field's findings: the
+	 * owner (tui_changed, tui_dictionary_changed) has marked them stale */
 	tui_field_check(t, tf);
 	t->popup = 0;
 	ex_fix_clear();

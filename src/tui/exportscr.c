@@ -248,8 +248,8 @@ xs_export(struct tui *t)
 	if (stat(path, &sb) != 0)
 		sb.st_size = (off_t)out.len;
 	if (xs_fmts[xs_fmt] == EXPORT_PDF)
-		snprintf(xs_result, sizeof xs_result, "Wrote %s: %d pages, %lld bytes.%s%s", path,
-		    out.pages, (long long)sb.st_size, out.warning ? " " : "", out.warning ? out.warning : "");
+		snprintf(xs_result, sizeof xs_result, "Wrote %s: %d page%s, %lld bytes.%s%s", path,
+		    out.pages, out.pages == 1 ? "" : "s", (long long)sb.st_size, out.warning ? " " : "", out.warning ? out.warning : "");
 	else
 		snprintf(xs_result, sizeof xs_result, "Wrote %s: %lld bytes.", path, (long long)sb.st_size);
 	(void)store_set_setting(t->st, "export.format", xs_fmt == 0 ? "pdf" : xs_fmt == 1 ? "text" : "markdown", &err);

@@ -632,18 +632,19 @@ gs_draw_review(struct tui *t, WINDOW *win)
 	char buf[600];
 	size_t i, sev[3] = { 0, 0, 0 }, shown = 0;
 
-	snprintf(buf, sizeof buf, "%zu words, about %zu for this ECQ's share of the pages.",
-	    tui_ecq_words(t, t->ecq), tui_ecq_budget(t));
+	snprintf(buf, sizeof buf, "%zu word%s, about %zu for this ECQ's share of the pages.",
+	    tui_ecq_words(t, t->ecq), tui_ecq_words(t, t->ecq) == 1 ? "" : "s", tui_ecq_budget(t));
 	draw_text(win, y++, 1, cols - 2, buf, A_BOLD);
-	for (i = 0; i < t->pf.n; i++)
-		if (t->pf.items[i].ecq == t->ecq)
-			sev[t->pf.items[i].severity]++;
-	snprintf(buf, sizeof buf, "Findings: %zu errors, %zu warnings, %zu notes.", sev[SEV_ERROR],
-	    sev[SEV_WARNING], sev[SEV_INFO]);
+	for (i = 0; i < tui_findings_last(t)->n; i++)
+		if (tui_findings_last(t)->items[i].ecq == t->ecq)
+			sev[tui_findings_last(t)->items[i].severity]++;
+	snprintf(buf, sizeof buf, "Findings: %zu error%s, %zu warning%s, %zu note%s.",
+	    sev[SEV_ERROR], sev[SEV_ERROR] == 1 ? "" : "s", sev[SEV_WARNING],
+	    sev[SEV_WARNING] == 1 ? "" : "s", sev[SEV_INFO], sev[SEV_INFO] == 1 ? "" : "s");
 	draw_text(win, y++, 1, cols - 2, buf, sev[SEV_ERROR] ? term_attr(TP_BAD, A_BOLD) : A_NORMAL);
 	y++;
-	for (i = 0; i < t->pf.n && y <= t->bottom; i++) {
-		const struct finding *f = &t->pf.items[i];
+	for (i = 0; i < tui_findings_last(t)->n && y <= t->bottom; i++) {
+		const struct finding *f = &tui_findings_last(t)->items[i];
 
 		if (f->ecq != t->ecq)
 			continue;
@@ -751,9 +752,9 @@ gs_key(struct tui *t, enum action a, wint_t ch, bool keycode)
 	if (s->open == PLAN_NAME && gs_name != NULL)
 		return gs_key_name(t, a, ch, keycode);
 	if (a == ACT_ENTER && s->open == PLAN_ECQ_REVIEW) {
-		for (i = 0; i < t->pf.n; i++)
-			if (t->pf.items[i].ecq == t->ecq && t->pf.items[i].example >= 0) {
-				tui_jump(t, &t->pf.items[i]);
+		for (i = 0; i < tui_findings_last(t)->n; i++)
+			if (tui_findings_last(t)->items[i].ecq == t->ecq && tui_findings_last(t)->items[i].example >= 0) {
+				tui_jump(t, &tui_findings_last(t)->items[i]);
 				return RD_DRAW;
 			}
 		return RD_DRAW;

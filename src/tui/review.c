@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * review.c: the QRB review: each line of the framework's checklist as
- * passed, failed (with the count and, opened, its findings) or to be
- * confirmed by hand (a checkbox saved in the project). Enter on a finding
+ * passed, failed (with the count and, opened, its findings), not yet (the
+ * narrative lacks what its rules read; opened, what is missing; see
+ * review_state.h) or to be confirmed by hand (a checkbox saved in the project). Enter on a finding
  * jumps to its place in the editor.
  */
 #include "config.h"
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "review_state.h"
 #include "tui/draw.h"
 #include "tui/term.h"
 #include "tui/tui.h"
@@ -32,22 +34,11 @@ rv_matches(const struct checklist_item *ci, const struct finding *f)
 	return strlist_contains(&ci->rules, f->rule);
 }
 
-static size_t
-rv_count(const struct checklist_item *ci, const struct findings *pf)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < pf->n; i++)
-		if (rv_matches(ci, &pf->items[i]))
-			n++;
-	return n;
-}
-
 static void
 rv_build(struct tui *t)
 {
 	const struct framework *fw = tui_fw(t);
-	const struct findings *pf = &t->pf;
+	const struct findings *pf = tui_findings_last(t);
 	size_t i, k;
 
 	rv_n = 0;
@@ -95,21 +86,34 @@ rv_draw(struct tui *t, WINDOW *win)
 {
 	const struct project *p = tui_project(t);
 	const struct framework *fw = p->fw;
-	const struct findings *pf = &t->pf;
+	const struct findings *pf = tui_findings_last(t);
 	int y = t->top + 1, i, cols = getmaxx(win), passed = 0, failed = 0, hand = 0;
-	char buf[600], right[64];
+	char buf[600], right[96];
 	size_t k, n;
 	attr_t sel = term_attr(TP_SELECT, A_REVERSE);
 
+	int notyet = 0;
+
 	for (k = 0; k < fw->n_checklist; k++) {
-		if (fw->checklist[k].rules.n == 0)
-			hand += strlist_contains(&p->confirmed, fw->checklist[k].text) ? 0 : 1;
-		else if (rv_count(&fw->checklist[k], pf) == 0)
+		switch (review_state_of(p, &fw->checklist[k], pf, NULL, NULL, 0)) {
+		case REVIEW_BY_HAND:
+			hand++;
+			break;
+		case REVIEW_PASSED:
 			passed++;
-		else
+			break;
+		case REVIEW_FAILED:
 			failed++;
+			break;
+		case REVIEW_NOT_YET:
+			notyet++;
+			break;
+		case REVIEW_CONFIRMED:
+			break;
+		}
 	}
-	snprintf(right, sizeof right, "%d passed, %d failed, %d to confirm", passed, failed, hand);
+	snprintf(right, sizeof right, "%d passed, %d failed, %d not yet, %d to confirm", passed,
+	    failed, notyet, hand);
 	tui_draw_title(t, win, "Review: the QRB checklist", right);
 	draw_text(win, t->top, 1, cols - 2, "Make sure (+) and avoid (-): each line as a "
 	    "Qualifications Review Board reader would check it.", A_DIM);
@@ -128,15 +132,24 @@ rv_draw(struct tui *t, WINDOW *win)
 				draw_text(win, y, cols - 20, 19, on ? "confirmed" : "confirm by hand",
 				    on ? term_attr(TP_GOOD, A_BOLD) : term_attr(TP_WARN, A_BOLD));
 			} else {
-				n = rv_count(ci, pf);
+				char why[256];
+				enum review_state rs = review_state_of(p, ci, pf, &n, why, sizeof why);
+
 				snprintf(buf, sizeof buf, "%c %s %s", mark, rv_open == rv_rows[i].item ? "v" : ">",
 				    ci->text);
 				draw_text(win, y, 1, cols - 22, buf, a);
-				if (n == 0)
+				if (rs == REVIEW_PASSED)
 					draw_text(win, y, cols - 20, 19, "passed", term_attr(TP_GOOD, A_BOLD));
+				else if (rs == REVIEW_NOT_YET)
+					draw_text(win, y, cols - 20, 19, "not yet", term_attr(TP_WARN, A_BOLD));
 				else
 					draw_printf(win, y, cols - 20, 19, term_attr(TP_BAD, A_BOLD),
 					    "failed (%zu)", n);
+				/* opened and not yet: say what is missing */
+				if (rs == REVIEW_NOT_YET && rv_open == rv_rows[i].item && y < t->bottom) {
+					y++;
+					draw_text(win, y, 6, cols - 7, why, term_attr(TP_WARN, 0));
+				}
 			}
 		} else {
 			const struct finding *f = &pf->items[rv_rows[i].finding];
@@ -200,7 +213,7 @@ rv_key(struct tui *t, enum action a, wint_t ch, bool keycode)
 	case ACT_ENTER:
 		if (r->finding >= 0) {
 			if (a == ACT_ENTER)
-				tui_jump(t, &t->pf.items[r->finding]);
+				tui_jump(t, &tui_findings_last(t)->items[r->finding]);
 			return RD_DRAW;
 		}
 		if (ci->rules.n == 0) {

@@ -28,6 +28,7 @@
 #include "safetext.h"
 #include "text.h"
 #include "tui/draw.h"
+#include "tui/headless.h"
 #include "tui/term.h"
 #include "paths.h"
 #include "xalloc.h"
@@ -63,6 +64,8 @@ tui_now(void)
 {
 	struct timespec ts;
 
+	if (headless_on())
+		return headless_now();  /* test-only virtual clock */
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
@@ -136,7 +139,7 @@ tui_read(wint_t *ch, bool *keycode, int timeout_ms, bool *stop)
 		return KEY_CODE_YES;
 	}
 	wtimeout(stdscr, timeout_ms);
-	r = wget_wch(stdscr, ch);
+	r = headless_on() ? headless_read(ch) : wget_wch(stdscr, ch);
 	if (r == ERR) {
 		if (tui_sig_stop)
 			*stop = true;
@@ -172,6 +175,21 @@ tui_after_store(struct tui *t)
 		checker_set_words(t->ck, &p->words);
 		checker_set_candidate(t->ck, p->candidate);
 	}
+	findings_owner_text_changed(t->fo);
+	/* A word added to the project or a finding dismissed or brought back,
+	 * by whatever screen did it: every finding is stale. */
+	if (p->words.n != t->dict_words || p->n_dismissed != t->dict_dismissed) {
+		t->dict_words = p->words.n;
+		t->dict_dismissed = p->n_dismissed;
+		findings_owner_dictionary_changed(t->fo);
+	}
+}
+
+void
+tui_dictionary_changed(struct tui *t)
+{
+	t->gen++;
+	findings_owner_dictionary_changed(t->fo);
 }
 
 void
@@ -275,6 +293,8 @@ tui_focus(struct tui *t, struct tui_field *f)
 	if (t->focus != NULL) {
 		editbuf_break_undo(editor_buf(t->focus->ed));
 		(void)tui_save(t);
+		/* the field left shows its findings for the text it holds */
+		tui_field_check(t, t->focus);
 	}
 	t->focus = f;
 	if (f != NULL)
@@ -301,6 +321,24 @@ tui_keep_finding(const struct finding *fd, void *arg)
 	return keep;
 }
 
+/* A field's text as the session holds it, by target (checker_text_fn). */
+static const char *
+tui_text_of(void *arg, const char *target, size_t *len)
+{
+	struct tui *t = arg;
+	size_t i;
+
+	for (i = 0; i < t->n_fields; i++) {
+		const struct tui_field *f = t->fields[i];
+
+		if (strcmp(f->target, target) == 0) {
+			*len = editbuf_len(editor_cbuf(f->ed));
+			return editbuf_text(editor_cbuf(f->ed));
+		}
+	}
+	return NULL;
+}
+
 void
 tui_field_check(struct tui *t, struct tui_field *f)
 {
@@ -310,9 +348,11 @@ tui_field_check(struct tui *t, struct tui_field *f)
 	struct tui_keep keep;
 	size_t i, n = 0;
 
-	if (f->checked == editbuf_version(eb) + 1)
+	if (f->checked == editbuf_version(eb) + 1 &&
+	    f->checked_dict == findings_owner_dictionary_gen(t->fo))
 		return;
 	f->checked = editbuf_version(eb) + 1;
+	f->checked_dict = findings_owner_dictionary_gen(t->fo);
 	findings_free(&f->fs);
 	findings_init(&f->fs);
 	if (t->ck == NULL)
@@ -321,7 +361,9 @@ tui_field_check(struct tui *t, struct tui_field *f)
 	ctx.example = f->kind == TF_EXAMPLE ? (long long)f->example : -1;
 	ctx.field = f->kind == TF_EXAMPLE ? f->field : -1;
 	ctx.target = f->target;
-	checker_check_text(t->ck, text, editbuf_len(eb), &ctx, &f->fs);
+	/* In its project context, as `check` sees it (the one owner). */
+	findings_owner_check_field(t->fo, t->ck, tui_project(t), &ctx, text, editbuf_len(eb),
+	    tui_text_of, t, &f->fs);
 	keep.t = t;
 	keep.f = f;
 	keep.text = text;
@@ -371,20 +413,19 @@ tui_field_words(const struct tui_field *f)
 const struct findings *
 tui_project_findings(struct tui *t)
 {
-	struct error lerr;
+	return findings_owner_project(t->fo, t->ck, tui_project(t), t->lc);
+}
 
-	if (t->pf_gen != t->gen + 1) {
-		findings_free(&t->pf);
-		findings_init(&t->pf);
-		if (t->ck != NULL)
-			checker_check_project(t->ck, tui_project(t), &t->pf);
-		/* The page limit comes from the one layout, through its cache,
-		 * as in `check`; a layout error just leaves the line unticked. */
-		layout_page_limit_check(t->lc, tui_project(t), &t->pf, NULL, &lerr);
-		findings_sort(&t->pf);
-		t->pf_gen = t->gen + 1;
-	}
-	return &t->pf;
+const struct findings *
+tui_findings_last(const struct tui *t)
+{
+	return findings_owner_last(t->fo);
+}
+
+bool
+tui_findings_ready(const struct tui *t)
+{
+	return findings_owner_ever(t->fo);
 }
 
 /* Stops a long layout when a key or a signal is waiting. */
@@ -394,6 +435,8 @@ tui_layout_cancel(void *arg)
 	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
 
 	(void)arg;
+	if (headless_on())
+		return tui_sig_stop;    /* keys come from a script, in turn */
 	return tui_sig_stop || poll(&pfd, 1, 0) > 0;
 }
 
@@ -439,8 +482,12 @@ tui_example_words(const struct tui *t, const struct example *ex)
 	size_t n = 0, i;
 	int f;
 
-	for (f = EX_CHALLENGE; f <= EX_RESULT; f++) {
+	/* as `check` counts: the title and the four CCAR parts */
+	for (f = EX_TITLE; f <= EX_RESULT; f++) {
 		const struct tui_field *tf = NULL;
+
+		if (f == EX_START || f == EX_END)
+			continue;
 
 		for (i = 0; i < t->n_fields && tf == NULL; i++)
 			if (t->fields[i]->kind == TF_EXAMPLE && t->fields[i]->example == ex->id
@@ -464,21 +511,18 @@ tui_ecq_words(const struct tui *t, int ecq)
 	return n;
 }
 
-/* An ECQ's equal share of the page limit in words, from the words per page
- * of the last layout (about 500 at 12 pt before any text exists). */
+/* An ECQ's word goal: its equal share of the framework's page limit, at
+ * the framework's words_per_page (about 500 at 12 pt with 1-inch margins).
+ * From the framework only, so the goal does not move while typing. */
+#define TUI_WORDS_PER_PAGE 500
+
 size_t
 tui_ecq_budget(struct tui *t)
 {
 	const struct framework *fw = tui_fw(t);
-	double max_pages = framework_narrative_pages(fw), per_page = 500, words = 0;
-	size_t e;
+	double max_pages = framework_narrative_pages(fw);
+	double per_page = framework_rule(fw, "words_per_page", TUI_WORDS_PER_PAGE);
 
-	if (t->pages > 0 && t->pages_used > 0.5) {
-		for (e = 0; e < fw->n_ecqs; e++)
-			words += (double)tui_ecq_words(t, (int)e);
-		if (words > 200)
-			per_page = words / t->pages_used;
-	}
 	if (fw->n_ecqs == 0)
 		return 0;
 	return (size_t)(max_pages * per_page / (double)fw->n_ecqs);
@@ -819,7 +863,7 @@ tui_idle(struct tui *t, long long now, bool *draw)
 		return;     /* one slow job per tick, so keys stay answered */
 	}
 	/* the dashboard's and the guide's findings counts, when idle too */
-	if ((t->scr_id == SCR_DASHBOARD || t->scr_id == SCR_GUIDE) && t->pf_gen != t->gen + 1
+	if ((t->scr_id == SCR_DASHBOARD || t->scr_id == SCR_GUIDE) && !findings_owner_fresh(t->fo)
 	    && now - t->last_input >= TUI_LAYOUT_IDLE_MS && !tui_dirty(t)) {
 		(void)tui_project_findings(t);
 		*draw = true;
@@ -917,7 +961,7 @@ tui_free(struct tui *t)
 	for (i = 0; i < t->n_fields; i++)
 		tui_field_free(t->fields[i]);
 	free(t->fields);
-	findings_free(&t->pf);
+	findings_owner_free(t->fo);
 	free(t->ecq_pages);
 	free(t->layout_warning);
 	free(t->rescued);
@@ -1091,6 +1135,9 @@ tui_run(const char *path, const struct tui_options *opt)
 	/* A file locked by another program: wait a moment, not seconds
 	 * between keys; saving.c retries on its own. */
 	store_set_busy_timeout(t.st, TUI_BUSY_MS);
+	t.fo = findings_owner_new();
+	t.dict_words = tui_project(&t)->words.n;
+	t.dict_dismissed = tui_project(&t)->n_dismissed;
 	tui_start_checker(&t);
 	t.lc = layout_cache_new();
 	layout_cache_set_cancel(t.lc, tui_layout_cancel, NULL);
@@ -1101,6 +1148,7 @@ tui_run(const char *path, const struct tui_options *opt)
 	snprintf(offered, sizeof offered, "%s", t.status);
 	t.scr_id = SCR_DASHBOARD;
 	t.back_id = SCR_DASHBOARD;
+	headless_attach(&t);
 	tui_goto(&t, SCR_DASHBOARD);
 	if (guided_init(&t, opt, !exists, &err) != 0) {
 		term_restore();
@@ -1126,5 +1174,6 @@ tui_run(const char *path, const struct tui_options *opt)
 	free(message);
 	tui_free(&t);
 	tui_running = NULL;
+	headless_free();
 	return status;
 }

@@ -26,6 +26,7 @@
 #include "plan.h"
 #include "store.h"
 #include "tui/editor.h"
+#include "tui/findings_owner.h"
 #include "tui/keys.h"
 
 struct tui_options {
@@ -94,6 +95,7 @@ struct tui_field {
 	struct editor *ed;
 	struct findings fs;     /* findings of the last check */
 	unsigned long checked;  /* buffer version checked + 1; 0: never */
+	unsigned long checked_dict;     /* dictionary generation checked under */
 	struct editor_span *spans;
 	size_t *span_finding;   /* spans[i] shows fs.items[span_finding[i]] */
 	size_t n_spans;
@@ -139,9 +141,9 @@ struct tui {
 	 * whole session; "" when all is there */
 	char check_warning[1100];
 
-	/* project findings (checker_check_project on the saved project) */
-	struct findings pf;
-	unsigned long pf_gen;           /* gen + 1 */
+	/* the one owner of findings every screen reads (findings_owner.h) */
+	struct findings_owner *fo;
+	size_t dict_words, dict_dismissed;      /* the project's lists last seen */
 
 	char status[1100];
 	bool status_error;
@@ -228,16 +230,28 @@ int tui_save_on_exit(struct tui *t, char **message);
 void tui_rescue_offer(struct tui *t);
 /* Milliseconds on a monotonic clock. */
 long long tui_now(void);
-/* Marks the project changed by a direct store call (add, move, delete...). */
+/* Marks the project changed by a direct store call (add, move, delete...);
+ * a change to the project's words or dismissals is seen here too. */
 void tui_changed(struct tui *t);
+/* The dictionary changed (a word added to the user's list, which the
+ * project does not hold): every finding is checked again. */
+void tui_dictionary_changed(struct tui *t);
 
-/* The project's findings and page meter, recomputed when stale. */
+/* The project's findings (from the one owner) and page meter, recomputed
+ * when stale. tui_findings_last() is what was last computed, for draws
+ * that must not wait; tui_findings_ready() is false before the first. */
 const struct findings *tui_project_findings(struct tui *t);
+const struct findings *tui_findings_last(const struct tui *t);
+bool tui_findings_ready(const struct tui *t);
 void tui_update_pages(struct tui *t);
-/* Words in an ECQ (current, unsaved text included) and its budget. */
+/* Words in an ECQ (current, unsaved text included) and its goal. Words
+ * are counted as `check` counts them: an example's title and its four
+ * CCAR parts, and the ECQ's introduction (the dates are not words). */
 size_t tui_ecq_words(const struct tui *t, int ecq);
-/* Words in an example's four CCAR parts (current text). */
+/* Words in an example's title and four CCAR parts (current text). */
 size_t tui_example_words(const struct tui *t, const struct example *ex);
+/* An ECQ's word goal: its equal share of the framework's page limit at
+ * the framework's words per page; it does not move while typing. */
 size_t tui_ecq_budget(struct tui *t);
 
 /* Status line messages. */

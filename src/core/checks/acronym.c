@@ -76,6 +76,23 @@ acronym_scope_free(struct acronym_scope *scope)
 	free(scope);
 }
 
+struct acronym_scope *
+acronym_scope_copy(const struct acronym_scope *scope)
+{
+	struct acronym_scope *c = acronym_scope_new();
+	size_t i;
+
+	if (scope == NULL || scope->cap == 0)
+		return c;
+	c->cap = scope->cap;
+	c->n = scope->n;
+	c->slots = xcalloc(c->cap, sizeof *c->slots);
+	for (i = 0; i < scope->cap; i++)
+		if (scope->slots[i] != NULL)
+			c->slots[i] = xstrdup(scope->slots[i]);
+	return c;
+}
+
 bool
 acronym_scope_seen(const struct acronym_scope *scope, const char *acr)
 {

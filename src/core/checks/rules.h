@@ -66,5 +66,9 @@ void rule_grammar(const struct rule_env *env, struct findings *out);
  * alone, so the engine makes a new scope per ECQ and frees it after. */
 struct acronym_scope *acronym_scope_new(void);
 void acronym_scope_free(struct acronym_scope *scope);
+/* A new scope holding what scope holds (NULL: an empty one); the caller
+ * frees it. Lets a front end keep the state before a field and check the
+ * field again on every key from a copy. */
+struct acronym_scope *acronym_scope_copy(const struct acronym_scope *scope);
 
 #endif

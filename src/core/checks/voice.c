@@ -185,6 +185,14 @@ voice_we_to_i(const struct text_doc *doc, const char *w, size_t tok, size_t end,
 	return me[i];
 }
 
+/* The text is a Challenge or Context: the situation before the writer's
+ * own actions, where others acting is the story, not a hidden "we". */
+static bool
+voice_sets_the_scene(const struct rule_env *env)
+{
+	return env->ctx != NULL && (env->ctx->field == EX_CHALLENGE || env->ctx->field == EX_CONTEXT);
+}
+
 static void
 voice_we_voice(const struct rule_env *env, struct findings *out)
 {
@@ -230,8 +238,10 @@ voice_we_voice(const struct rule_env *env, struct findings *out)
 			if (strcmp(w, "our") == 0 && i > first && ruleutil_tok_in(doc, i - 1, voice_object_preps))
 				continue;
 			/* "my team cut the wait" with no "I" in the sentence hides the
-			 * writer's part as much as "our team" does */
+			 * writer's part as much as "our team" does; not in a Challenge
+			 * or Context, which tell what others did before the writer acted */
 			if ((strcmp(w, "our") == 0 || (strcmp(w, "my") == 0 && has_i == 0 &&
+			    !voice_sets_the_scene(env) &&
 			    ruleutil_tok_in(doc, i + 1, voice_my_workers) &&
 			    !ruleutil_tok_in(doc, i + 2, voice_my_not_acting))) &&
 			    i + 1 < end && ruleutil_tok_listed(groups, doc, i + 1) &&
