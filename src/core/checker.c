@@ -258,7 +258,7 @@ static const char *const checker_list_names[] = {
 	"disparaging", "doubled-words", "irregular-participles", "not-agents",
 	"not-participles", "people-nouns", "placeholders", "political", "quantity-words",
 	"result-nouns", "stative-adjectives", "stopwords", "superiors", "third-person",
-	"un-verbs", "vague", "we-actors"
+	"un-verbs", "vague", "we-actors", "hyphen-prefixes"
 };
 
 static void
@@ -318,6 +318,18 @@ checker_read_user_words(struct checker *ck)
 	fclose(f);
 }
 
+/* The prefixes of dictionaries/hyphen-prefixes.txt, for the speller. */
+static void
+checker_add_prefixes(struct checker *ck)
+{
+	const struct wordlist *l = wordlists_get(ck->lists, "hyphen-prefixes");
+	const char *e;
+	size_t i;
+
+	for (i = 0; (e = wordlist_entry(l, i, NULL)) != NULL; i++)
+		spell_add_hyphen_prefix(ck->spell, e);
+}
+
 static void
 checker_open_speller(struct checker *ck, const struct checker_options *opt)
 {
@@ -350,6 +362,18 @@ checker_open_speller(struct checker *ck, const struct checker_options *opt)
 		free(msg);
 	}
 	free(path);
+	/* Federal words with their inflections ("runbook/SM"), and the prefixes
+	 * accepted before a hyphen ("pre-award"). */
+	path = xasprintf("%s/dictionaries/federal-stems.txt", ck->data_dir);
+	if (spell_add_affixed_file(ck->spell, path, &err) != 0) {
+		char *msg = xasprintf("%s, so federal words such as rollouts and recertified show as "
+		    "misspelled", err.msg);
+
+		checker_warn(ck, msg);
+		free(msg);
+	}
+	free(path);
+	checker_add_prefixes(ck);
 	if (ck->user_words != NULL)
 		checker_read_user_words(ck);
 }

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * spell.c: the hunspell wrapper. Our own words (federal list, user, project)
- * live in hash sets checked before hunspell, with the usual case rules; the
- * answers of hunspell, and its suggestions, are cached per word because it
- * is by far the slowest part of a check.
+ * live in hash sets checked before hunspell, with the usual case rules; our
+ * affix-aware lists ("runbook/SM") go into hunspell itself as an extra
+ * dictionary; a hyphenated word is known when its parts are, or when its
+ * first part is a listed prefix ("pre-award"). The answers of hunspell, and
+ * its suggestions, are cached per word because it is by far the slowest part
+ * of a check.
  */
 #include "config.h"
 #include "spell.h"
@@ -21,6 +24,7 @@
 #include <unistr.h>
 
 #include "bounded.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 /* Longer "words" are never looked up: hunspell refuses them anyway. */
@@ -41,11 +45,17 @@ struct spell_set {
 };
 
 struct spell {
-	Hunhandle *h;                   /* checks, and suggests without n-grams */
+	Hunhandle *h;                   /* checks, and suggests without n-grams; opened on first use */
 	Hunhandle *full;                /* full suggestions, opened on first need */
+	bool broken;                    /* hunspell refused to open: every word passes */
 	char *aff, *dic;                /* the system dictionary's files */
+	struct strbuf affixed;          /* "word/FLAGS\n" lines added to hunspell's dictionary */
+	size_t n_affixed;
+	bool flags_read;                /* flag_ok filled from the .aff */
+	bool flag_ok[128];              /* the affix flags the .aff defines (PFX, SFX) */
 	struct spell_set words;         /* federal list, user's words, added words */
 	struct spell_set project;       /* the project's words */
+	struct spell_set prefixes;      /* lower-case prefixes accepted before a hyphen */
 	struct spell_set cache;         /* hunspell's answers */
 };
 
@@ -134,24 +144,24 @@ spell_set_has(const struct spell_set *set, const char *key, size_t n)
 	return set->cap > 0 && spell_set_slot(set, key, n)->key != NULL;
 }
 
-/* A copy of the system .aff with "MAXNGRAMSUGS 0" appended, in a temporary
- * file; NULL when it cannot be written. Hunspell's n-gram search costs
- * about 0.1 s a word; without it a typo ("managment") still gets its
- * suggestions from the edit rules (REP, MAP, TRY) in well under 1 ms. */
+/* A temporary file holding the bytes of the file from (NULL: none), then
+ * head, then body (each may be NULL); its path, or NULL when it cannot be
+ * written. The caller unlinks and frees it. */
 static char *
-spell_fast_aff(const char *aff)
+spell_temp_file(const char *from, const char *head, const char *body)
 {
 	const char *tmp = getenv("TMPDIR");
-	char *path = xasprintf("%s/ecqcoach-aff.XXXXXX", tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
+	char *path = xasprintf("%s/ecqcoach-spell.XXXXXX", tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
 	char buf[8192];
 	size_t n;
 	int fd = mkstemp(path);
-	FILE *in = fopen(aff, "r"), *out = fd >= 0 ? fdopen(fd, "w") : NULL;
-	bool ok = in != NULL && out != NULL;
+	FILE *in = from != NULL ? fopen(from, "r") : NULL, *out = fd >= 0 ? fdopen(fd, "w") : NULL;
+	bool ok = out != NULL && (from == NULL || in != NULL);
 
-	while (ok && (n = fread(buf, 1, sizeof buf, in)) > 0)
+	while (ok && in != NULL && (n = fread(buf, 1, sizeof buf, in)) > 0)
 		ok = fwrite(buf, 1, n, out) == n;
-	ok = ok && !ferror(in) && fputs("\nMAXNGRAMSUGS 0\n", out) >= 0;
+	ok = ok && (in == NULL || !ferror(in));
+	ok = ok && (head == NULL || fputs(head, out) >= 0) && (body == NULL || fputs(body, out) >= 0);
 	if (in != NULL)
 		fclose(in);
 	if (out != NULL)
@@ -167,10 +177,92 @@ spell_fast_aff(const char *aff)
 	return path;
 }
 
+/* Gives a new hunspell handle our affix-aware words, as an extra dictionary
+ * read with the handle's own .aff (which must still exist). Without a
+ * temporary file, the bare stems at least. */
+static void
+spell_attach(struct spell *sp, Hunhandle *h)
+{
+	char count[32], *path, *line, *end;
+
+	if (sp->n_affixed == 0)
+		return;
+	snprintf(count, sizeof count, "%zu\n", sp->n_affixed);
+	path = spell_temp_file(NULL, count, sp->affixed.s);
+	if (path != NULL) {
+		Hunspell_add_dic(h, path);
+		unlink(path);
+		free(path);
+		return;
+	}
+	for (line = sp->affixed.s; *line != '\0'; line = end + 1) {
+		char *slash;
+
+		end = strchr(line, '\n');
+		slash = memchr(line, '/', (size_t)(end - line));
+		*(slash != NULL ? slash : end) = '\0';
+		Hunspell_add(h, line);
+		*(slash != NULL ? slash : end) = slash != NULL ? '/' : '\n';
+	}
+}
+
+/* The checking handle, opened on first use with our affix-aware words.
+ * Its .aff is a copy of the system one with "MAXNGRAMSUGS 0" appended:
+ * hunspell's n-gram search costs about 0.1 s a word; without it a typo
+ * ("managment") still gets its suggestions from the edit rules (REP, MAP,
+ * TRY) in well under 1 ms. NULL when hunspell refuses the dictionary. */
+static Hunhandle *
+spell_handle(struct spell *sp)
+{
+	char *fast;
+
+	if (sp->h != NULL || sp->broken)
+		return sp->h;
+	fast = spell_temp_file(sp->aff, "\nMAXNGRAMSUGS 0\n", NULL);
+	if (fast != NULL) {
+		sp->h = Hunspell_create(fast, sp->dic);
+		if (sp->h != NULL)
+			spell_attach(sp, sp->h);
+		unlink(fast);
+		free(fast);
+	} else {
+		sp->h = sp->full = Hunspell_create(sp->aff, sp->dic);
+		if (sp->h != NULL)
+			spell_attach(sp, sp->h);
+	}
+	sp->broken = sp->h == NULL;
+	return sp->h;
+}
+
+/* The handle for full suggestions (n-grams), opened on first need. */
+static Hunhandle *
+spell_full_handle(struct spell *sp)
+{
+	if (sp->full == NULL && spell_handle(sp) != NULL && sp->full == NULL) {
+		sp->full = Hunspell_create(sp->aff, sp->dic);
+		if (sp->full != NULL)
+			spell_attach(sp, sp->full);
+	}
+	return sp->full;
+}
+
+/* Closes both handles (reopened on next use) and forgets their answers. */
+static void
+spell_close_handles(struct spell *sp)
+{
+	if (sp->full != NULL && sp->full != sp->h)
+		Hunspell_destroy(sp->full);
+	if (sp->h != NULL)
+		Hunspell_destroy(sp->h);
+	sp->h = sp->full = NULL;
+	sp->broken = false;
+	spell_set_clear(&sp->cache);
+}
+
 int
 spell_new(const char *dir, const char *lang, struct spell **out, struct error *err)
 {
-	char *aff, *dic, *fast;
+	char *aff, *dic;
 	struct spell *sp;
 
 	*out = NULL;
@@ -191,19 +283,6 @@ spell_new(const char *dir, const char *lang, struct spell **out, struct error *e
 	sp = xcalloc(1, sizeof *sp);
 	sp->aff = aff;
 	sp->dic = dic;
-	fast = spell_fast_aff(aff);
-	if (fast != NULL) {
-		sp->h = Hunspell_create(fast, dic);
-		unlink(fast);
-		free(fast);
-	} else {
-		sp->h = sp->full = Hunspell_create(aff, dic);
-	}
-	if (sp->h == NULL) {
-		spell_free(sp);
-		return error_set(err, ERR_INTERNAL, "hunspell could not load the %s dictionary in %s",
-		    lang, dir);
-	}
 	*out = sp;
 	return 0;
 }
@@ -213,16 +292,160 @@ spell_free(struct spell *sp)
 {
 	if (sp == NULL)
 		return;
+	spell_close_handles(sp);
 	spell_set_clear(&sp->words);
 	spell_set_clear(&sp->project);
-	spell_set_clear(&sp->cache);
-	if (sp->full != NULL && sp->full != sp->h)
-		Hunspell_destroy(sp->full);
-	if (sp->h != NULL)
-		Hunspell_destroy(sp->h);
+	spell_set_clear(&sp->prefixes);
+	free(sp->affixed.s);
 	free(sp->aff);
 	free(sp->dic);
 	free(sp);
+}
+
+/* Fills sp->flag_ok with the one-character flags of the .aff's PFX and SFX
+ * lines. An unreadable .aff leaves every ASCII letter allowed. */
+static void
+spell_read_flags(struct spell *sp)
+{
+	char line[512];
+	FILE *f;
+	int c;
+
+	if (sp->flags_read)
+		return;
+	sp->flags_read = true;
+	f = fopen(sp->aff, "r");
+	if (f == NULL) {
+		for (c = 'A'; c <= 'z'; c++)
+			sp->flag_ok[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+		return;
+	}
+	while (fgets(line, sizeof line, f) != NULL) {
+		unsigned char flag = (unsigned char)line[4];
+
+		if ((strncmp(line, "PFX ", 4) == 0 || strncmp(line, "SFX ", 4) == 0) && flag < 128 &&
+		    flag > ' ' && (line[5] == ' ' || line[5] == '\t'))
+			sp->flag_ok[flag] = true;
+	}
+	fclose(f);
+}
+
+/* Checks one entry of an affix-aware list ("runbook/SM"); 0, or -1 with
+ * ERR_FORMAT naming FILE:LINE. */
+static int
+spell_check_entry(struct spell *sp, const char *s, size_t n, const char *name, size_t lineno,
+    struct error *err)
+{
+	const char *slash = memchr(s, '/', n);
+	size_t wn = slash != NULL ? (size_t)(slash - s) : n, i;
+
+	if (memchr(s, ' ', n) != NULL || memchr(s, '\t', n) != NULL)
+		return error_set(err, ERR_FORMAT, "%s:%zu: one word a line, with its flags after a '/'",
+		    name, lineno);
+	if (wn == 0 || wn > SPELL_MAX_WORD)
+		return error_set(err, ERR_FORMAT, "%s:%zu: a word of 1 to %d bytes must come before "
+		    "the '/'", name, lineno, SPELL_MAX_WORD);
+	if (slash == NULL)
+		return 0;
+	if (wn + 1 == n)
+		return error_set(err, ERR_FORMAT, "%s:%zu: no flags after the '/'", name, lineno);
+	spell_read_flags(sp);
+	for (i = wn + 1; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 128 || !sp->flag_ok[c])
+			return error_set(err, ERR_FORMAT, "%s:%zu: '%c' is not an affix flag of %s "
+			    "(see its PFX and SFX lines)", name, lineno, c >= 128 ? '?' : c, sp->aff);
+	}
+	return 0;
+}
+
+int
+spell_add_affixed_stream(struct spell *sp, FILE *f, const char *name, struct error *err)
+{
+	struct strbuf add = { 0 };
+	char *line = NULL;
+	size_t cap = 0, lineno = 0, used = 0, n_add = 0;
+	ssize_t got;
+	int rc = 0;
+
+	while ((got = bounded_getline(&line, &cap, f, &used, BOUNDED_WORDLIST_MAX)) >= 0) {
+		char *s = line;
+		size_t n;
+
+		lineno++;
+		if (u8_check((const uint8_t *)line, (size_t)got) != NULL ||
+		    memchr(line, '\0', (size_t)got) != NULL) {
+			rc = error_set(err, ERR_FORMAT, "%s:%zu: not valid UTF-8 text; save the word file "
+			    "as UTF-8", name, lineno);
+			goto out;
+		}
+		s[strcspn(s, "#")] = '\0';
+		while (*s == ' ' || *s == '\t')
+			s++;
+		n = strlen(s);
+		while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' ||
+		    s[n - 1] == '\n'))
+			n--;
+		if (n == 0)
+			continue;
+		if (spell_check_entry(sp, s, n, name, lineno, err) != 0) {
+			rc = -1;
+			goto out;
+		}
+		strbuf_add(&add, s, n);
+		strbuf_add(&add, "\n", 1);
+		n_add++;
+	}
+	if (got == -2) {
+		rc = bounded_too_big(err, name, "a word list", BOUNDED_WORDLIST_MAX);
+		goto out;
+	}
+	if (ferror(f)) {
+		rc = error_set(err, ERR_IO, "cannot read the word file %s: %s", name, strerror(EIO));
+		goto out;
+	}
+	if (n_add > 0) {
+		strbuf_add(&sp->affixed, add.s, add.len);
+		sp->n_affixed += n_add;
+		/* Handles already open lack these words: reopen on next use. */
+		spell_close_handles(sp);
+	}
+out:
+	free(add.s);
+	free(line);
+	return rc;
+}
+
+int
+spell_add_affixed_file(struct spell *sp, const char *path, struct error *err)
+{
+	FILE *f = fopen(path, "r");
+	int rc;
+
+	if (f == NULL)
+		return error_set(err, ERR_IO, "cannot read the word file %s: %s", path, strerror(errno));
+	rc = spell_add_affixed_stream(sp, f, path, err);
+	fclose(f);
+	return rc;
+}
+
+void
+spell_add_hyphen_prefix(struct spell *sp, const char *prefix)
+{
+	char buf[SPELL_MAX_WORD + 1];
+	size_t n, i;
+
+	if (sp == NULL || prefix == NULL)
+		return;
+	n = strlen(prefix);
+	while (n > 0 && prefix[n - 1] == '-')
+		n--;
+	if (n == 0 || n > SPELL_MAX_WORD)
+		return;
+	for (i = 0; i < n; i++)
+		buf[i] = prefix[i] >= 'A' && prefix[i] <= 'Z' ? (char)(prefix[i] - 'A' + 'a') : prefix[i];
+	spell_set_insert(&sp->prefixes, buf, n);
 }
 
 void
@@ -369,9 +592,66 @@ spell_cached(struct spell *sp, const char *w, size_t n)
 	if (sp->cache.n >= SPELL_MAX_CACHE)
 		spell_set_clear(&sp->cache);
 	it = spell_set_insert(&sp->cache, w, n);
-	if (it->ok < 0)
-		it->ok = Hunspell_spell(sp->h, it->key) != 0;
+	if (it->ok < 0) {
+		Hunhandle *h = spell_handle(sp);
+
+		it->ok = h == NULL || Hunspell_spell(h, it->key) != 0;
+	}
 	return it;
+}
+
+/* The length of the hyphen at s[0..n) ('-', U+2010, U+2011), 0 for none. */
+static size_t
+spell_hyphen_at(const char *s, size_t n)
+{
+	if (n >= 1 && s[0] == '-')
+		return 1;
+	if (n >= 3 && memcmp(s, "\xe2\x80", 2) == 0 && (s[2] == '\x90' || s[2] == '\x91'))
+		return 3;
+	return 0;
+}
+
+static bool
+spell_is_prefix(const struct spell *sp, const char *w, size_t n)
+{
+	char buf[SPELL_MAX_WORD];
+	size_t i;
+
+	if (sp->prefixes.n == 0 || n > SPELL_MAX_WORD)
+		return false;
+	for (i = 0; i < n; i++)
+		buf[i] = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] - 'A' + 'a') : w[i];
+	return spell_set_has(&sp->prefixes, buf, n);
+}
+
+static bool spell_check_word(struct spell *sp, const char *word, size_t len);
+
+/* A hyphenated word hunspell does not know: every part known, except that
+ * the first may be a listed prefix ("pre-award", "intra-agency"). An empty
+ * part ("pre--award", "-award") is not a word. */
+static bool
+spell_check_hyphenated(struct spell *sp, const char *w, size_t n)
+{
+	size_t at = 0, i = 0, h;
+	bool split = false;
+
+	for (;;) {
+		h = i < n ? spell_hyphen_at(w + i, n - i) : 0;
+		if (i < n && h == 0) {
+			i++;
+			continue;
+		}
+		/* w[at..i) is a part, ended by a hyphen of h bytes or by the end. */
+		if (i == at)
+			return false;
+		if (!spell_check_word(sp, w + at, i - at) && !(at == 0 && spell_is_prefix(sp, w, i)))
+			return false;
+		if (i == n)
+			return split;
+		split = true;
+		i += h;
+		at = i;
+	}
 }
 
 bool
@@ -381,6 +661,15 @@ spell_check(struct spell *sp, const char *word, size_t len)
 		return true;
 	if (len > SPELL_MAX_WORD || memchr(word, '\0', len) != NULL)
 		return false;
+	if (spell_check_word(sp, word, len))
+		return true;
+	return spell_check_hyphenated(sp, word, len);
+}
+
+/* One word, no splitting at hyphens (hunspell may still split at '-'). */
+static bool
+spell_check_word(struct spell *sp, const char *word, size_t len)
+{
 	if (spell_known_own(sp, word, len))
 		return true;
 	if (spell_cached(sp, word, len)->ok)
@@ -422,26 +711,26 @@ spell_suggest_budget(struct spell *sp, const char *word, size_t len, size_t max,
 	if (it->sugg == NULL) {
 		char **list = NULL;
 		int n = 0, i;
-		Hunhandle *from = sp->h;
+		Hunhandle *from = spell_handle(sp), *full;
 
 		if (budget != NULL && budget->quick <= 0)
 			return xcalloc(1, sizeof(char *));
 		if (budget != NULL)
 			budget->quick--;
-		n = Hunspell_suggest(sp->h, &list, it->key);
+		if (from != NULL)
+			n = Hunspell_suggest(from, &list, it->key);
 		/* Nothing from the quick rules: ask for the full n-gram search. */
-		if (n <= 0 && sp->full != sp->h && (budget == NULL || budget->full > 0)) {
+		if (from != NULL && n <= 0 && sp->full != sp->h && (budget == NULL || budget->full > 0)) {
 			if (budget != NULL)
 				budget->full--;
 			if (list != NULL)
-				Hunspell_free_list(sp->h, &list, n);
+				Hunspell_free_list(from, &list, n);
 			list = NULL;
 			n = 0;
-			if (sp->full == NULL)
-				sp->full = Hunspell_create(sp->aff, sp->dic);
-			if (sp->full != NULL) {
-				n = Hunspell_suggest(sp->full, &list, it->key);
-				from = sp->full;
+			full = spell_full_handle(sp);
+			if (full != NULL) {
+				n = Hunspell_suggest(full, &list, it->key);
+				from = full;
 			}
 		}
 		it->sugg = xcalloc((size_t)(n > 0 ? n : 0) + 1, sizeof *it->sugg);

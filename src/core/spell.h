@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * spell.h: the speller, a hunspell dictionary plus word lists of our own
- * (federal vocabulary, the user's words, the project's words). Answers are
+ * (federal vocabulary, the user's words, the project's words), affix-aware
+ * lists that extend hunspell's dictionary, and prefixes accepted before a
+ * hyphen. Answers are
  * cached per word, so checking a long text costs one hunspell call per
  * distinct word. Prints nothing; errors go to struct error.
  */
@@ -19,8 +21,9 @@ struct spell;
 
 /* Opens the hunspell dictionary DIR/LANG.aff and DIR/LANG.dic (dir NULL:
  * /usr/share/hunspell, lang NULL: "en_US"). Returns -1 with ERR_NOTFOUND
- * when the files are missing, ERR_INTERNAL when hunspell refuses them.
- * The caller frees *out with spell_free. */
+ * when the files are missing. Hunspell reads them on the first check, with
+ * the affix-aware lists added by then; should it refuse them, every word
+ * passes. The caller frees *out with spell_free. */
 int spell_new(const char *dir, const char *lang, struct spell **out, struct error *err);
 void spell_free(struct spell *sp);
 
@@ -32,6 +35,23 @@ int spell_add_file(struct spell *sp, const char *path, struct error *err);
  * messages. */
 int spell_add_stream(struct spell *sp, FILE *f, const char *name, struct error *err);
 
+/* Adds an affix-aware word list: one "word" or "word/FLAGS" a line, '#'
+ * comments, the flags being those of the dictionary's .aff (en_US: S plural,
+ * D past, G -ing, M possessive, N -ion, ...), so "recertify/DSGN" also
+ * accepts recertified, recertifies, recertifying and recertification. The
+ * words join hunspell's dictionary (its case rules, its suggestions).
+ * ERR_IO when unreadable; ERR_FORMAT (FILE:LINE) for invalid UTF-8, two
+ * words on a line or a flag the .aff does not define; nothing of the file
+ * is added then. */
+int spell_add_affixed_file(struct spell *sp, const char *path, struct error *err);
+/* The same from a stream the caller opened (and closes). */
+int spell_add_affixed_stream(struct spell *sp, FILE *f, const char *name, struct error *err);
+
+/* Accepts prefix ("pre", "intra"; any case, a trailing '-' ignored) as the
+ * first part of a hyphenated word whose other parts are known:
+ * "pre-award", "Intra-agency". */
+void spell_add_hyphen_prefix(struct spell *sp, const char *prefix);
+
 /* Adds one word (copied) for the life of sp. */
 void spell_add_word(struct spell *sp, const char *word);
 
@@ -39,7 +59,9 @@ void spell_add_word(struct spell *sp, const char *word);
 void spell_set_project_words(struct spell *sp, const struct strlist *words);
 
 /* True when word[0..len) is spelled correctly (hunspell or one of our
- * lists; a trailing 's or ’s is accepted on a known word). */
+ * lists; a trailing 's or ’s is accepted on a known word; a word with
+ * hyphens ('-', U+2010, U+2011) when every part is, the first part may be a
+ * listed prefix). */
 bool spell_check(struct spell *sp, const char *word, size_t len);
 
 /* Up to max suggestions for word[0..len), NULL-terminated, newly allocated

@@ -55,7 +55,7 @@ expect "--restore puts the note back" 0 "Restored version 3 of ECQ 1 .*focus que
 run show "$f"
 expect "the note is the restored text" 0 "^An older note on question two\.$"
 run history "$f" --field note.1.2
-expect "the replaced note is kept as a version" 0 "^  4 .*Froze amendments"
+expect "the replaced note is kept as a version" 0 "^  4 .*Reported the violation"
 
 run history "$f" --restore 1
 expect "--restore the position" 0 "Restored version 1 of Position"

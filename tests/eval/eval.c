@@ -2,7 +2,8 @@
 /*
  * eval.c: the accuracy evaluation behind `make eval`. It runs the checker
  * over the labeled data in tests/data (see its README.md) and prints
- * precision, recall and F1 per rule, then checks the two sample narratives:
+ * precision, recall and F1 per rule, spelling precision and recall on a word
+ * list of federal terms and typos, then checks the two sample narratives:
  * no finding on the clean one, every known violation found on the flawed
  * one. An evaluation, not a test: it always exits 0 unless the data or the
  * engine cannot be loaded (then 3). -v lists every miss.
@@ -156,6 +157,57 @@ eval_passive(const char *data)
 	eval_print_header();
 	eval_print_score(&ep.score);
 	checker_free(ep.ck);
+	free(path);
+}
+
+/* ---- spelling.tsv: federal terms and typos, word by word ---------------- */
+
+struct eval_spelling {
+	struct checker *ck;
+	struct eval_score score;
+	size_t n_ok, n_typo;
+};
+
+/* A typo is a positive: the speller should flag it. A correct federal term
+ * it flags is a false positive. */
+static void
+eval_spelling_line(char *label, char *word, void *arg)
+{
+	struct eval_spelling *es = arg;
+	struct findings fs;
+	bool gold = strcmp(label, "typo") == 0, got;
+
+	findings_init(&fs);
+	checker_check_text(es->ck, word, strlen(word), NULL, &fs);
+	got = eval_has_rule(&fs, "spelling");
+	findings_free(&fs);
+	es->n_typo += gold;
+	es->n_ok += !gold;
+	if (gold && got)
+		es->score.tp++;
+	else if (!gold && got)
+		es->score.fp++;
+	else if (gold && !got)
+		es->score.fn++;
+	if (eval_verbose && gold != got)
+		printf("    %s spelling: %s\n", got ? "FP (correct term flagged)" : "FN (typo accepted)", word);
+}
+
+static void
+eval_spelling(const char *data)
+{
+	struct eval_spelling es = { .ck = eval_checker("spelling", false),
+		.score = { "spelling", 0, 0, 0 } };
+	char *path = xasprintf("%s/spelling.tsv", data);
+	size_t n = eval_tsv(path, eval_spelling_line, &es);
+
+	printf("\nspelling words: %s (%zu words: %zu correct federal terms, %zu typos)\n", path, n,
+	    es.n_ok, es.n_typo);
+	eval_print_header();
+	eval_print_score(&es.score);
+	printf("  correct terms flagged: %zu of %zu; typos accepted: %zu of %zu\n", es.score.fp,
+	    es.n_ok, es.score.fn, es.n_typo);
+	checker_free(es.ck);
 	free(path);
 }
 
@@ -624,6 +676,7 @@ main(int argc, char **argv)
 	eval_suggestions(data);
 	eval_rules(data);
 	eval_grammar(data);
+	eval_spelling(data);
 	eval_narratives(data);
 	eval_import_structure(data, eval_verbose);
 	return 0;

@@ -27,8 +27,12 @@ while [ "$(now_ms)" -lt "$end" ]; do
 	sleep 0.05
 done
 last=$((i - 1))
-kill -KILL "$(cat "$SCRATCH/coach.pid")"
-check "the coach is gone" wait_exit 137
+pid=$(cat "$SCRATCH/coach.pid")
+kill -KILL "$pid"
+# (not "EXIT=137" on the screen: the killed coach leaves the cursor where
+# it was, and the shell's line may wrap anywhere)
+gone() { i=0; while kill -0 "$pid" 2>/dev/null && [ $i -lt "$WAIT_STEPS" ]; do sleep 0.05; i=$((i + 1)); done; ! kill -0 "$pid" 2>/dev/null; }
+check "the coach is gone" gone
 
 text=$("$ECQCOACH" show "$P")
 # the highest chunk in the file, and every one before it there in order

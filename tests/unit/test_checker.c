@@ -169,6 +169,81 @@ spelling__federal_word_list_is_all_known(void **state)
 	free(path);
 }
 
+/* Issue 9: federal words in their inflected forms and hyphenated words with
+ * a standard prefix pass; typos of them are still flagged. */
+static void
+spelling__federal_inflections_and_hyphen_prefixes(void **state)
+{
+	static const char *const good[] = {
+		"rollouts", "cutovers", "runbooks", "Runbooks", "multifactor", "recertification",
+		"recertified", "recertifying", "reprogrammings", "rescissions", "nonsupervisory",
+		"deobligating", "subrecipients", "failovers", "pre-award", "Pre-award",
+		"intra-agency", "post\xe2\x80\x90" "award", "co-led", "non-FedRAMP", "cross-agency",
+		"multi-year", "sub-agencies", NULL
+	};
+	static const char *const bad[] = {
+		"recertifcation", "rolouts", "runbok", "nonsupervisroy", "pre-awrad", "intra-agnecy",
+		"xqzt-award", "pre-", NULL
+	};
+	struct checker *ck;
+	struct findings fs;
+	size_t i;
+
+	(void)state;
+	if (!have_dictionary())
+		skip();
+	ck = new_checker("spelling", false);
+	for (i = 0; good[i] != NULL; i++) {
+		findings_init(&fs);
+		checker_check_text(ck, good[i], strlen(good[i]), NULL, &fs);
+		if (fs.n != 0)
+			fail_msg("\"%s\" flagged: %s", good[i], fs.items[0].message);
+		findings_free(&fs);
+	}
+	for (i = 0; bad[i] != NULL; i++) {
+		findings_init(&fs);
+		checker_check_text(ck, bad[i], strlen(bad[i]), NULL, &fs);
+		if (count_rule(&fs, "spelling") != 1)
+			fail_msg("\"%s\" not flagged", bad[i]);
+		findings_free(&fs);
+	}
+	checker_free(ck);
+}
+
+/* Every entry of the affix-aware list is known with the list loaded, and the
+ * list has a few hundred entries. */
+static void
+spelling__federal_stems_are_all_known(void **state)
+{
+	char *path = xasprintf("%s/dictionaries/federal-stems.txt", test_srcdir());
+	FILE *f = fopen(path, "r");
+	struct checker *ck;
+	struct findings fs;
+	char line[256];
+	size_t n = 0;
+
+	(void)state;
+	if (!have_dictionary() || f == NULL)
+		skip();
+	ck = new_checker("spelling", false);
+	assert_null(checker_warning(ck));
+	findings_init(&fs);
+	while (fgets(line, sizeof line, f) != NULL) {
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		line[strcspn(line, "/\n")] = '\0';
+		checker_check_text(ck, line, strlen(line), NULL, &fs);
+		n++;
+	}
+	fclose(f);
+	if (fs.n > 0)
+		fail_msg("%zu of %zu entries flagged, first: %s", fs.n, n, fs.items[0].message);
+	assert_true(n >= 300);
+	findings_free(&fs);
+	checker_free(ck);
+	free(path);
+}
+
 static void
 encoding__invalid_bytes_are_reported_and_the_rest_checked(void **state)
 {
@@ -364,6 +439,8 @@ main(void)
 		cmocka_unit_test(select__unknown_rule_is_a_usage_error),
 		cmocka_unit_test(spelling__findings_carry_suggestions_and_spans),
 		cmocka_unit_test(spelling__federal_word_list_is_all_known),
+		cmocka_unit_test(spelling__federal_inflections_and_hyphen_prefixes),
+		cmocka_unit_test(spelling__federal_stems_are_all_known),
 		cmocka_unit_test(encoding__invalid_bytes_are_reported_and_the_rest_checked),
 		cmocka_unit_test(missing_dictionary__one_warning_and_other_rules_run),
 		cmocka_unit_test(user_words__are_saved_and_read_back),

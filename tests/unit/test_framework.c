@@ -80,6 +80,34 @@ shipped_ses2025__is_current_with_five_ecqs(void **state)
 	framework_free(fw);
 }
 
+/* Issue 9: the fifteen competencies OPM names for the 2025 ECQs, three each,
+ * in OPM's order, and nothing else (no 2010-style lists, no focus areas). */
+static void
+shipped_ses2025__lists_opms_fifteen_competencies(void **state)
+{
+	static const char *const want[5][3] = {
+		{ "American System of Government", "Commitment to the Rule of Law", "Civic-Mindedness" },
+		{ "Fiscal Responsibility", "Managing Resources", "Leveraging Technology" },
+		{ "Technical Skill", "Problem Solving", "Agility and Resilience" },
+		{ "Accountability", "Developing Others", "Executive Judgment" },
+		{ "Operational Mindset", "Innovation", "Strategic Thinking" },
+	};
+	struct framework *fw = load_shipped("ses-2025");
+	size_t i, k;
+
+	(void)state;
+	assert_int_equal(fw->n_ecqs, 5);
+	for (i = 0; i < 5; i++) {
+		assert_int_equal(fw->ecqs[i].competencies.n, 3);
+		for (k = 0; k < 3; k++)
+			assert_string_equal(fw->ecqs[i].competencies.items[k], want[i][k]);
+		/* The focus questions are our own: a few per competency. */
+		assert_true(fw->ecqs[i].questions.n >= 6);
+	}
+	assert_int_equal(fw->fundamentals.n, 0);
+	framework_free(fw);
+}
+
 static void
 set__loads_all_three_and_defaults_to_current(void **state)
 {
@@ -298,6 +326,7 @@ main(void)
 		cmocka_unit_test(shipped_ses2010__has_five_ecqs_and_correct_business_acumen),
 		cmocka_unit_test(shipped_ses1994__has_key_characteristics_and_questions),
 		cmocka_unit_test(shipped_ses2025__is_current_with_five_ecqs),
+		cmocka_unit_test(shipped_ses2025__lists_opms_fifteen_competencies),
 		cmocka_unit_test(set__loads_all_three_and_defaults_to_current),
 		cmocka_unit_test(parse__continuations_lists_and_checklist),
 		cmocka_unit_test(parse__broken_files_name_the_line),

@@ -132,6 +132,88 @@ word_file__missing_and_invalid_files_are_errors(void **state)
 }
 
 static void
+affixed_file__flags_give_inflections_and_suggestions(void **state)
+{
+	struct spell *sp = *state;
+	char *dir = test_tmpdir(), *path = xasprintf("%s/stems.txt", dir);
+	static const char words[] = "# stems\nzorblat/SDG\n  quendify/DGSNX  # trailing\nvarnop\n";
+	struct error err;
+	char **s;
+
+	assert_false(ok(sp, "zorblats"));       /* a check first: the handle is then reopened */
+	test_write_file(path, words, sizeof words - 1);
+	assert_int_equal(spell_add_affixed_file(sp, path, &err), 0);
+	assert_true(ok(sp, "zorblat"));
+	assert_true(ok(sp, "zorblats"));
+	assert_true(ok(sp, "Zorblats"));
+	assert_true(ok(sp, "zorblated"));
+	assert_true(ok(sp, "zorblating"));
+	assert_true(ok(sp, "quendified"));
+	assert_true(ok(sp, "quendifies"));
+	assert_true(ok(sp, "quendification"));
+	assert_true(ok(sp, "quendifications"));
+	assert_true(ok(sp, "varnop"));
+	assert_false(ok(sp, "varnops"));        /* no flags: no plural */
+	assert_false(ok(sp, "zorblatment"));
+	assert_false(ok(sp, "zorblatx"));
+	s = spell_suggest(sp, "zorbalt", 7, 5);   /* our words are suggested too */
+	assert_non_null(s[0]);
+	assert_string_equal(s[0], "zorblat");
+	spell_free_list(s);
+	free(path);
+	test_rmdir(dir);
+}
+
+static void
+affixed_file__bad_lines_name_the_line_and_add_nothing(void **state)
+{
+	struct spell *sp = *state;
+	char *dir = test_tmpdir(), *path = xasprintf("%s/stems.txt", dir);
+	struct error err;
+
+	assert_int_equal(spell_add_affixed_file(sp, "/nonexistent/stems.txt", &err), -1);
+	assert_int_equal(err.code, ERR_IO);
+	test_write_file(path, "frobnal/S\nglimbet/q\n", 20);
+	assert_int_equal(spell_add_affixed_file(sp, path, &err), -1);
+	assert_int_equal(err.code, ERR_FORMAT);
+	assert_non_null(strstr(err.msg, ":2:"));
+	assert_non_null(strstr(err.msg, "'q'"));
+	assert_false(ok(sp, "frobnal"));        /* nothing of the file */
+	test_write_file(path, "frobnal/S\ntwo words\n", 21);
+	assert_int_equal(spell_add_affixed_file(sp, path, &err), -1);
+	assert_non_null(strstr(err.msg, ":2:"));
+	test_write_file(path, "frobnal/\n", 9);
+	assert_int_equal(spell_add_affixed_file(sp, path, &err), -1);
+	assert_non_null(strstr(err.msg, ":1:"));
+	test_write_file(path, "b\xff" "d/S\n", 6);
+	assert_int_equal(spell_add_affixed_file(sp, path, &err), -1);
+	assert_int_equal(err.code, ERR_FORMAT);
+	free(path);
+	test_rmdir(dir);
+}
+
+static void
+hyphen__listed_prefix_or_known_parts(void **state)
+{
+	struct spell *sp = *state;
+
+	assert_false(ok(sp, "pre-award"));      /* "pre" is not a word */
+	spell_add_hyphen_prefix(sp, "pre-");
+	spell_add_hyphen_prefix(sp, "Intra");
+	assert_true(ok(sp, "pre-award"));
+	assert_true(ok(sp, "Pre-award"));
+	assert_true(ok(sp, "intra-agency"));
+	assert_true(ok(sp, "pre\xe2\x80\x91" "award"));   /* U+2011 */
+	assert_true(ok(sp, "well-known"));      /* both parts known */
+	assert_true(ok(sp, "pre-award's"));
+	assert_false(ok(sp, "pre-awrad"));
+	assert_false(ok(sp, "award-pre"));      /* a prefix only comes first */
+	assert_false(ok(sp, "pre-"));
+	assert_false(ok(sp, "pre--award"));
+	assert_false(ok(sp, "xeno-award"));     /* not listed */
+}
+
+static void
 project_words__are_replaced_not_added(void **state)
 {
 	struct spell *sp = *state;
@@ -190,6 +272,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(suggest__budget_limits_new_searches_not_cached_ones, setup, teardown),
 		cmocka_unit_test_setup_teardown(word_file__case_rules_and_possessives, setup, teardown),
 		cmocka_unit_test_setup_teardown(word_file__missing_and_invalid_files_are_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(affixed_file__flags_give_inflections_and_suggestions, setup, teardown),
+		cmocka_unit_test_setup_teardown(affixed_file__bad_lines_name_the_line_and_add_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(hyphen__listed_prefix_or_known_parts, setup, teardown),
 		cmocka_unit_test_setup_teardown(project_words__are_replaced_not_added, setup, teardown),
 		cmocka_unit_test_setup_teardown(hostile__long_words_and_nul_never_reach_hunspell, setup, teardown),
 		cmocka_unit_test(missing_dictionary__is_not_found),
