@@ -82,6 +82,17 @@ report_cache_fingerprint(const char *flags)
 	}
 	free(names);
 	free(dir);
+	/* The system dictionary (DICPATH's first folder, as spell.c reads). */
+	p = getenv("DICPATH") != NULL ? xstrdup(getenv("DICPATH")) : xstrdup("/usr/share/hunspell");
+	p[strcspn(p, ":")] = '\0';
+	dir = xasprintf("%s/en_US.dic", p);
+	h = fnv1a(h, dir, strlen(dir));
+	h = hash_stat(h, dir);
+	free(dir);
+	dir = xasprintf("%s/en_US.aff", p);
+	h = hash_stat(h, dir);
+	free(dir);
+	free(p);
 	if (user != NULL) {
 		p = xasprintf("%s/words.txt", user);
 		h = hash_stat(h, p);

@@ -5,8 +5,8 @@
  * small file per project, keyed on the project's real path, its device,
  * inode, size and modification time (and those of its -wal journal, where a
  * writer's recent saves wait), and a fingerprint of everything else the row
- * depends on: this ecqcoach, the word lists, the user's word file and the
- * options. A project that has not changed is not opened again. Folders are
+ * depends on: this ecqcoach, the word lists, the hunspell dictionary, the
+ * user's word file and the options. A project that has not changed is not opened again. Folders are
  * created 0700 and must be the user's own and writable by no one else; no
  * symbolic link is followed inside them, and entries are written to a new
  * file and renamed into place. Prints nothing.
@@ -40,7 +40,8 @@ void report_cache_close(struct report_cache *rc);
 
 /* The fingerprint of what rows depend on besides the project: this
  * program's version and executable, the word lists in paths_dict_dir(),
- * the user's word file, and flags (the caller's options, e.g. "c1s1p0").
+ * the hunspell dictionary, the user's word file, and flags (the caller's
+ * options, e.g. "c1s1p0").
  * Newly allocated. */
 char *report_cache_fingerprint(const char *flags);
 
