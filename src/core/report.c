@@ -615,14 +615,14 @@ report_read_all(struct checker *ck, char *const *paths, size_t n,
 	 * over are read here below. */
 	for (;;) {
 		struct pollfd pfd[READERS_MAX];
-		size_t np = 0;
+		size_t who[READERS_MAX], np = 0, q;
 
 		for (w = 0; w < n_readers; w++) {
 			if (readers[w].fd >= 0) {
 				pfd[np].fd = readers[w].fd;
 				pfd[np].events = POLLIN;
 				pfd[np].revents = 0;
-				np++;
+				who[np++] = w;
 			}
 		}
 		if (np == 0)
@@ -632,23 +632,28 @@ report_read_all(struct checker *ck, char *const *paths, size_t n,
 				continue;
 			break;
 		}
-		for (w = 0; w < n_readers; w++) {
+		for (q = 0; q < np; q++) {
+			struct reader *r = &readers[who[q]];
 			char buf[65536];
 			ssize_t k;
 
-			if (readers[w].fd < 0)
+			if (pfd[q].revents == 0)
 				continue;
-			k = read(readers[w].fd, buf, sizeof buf);
+			k = read(r->fd, buf, sizeof buf);
 			if (k < 0 && (errno == EINTR || errno == EAGAIN))
 				continue;
 			if (k <= 0) {
-				close(readers[w].fd);
-				readers[w].fd = -1;
+				close(r->fd);
+				r->fd = -1;
 				continue;
 			}
-			strbuf_add(&readers[w].in, buf, (size_t)k);
-			reader_take(&readers[w], paths, n, rows, got);
+			strbuf_add(&r->in, buf, (size_t)k);
+			reader_take(r, paths, n, rows, got);
 		}
+	}
+	for (w = 0; w < n_readers; w++) {
+		if (readers[w].fd >= 0)
+			close(readers[w].fd);   /* poll failed: a reader stopped by EPIPE */
 	}
 	for (w = 0; w < n_readers; w++) {
 		int status = 0;
