@@ -11,11 +11,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "checker.h"
 #include "cli.h"
 #include "json.h"
 #include "report.h"
+#include "reportcache.h"
 #include "tui/reportwatch.h"
 #include "xalloc.h"
 
@@ -33,6 +35,9 @@ usage(void)
 	    "      --pages         lay out every project to count its pages (slower)\n"
 	    "      --no-checks     do not run the checks (no findings columns; faster)\n"
 	    "      --no-spelling   run the checks without spelling\n"
+	    "      --no-cache      read every project again, ignoring and not keeping the\n"
+	    "                      rows kept in ~/.cache/ecqcoach/report (see ecqcoach(1))\n"
+	    "  -j, --jobs N        read with N processes (default: one per processor)\n"
 	    "  -w, --watch         full-screen view that refreshes as the files change (q quits)\n"
 	    "  -h, --help          show this help\n\n"
 	    "Exit status: 0 the report was made, 2 usage error, 3 no project could be read.\n");
@@ -210,21 +215,43 @@ print_json(const struct report_row *rows, size_t n, const struct report_row *tot
 	fputc('\n', stdout);
 }
 
+/* The result cache for rows made with these options, or NULL (said on
+ * stderr) when its folder is refused: the report is then made without. */
+static struct report_cache *
+open_cache(const struct report_options *ro, struct checker *ck)
+{
+	struct report_cache *cache = NULL;
+	struct error err;
+	char flags[32], *fp;
+
+	snprintf(flags, sizeof flags, "c%ds%dp%d", ro->findings && ck != NULL,
+	    ck != NULL && checker_spell_available(ck), ro->pages);
+	fp = report_cache_fingerprint(flags);
+	error_clear(&err);
+	if (report_cache_open(fp, &cache, &err) != 0 && err.code != ERR_NOTFOUND)
+		fprintf(stderr, "ecqcoach report: %s\n", err.msg);
+	free(fp);
+	return cache;
+}
+
 int
 cli_report(int argc, char **argv)
 {
-	enum { OPT_PAGES = 256, OPT_NO_CHECKS, OPT_NO_SPELLING };
+	enum { OPT_PAGES = 256, OPT_NO_CHECKS, OPT_NO_SPELLING, OPT_NO_CACHE };
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "sort", required_argument, NULL, 's' },
 		{ "pages", no_argument, NULL, OPT_PAGES },
 		{ "no-checks", no_argument, NULL, OPT_NO_CHECKS },
 		{ "no-spelling", no_argument, NULL, OPT_NO_SPELLING },
+		{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "watch", no_argument, NULL, 'w' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct report_options ro = { false, true };
+	struct report_options ro = { false, true, NULL };
+	struct report_cache *cache = NULL;
 	struct checker_options copt = { 0 };
 	struct checker *ck = NULL;
 	struct report_row *rows = NULL, total;
@@ -233,9 +260,11 @@ cli_report(int argc, char **argv)
 	const char *format = "text";
 	size_t n = 0, i, n_read = 0;
 	int c, sort = REPORT_SORT_NAME, status = EXIT_OK;
-	bool watch = false;
+	bool watch = false, use_cache = true;
+	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	char *end;
 
-	while ((c = getopt_long(argc, argv, "f:s:wh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:s:j:wh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") != 0 && strcmp(optarg, "csv") != 0 &&
@@ -253,6 +282,12 @@ cli_report(int argc, char **argv)
 		case OPT_PAGES: ro.pages = true; break;
 		case OPT_NO_CHECKS: ro.findings = false; break;
 		case OPT_NO_SPELLING: copt.no_spelling = true; break;
+		case OPT_NO_CACHE: use_cache = false; break;
+		case 'j':
+			jobs = strtol(optarg, &end, 10);
+			if (end == optarg || *end != '\0' || jobs < 1 || jobs > 64)
+				return cli_usage_error("report", "--jobs needs a number from 1 to 64");
+			break;
 		case 'w': watch = true; break;
 		case 'h': usage(); return EXIT_OK;
 		default: return cli_usage_error("report", "unknown option");
@@ -264,21 +299,25 @@ cli_report(int argc, char **argv)
 	copt.no_suggestions = true;
 	if (ro.findings && checker_new(&copt, &ck, &err) != 0)
 		return cli_fail(&err);
+	if (use_cache)
+		cache = open_cache(&ro, ck);
+	ro.cache = cache;
 	if (watch) {
 		status = reportwatch_run(argv + optind, (size_t)(argc - optind), ck, &ro,
 		    (enum report_sort)sort, &err);
 		if (status != 0)
 			status = cli_fail(&err);
+		report_cache_close(cache);
 		checker_free(ck);
 		return status;
 	}
 	if (report_paths(argv + optind, (size_t)(argc - optind), &paths, &n, &err) != 0) {
+		report_cache_close(cache);
 		checker_free(ck);
 		return cli_fail(&err);
 	}
 	rows = xcalloc(n + 1, sizeof *rows);
-	for (i = 0; i < n; i++)
-		report_row_read(ck, paths[i], &ro, &rows[i]);
+	report_read_all(ck, paths, n, &ro, jobs > 0 ? (int)jobs : 1, rows);
 	report_sort(rows, n, (enum report_sort)sort);
 	report_totals(rows, n, &total, &n_read);
 	if (strcmp(format, "json") == 0) {
@@ -309,6 +348,7 @@ cli_report(int argc, char **argv)
 	report_row_free(&total);
 	free(rows);
 	report_paths_free(paths);
+	report_cache_close(cache);
 	checker_free(ck);
 	return status;
 }

@@ -9,16 +9,22 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <unistr.h>
 #include <uniwidth.h>
 
 #include "checker.h"
 #include "layout.h"
+#include "reportcache.h"
 #include "store.h"
 #include "strbuf.h"
 #include "text.h"
@@ -207,8 +213,8 @@ count(const struct project *p, struct report_row *row)
 		row->open_comments += p->comments[i].resolved == 0;
 }
 
-void
-report_row_read(struct checker *ck, const char *path, const struct report_options *o,
+static void
+row_read_direct(struct checker *ck, const char *path, const struct report_options *o,
     struct report_row *row)
 {
 	struct store *st = NULL;
@@ -268,6 +274,429 @@ report_row_read(struct checker *ck, const char *path, const struct report_option
 	}
 	findings_free(&fs);
 	store_close(st);
+}
+
+void
+report_row_read(struct checker *ck, const char *path, const struct report_options *o,
+    struct report_row *row)
+{
+	struct report_cache_key key;
+
+	if (o->cache == NULL) {
+		row_read_direct(ck, path, o, row);
+		return;
+	}
+	report_cache_key_make(o->cache, path, &key);
+	if (!report_cache_get(o->cache, &key, path, row)) {
+		row_read_direct(ck, path, o, row);
+		report_cache_put(o->cache, &key, path, row);
+	}
+	report_cache_key_free(&key);
+}
+
+/* ---- rows as text ----------------------------------------------------------- */
+
+/* Appends "tag value\n", the value with '\\' and newlines escaped; a NULL
+ * value is left out (and so decodes as NULL). */
+static void
+put_str(struct strbuf *b, const char *tag, const char *v)
+{
+	const char *p;
+
+	if (v == NULL)
+		return;
+	strbuf_add(b, tag, strlen(tag));
+	strbuf_add(b, " ", 1);
+	for (p = v; *p != '\0'; p++) {
+		if (*p == '\\')
+			strbuf_add(b, "\\\\", 2);
+		else if (*p == '\n')
+			strbuf_add(b, "\\n", 2);
+		else
+			strbuf_add(b, p, 1);
+	}
+	strbuf_add(b, "\n", 1);
+}
+
+static void
+put_int(struct strbuf *b, const char *tag, long long v)
+{
+	char buf[64];
+	int k = snprintf(buf, sizeof buf, "%s %lld\n", tag, v);
+
+	strbuf_add(b, buf, (size_t)k);
+}
+
+char *
+report_row_encode(const struct report_row *row)
+{
+	struct strbuf b = { NULL, 0, 0 };
+	char tag[16];
+	size_t e;
+
+	strbuf_add(&b, "", 0);
+	put_str(&b, "name", row->name);
+	put_str(&b, "error", row->error);
+	put_str(&b, "framework", row->framework);
+	put_str(&b, "plan", row->plan);
+	put_str(&b, "modified", row->modified);
+	put_int(&b, "plan_step", row->plan_step);
+	put_int(&b, "n_ecqs", (long long)row->n_ecqs);
+	for (e = 0; e < row->n_ecqs && e < REPORT_MAX_ECQS; e++) {
+		snprintf(tag, sizeof tag, "examples%zu", e);
+		put_int(&b, tag, (long long)row->examples[e]);
+		snprintf(tag, sizeof tag, "words%zu", e);
+		put_int(&b, tag, (long long)row->words[e]);
+	}
+	put_int(&b, "total_examples", (long long)row->total_examples);
+	put_int(&b, "total_words", (long long)row->total_words);
+	put_int(&b, "pages", row->pages);
+	put_int(&b, "have_findings", row->have_findings);
+	for (e = 0; e < 3; e++) {
+		snprintf(tag, sizeof tag, "findings%zu", e);
+		put_int(&b, tag, (long long)row->findings[e]);
+	}
+	put_int(&b, "open_comments", (long long)row->open_comments);
+	strbuf_add(&b, "end 1\n", 6);
+	return b.s;
+}
+
+/* The value of line [v, end) unescaped, newly allocated. */
+static char *
+get_str(const char *v, const char *end)
+{
+	char *out = xmalloc((size_t)(end - v) + 1), *o = out;
+
+	for (; v < end; v++) {
+		if (*v == '\\' && v + 1 < end) {
+			v++;
+			*o++ = *v == 'n' ? '\n' : *v;
+		} else {
+			*o++ = *v;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Sets *out to the number in [v, end); false when it is not one. */
+static bool
+get_int(const char *v, const char *end, long long *out)
+{
+	char buf[32], *stop;
+	size_t n = (size_t)(end - v);
+
+	if (n == 0 || n >= sizeof buf)
+		return false;
+	memcpy(buf, v, n);
+	buf[n] = '\0';
+	errno = 0;
+	*out = strtoll(buf, &stop, 10);
+	return errno == 0 && *stop == '\0';
+}
+
+/* Sets the string or number field of row named by tag [t, te) from the
+ * value [v, end); false for an unknown tag or a bad value. */
+static bool
+set_field(struct report_row *row, const char *t, size_t tn, const char *v, const char *end,
+    bool *done)
+{
+	static const char *const strs[] = { "name", "error", "framework", "plan", "modified" };
+	char **sp[] = { &row->name, &row->error, &row->framework, &row->plan, &row->modified };
+	char tag[32];
+	long long x;
+	size_t i;
+	unsigned k;
+
+	if (tn >= sizeof tag)
+		return false;
+	memcpy(tag, t, tn);
+	tag[tn] = '\0';
+	for (i = 0; i < sizeof strs / sizeof *strs; i++) {
+		if (strcmp(tag, strs[i]) == 0) {
+			free(*sp[i]);
+			*sp[i] = get_str(v, end);
+			return true;
+		}
+	}
+	if (!get_int(v, end, &x) || x < -1 || x > INT32_MAX)
+		return false;
+	if (strcmp(tag, "plan_step") == 0)
+		row->plan_step = (int)x;
+	else if (strcmp(tag, "n_ecqs") == 0 && x >= 0 && x <= REPORT_MAX_ECQS)
+		row->n_ecqs = (size_t)x;
+	else if (sscanf(tag, "examples%u", &k) == 1 && k < REPORT_MAX_ECQS && x >= 0)
+		row->examples[k] = (size_t)x;
+	else if (sscanf(tag, "words%u", &k) == 1 && k < REPORT_MAX_ECQS && x >= 0)
+		row->words[k] = (size_t)x;
+	else if (strcmp(tag, "total_examples") == 0 && x >= 0)
+		row->total_examples = (size_t)x;
+	else if (strcmp(tag, "total_words") == 0 && x >= 0)
+		row->total_words = (size_t)x;
+	else if (strcmp(tag, "pages") == 0)
+		row->pages = (int)x;
+	else if (strcmp(tag, "have_findings") == 0)
+		row->have_findings = x != 0;
+	else if (sscanf(tag, "findings%u", &k) == 1 && k < 3 && x >= 0)
+		row->findings[k] = (size_t)x;
+	else if (strcmp(tag, "open_comments") == 0 && x >= 0)
+		row->open_comments = (size_t)x;
+	else if (strcmp(tag, "end") == 0)
+		*done = true;
+	else
+		return false;
+	return true;
+}
+
+int
+report_row_decode(const char *s, const char *path, struct report_row *row)
+{
+	bool done = false;
+
+	memset(row, 0, sizeof *row);
+	row->pages = -1;
+	row->plan_step = -1;
+	while (*s != '\0' && !done) {
+		const char *end = strchr(s, '\n'), *sp;
+
+		if (end == NULL)
+			break;
+		sp = memchr(s, ' ', (size_t)(end - s));
+		if (sp == NULL || !set_field(row, s, (size_t)(sp - s), sp + 1, end, &done))
+			break;
+		s = end + 1;
+	}
+	if (!done || row->name == NULL || (row->error == NULL &&
+	    (row->framework == NULL || row->modified == NULL))) {
+		report_row_free(row);
+		return -1;
+	}
+	row->path = xstrdup(path);
+	return 0;
+}
+
+/* ---- reading many, in reader processes -------------------------------------- */
+
+#define READERS_MAX 16
+#define READER_MIN_FILES 4      /* fewer files than this each: not worth a process */
+
+struct reader {
+	pid_t pid;
+	int fd;                 /* the read end of its pipe, or -1 at its end */
+	struct strbuf in;       /* what it sent and was not yet taken */
+	size_t consumed;
+};
+
+static int
+write_all(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, s, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		s += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* A reader process: reads todo[k], todo[k + step], ... and writes each as
+ * "INDEX LENGTH\n" and its encoded row to fd. Never returns. */
+static void
+reader_main(struct checker *ck, char *const *paths, const size_t *todo, size_t n_todo,
+    size_t k, size_t step, const struct report_options *o, int fd)
+{
+	struct report_options direct = *o;
+	size_t i;
+
+	direct.cache = NULL;
+	for (i = k; i < n_todo; i += step) {
+		struct report_row row;
+		char head[64];
+		char *text;
+		int hn;
+
+		row_read_direct(ck, paths[todo[i]], &direct, &row);
+		text = report_row_encode(&row);
+		hn = snprintf(head, sizeof head, "%zu %zu\n", todo[i], strlen(text));
+		if (write_all(fd, head, (size_t)hn) != 0 || write_all(fd, text, strlen(text)) != 0)
+			_exit(1);
+		free(text);
+		report_row_free(&row);
+	}
+	/* _exit: the parent's stdio buffers and atexit handlers are not ours. */
+	_exit(0);
+}
+
+/* Takes the complete rows in r->in into rows[], marking got[]. */
+static void
+reader_take(struct reader *r, char *const *paths, size_t n, struct report_row *rows, bool *got)
+{
+	for (;;) {
+		const char *s = r->in.s + r->consumed, *nl;
+		size_t avail = r->in.len - r->consumed, idx, len;
+		char *text;
+
+		nl = avail > 0 ? memchr(s, '\n', avail) : NULL;
+		if (nl == NULL || sscanf(s, "%zu %zu", &idx, &len) != 2)
+			return;
+		if ((size_t)(nl + 1 - s) + len > avail)
+			return;
+		if (idx < n && !got[idx]) {
+			text = xstrndup(nl + 1, len);
+			if (report_row_decode(text, paths[idx], &rows[idx]) == 0)
+				got[idx] = true;
+			free(text);
+		}
+		r->consumed += (size_t)(nl + 1 - s) + len;
+	}
+}
+
+void
+report_read_all(struct checker *ck, char *const *paths, size_t n,
+    const struct report_options *o, int jobs, struct report_row *rows)
+{
+	struct report_cache_key *keys = xcalloc(n + 1, sizeof *keys);
+	struct reader readers[READERS_MAX];
+	struct report_options direct = *o;
+	size_t *todo = xcalloc(n + 1, sizeof *todo);
+	bool *got = xcalloc(n + 1, sizeof *got);
+	size_t n_todo = 0, i, w, n_readers = 0;
+
+	direct.cache = NULL;
+	/* Keys are taken before any reading, so a change made meanwhile
+	 * keeps the new row out of the cache. */
+	for (i = 0; i < n; i++) {
+		if (o->cache != NULL) {
+			report_cache_key_make(o->cache, paths[i], &keys[i]);
+			if (report_cache_get(o->cache, &keys[i], paths[i], &rows[i])) {
+				got[i] = true;
+				continue;
+			}
+		}
+		todo[n_todo++] = i;
+	}
+	if (jobs > READERS_MAX)
+		jobs = READERS_MAX;
+	if (jobs > 1 && n_todo / READER_MIN_FILES < (size_t)jobs)
+		jobs = (int)(n_todo / READER_MIN_FILES);
+	fflush(NULL);   /* nothing buffered is written twice */
+	for (w = 0; jobs > 1 && w < (size_t)jobs; w++) {
+		int p[2];
+		pid_t pid;
+
+		if (pipe(p) != 0)
+			break;
+		pid = fork();
+		if (pid < 0) {
+			close(p[0]);
+			close(p[1]);
+			break;
+		}
+		if (pid == 0) {
+			size_t k;
+
+			close(p[0]);
+			for (k = 0; k < n_readers; k++)
+				close(readers[k].fd);
+			reader_main(ck, paths, todo, n_todo, w, (size_t)jobs, o, p[1]);
+		}
+		close(p[1]);
+		readers[n_readers].pid = pid;
+		readers[n_readers].fd = p[0];
+		memset(&readers[n_readers].in, 0, sizeof readers[n_readers].in);
+		readers[n_readers].consumed = 0;
+		n_readers++;
+	}
+	/* With fewer processes than planned (fork failed), the slices left
+	 * over are read here below. */
+	for (;;) {
+		struct pollfd pfd[READERS_MAX];
+		size_t who[READERS_MAX], np = 0, q;
+
+		for (w = 0; w < n_readers; w++) {
+			if (readers[w].fd >= 0) {
+				pfd[np].fd = readers[w].fd;
+				pfd[np].events = POLLIN;
+				pfd[np].revents = 0;
+				who[np++] = w;
+			}
+		}
+		if (np == 0)
+			break;
+		if (poll(pfd, np, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		for (q = 0; q < np; q++) {
+			struct reader *r = &readers[who[q]];
+			char buf[65536];
+			ssize_t k;
+
+			if (pfd[q].revents == 0)
+				continue;
+			k = read(r->fd, buf, sizeof buf);
+			if (k < 0 && (errno == EINTR || errno == EAGAIN))
+				continue;
+			if (k <= 0) {
+				close(r->fd);
+				r->fd = -1;
+				continue;
+			}
+			strbuf_add(&r->in, buf, (size_t)k);
+			reader_take(r, paths, n, rows, got);
+		}
+	}
+	for (w = 0; w < n_readers; w++) {
+		if (readers[w].fd >= 0)
+			close(readers[w].fd);   /* poll failed: a reader stopped by EPIPE */
+	}
+	for (w = 0; w < n_readers; w++) {
+		int status = 0;
+		size_t k;
+
+		while (waitpid(readers[w].pid, &status, 0) < 0 && errno == EINTR)
+			;
+		free(readers[w].in.s);
+		if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+			continue;
+		/* It died: the first row of its slice it did not send is the
+		 * file it was reading. */
+		for (k = w; k < n_todo; k += (size_t)jobs) {
+			i = todo[k];
+			if (got[i])
+				continue;
+			memset(&rows[i], 0, sizeof rows[i]);
+			rows[i].path = xstrdup(paths[i]);
+			rows[i].name = file_stem(paths[i]);
+			rows[i].pages = -1;
+			rows[i].plan_step = -1;
+			rows[i].error = WIFSIGNALED(status) ?
+			    xasprintf("reading it stopped ecqcoach (signal %d)", WTERMSIG(status)) :
+			    xstrdup("reading it stopped ecqcoach");
+			got[i] = true;
+			break;
+		}
+	}
+	for (i = 0; i < n_todo; i++) {
+		size_t j = todo[i];
+
+		if (!got[j]) {
+			row_read_direct(ck, paths[j], &direct, &rows[j]);
+			got[j] = true;
+		}
+		if (o->cache != NULL)
+			report_cache_put(o->cache, &keys[j], paths[j], &rows[j]);
+	}
+	for (i = 0; i < n; i++)
+		report_cache_key_free(&keys[i]);
+	free(keys);
+	free(todo);
+	free(got);
 }
 
 void

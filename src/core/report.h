@@ -16,6 +16,7 @@
 #include "error.h"
 
 struct checker;
+struct report_cache;
 
 #define REPORT_MAX_ECQS 8       /* columns kept per row; frameworks have 5 */
 
@@ -40,6 +41,7 @@ struct report_row {
 struct report_options {
 	bool pages;             /* lay out each project (slower) */
 	bool findings;          /* run the checks (needs a checker) */
+	struct report_cache *cache; /* rows kept from earlier runs (borrowed), or NULL */
 };
 
 enum report_sort { REPORT_SORT_NAME, REPORT_SORT_FILE, REPORT_SORT_EDITED,
@@ -60,10 +62,27 @@ void report_paths_free(char **paths);
 
 /* Reads the project at path into *row (the caller frees it with
  * report_row_free). ck (borrowed; may be NULL without o->findings) runs
- * the checks as `check` does. Never fails: a problem is row->error. */
+ * the checks as `check` does. With o->cache, an unchanged project's row
+ * comes from the cache and a new row is stored there. Never fails: a
+ * problem is row->error. */
 void report_row_read(struct checker *ck, const char *path,
     const struct report_options *o, struct report_row *row);
 void report_row_free(struct report_row *row);
+
+/* Reads paths[0..n) into rows[0..n) as report_row_read does. Projects not
+ * in o->cache are shared among up to jobs reader processes (forked, so
+ * they share ck; each sends its rows back through a pipe); jobs <= 1 reads
+ * them here. A reader that dies leaves the row it was reading with the
+ * reason; its other rows are read here. */
+void report_read_all(struct checker *ck, char *const *paths, size_t n,
+    const struct report_options *o, int jobs, struct report_row *rows);
+
+/* The row, all but its path, as text (newly allocated): what the cache
+ * keeps and what a reader process sends. */
+char *report_row_encode(const struct report_row *row);
+/* Fills *row from report_row_encode's text s, with path (copied) as its
+ * path. Returns 0, or -1 (row emptied) when s is not such text. */
+int report_row_decode(const char *s, const char *path, struct report_row *row);
 
 /* Sorts rows by key (then by name and file); unreadable files go last. */
 void report_sort(struct report_row *rows, size_t n, enum report_sort key);
