@@ -272,8 +272,10 @@ print_text(struct check *c, const struct findings *fs, const size_t *order)
 		if (f->fix != NULL) {
 			const char *t = finding_text(c->p, f);
 
-			cli_put_fix(stdout, t, t != NULL ? strlen(t) : 0, f->fix, f->fix_offset,
-			    f->fix_length);
+			/* the field's length from its index: one pass per field,
+			 * not one per finding */
+			cli_put_fix(stdout, t, t != NULL ? linecol_len(field_index(c, t)) : 0, f->fix,
+			    f->fix_offset, f->fix_length);
 		}
 	}
 }
