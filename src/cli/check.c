@@ -269,6 +269,14 @@ print_text(struct check *c, const struct findings *fs, const size_t *order)
 			cli_put_line(stdout, f->suggestion);
 			fputc('\n', stdout);
 		}
+		if (f->fix != NULL) {
+			const char *t = finding_text(c->p, f);
+
+			/* the field's length from its index: one pass per field,
+			 * not one per finding */
+			cli_put_fix(stdout, t, t != NULL ? linecol_len(field_index(c, t)) : 0, f->fix,
+			    f->fix_offset, f->fix_length);
+		}
 	}
 }
 
@@ -392,6 +400,19 @@ print_json(struct check *c, const struct findings *fs, const size_t *order,
 			json_string(&j, f->suggestion);
 		}
 		json_array_end(&j);
+		json_key(&j, "fix");
+		if (f->fix != NULL) {
+			json_object_begin(&j);
+			json_key(&j, "text");
+			json_string(&j, f->fix);
+			json_key(&j, "offset");
+			json_int(&j, (long long)f->fix_offset);
+			json_key(&j, "length");
+			json_int(&j, (long long)f->fix_length);
+			json_object_end(&j);
+		} else {
+			json_null(&j);
+		}
 		json_object_end(&j);
 	}
 	json_array_end(&j);

@@ -127,6 +127,31 @@ cli_put_line(FILE *f, const char *s)
 		cli_put(f, s, strlen(s), SAFETEXT_ONE_LINE);
 }
 
+void
+cli_put_fix(FILE *f, const char *text, size_t len, const char *fix, size_t off, size_t n)
+{
+	if (fix == NULL)
+		return;
+	if (text == NULL || off > len)
+		off = len = n = 0;
+	if (n > len - off)
+		n = len - off;
+	fputs("    fix: ", f);
+	if (n == 0) {
+		fputs("insert '", f);
+		cli_put_line(f, fix);
+	} else if (*fix == '\0') {
+		fputs("delete '", f);
+		cli_put(f, text + off, n, SAFETEXT_ONE_LINE);
+	} else {
+		fputs("replace '", f);
+		cli_put(f, text + off, n, SAFETEXT_ONE_LINE);
+		fputs("' with '", f);
+		cli_put_line(f, fix);
+	}
+	fputs("'\n", f);
+}
+
 int
 cli_printf(FILE *f, const char *fmt, ...)
 {

@@ -46,6 +46,11 @@ void cli_put_text_n(FILE *f, const char *s, size_t n);
 /* Writes s (NULL: nothing) to f as part of one line: newline and tab are
  * shown as '?' too (a finding, a file name). */
 void cli_put_line(FILE *f, const char *s);
+/* Writes the "    fix: ..." line of a finding that has a machine fix:
+ * replace bytes [off, off + n) of text[0..len) by fix ("replace 'OMB'
+ * with 'Office of Management and Budget (OMB)'", "insert ...", "delete
+ * ..."), through the filter. Nothing when fix is NULL. */
+void cli_put_fix(FILE *f, const char *text, size_t len, const char *fix, size_t off, size_t n);
 /* printf to f, the whole formatted text through the filter (newline and
  * tab kept). Returns the length formatted, or -1 after a write error. */
 int cli_printf(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

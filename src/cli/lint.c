@@ -112,6 +112,7 @@ lint_print_text(const char *name, const char *text, size_t len, const struct fin
 			cli_put_line(stdout, f->suggestion);
 			fputc('\n', stdout);
 		}
+		cli_put_fix(stdout, text, len, f->fix, f->fix_offset, f->fix_length);
 	}
 }
 
@@ -169,6 +170,19 @@ lint_print_json(const char *name, const char *text, size_t len, const struct fin
 			json_string(&j, f->suggestion);
 		}
 		json_array_end(&j);
+		json_key(&j, "fix");
+		if (f->fix != NULL) {
+			json_object_begin(&j);
+			json_key(&j, "text");
+			json_string(&j, f->fix);
+			json_key(&j, "offset");
+			json_int(&j, (long long)f->fix_offset);
+			json_key(&j, "length");
+			json_int(&j, (long long)f->fix_length);
+			json_object_end(&j);
+		} else {
+			json_null(&j);
+		}
 		json_object_end(&j);
 	}
 	json_array_end(&j);

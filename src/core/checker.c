@@ -254,8 +254,8 @@ checker_warn(struct checker *ck, const char *msg)
 /* The dictionaries/ lists the rules read: without one a rule quietly finds
  * less, so a missing one is said. */
 static const char *const checker_list_names[] = {
-	"abbreviations", "acronym-exempt", "belief", "bureaucratic", "cross-reference",
-	"disparaging", "doubled-words", "irregular-participles", "not-agents",
+	"abbreviations", "acronym-exempt", "acronym-expansions", "belief", "bureaucratic",
+	"cross-reference", "disparaging", "doubled-words", "irregular-participles", "not-agents",
 	"not-participles", "people-nouns", "placeholders", "political", "quantity-words",
 	"result-nouns", "stative-adjectives", "stopwords", "superiors", "third-person",
 	"un-verbs", "vague", "we-actors", "hyphen-prefixes"

@@ -18,7 +18,118 @@
 #include "checks/project_rules.h"
 #include "project.h"
 #include "strbuf.h"
+#include "wordlist.h"
 #include "xalloc.h"
+
+/* ---- the words drafts are read by (dictionaries/import-*.txt) ---------- */
+
+struct draftline_words {
+	struct wordlist *labels, *cues, *title_words;
+	const char **of[DRAFTLINE_W_COUNT];     /* NULL-terminated; borrowed from the lists */
+	size_t n_of[DRAFTLINE_W_COUNT];
+};
+
+/* The names after "=>" in import-labels.txt, in enum order. */
+static const char *const draftline_label_names[] = {
+	"challenge", "context", "action", "result", "intro", "example", "competencies",
+	"name", "position", "title", "dates"
+};
+
+/* The names after "=>" in import-cues.txt. */
+static const char *const draftline_cue_names[] = { "result", "time", "action" };
+
+static void
+words_push(struct draftline_words *w, enum draftline_role role, const char *word)
+{
+	w->of[role] = xreallocarray(w->of[role], w->n_of[role] + 2, sizeof *w->of[role]);
+	w->of[role][w->n_of[role]++] = word;
+	w->of[role][w->n_of[role]] = NULL;
+}
+
+/* Files every entry of l under the role its "=> name" gives (names[i] is
+ * role first + i); an entry with no or an unknown name is ERR_FORMAT. */
+static int
+words_sort_in(struct draftline_words *w, const struct wordlist *l, const char *path,
+    const char *const *names, size_t n_names, const char *known, enum draftline_role first,
+    struct error *err)
+{
+	size_t i, k;
+
+	for (i = 0; i < wordlist_size(l); i++) {
+		const char *repl, *word = wordlist_entry(l, i, &repl);
+
+		for (k = 0; repl != NULL && k < n_names; k++)
+			if (strcasecmp(repl, names[k]) == 0)
+				break;
+		if (repl == NULL || k == n_names)
+			return error_set(err, ERR_FORMAT, "%s: \"%s%s%s\" names none of %s; "
+			    "write \"%s => %s\" or the like", path, word, repl != NULL ? " => " : "",
+			    repl != NULL ? repl : "", known, word, names[0]);
+		words_push(w, (enum draftline_role)(first + k), word);
+	}
+	return 0;
+}
+
+int
+draftline_words_load(const char *dict_dir, struct draftline_words **out, struct error *err)
+{
+	struct draftline_words *w = xcalloc(1, sizeof *w);
+	char *path = NULL;
+	size_t i;
+	int rc = -1;
+
+	*out = NULL;
+	path = xasprintf("%s/import-labels.txt", dict_dir);
+	if (wordlist_load_file(path, &w->labels, err) != 0 ||
+	    words_sort_in(w, w->labels, path, draftline_label_names,
+	    sizeof draftline_label_names / sizeof draftline_label_names[0],
+	    "the parts (challenge, context, action, result, intro, example, competencies, "
+	    "name, position, title, dates)", DRAFTLINE_W_CHALLENGE, err) != 0)
+		goto done;
+	free(path);
+	path = xasprintf("%s/import-cues.txt", dict_dir);
+	if (wordlist_load_file(path, &w->cues, err) != 0 ||
+	    words_sort_in(w, w->cues, path, draftline_cue_names,
+	    sizeof draftline_cue_names / sizeof draftline_cue_names[0],
+	    "the cues (result, time, action)", DRAFTLINE_W_RESULT_CUE, err) != 0)
+		goto done;
+	free(path);
+	path = xasprintf("%s/import-title-words.txt", dict_dir);
+	if (wordlist_load_file(path, &w->title_words, err) != 0)
+		goto done;
+	for (i = 0; i < wordlist_size(w->title_words); i++)
+		words_push(w, DRAFTLINE_W_TITLE_WORD, wordlist_entry(w->title_words, i, NULL));
+	*out = w;
+	w = NULL;
+	rc = 0;
+done:
+	free(path);
+	draftline_words_free(w);
+	return rc;
+}
+
+void
+draftline_words_free(struct draftline_words *w)
+{
+	size_t i;
+
+	if (w == NULL)
+		return;
+	for (i = 0; i < DRAFTLINE_W_COUNT; i++)
+		free(w->of[i]);
+	wordlist_free(w->labels);
+	wordlist_free(w->cues);
+	wordlist_free(w->title_words);
+	free(w);
+}
+
+const char *const *
+draftline_words_of(const struct draftline_words *w, enum draftline_role role)
+{
+	static const char *const none[] = { NULL };
+
+	return w->of[role] != NULL ? w->of[role] : none;
+}
 
 /* ---- small string helpers ----------------------------------------------- */
 
@@ -244,8 +355,10 @@ norm_date(const char *s, size_t n, char out[16])
 /* Reads "2021-03 to 2023-06", "March 2021 – present", "(2019)" and the
  * like; *single is set when only one date was given. */
 static bool
-parse_range(const char *s, size_t n, char start[16], char end[16])
+parse_range(const struct draftline_words *w, const char *s, size_t n, char start[16],
+    char end[16])
 {
+	const char *const *labels = draftline_words_of(w, DRAFTLINE_W_DATES);
 	static const char *const seps[] = {
 		" to ", " through ", " thru ", " until ", "\xe2\x80\x93", "\xe2\x80\x94",
 		" - ", "-", NULL
@@ -265,10 +378,12 @@ parse_range(const char *s, size_t n, char start[16], char end[16])
 	if (lab != NULL && (size_t)(lab - s) < 12) {
 		size_t l = (size_t)(lab - s);
 
-		if (l > 0 && (draftline_prefix(s, "dates") || draftline_prefix(s, "date") || draftline_prefix(s, "period") ||
-		    draftline_prefix(s, "timeframe") || draftline_prefix(s, "time frame") || draftline_prefix(s, "when"))) {
+		for (k = 0; l > 0 && labels[k] != NULL; k++) {
+			if (draftline_prefix(s, labels[k]) == 0)
+				continue;
 			n -= l + 1;
 			s += l + 1;
+			break;
 		}
 	}
 	if (n >= 6 && draftline_prefix(s, "since ") && norm_date(s + 6, n - 6, start)) {
@@ -300,8 +415,8 @@ parse_range(const char *s, size_t n, char start[16], char end[16])
 /* Splits "Title (2021-03 to 2023-06)" or "Title, 2019 - 2021" into a title
  * length and dates. Returns true when dates were found. */
 static bool
-split_title_dates(const char *s, size_t n, size_t *title_len, size_t *dates_off,
-    char start[16], char end[16])
+split_title_dates(const struct draftline_words *w, const char *s, size_t n,
+    size_t *title_len, size_t *dates_off, char start[16], char end[16])
 {
 	static const char *const seps[] = {
 		" \xe2\x80\x94 ", " \xe2\x80\x93 ", " | ", ", ", ": ", " - ", NULL
@@ -314,7 +429,7 @@ split_title_dates(const char *s, size_t n, size_t *title_len, size_t *dates_off,
 		for (i = n - 1; i-- > 0;) {
 			if (s[i] != '(')
 				continue;
-			if (parse_range(s + i + 1, n - i - 2, start, end)) {
+			if (parse_range(w, s + i + 1, n - i - 2, start, end)) {
 				*title_len = i;
 				*dates_off = i + 1;
 				return true;
@@ -332,7 +447,7 @@ split_title_dates(const char *s, size_t n, size_t *title_len, size_t *dates_off,
 			 * date checks read it there, it is not the example's dates. */
 			if (draftline_prefix(s + i + sl, "fy") && isdigit((unsigned char)s[i + sl + 2]))
 				break;
-			if (parse_range(s + i + sl, n - i - sl, start, end)) {
+			if (parse_range(w, s + i + sl, n - i - sl, start, end)) {
 				*title_len = i;
 				*dates_off = i + sl;
 				return true;
@@ -349,24 +464,12 @@ split_title_dates(const char *s, size_t n, size_t *title_len, size_t *dates_off,
 /* Peels "**Challenge:**", "## Action", "Result -" and the like. Returns the
  * field and sets *rest to where the text after the label starts, or -1. */
 static int
-match_label(const char *line, size_t len, const struct peeled *pl, size_t *rest)
+match_label(const struct draftline_words *w, const char *line, size_t len,
+    const struct peeled *pl, size_t *rest)
 {
-	static const struct {
-		const char *word;
-		int field;
-	} labels[] = {
-		{ "challenges", EX_CHALLENGE }, { "challenge", EX_CHALLENGE },
-		{ "context", EX_CONTEXT }, { "actions", EX_ACTION }, { "action", EX_ACTION },
-		{ "results", EX_RESULT }, { "result", EX_RESULT },
-		/* STAR, PAR and the like, mapped to CCAR. */
-		{ "situation", EX_CHALLENGE }, { "problem", EX_CHALLENGE },
-		{ "task", EX_CONTEXT }, { "background", EX_CONTEXT },
-		{ "accomplishments", EX_RESULT }, { "accomplishment", EX_RESULT },
-		{ "achievements", EX_RESULT }, { "achievement", EX_RESULT },
-		{ "outcomes", EX_RESULT }, { "outcome", EX_RESULT }, { NULL, 0 }
-	};
 	const char *s = line, *e = line + len;
-	size_t k, m;
+	size_t k = 0, m;
+	int f, field = -1;
 	bool colon = false, marks = false;
 
 	while (s < e && draftline_is_space(*s))
@@ -377,19 +480,26 @@ match_label(const char *line, size_t len, const struct peeled *pl, size_t *rest)
 	m = emphasis_marks(s);
 	s += m;
 	marks = m > 0;
-	for (k = 0; labels[k].word != NULL; k++) {
-		size_t wl = strlen(labels[k].word);
+	/* The CCAR roles are in EX_ order from DRAFTLINE_W_CHALLENGE. */
+	for (f = EX_CHALLENGE; field < 0 && f <= EX_RESULT; f++) {
+		const char *const *words = draftline_words_of(w,
+		    (enum draftline_role)(DRAFTLINE_W_CHALLENGE + f - EX_CHALLENGE));
 
-		if ((size_t)(e - s) < wl || strncasecmp(s, labels[k].word, wl) != 0)
-			continue;
-		if (s + wl < e && isalnum((unsigned char)s[wl]))
-			continue;
-		s += wl;
-		if (e - s >= 3 && strncasecmp(s, "(s)", 3) == 0)
-			s += 3;     /* "Result(s):" */
-		break;
+		for (k = 0; words[k] != NULL; k++) {
+			size_t wl = strlen(words[k]);
+
+			if ((size_t)(e - s) < wl || strncasecmp(s, words[k], wl) != 0)
+				continue;
+			if (s + wl < e && isalnum((unsigned char)s[wl]))
+				continue;
+			s += wl;
+			if (e - s >= 3 && strncasecmp(s, "(s)", 3) == 0)
+				s += 3;     /* "Result(s):" */
+			field = f;
+			break;
+		}
 	}
-	if (labels[k].word == NULL)
+	if (field < 0)
 		return -1;
 	s += emphasis_marks(s);
 	s = draftline_skip_spaces(s);
@@ -407,7 +517,7 @@ match_label(const char *line, size_t len, const struct peeled *pl, size_t *rest)
 	if (!colon && s < e)
 		return -1;  /* "Results matter." is prose */
 	*rest = (size_t)(s - line);
-	return labels[k].field;
+	return field;
 }
 
 /* The ECQ a heading's text names, by title (also a clear prefix of a long
@@ -550,22 +660,20 @@ title_like(const char *s, size_t n)
 }
 
 static bool
-classify_example(const char *line, const struct peeled *pl, bool in_ecq,
-    struct draftline *c)
+classify_example(const struct draftline_words *dw, const char *line,
+    const struct peeled *pl, bool in_ecq, struct draftline *c)
 {
+	const char *const *openers = draftline_words_of(dw, DRAFTLINE_W_EXAMPLE);
 	const char *b = pl->body;
-	size_t n = pl->body_len, i, tl, doff, m;
+	size_t n = pl->body_len, i = 0, tl, doff, m, o;
 	bool numbered = false;
 
 	/* "**Example 1: Title** (2020-06 to 2022-12)": bold that stops early. */
 	m = emphasis_marks(b);
 	b += m;
 	n -= m < n ? m : n;
-	i = draftline_prefix(b, "example");
-	if (i == 0)
-		i = draftline_prefix(b, "accomplishment");
-	if (i == 0)
-		i = draftline_prefix(b, "achievement");
+	for (o = 0; i == 0 && openers[o] != NULL; o++)
+		i = draftline_prefix(b, openers[o]);
 
 	if (i > 0 && (i == n || !isalpha((unsigned char)b[i]))) {
 		size_t sl, w;
@@ -606,7 +714,7 @@ classify_example(const char *line, const struct peeled *pl, bool in_ecq,
 	if (n < i)
 		n = i;
 	c->kind = DRAFTLINE_EXAMPLE;
-	c->has_dates = split_title_dates(b + i, n - i, &tl, &doff, c->start, c->end);
+	c->has_dates = split_title_dates(dw, b + i, n - i, &tl, &doff, c->start, c->end);
 	while (tl > 0 && (draftline_is_space(b[i + tl - 1]) || b[i + tl - 1] == ':' ||
 	    b[i + tl - 1] == ',' || b[i + tl - 1] == '-' || b[i + tl - 1] == '*' ||
 	    b[i + tl - 1] == '_'))
@@ -643,15 +751,14 @@ keyed(const char *line, const struct peeled *pl, const char *const *keys, size_t
 }
 
 void
-draftline_classify(const struct framework *fw, const char *line, size_t len, bool in_ecq,
-    bool next_is_underline, struct draftline *c)
+draftline_classify(const struct framework *fw, const struct draftline_words *w,
+    const char *line, size_t len, bool in_ecq, bool next_is_underline, struct draftline *c)
 {
-	static const char *const comp_keys[] = {
-		"competencies shown", "competencies demonstrated", "competencies", NULL
-	};
-	static const char *const name_keys[] = { "name", "candidate", NULL };
-	static const char *const pos_keys[] = { "position", "announcement", "vacancy", NULL };
-	static const char *const title_keys[] = { "title", NULL };
+	const char *const *comp_keys = draftline_words_of(w, DRAFTLINE_W_COMPETENCIES);
+	const char *const *name_keys = draftline_words_of(w, DRAFTLINE_W_NAME);
+	const char *const *pos_keys = draftline_words_of(w, DRAFTLINE_W_POSITION);
+	const char *const *title_keys = draftline_words_of(w, DRAFTLINE_W_TITLE);
+	const char *const *intro_words = draftline_words_of(w, DRAFTLINE_W_INTRO);
 	struct peeled pl;
 	char *body;
 	size_t rest;
@@ -674,7 +781,7 @@ draftline_classify(const struct framework *fw, const char *line, size_t len, boo
 	c->heading = pl.heading > 0 || pl.emphasis;
 	if (classify_ecq(fw, &pl, c))
 		return;
-	f = match_label(line, len, &pl, &rest);
+	f = match_label(w, line, len, &pl, &rest);
 	if (f >= 0) {
 		c->kind = DRAFTLINE_LABEL;
 		c->field = f;
@@ -710,10 +817,11 @@ draftline_classify(const struct framework *fw, const char *line, size_t len, boo
 	body = xstrndup(pl.body, pl.body_len);
 	if (c->heading) {
 		char *n = draftline_normalize(body);
+		size_t k;
 
-		if (strcmp(n, "introduction") == 0 || strcmp(n, "intro") == 0 ||
-		    strcmp(n, "summary") == 0 || strcmp(n, "overview") == 0 ||
-		    strcmp(n, "introductory summary") == 0) {
+		for (k = 0; intro_words[k] != NULL; k++) {
+			if (strcmp(n, intro_words[k]) != 0)
+				continue;
 			c->kind = DRAFTLINE_INTRO;
 			free(n);
 			free(body);
@@ -722,7 +830,7 @@ draftline_classify(const struct framework *fw, const char *line, size_t len, boo
 		free(n);
 	}
 	if (in_ecq && pl.body_len < 80 &&
-	    parse_range(pl.body, pl.body_len, c->start, c->end)) {
+	    parse_range(w, pl.body, pl.body_len, c->start, c->end)) {
 		c->kind = DRAFTLINE_DATES;
 		c->dates_off = (size_t)(pl.body - line);
 		c->has_dates = true;
@@ -730,7 +838,7 @@ draftline_classify(const struct framework *fw, const char *line, size_t len, boo
 		return;
 	}
 	free(body);
-	if (classify_example(line, &pl, in_ecq, c))
+	if (classify_example(w, line, &pl, in_ecq, c))
 		return;
 	c->kind = DRAFTLINE_TEXT;
 }

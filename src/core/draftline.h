@@ -10,7 +10,45 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "error.h"
 #include "framework.h"
+
+/* What a word of dictionaries/import-labels.txt or import-cues.txt names. */
+enum draftline_role {
+	DRAFTLINE_W_CHALLENGE,  /* labels: the CCAR parts, in EX_ order */
+	DRAFTLINE_W_CONTEXT,
+	DRAFTLINE_W_ACTION,
+	DRAFTLINE_W_RESULT,
+	DRAFTLINE_W_INTRO,      /* labels: an introduction heading */
+	DRAFTLINE_W_EXAMPLE,    /* labels: the word opening an example heading */
+	DRAFTLINE_W_COMPETENCIES,       /* labels: "Word:" lines */
+	DRAFTLINE_W_NAME,
+	DRAFTLINE_W_POSITION,
+	DRAFTLINE_W_TITLE,
+	DRAFTLINE_W_DATES,
+	DRAFTLINE_W_RESULT_CUE, /* cues: opens a paragraph that reports outcomes */
+	DRAFTLINE_W_TIME_CUE,   /* cues: opens a paragraph that says when */
+	DRAFTLINE_W_ACTION_CUE, /* cues: the writer acting, among the first words */
+	DRAFTLINE_W_TITLE_WORD, /* import-title-words.txt */
+	DRAFTLINE_W_COUNT
+};
+
+/* The words drafts are read by, from dictionaries/import-labels.txt,
+ * import-cues.txt and import-title-words.txt. */
+struct draftline_words;
+
+/* Loads the three lists from dict_dir (the folder that holds them).
+ * Returns 0, or -1 with err set: ERR_IO when a file cannot be read,
+ * ERR_FORMAT naming the file and the entry when an entry names no known
+ * part or cue. The caller frees *out with draftline_words_free. */
+int draftline_words_load(const char *dict_dir, struct draftline_words **out,
+    struct error *err);
+void draftline_words_free(struct draftline_words *w);
+
+/* The words of a role, lower case, multi-word entries joined by one space;
+ * a NULL-terminated array borrowed from w. */
+const char *const *draftline_words_of(const struct draftline_words *w,
+    enum draftline_role role);
 
 enum draftline_kind {
 	DRAFTLINE_BLANK,
@@ -42,9 +80,10 @@ struct draftline {
 
 /* Classifies line[0..len) (no line end). in_ecq: an ECQ heading came
  * before, so headings may be examples; next_is_underline: the next line is
- * "===" or "---", which makes this one a heading. */
-void draftline_classify(const struct framework *fw, const char *line, size_t len,
-    bool in_ecq, bool next_is_underline, struct draftline *c);
+ * "===" or "---", which makes this one a heading. w: the label words
+ * (borrowed). */
+void draftline_classify(const struct framework *fw, const struct draftline_words *w,
+    const char *line, size_t len, bool in_ecq, bool next_is_underline, struct draftline *c);
 
 /* True for a line of three or more '=', '-', '*' or '_' (a rule or a
  * Setext underline). */

@@ -20,6 +20,7 @@
 #include "bounded.h"
 #include "docx.h"
 #include "draftline.h"
+#include "paths.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -49,6 +50,7 @@ struct pexample {
 
 struct parse {
 	const struct framework *fw;
+	const struct draftline_words *words;    /* dictionaries/import-*.txt */
 	const char *text;
 	struct piece *intro;    /* [n_ecqs] */
 	struct piece *ecq_heading;  /* [n_ecqs] */
@@ -325,19 +327,12 @@ opens_with(const char *s, size_t n, const char *const *words)
 	return false;
 }
 
-/* A paragraph that reports outcomes: "As a result", "The result", "Within a year". */
+/* A paragraph that reports outcomes: "As a result", "The result", "Within a
+ * year" (dictionaries/import-cues.txt, "=> result"). */
 static bool
-result_cue(const char *s, size_t n)
+result_cue(const struct parse *ps, const char *s, size_t n)
 {
-	static const char *const words[] = {
-		"as a result", "the result", "the results", "results", "result", "the outcome",
-		"outcome", "in the end", "consequently", "ultimately", "today", "since then",
-		"within", "by the end", "overall", "in total", "because of this", "thanks to",
-		"these changes", "this change", "these efforts", "this effort", "my efforts",
-		"in all", "afterward", "now", NULL
-	};
-
-	return opens_with(s, n, words);
+	return opens_with(s, n, draftline_words_of(ps->words, DRAFTLINE_W_RESULT_CUE));
 }
 
 /* A year (1950-2039) or a fiscal year near the start of s[0..n). */
@@ -369,22 +364,20 @@ year_cue(const char *s, size_t n)
 /* A paragraph that opens on when the story happened: "In 2017,", "When I
  * took over ... in 2016", "From 2009 to 2011". */
 static bool
-time_opening(const char *s, size_t n)
+time_opening(const struct parse *ps, const char *s, size_t n)
 {
-	static const char *const words[] = {
-		"in", "when", "from", "during", "between", "since", "after", "before", "early",
-		"late", "as", "while", "at", "on", "over", "for", "upon", "shortly", "last",
-		"fy", NULL
-	};
-
-	return opens_with(s, n, words) || (n > 0 && isdigit((unsigned char)s[0]));
+	return opens_with(s, n, draftline_words_of(ps->words, DRAFTLINE_W_TIME_CUE)) ||
+	    (n > 0 && isdigit((unsigned char)s[0]));
 }
 
-/* The writer acting: "I" (or "we") among the first words. */
+/* The writer acting: "I" (or "we") among the first words (the "=> action"
+ * cues of dictionaries/import-cues.txt; a one-letter cue only in upper case,
+ * so a list's "i)" is not "I"). */
 static bool
-action_cue(const char *s, size_t n)
+action_cue(const struct parse *ps, const char *s, size_t n)
 {
-	size_t i, words = 0;
+	const char *const *cues = draftline_words_of(ps->words, DRAFTLINE_W_ACTION_CUE);
+	size_t i, k, words = 0;
 
 	if (n > 80)
 		n = 80;
@@ -394,11 +387,16 @@ action_cue(const char *s, size_t n)
 		if (!start || !isalpha((unsigned char)s[i]))
 			continue;
 		words++;
-		if (s[i] == 'I' && (i + 1 == n || !isalpha((unsigned char)s[i + 1])))
+		for (k = 0; cues[k] != NULL; k++) {
+			size_t l = strlen(cues[k]);
+
+			if (l > n - i || strncasecmp(s + i, cues[k], l) != 0 ||
+			    (i + l < n && isalpha((unsigned char)s[i + l])))
+				continue;
+			if (l == 1 && !isupper((unsigned char)s[i]))
+				continue;
 			return true;
-		if (i + 2 <= n && strncasecmp(s + i, "we", 2) == 0 &&
-		    (i + 2 == n || !isalpha((unsigned char)s[i + 2])))
-			return true;
+		}
 	}
 	return false;
 }
@@ -448,9 +446,9 @@ infer_parts(struct parse *ps, struct ppara *pp, size_t a, size_t b)
 			pp[j].part = EX_CHALLENGE;
 		else if (pp[j].list)
 			pp[j].part = pp[j - 1].part;
-		else if (result || result_cue(s, l->len))
+		else if (result || result_cue(ps, s, l->len))
 			pp[j].part = EX_RESULT;
-		else if (action_cue(s, l->len))
+		else if (action_cue(ps, s, l->len))
 			pp[j].part = EX_ACTION;
 		else
 			pp[j].part = acted ? EX_ACTION : EX_CONTEXT;
@@ -477,13 +475,13 @@ find_stories(struct parse *ps, struct ppara *pp, size_t n)
 	for (j = 0; j < n; j++) {
 		const struct pline *l = &ps->pend[pp[j].first];
 		const char *s = ps->text + l->off;
-		bool cue = !pp[j].list && year_cue(s, l->len) && !result_cue(s, l->len) &&
-		    (story < 0 || time_opening(s, l->len));
+		bool cue = !pp[j].list && year_cue(s, l->len) && !result_cue(ps, s, l->len) &&
+		    (story < 0 || time_opening(ps, s, l->len));
 
 		if ((story < 0 && cue) || (story >= 0 && cue && acted)) {
 			story++;
 			acted = false;
-		} else if (story >= 0 && (action_cue(s, l->len) || result_cue(s, l->len))) {
+		} else if (story >= 0 && (action_cue(ps, s, l->len) || result_cue(ps, s, l->len))) {
 			acted = true;
 		}
 		pp[j].story = story;
@@ -572,20 +570,16 @@ flush_prose(struct parse *ps, bool stories_ok)
 	ps->pend_break = false;
 }
 
-/* Words that make a first heading a document title, not a person's name. */
+/* Words that make a first heading a document title, not a person's name
+ * (dictionaries/import-title-words.txt). */
 static bool
-title_word(const char *w, size_t n)
+title_word(const struct draftline_words *words, const char *w, size_t n)
 {
-	static const char *const words[] = {
-		"ecq", "ecqs", "executive", "core", "qualification", "qualifications",
-		"narrative", "narratives", "draft", "senior", "service", "ses", "statement",
-		"resume", "application", "leading", "change", "people", "results", "business",
-		"building", "coalitions", "acumen", "driven", NULL
-	};
+	const char *const *list = draftline_words_of(words, DRAFTLINE_W_TITLE_WORD);
 	size_t k;
 
-	for (k = 0; words[k] != NULL; k++)
-		if (strlen(words[k]) == n && strncasecmp(w, words[k], n) == 0)
+	for (k = 0; list[k] != NULL; k++)
+		if (strlen(list[k]) == n && strncasecmp(w, list[k], n) == 0)
 			return true;
 	return false;
 }
@@ -594,7 +588,8 @@ title_word(const char *w, size_t n)
  * heading of two to six capitalised words, no digits, no title words.
  * Sets [*a, *a + *n) to the name in the line. */
 static bool
-name_heading(const char *line, size_t len, size_t *a, size_t *n)
+name_heading(const struct draftline_words *dw, const char *line, size_t len, size_t *a,
+    size_t *n)
 {
 	size_t i = 2, e = len, words = 0;
 
@@ -617,7 +612,7 @@ name_heading(const char *line, size_t len, size_t *a, size_t *n)
 				return false;
 			i++;
 		}
-		if (title_word(line + w, i - w))
+		if (title_word(dw, line + w, i - w))
 			return false;
 		words++;
 		while (i < e && draftline_is_space(line[i]))
@@ -652,7 +647,7 @@ read_export_head(struct parse *ps, const struct line *lines, size_t n)
 	size_t i = next_filled(text, lines, n, 0), a, len, p, q;
 	struct draftline c;
 
-	if (i >= n || !name_heading(text + lines[i].off, lines[i].len, &a, &len))
+	if (i >= n || !name_heading(ps->words, text + lines[i].off, lines[i].len, &a, &len))
 		return 0;
 	ps->candidate = unescape(text + lines[i].off + a, len);
 	item(ps, IMPORTER_META, i + 1, -1, -1, 0, ps->candidate, strlen(ps->candidate));
@@ -662,10 +657,10 @@ read_export_head(struct parse *ps, const struct line *lines, size_t n)
 	q = next_filled(text, lines, n, p + 1);
 	if (q >= n)
 		return i + 1;
-	draftline_classify(ps->fw, text + lines[p].off, lines[p].len, false, false, &c);
+	draftline_classify(ps->fw, ps->words, text + lines[p].off, lines[p].len, false, false, &c);
 	if (c.kind != DRAFTLINE_TEXT || draftline_list_item(draftline_skip_spaces(text + lines[p].off)))
 		return i + 1;
-	draftline_classify(ps->fw, text + lines[q].off, lines[q].len, false, false, &c);
+	draftline_classify(ps->fw, ps->words, text + lines[q].off, lines[q].len, false, false, &c);
 	if (c.kind != DRAFTLINE_ECQ)
 		return i + 1;
 	ps->position = unescape(text + lines[p].off, lines[p].len);
@@ -690,7 +685,7 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 		struct draftline c;
 		struct pexample *e;
 
-		draftline_classify(ps->fw, line, len, ecq >= 0, under, &c);
+		draftline_classify(ps->fw, ps->words, line, len, ecq >= 0, under, &c);
 		if (under && c.kind != DRAFTLINE_BLANK)
 			i++;    /* the setext underline belongs to this heading */
 		if (c.kind == DRAFTLINE_BLANK || c.kind == DRAFTLINE_RULE) {
@@ -1142,8 +1137,8 @@ write_project(struct parse *ps, struct store *st, struct error *err)
 
 /* Reads the draft into ps (the caller frees it with parse_free). */
 static void
-parse_draft(struct parse *ps, const struct framework *fw, const char *text, size_t len,
-    struct importer_report *rep)
+parse_draft(struct parse *ps, const struct draftline_words *words, const struct framework *fw,
+    const char *text, size_t len, struct importer_report *rep)
 {
 	struct line *lines;
 	size_t n;
@@ -1151,6 +1146,7 @@ parse_draft(struct parse *ps, const struct framework *fw, const char *text, size
 	memset(rep, 0, sizeof *rep);
 	memset(ps, 0, sizeof *ps);
 	ps->fw = fw;
+	ps->words = words;
 	ps->rep = rep;
 	ps->clean = sanitize(text, len, &rep->invalid_offset);
 	ps->text = ps->clean;
@@ -1187,15 +1183,38 @@ parse_free(struct parse *ps)
 	free(ps->clean);
 }
 
+/* The words drafts are read by: package data, the same for every draft,
+ * so read once and kept for the life of the process. NULL with err set
+ * when a list cannot be read (then it is tried again next time). */
+static const struct draftline_words *
+importer_words(struct error *err)
+{
+	static struct draftline_words *words;
+	char *dir;
+
+	if (words != NULL)
+		return words;
+	dir = paths_data_file("dictionaries");
+	if (draftline_words_load(dir, &words, err) != 0)
+		words = NULL;
+	free(dir);
+	return words;
+}
+
 int
 importer_import(struct store *st, const char *text, size_t len,
     struct importer_report *rep, struct error *err)
 {
+	const struct draftline_words *words = importer_words(err);
 	struct parse ps;
 	bool own;
 	int rc;
 
-	parse_draft(&ps, store_project(st)->fw, text, len, rep);
+	if (words == NULL) {
+		memset(rep, 0, sizeof *rep);
+		return -1;
+	}
+	parse_draft(&ps, words, store_project(st)->fw, text, len, rep);
 	/* One transaction: one fsync and one reload for the whole draft. */
 	own = !store_in_batch(st);
 	rc = own ? store_batch_begin(st, err) : 0;
@@ -1229,6 +1248,7 @@ int
 importer_build(const struct framework *fw, const char *text, size_t len,
     struct project **out, struct importer_report *rep, struct error *err)
 {
+	const struct draftline_words *words = importer_words(err);
 	struct importer_report *r = rep;
 	struct project *p;
 	struct parse ps;
@@ -1236,7 +1256,11 @@ importer_build(const struct framework *fw, const char *text, size_t len,
 	int f;
 
 	*out = NULL;
-	parse_draft(&ps, fw, text, len, rep);
+	if (words == NULL) {
+		memset(rep, 0, sizeof *rep);
+		return -1;
+	}
+	parse_draft(&ps, words, fw, text, len, rep);
 	p = xcalloc(1, sizeof *p);
 	if (framework_parse(fw->text, strlen(fw->text), fw->id, &p->fw, err) != 0) {
 		free(p);

@@ -108,7 +108,9 @@ const struct framework *importer_guess_framework_note(const struct framework_set
  * inside the caller's batch when one is open. Fills *rep (the caller frees
  * it with importer_report_free, also after a failure). Returns 0, or -1
  * with err set when the store fails (then nothing of the draft is saved;
- * inside the caller's batch, the caller rolls it back). */
+ * inside the caller's batch, the caller rolls it back) or when the words
+ * drafts are read by (dictionaries/import-labels.txt, import-cues.txt,
+ * import-title-words.txt; read once a process) cannot be read. */
 int importer_import(struct store *st, const char *text, size_t len,
     struct importer_report *rep, struct error *err);
 
@@ -117,7 +119,7 @@ int importer_import(struct store *st, const char *text, size_t len,
  * the project's framework is a copy parsed from fw->text. For checking a
  * draft of any size quickly. On success *out is a project the caller frees
  * with project_free. Returns -1 with err set only when fw->text does not
- * parse. */
+ * parse or the import word lists cannot be read (as for importer_import). */
 int importer_build(const struct framework *fw, const char *text, size_t len,
     struct project **out, struct importer_report *rep, struct error *err);
 

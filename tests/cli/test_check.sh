@@ -2,7 +2,7 @@
 # check: project rules on the labeled narratives, compiler-style and JSON
 # output, draft line numbers, --fail-on, --rules, exit codes.
 . "${srcdir:-.}/tests/cli/lib.sh"
-plan 26
+plan 28
 fx=$srcdir/tests/fixtures
 data=$srcdir/tests/data
 ECQCOACH_TODAY=2026-11-23
@@ -70,3 +70,21 @@ tap "the rest of a draft with a bad byte is still checked" $?
 run check --rules example_too_old "$srcdir/tests/data/drafts/dates-in-prose.txt"
 expect "an example with no dates is dated by its prose, and says where" 1 \
     "dates-in-prose.txt:15:[0-9]+: warning: The example has no dates, and the Challenge says 2011"
+
+# check shows fixes too, with offsets in the field's text.
+printf '# ECQ 1: Leading Change\n\n## Example 1: Grants (2021-01 to 2022-06)\n\nChallenge: The grants office lost its OMB funding.\n\nAction: I cut the backlog.\n\nResult: It fell by half.\n' >"$scratch/fixdraft.md"
+run check --rules acronym_undefined "$scratch/fixdraft.md"
+expect "check prints the fix after the suggestion" 1 \
+    "^    fix: replace 'OMB' with 'Office of Management and Budget \\(OMB\\)'$"
+run check --rules acronym_undefined --format json "$scratch/fixdraft.md"
+if command -v python3 >/dev/null; then
+	python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+f = d["findings"][0]
+assert f["fix"] == {"text": "Office of Management and Budget (OMB)", "offset": f["offset"], "length": 3}, f
+' "$scratch/out"
+	tap "check JSON carries the fix at the finding's offset in its field" $?
+else
+	tap "check JSON fix # SKIP no python3" 0
+fi

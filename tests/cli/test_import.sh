@@ -2,7 +2,7 @@
 # import: what it recognises and prints, the framework guess, refusing to
 # overwrite, usage and file errors.
 . "${srcdir:-.}/tests/cli/lib.sh"
-plan 44
+plan 49
 fx=$srcdir/tests/fixtures
 
 run import "$fx/draft-markdown.md" -o "$scratch/a.ecq"
@@ -135,3 +135,27 @@ fi
 run import "$fx/draft-markdown.md" -o "$scratch/title.ecq"
 ! grep -q 'candidate: Executive Core' "$scratch/out"
 tap "a document title heading is not taken for the candidate's name" $?
+
+# The words drafts are read by are data a coordinator edits
+# (dictionaries/import-*.txt), read through the word-list loader.
+data=$scratch/data
+mkdir -p "$data/dictionaries"
+cp -r "$srcdir/prompts" "$data/"
+cp "$srcdir"/dictionaries/*.txt "$data/dictionaries/"
+echo "hurdle => challenge" >>"$data/dictionaries/import-labels.txt"
+printf '# ECQ 1: Leading Change\n\n## Example 1: Grants\n\nHurdle: The grants office had a backlog.\n\nAction: I sorted it.\n\nResult: It fell by half.\n' >"$scratch/hurdle.md"
+ECQCOACH_DATADIR=$data run import "$scratch/hurdle.md" -o "$scratch/hurdle.ecq"
+expect "a label a coordinator adds to import-labels.txt is read" 0 ':5: +Challenge'
+ECQCOACH_DATADIR=$data "$ECQCOACH" show "$scratch/hurdle.ecq" 2>/dev/null | grep -q 'backlog' &&
+    ! "$ECQCOACH" show "$scratch/hurdle.ecq" 2>/dev/null | grep -q 'Hurdle'
+tap "the added label's text is in the challenge, the label word is not" $?
+echo "hurdle => obstacle" >>"$data/dictionaries/import-labels.txt"
+ECQCOACH_DATADIR=$data run import "$scratch/hurdle.md" -o "$scratch/bad.ecq"
+expect "an import label naming no part is a data error naming the file" 3 \
+    'import-labels.txt: "hurdle => obstacle" names none of the parts'
+sed -i '/obstacle/d' "$data/dictionaries/import-labels.txt"
+rm "$data/dictionaries/import-cues.txt"
+ECQCOACH_DATADIR=$data run import "$scratch/hurdle.md" -o "$scratch/bad.ecq"
+expect "a missing import-cues.txt is a file error naming it" 3 'import-cues.txt'
+ECQCOACH_DATADIR=$data run check "$scratch/hurdle.md"
+expect "check DRAFT says the same" 3 'import-cues.txt'

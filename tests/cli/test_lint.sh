@@ -2,7 +2,7 @@
 # ecqcoach lint: output formats, rule selection, exit codes and bad input
 # (invalid UTF-8, NUL bytes, empty, huge, a missing dictionary).
 . "${srcdir:-.}/tests/cli/lib.sh"
-plan 32
+plan 36
 
 have_dict=0
 [ -r /usr/share/hunspell/en_US.dic ] && have_dict=1
@@ -133,3 +133,33 @@ fi
 
 run lint --help
 expect "--help explains the command" 0 "Usage: ecqcoach lint"
+
+# A finding's machine fix: a "fix:" line after the suggestion, and in JSON
+# "fix": {"text", "offset", "length"} (null without one).
+printf 'I briefed OMB examiners. I utilized the data.\n' >"$scratch/fix.txt"
+run lint --rules acronym_undefined,bureaucratic "$scratch/fix.txt"
+expect "text output shows the acronym's fix after the suggestion" 1 \
+    "^    fix: replace 'OMB' with 'Office of Management and Budget \\(OMB\\)'$"
+grep -A1 "^    suggestion: Write 'used'" "$scratch/out" | grep -q "^    fix: replace 'utilized' with 'used'$"
+tap "the fix line follows its finding's suggestion" $?
+run lint --rules acronym_undefined,vague --format json "$scratch/fix.txt"
+if command -v python3 >/dev/null; then
+	python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+f = [x for x in d["findings"] if x["rule"] == "acronym_undefined"][0]
+assert f["fix"] == {"text": "Office of Management and Budget (OMB)", "offset": 10, "length": 3}, f["fix"]
+' "$scratch/out"
+	tap "JSON carries the fix: text, offset and length" $?
+	printf 'We did various things.\n' >"$scratch/nofix.txt"
+	run lint --rules vague --format json "$scratch/nofix.txt"
+	python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert d["findings"] and all(x["fix"] is None for x in d["findings"])
+' "$scratch/out"
+	tap "JSON has fix null when a finding has none" $?
+else
+	tap "JSON carries the fix # SKIP no python3" 0
+	tap "JSON fix null # SKIP no python3" 0
+fi

@@ -405,7 +405,44 @@ struct eval_rules {
 	struct checker *ck;
 	struct eval_score scores[EVAL_MAX_RULES];
 	size_t n_rules;
+	size_t acr_found, acr_fixed, acr_still;     /* acronym_undefined fixes */
 };
+
+/* Counts the acronym_undefined findings of fs on sentence, those with a
+ * fix, and the fixes after which the sentence is still flagged there. */
+static void
+eval_acronym_fixes(struct eval_rules *er, const char *sentence, const struct findings *fs)
+{
+	size_t i, k, n = strlen(sentence);
+
+	for (i = 0; i < fs->n; i++) {
+		const struct finding *f = &fs->items[i];
+		struct findings again;
+		char *fixed;
+
+		if (strcmp(f->rule, "acronym_undefined") != 0)
+			continue;
+		er->acr_found++;
+		if (f->fix == NULL || f->fix_offset + f->fix_length > n)
+			continue;
+		er->acr_fixed++;
+		fixed = xasprintf("%.*s%s%s", (int)f->fix_offset, sentence, f->fix,
+		    sentence + f->fix_offset + f->fix_length);
+		findings_init(&again);
+		checker_check_text(er->ck, fixed, strlen(fixed), NULL, &again);
+		for (k = 0; k < again.n; k++) {
+			if (strcmp(again.items[k].rule, "acronym_undefined") == 0 &&
+			    again.items[k].offset == f->offset) {
+				er->acr_still++;
+				if (eval_verbose)
+					printf("    fix did not clear: %s\n", fixed);
+				break;
+			}
+		}
+		findings_free(&again);
+		free(fixed);
+	}
+}
 
 static bool
 eval_label_has(const char *labels, const char *rule)
@@ -430,6 +467,7 @@ eval_rules_line(char *labels, char *sentence, void *arg)
 
 	findings_init(&fs);
 	checker_check_text(er->ck, sentence, strlen(sentence), NULL, &fs);
+	eval_acronym_fixes(er, sentence, &fs);
 	for (i = 0; i < er->n_rules; i++) {
 		struct eval_score *s = &er->scores[i];
 		bool gold = eval_label_has(labels, s->rule), got = eval_has_rule(&fs, s->rule);
@@ -467,6 +505,8 @@ eval_rules(const char *data)
 		all.fn += er.scores[i].fn;
 	}
 	eval_print_score(&all);
+	printf("  acronym_undefined fixes: %zu of %zu findings carry one; %zu leave the acronym "
+	    "flagged (target 0)\n", er.acr_fixed, er.acr_found, er.acr_still);
 	checker_free(er.ck);
 	free(path);
 }

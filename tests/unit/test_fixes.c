@@ -70,6 +70,31 @@ static const struct fix_case fix_cases[] = {
 	NOFIX("we_voice", "we_were", "We were short of staff."),
 	NOFIX("we_voice", "we_all", "We all agreed on the plan."),
 	NOFIX("we_voice", "we_our", "We cut our costs by half."),
+	/* a spelled-out acronym inserted at first use */
+	FIX("acronym_undefined", "acronym_from_list", "I briefed OMB examiners on the plan.",
+	    "I briefed Office of Management and Budget (OMB) examiners on the plan."),
+	FIX("acronym_undefined", "acronym_after_the", "I partnered with the FEMA region.",
+	    "I partnered with the Federal Emergency Management Agency (FEMA) region."),
+	NOFIX("acronym_undefined", "acronym_after_an_lower_case_name",
+	    "I signed an agreement and an MOU once."),
+	FIX("acronym_undefined", "acronym_defined_later_in_the_text",
+	    "The XYZ team met. Later the Xylophone Yield Zone (XYZ) grew.",
+	    "The Xylophone Yield Zone (XYZ) team met. Later the Xylophone Yield Zone (XYZ) grew."),
+	FIX("acronym_undefined", "acronym_defined_later_acronym_first",
+	    "The QRS team met. Later QRS (Quality Review Staff) grew.",
+	    "The Quality Review Staff (QRS) team met. Later QRS (Quality Review Staff) grew."),
+	FIX("acronym_undefined", "acronym_name_across_lines",
+	    "The QRS team met.\nLater in the year I joined the Quality Review\nStaff (QRS) as chief.",
+	    "The Quality Review Staff (QRS) team met.\nLater in the year I joined the Quality "
+	    "Review\nStaff (QRS) as chief."),
+	FIX("acronym_undefined", "acronym_list_entry_in_lower_case", "I rewrote the SOW in May.",
+	    "I rewrote the statement of work (SOW) in May."),
+	NOFIX("acronym_undefined", "acronym_unknown", "I led the ZQX review."),
+	NOFIX("acronym_undefined", "acronym_plural", "I signed three MOUs with the states."),
+	NOFIX("acronym_undefined", "acronym_possessive", "I read OMB's guidance."),
+	NOFIX("acronym_undefined", "acronym_hyphenated", "I led the HHS-wide review."),
+	NOFIX("acronym_undefined", "acronym_after_an", "I won an NSF grant."),
+	NOFIX("acronym_undefined", "acronym_in_parentheses", "The new office (OMB) was small."),
 };
 
 #define N_CASES (sizeof fix_cases / sizeof fix_cases[0])

@@ -6,7 +6,10 @@
  * the scope that remembers what an ECQ has defined is struct acronym_scope.
  * Overuse counts the uses that are not definitions, per 1,000 words (a
  * short text counts as 150 words). Well-known abbreviations come from
- * dictionaries/acronym-exempt.txt.
+ * dictionaries/acronym-exempt.txt. An undefined acronym whose full name the
+ * text itself gives later, or dictionaries/acronym-expansions.txt gives,
+ * carries a fix that spells it out: "OMB" becomes "Office of Management
+ * and Budget (OMB)".
  */
 #include "config.h"
 #include "checks/acronym.h"
@@ -15,6 +18,7 @@
 #include <string.h>
 
 #include "checks/ruleutil.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 #define ACRONYM_MAX 24          /* longest acronym considered, in letters */
@@ -285,20 +289,13 @@ acronym_match(const char *L, size_t li, char words[][32], size_t nw, size_t wi, 
 	return false;
 }
 
-/* True when the word tokens [from, to) spell out the acronym loosely: its
- * first letter is the initial of one of the first words tried, its other
- * letters follow in order, at least half of them at word initials. When
- * anchor_end, the name must end at `to` (it precedes the parenthesis). */
-static bool
-acronym_spelled(const struct text_doc *doc, size_t from, size_t to,
-    const struct acronym_tok *a, bool anchor_end)
+/* The lower-case letter runs of word tokens [from, to) into words (at
+ * most 16); returns how many. */
+static size_t
+acronym_words(const struct text_doc *doc, size_t from, size_t to, char words[16][32])
 {
-	char words[16][32], L[ACRONYM_MAX + 1];
-	size_t nw = 0, i, k, max_words = a->n_letters * 2 + 3;
+	size_t nw = 0, i;
 
-	for (i = 0; i < a->n_letters; i++)
-		L[i] = (char)(a->key[i] + 32);
-	L[a->n_letters] = '\0';
 	for (i = from; i < to && nw < 16; i++) {
 		char buf[64], *p, *o;
 
@@ -321,9 +318,39 @@ acronym_spelled(const struct text_doc *doc, size_t from, size_t to,
 				nw++;
 		}
 	}
+	return nw;
+}
+
+/* How the name must sit in the tokens given to acronym_spelled. */
+enum acronym_anchor {
+	ACRONYM_NEAR_START,     /* it starts in the first three words */
+	ACRONYM_AT_END,         /* it ends at the last word (before "(ACR)") */
+	ACRONYM_EXACT           /* it starts at the first word and ends at the last */
+};
+
+/* True when the word tokens [from, to) spell out the acronym loosely: its
+ * first letter is the initial of one of the first words tried, its other
+ * letters follow in order, at least half of them at word initials. */
+static bool
+acronym_spelled(const struct text_doc *doc, size_t from, size_t to,
+    const struct acronym_tok *a, enum acronym_anchor anchor)
+{
+	char words[16][32], L[ACRONYM_MAX + 1];
+	size_t nw, i, k, max_words = a->n_letters * 2 + 3;
+
+	for (i = 0; i < a->n_letters; i++)
+		L[i] = (char)(a->key[i] + 32);
+	L[a->n_letters] = '\0';
+	nw = acronym_words(doc, from, to, words);
 	if (nw == 0)
 		return false;
-	if (anchor_end) {
+	if (anchor == ACRONYM_EXACT) {
+		size_t best = 0, budget = 4096;
+
+		return words[0][0] == L[0] &&
+		    acronym_match(L, 1, words, nw, 0, 1, 1, &best, &budget);
+	}
+	if (anchor == ACRONYM_AT_END) {
 		size_t lo = nw > max_words ? nw - max_words : 0;
 
 		for (k = nw; k-- > lo; ) {
@@ -364,7 +391,7 @@ acronym_defined_at(const struct text_doc *doc, size_t tok, size_t first, size_t 
 			    !ruleutil_punct(doc, k - 1, ',') && !ruleutil_punct(doc, k - 1, '&'))
 				break;
 		}
-		if (acronym_spelled(doc, k, to, a, true))
+		if (acronym_spelled(doc, k, to, a, ACRONYM_AT_END))
 			return true;
 	}
 	/* ACR (Full Name) */
@@ -373,18 +400,163 @@ acronym_defined_at(const struct text_doc *doc, size_t tok, size_t first, size_t 
 			if (ruleutil_punct(doc, k, ')'))
 				break;
 		}
-		if (k < end && ruleutil_punct(doc, k, ')') && acronym_spelled(doc, tok + 2, k, a, false))
+		if (k < end && ruleutil_punct(doc, k, ')') && acronym_spelled(doc, tok + 2, k, a, ACRONYM_NEAR_START))
 			return true;
 	}
 	return false;
+}
+
+/* The full name a definition at tok gives ("Full Name (ACR)" or "ACR
+ * (Full Name)"), as bytes [*off, *off + *len) of the text; false when it
+ * cannot be told where the name starts. */
+static bool
+acronym_definition(const struct text_doc *doc, size_t tok, size_t first, size_t end,
+    const struct acronym_tok *a, size_t *off, size_t *len)
+{
+	size_t k, j, lo, to, pick = (size_t)-1;
+
+	if (tok >= first + 2 && ruleutil_punct(doc, tok - 1, '(')) {
+		to = tok - 1;
+		lo = to > first + a->n_letters * 2 + 4 ? to - a->n_letters * 2 - 4 : first;
+		for (k = to; k > lo; k--) {
+			if (doc->toks[k - 1].kind == TOK_PUNCT && !ruleutil_punct(doc, k - 1, '-') &&
+			    !ruleutil_punct(doc, k - 1, ',') && !ruleutil_punct(doc, k - 1, '&'))
+				break;
+		}
+		/* The first capitalised word the name can start at ("the Office
+		 * of Management and Budget"), else the first word it can. */
+		for (j = k; j < to; j++) {
+			if (doc->toks[j].kind != TOK_WORD || !acronym_spelled(doc, j, to, a, ACRONYM_EXACT))
+				continue;
+			if (pick == (size_t)-1)
+				pick = j;
+			if (doc->toks[j].flags & TOKF_CAPITAL) {
+				pick = j;
+				break;
+			}
+		}
+		if (pick != (size_t)-1) {
+			*off = doc->toks[pick].off;
+			*len = doc->toks[to - 1].off + doc->toks[to - 1].len - *off;
+			return true;
+		}
+	}
+	if (tok + 2 < end && ruleutil_punct(doc, tok + 1, '(')) {
+		for (k = tok + 2; k < end && k < tok + 2 + 16; k++) {
+			if (ruleutil_punct(doc, k, ')'))
+				break;
+		}
+		if (k < end && k > tok + 2 && ruleutil_punct(doc, k, ')') &&
+		    acronym_spelled(doc, tok + 2, k, a, ACRONYM_NEAR_START)) {
+			*off = doc->toks[tok + 2].off;
+			*len = doc->toks[k - 1].off + doc->toks[k - 1].len - *off;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A full name the text gives for an acronym. */
+struct acronym_name {
+	char key[ACRONYM_MAX + 1];
+	size_t off, len;
+};
+
+/* Every definition in the text with the span of its full name; *n gets
+ * how many. The caller frees the array. */
+static struct acronym_name *
+acronym_names(const struct text_doc *doc, const struct wordlist *exempt, size_t *n)
+{
+	struct acronym_name *names = NULL;
+	size_t s, cap = 0;
+
+	*n = 0;
+	for (s = 0; s < doc->n_sents; ) {
+		size_t first, end, i;
+
+		ruleutil_sentence_span(doc, &s, &first, &end);
+		for (i = first; i < end; i++) {
+			struct acronym_tok a;
+			size_t off, len;
+
+			if (!acronym_read(doc, i, &a) || acronym_exempt(exempt, doc, i, &a) ||
+			    !acronym_definition(doc, i, first, end, &a, &off, &len))
+				continue;
+			if (*n == cap) {
+				cap = cap ? cap * 2 : 8;
+				names = xreallocarray(names, cap, sizeof *names);
+			}
+			memcpy(names[*n].key, a.key, a.n_letters + 1);
+			names[*n].off = off;
+			names[*n].len = len;
+			(*n)++;
+		}
+	}
+	return names;
+}
+
+/* The fix for an undefined acronym at tok: its full name, from the text's
+ * own later definition or dictionaries/acronym-expansions.txt, before it
+ * in parentheses. NULL when there is none or the change is not safe: a
+ * plural, possessive or hyphenated form ("MOUs", "HR-related"), after "a"
+ * or "an" (the article may no longer fit) or inside parentheses. The
+ * caller frees the result. */
+static char *
+acronym_fix(const struct text_doc *doc, size_t tok, const struct acronym_tok *a,
+    const struct acronym_name *names, size_t n_names, const struct wordlist *expansions)
+{
+	const struct token *t = &doc->toks[tok];
+	const char *name = NULL, *repl = NULL;
+	size_t name_len = 0, i;
+	struct strbuf b = { 0 };
+	bool space = false;
+
+	if (a->len != t->len)
+		return NULL;
+	if (tok > 0 && (ruleutil_punct(doc, tok - 1, '(') || ruleutil_is(doc, tok - 1, "a") ||
+	    ruleutil_is(doc, tok - 1, "an")))
+		return NULL;
+	for (i = 0; i < n_names; i++) {
+		if (strcmp(names[i].key, a->key) == 0 && names[i].off > t->off) {
+			name = doc->text + names[i].off;
+			name_len = names[i].len;
+			break;
+		}
+	}
+	if (name == NULL && expansions != NULL && wordlist_match(expansions, doc, tok, &repl) == 1 &&
+	    repl != NULL) {
+		name = repl;
+		name_len = strlen(repl);
+	}
+	if (name == NULL || name_len == 0)
+		return NULL;
+	/* one space for each run of blanks or line ends in the name */
+	for (i = 0; i < name_len; i++) {
+		char c = name[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			space = true;
+			continue;
+		}
+		if (space)
+			strbuf_add(&b, " ", 1);
+		space = false;
+		strbuf_add(&b, &name[i], 1);
+	}
+	strbuf_add(&b, " (", 2);
+	strbuf_add(&b, doc->text + t->off, t->len);
+	strbuf_add(&b, ")", 1);
+	return b.s;
 }
 
 void
 rule_acronym(const struct rule_env *env, struct findings *out)
 {
 	const struct text_doc *doc;
-	const struct wordlist *exempt;
+	const struct wordlist *exempt, *expansions;
 	struct acronym_scope *scope, *own = NULL;
+	struct acronym_name *names = NULL;
+	size_t n_names = 0;
 	bool undefined, overuse;
 	size_t s, count = 0, reported = 0, limit_count;
 	double per_1000;
@@ -397,6 +569,9 @@ rule_acronym(const struct rule_env *env, struct findings *out)
 	if (!undefined && !overuse)
 		return;
 	exempt = wordlists_get(env->lists, "acronym-exempt");
+	expansions = wordlists_get(env->lists, "acronym-expansions");
+	if (undefined)
+		names = acronym_names(doc, exempt, &n_names);
 	scope = env->acronyms;
 	if (scope == NULL)
 		scope = own = acronym_scope_new();
@@ -428,12 +603,19 @@ rule_acronym(const struct rule_env *env, struct findings *out)
 			if (acronym_scope_seen(scope, a.key))
 				continue;
 			acronym_scope_add(scope, a.key);
-			if (undefined && !defined)
+			if (undefined && !defined) {
+				size_t at = out->n;
+				char *fix = acronym_fix(doc, i, &a, names, n_names, expansions);
+
 				rule_emit(env, out, "acronym_undefined", SEV_WARNING, t->off, a.len,
 				    "Spell it out at first use: 'Full Name (ACR)'",
 				    "Acronym '%.*s' is not spelled out at its first use in this ECQ",
 				    (int)a.len, doc->text + t->off);
+				rule_fix(out, at, t->off, t->len, fix);
+				free(fix);
+			}
 		}
 	}
+	free(names);
 	acronym_scope_free(own);
 }
