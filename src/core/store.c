@@ -659,6 +659,42 @@ backup_copy(struct store *st, int version, struct error *err)
 	return 0;
 }
 
+/* A reader of an older project (check, export, report): the file is not
+ * touched; a copy in memory is converted and read instead, so an older
+ * project reads like a new one without being opened for writing first. */
+static int
+migrate_in_memory(struct store *st, int version, struct error *err)
+{
+	sqlite3 *mem = NULL;
+	sqlite3_backup *b;
+	int rc;
+
+	if (sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		sqlite3_close(mem);
+		return error_set(err, ERR_INTERNAL, "%s: cannot make room to read it", st->path);
+	}
+	b = sqlite3_backup_init(mem, "main", st->db, "main");
+	if (b != NULL) {
+		sqlite3_backup_step(b, -1);
+		sqlite3_backup_finish(b);
+	}
+	rc = sqlite3_errcode(mem);
+	if (b == NULL || rc != SQLITE_OK) {
+		error_set(err, ERR_IO, "%s: cannot read it: %s", st->path, sqlite3_errmsg(b == NULL ? mem : mem));
+		sqlite3_close(mem);
+		return -1;
+	}
+	sqlite3_close(st->db);
+	st->db = mem;
+	if (harden(st, err) != 0 || store_exec(st->db, "BEGIN", err) != 0)
+		return -1;
+	if (store_schema_migrate(st->db, version, err) != 0) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return store_exec(st->db, "COMMIT", err);
+}
+
 static int
 check_and_migrate(struct store *st, struct error *err)
 {
@@ -678,8 +714,7 @@ check_and_migrate(struct store *st, struct error *err)
 	if (version == STORE_SCHEMA_VERSION)
 		return 0;
 	if (st->readonly)
-		return error_set(err, ERR_VERSION, "%s uses the older project format %d; open it once "
-		    "in the coach (ecqcoach FILE) to convert it; a backup copy is kept", st->path, version);
+		return migrate_in_memory(st, version, err);
 	/* A reviewer converts the file only while no writer has it. */
 	if (st->comments_only && st->lock == NULL &&
 	    lockfile_acquire(st->path, &st->lock, NULL, err) != 0)
