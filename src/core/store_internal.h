@@ -11,9 +11,73 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
+#include <sys/types.h>
+#include <time.h>
+
 #include "error.h"
 #include "project.h"
 #include "store.h"
+
+struct lockfile;
+struct revpolicy;
+
+/* The open project (store.h keeps it opaque to everyone else). */
+struct store {
+	sqlite3 *db;
+	char *path;
+	bool readonly;
+	bool comments_only;             /* STORE_COMMENTS: no lock, comments only */
+	bool comment_tx;                /* the transaction begun is a comment's */
+	struct project *p;
+	struct lockfile *lock;          /* the write lock; NULL when read-only */
+	struct revpolicy *revs;         /* which saves keep a revision */
+	time_t (*clock)(void);          /* seconds, for revpolicy only */
+	dev_t dev;                      /* the file it opened, to notice a */
+	ino_t ino;                      /* move, deletion or replacement */
+	ino_t wal_ino, shm_ino;         /* its -wal and -shm, 0 when unknown */
+	int busy_ms;                    /* sqlite3_busy_timeout */
+	bool batch;                     /* inside store_batch_begin: changes are
+	                                 * savepoints, st->p is not reloaded */
+};
+
+/* The example table's text columns and their revision target names, in
+ * enum example_field order. */
+extern const char *const store_field_columns[EX_FIELD_COUNT];
+extern const char *const store_field_targets[EX_FIELD_COUNT];
+
+/* ---- the transaction rules, shared by store*.c (store.c) ---- */
+/* Now, ISO 8601 UTC, into buf. */
+void store_now_iso(char buf[32]);
+/* Fills err from the connection's last error ("cannot WHAT"); returns -1. */
+int store_db_fail(struct store *st, struct error *err, const char *what);
+/* Prepares sql (NULL with err filled on failure). */
+sqlite3_stmt *store_prepare(struct store *st, const char *sql, struct error *err);
+/* Binds n text arguments and runs a statement that returns no rows. */
+int store_run(struct store *st, struct error *err, const char *sql, int n, const char *const *args);
+/* Begins a change (a transaction, or a savepoint inside a batch) after
+ * checking the handle may write and the file is still the one opened. */
+int store_begin(struct store *st, struct error *err);
+void store_rollback(struct store *st);
+/* Ends a change: releases a batch's savepoint, or commits and (reload)
+ * reads the project back. */
+int store_end_change(struct store *st, bool reload, struct error *err);
+/* Stamps meta.modified, commits and reloads the project. */
+int store_commit(struct store *st, struct error *err);
+/* Keeps old as a revision of target when force or the revision policy
+ * says so (revpolicy.h). */
+int store_keep_revision(struct store *st, const char *target, const char *old, bool force,
+    struct error *err);
+/* A text column ("" for NULL), borrowed; and a copy the caller frees. */
+const char *store_col_str(sqlite3_stmt *stmt, int col);
+char *store_column_text(sqlite3_stmt *stmt, int col);
+/* Refuses text that is not valid UTF-8 or longer than STORE_MAX_TEXT. */
+int store_check_text(struct store *st, const char *text, struct error *err);
+/* ERR_NOTFOUND unless ecq is an ECQ of the project's framework. */
+int store_valid_ecq(struct store *st, int ecq, struct error *err);
+/* The index of the ECQ with this key in fw, or -1. */
+int store_ecq_index(const struct framework *fw, const char *key);
+/* The loaded example with this id, or NULL with ERR_NOTFOUND. */
+struct example *store_find_example(struct store *st, int64_t id, struct error *err);
 
 /* The store's connection. */
 sqlite3 *store_sqlite(const struct store *st);
