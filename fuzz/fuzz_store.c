@@ -158,8 +158,11 @@ edit(struct store *st)
 	store_remove_word(st, "Rivera", &err);
 	store_dismiss(st, "passive", "intro.0", "was led", &err);
 	store_is_dismissed(st, "passive", "intro.0", "was led");
-	if (store_add_comment(st, "intro.0", "seven years", "Reviewer", "Say which.", &cid, &err) == 0)
-		store_resolve_comment(st, cid, &err);
+	if (store_add_comment(st, "intro.0", "seven years", 0, "Reviewer", "Say which.", &cid, &err) == 0)
+		store_resolve_comment(st, cid, true, &err);
+	/* a save by revision target, against what the caller last saw */
+	store_set_text(st, "intro.1", "", "Fuzzed intro.", NULL, &err);
+	store_set_text(st, "meta.position", NULL, "Director", NULL, &err);
 	store_set_confirmed(st, "Uses I", true, &err);
 	store_set_setting(st, "screen", "dashboard", &err);
 	v = store_get_setting(st, "screen");
