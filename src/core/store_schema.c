@@ -283,22 +283,36 @@ first_extra(const char *have, const char *want, char *buf, size_t size)
 	sqlite3_free(wrapped);
 }
 
+/* The signature of the schema this version makes. It depends only on the
+ * SQL above, so it is built once per process (a report opens hundreds of
+ * projects) and kept: a constant, not state. */
+static const char *
+reference_signature(struct error *err)
+{
+	static char *sig;
+	sqlite3 *ref = NULL;
+	struct error ignore;
+
+	if (sig != NULL)
+		return sig;
+	if (sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    store_schema_create(ref, &ignore) != 0 || (sig = schema_signature(ref)) == NULL)
+		error_set(err, ERR_INTERNAL, "cannot build the reference schema: %s", sqlite3_errmsg(ref));
+	sqlite3_close(ref);
+	return sig;
+}
+
 int
 store_schema_verify(sqlite3 *db, const char *path, struct error *err)
 {
-	sqlite3 *ref = NULL;
-	char *want = NULL, *have = NULL, extra[200], *p;
-	struct error ignore;
+	const char *want;
+	char *have = NULL, extra[200], *p;
 	int rc = -1;
 
-	if (sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
-	    store_schema_create(ref, &ignore) != 0) {
-		error_set(err, ERR_INTERNAL, "cannot build the reference schema: %s", sqlite3_errmsg(ref));
-		goto done;
-	}
-	want = schema_signature(ref);
+	if ((want = reference_signature(err)) == NULL)
+		return -1;
 	have = schema_signature(db);
-	if (want == NULL || have == NULL) {
+	if (have == NULL) {
 		error_set(err, ERR_FORMAT, "%s: cannot read its schema (%s)", path, sqlite3_errmsg(db));
 		goto done;
 	}
@@ -318,8 +332,6 @@ store_schema_verify(sqlite3 *db, const char *path, struct error *err)
 	error_set(err, ERR_TAMPERED, "%s holds schema objects that ecqcoach did not make (%s); "
 	    "it was changed outside ecqcoach, so it opens read-only", path, extra);
 done:
-	sqlite3_free(want);
 	sqlite3_free(have);
-	sqlite3_close(ref);
 	return rc;
 }
