@@ -120,7 +120,7 @@ export_cards(struct store *st, enum export_format fmt, const struct export_optio
 	size_t n = 0;
 	int rc;
 
-	rc = card_render(NULL, p, fmt, o, &res, &n, &err);
+	rc = card_render(NULL, p, fmt, o, card_wpm_load(st), &res, &n, &err);
 	if (rc == 0 && strcmp(out_path, "-") == 0) {
 		if (fmt != EXPORT_PDF)
 			cli_put_text_n(stdout, res.data, res.len);

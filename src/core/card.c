@@ -177,25 +177,26 @@ push(struct layout_blocks *b, enum layout_block_kind kind, char *text)
 
 /* The heading line under the question: "ECQ 2 · Title (2:35)". */
 static char *
-card_heading(const struct project *p, const struct example *ex)
+card_heading(const struct project *p, const struct example *ex, int wpm)
 {
 	char clock[32];
 
-	card_clock(card_seconds(project_example_card(ex), CARD_WPM_DEFAULT), clock,
-	    sizeof clock);
+	if (wpm < CARD_WPM_MIN || wpm > CARD_WPM_MAX)
+		wpm = CARD_WPM_DEFAULT;
+	card_clock(card_seconds(project_example_card(ex), wpm), clock, sizeof clock);
 	return xasprintf("ECQ %d: %s (about %s at %d words a minute)", ex->ecq + 1,
 	    *ex->field[EX_TITLE] ? ex->field[EX_TITLE] : p->fw->ecqs[ex->ecq].title, clock,
-	    CARD_WPM_DEFAULT);
+	    wpm);
 }
 
 static void
-push_card(struct layout_blocks *b, const struct project *p, const struct example *ex)
+push_card(struct layout_blocks *b, const struct project *p, const struct example *ex, int wpm)
 {
 	const char *q = card_question(p->fw, ex->ecq, 0), *s, *nl;
 
 	push(b, LAYOUT_BLOCK_ECQ_HEADING, xasprintf("%s",
 	    q != NULL ? q : p->fw->ecqs[ex->ecq].title));
-	push(b, LAYOUT_BLOCK_EXAMPLE_TITLE, card_heading(p, ex));
+	push(b, LAYOUT_BLOCK_EXAMPLE_TITLE, card_heading(p, ex, wpm));
 	for (s = project_example_card(ex); *s != '\0'; s = *nl ? nl + 1 : nl) {
 		nl = s + strcspn(s, "\n");
 		push(b, LAYOUT_BLOCK_PARAGRAPH, xstrndup(s, (size_t)(nl - s)));
@@ -204,7 +205,7 @@ push_card(struct layout_blocks *b, const struct project *p, const struct example
 
 static int
 card_pdf(struct layout_cache *c, const struct project *p, const struct export_options *o,
-    size_t n_cards, struct export_output *out, struct error *err)
+    int wpm, size_t n_cards, struct export_output *out, struct error *err)
 {
 	struct layout_result *rs = xcalloc(n_cards / 2 + 1, sizeof *rs);
 	struct layout_options lo;
@@ -223,7 +224,7 @@ card_pdf(struct layout_cache *c, const struct project *p, const struct export_op
 	/* two cards a page: each pair laid out as its own document */
 	for (i = 0; i <= p->n_examples; i++) {
 		if (i < p->n_examples && has_card(&p->examples[i])) {
-			push_card(&b, p, &p->examples[i]);
+			push_card(&b, p, &p->examples[i], wpm);
 			in_pair++;
 		}
 		if (in_pair == 2 || (i == p->n_examples && in_pair > 0)) {
@@ -261,7 +262,7 @@ text_par(struct strbuf *b, const char *s, int width)
 }
 
 static char *
-card_text(const struct project *p, enum export_format fmt, int width)
+card_text(const struct project *p, enum export_format fmt, int width, int wpm)
 {
 	struct strbuf b = { NULL, 0, 0 };
 	bool md = fmt == EXPORT_MARKDOWN;
@@ -285,7 +286,7 @@ card_text(const struct project *p, enum export_format fmt, int width)
 		text_par(&b, s, md ? 0 : width);
 		free(s);
 		adds(&b, "\n");
-		s = card_heading(p, ex);
+		s = card_heading(p, ex, wpm);
 		if (md) {
 			adds(&b, "*");
 			adds(&b, s);
@@ -308,7 +309,7 @@ card_text(const struct project *p, enum export_format fmt, int width)
 
 int
 card_render(struct layout_cache *c, const struct project *p, enum export_format fmt,
-    const struct export_options *o, struct export_output *out, size_t *n_cards,
+    const struct export_options *o, int wpm, struct export_output *out, size_t *n_cards,
     struct error *err)
 {
 	size_t i, n = 0;
@@ -323,8 +324,8 @@ card_render(struct layout_cache *c, const struct project *p, enum export_format 
 		return error_set(err, ERR_NOTFOUND, "no example has a card yet (write one in "
 		    "the coach's cards screen); nothing was written");
 	if (fmt == EXPORT_PDF)
-		return card_pdf(c, p, o, n, out, err);
-	text = card_text(p, fmt, fmt == EXPORT_TEXT ? o->width : 0);
+		return card_pdf(c, p, o, wpm, n, out, err);
+	text = card_text(p, fmt, fmt == EXPORT_TEXT ? o->width : 0, wpm);
 	out->data = safetext_document(text, strlen(text), &out->len);
 	free(text);
 	return 0;

@@ -51,12 +51,13 @@ char *card_draft(const struct example *ex);
 const char *card_question(const struct framework *fw, int ecq, size_t n);
 
 /* The cards of p as a practice document: per example with a card, the
- * ECQ's first interview question on top, the example's title, the card;
+ * ECQ's first interview question on top, the example's title with the
+ * card's speaking time at wpm words a minute, the card;
  * PDF two cards a page (the layout engine, 10 pt, half-inch margins),
  * text (o->width applies) or Markdown. *n_cards (may be NULL) gets how
  * many cards there are. ERR_NOTFOUND when no example has a card. */
 int card_render(struct layout_cache *c, const struct project *p, enum export_format fmt,
-    const struct export_options *o, struct export_output *out, size_t *n_cards,
+    const struct export_options *o, int wpm, struct export_output *out, size_t *n_cards,
     struct error *err);
 
 #endif

@@ -438,7 +438,7 @@ export_pdf_draw_many(const struct layout_result *rs, size_t n, const char *title
 	cairo_status_t st;
 	GString *buf;
 	size_t i;
-	int page, pages = 0;
+	int page, pages = 0, done = 0;
 
 	if (n == 0)
 		return error_set(err, ERR_USAGE, "nothing to draw");
@@ -452,11 +452,21 @@ export_pdf_draw_many(const struct layout_result *rs, size_t n, const char *title
 		cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, creator);
 	cr = cairo_create(surf);
 	for (i = 0; i < n; i++)
-		for (page = 1; page <= rs[i].pages; page++) {
-			layout_draw_page(&rs[i], page, cr, header_left, header_right);
-			cairo_show_page(cr);
-			pages++;
+		pages += rs[i].pages;
+	for (i = 0; i < n; i++) {
+		/* one footer count across them all ("Page 3 of 5") */
+		struct layout_result r = rs[i];
+
+		if (n > 1) {
+			r.page_offset = done;
+			r.page_total = pages;
 		}
+		for (page = 1; page <= r.pages; page++) {
+			layout_draw_page(&r, page, cr, header_left, header_right);
+			cairo_show_page(cr);
+		}
+		done += r.pages;
+	}
 	st = cairo_status(cr);
 	cairo_destroy(cr);
 	cairo_surface_finish(surf);

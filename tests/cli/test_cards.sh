@@ -7,7 +7,7 @@
 # that do not apply. The frameworks' interview questions pass --check.
 . "${srcdir:-.}/tests/cli/lib.sh"
 
-plan 15
+plan 16
 p=$scratch/d.ecq
 run new "$p" --demo --framework ses-2025
 expect "a demo project" 0
@@ -30,8 +30,10 @@ if command -v pdfinfo >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; t
 	tap "pdftotext finds the card's text" $?
 	grep -q "Tell me about a time you turned a goal your superiors set" "$scratch/c.txt"
 	tap "pdftotext finds the last ECQ's question" $?
+	grep -q "Page 3 of 3" "$scratch/c.txt"
+	tap "the footer counts the pages of the whole document" $?
 else
-	for i in 1 2 3 4; do tap_n=$((tap_n + 1)); echo "ok $tap_n - # SKIP no poppler-utils"; done
+	for i in 1 2 3 4 5; do tap_n=$((tap_n + 1)); echo "ok $tap_n - # SKIP no poppler-utils"; done
 fi
 
 run export "$p" --cards -o "$scratch/c.txt"

@@ -6,7 +6,8 @@
 # hidden until v shows it, a timer that runs after t and stops at t, and a
 # mark (3) that keeps the time. After quitting and reopening, the
 # rehearsal is listed with its time and mark; g drafted a card for an
-# example that had none, and it is in the file.
+# example that had none, and it is in the file; + set a pace of 140 words a
+# minute, which the project keeps.
 . "${srcdir:-.}/tests/tui/lib.sh"
 
 F="$SCRATCH/r.ecq"
@@ -38,6 +39,8 @@ keys Escape
 check "Esc goes back to the cards" wait_for "Interview cards"
 keys Down g
 check "g drafts a card from the example" wait_for "In June 2020, I became Director"
+keys +
+check "+ sets a faster pace" wait_for "140 words a minute"
 keys C-q
 check "the coach quits cleanly" wait_exit 0
 
@@ -52,4 +55,5 @@ keys C-q
 check "the coach quits again" wait_exit 0
 "$ECQCOACH" export "$F" --cards -o "$SCRATCH/cards.txt" >/dev/null 2>&1
 check "the drafted card is in the file" grep -q "In June 2020, I became Director" "$SCRATCH/cards.txt"
+check "the pace is kept in the project" grep -q "at 140 words a minute" "$SCRATCH/cards.txt"
 finish
