@@ -569,7 +569,7 @@ ecq_help(const struct tui *t)
 	static const enum action text[] = { ACT_NEXT, ACT_BACK, ACT_GUIDE_NEXT, ACT_REVIEW,
 		ACT_HELP, ACT_QUIT, ACT_NONE };
 	static const enum action list[] = { ACT_ENTER, ACT_ADD, ACT_DELETE, ACT_UNDELETE,
-		ACT_DELETED, ACT_CARDS, ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_BACK, ACT_HELP, ACT_QUIT,
+		ACT_DELETED, ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_BACK, ACT_CARDS, ACT_HELP, ACT_QUIT,
 		ACT_NONE };
 
 	return t->focus != NULL ? text : list;
