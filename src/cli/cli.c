@@ -24,7 +24,7 @@ static const struct cli_command commands[] = {
 	{ "show", cli_show, "show FILE.ecq [--ecq N]",
 	  "print a project as readable text" },
 	{ "export", cli_export, "export FILE.ecq -o OUT.pdf|OUT.txt|OUT.md [--ecq N] [--paper letter|a4] ...",
-	  "write the narrative as PDF, text or Markdown" },
+	  "write the narrative (or --resume, --cards) as PDF, text or Markdown" },
 	{ "lint", cli_lint, "lint [--format text|json] [--rules LIST] [--no-spelling] [--fail-on SEVERITY] [FILE|-]",
 	  "check plain text with the text rules (spelling, voice, plain language...)" },
 	{ "check", cli_check, "check FILE.ecq|DRAFT [--format text|json] [--fail-on SEVERITY] [--rules LIST] [--no-spelling]",

@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "export.h"
 #include "framework.h"
+#include "card.h"
 #include "resume.h"
 #include "store.h"
 
@@ -39,6 +40,8 @@ export_usage(void)
 	    "      --resume          the résumé instead: positions and résumé lines (PDF in\n"
 	    "                        the project's margins and font size; text for USAJOBS'\n"
 	    "                        résumé builder, its character limit checked)\n"
+	    "      --cards           the interview cards instead: per example with a card,\n"
+	    "                        its ECQ's interview question on top (PDF two a page)\n"
 	    "      --force           replace OUT even if it is a SQLite file (a project)\n"
 	    "  -q, --quiet           do not print the \"wrote ...\" line\n"
 	    "  -h, --help            show this help\n\n"
@@ -47,7 +50,7 @@ export_usage(void)
 
 enum {
 	OPT_PAPER = 256, OPT_FONT, OPT_PAGE_PER_ECQ, OPT_NO_LABELS, OPT_FORCE, OPT_COMMENTS,
-	OPT_RESUME
+	OPT_RESUME, OPT_CARDS
 };
 
 /* export --resume: the résumé in fmt to out_path ("-": standard output). */
@@ -105,6 +108,49 @@ export_resume(struct store *st, enum export_format fmt, const struct export_opti
 	return EXIT_OK;
 }
 
+/* export --cards: the interview cards in fmt to out_path ("-": standard
+ * output). */
+static int
+export_cards(struct store *st, enum export_format fmt, const struct export_options *o,
+    const char *out_path, bool quiet)
+{
+	const struct project *p = store_project(st);
+	struct export_output res;
+	struct error err;
+	size_t n = 0;
+	int rc;
+
+	rc = card_render(NULL, p, fmt, o, card_wpm_load(st), &res, &n, &err);
+	if (rc == 0 && strcmp(out_path, "-") == 0) {
+		if (fmt != EXPORT_PDF)
+			cli_put_text_n(stdout, res.data, res.len);
+		else
+			fwrite(res.data, 1, res.len, stdout);
+		if (ferror(stdout) || fflush(stdout) != 0) {
+			export_output_free(&res);
+			rc = error_set(&err, ERR_IO, "cannot write to standard output");
+		}
+	} else if (rc == 0) {
+		rc = export_write_file(out_path, res.data, res.len, o, &err);
+		if (rc != 0)
+			export_output_free(&res);
+	}
+	if (rc != 0)
+		return cli_fail(&err);
+	if (res.warning != NULL)
+		cli_error(NULL, "warning: %s", res.warning);
+	if (!quiet && strcmp(out_path, "-") != 0) {
+		if (fmt == EXPORT_PDF)
+			cli_printf(stdout, "wrote %s: %zu interview card%s, %d page%s\n", out_path, n,
+			    n == 1 ? "" : "s", res.pages, res.pages == 1 ? "" : "s");
+		else
+			cli_printf(stdout, "wrote %s: %zu interview card%s\n", out_path, n,
+			    n == 1 ? "" : "s");
+	}
+	export_output_free(&res);
+	return EXIT_OK;
+}
+
 int
 cli_export(int argc, char **argv)
 {
@@ -122,6 +168,7 @@ cli_export(int argc, char **argv)
 		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "comments", no_argument, NULL, OPT_COMMENTS },
 		{ "resume", no_argument, NULL, OPT_RESUME },
+		{ "cards", no_argument, NULL, OPT_CARDS },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -132,7 +179,7 @@ cli_export(int argc, char **argv)
 	const struct project *p;
 	struct store *st = NULL;
 	struct error err;
-	int c, fmt = -1, quiet = 0, rc, paper, resume = 0;
+	int c, fmt = -1, quiet = 0, rc, paper, resume = 0, cards = 0;
 	char *end;
 	long width;
 
@@ -188,6 +235,9 @@ cli_export(int argc, char **argv)
 		case OPT_RESUME:
 			resume = 1;
 			break;
+		case OPT_CARDS:
+			cards = 1;
+			break;
 		case OPT_FORCE:
 			o.force = true;
 			break;
@@ -224,8 +274,17 @@ cli_export(int argc, char **argv)
 	if (resume && (only != NULL || o.comments || o.layout.page_per_ecq || o.layout.no_labels))
 		return cli_usage_error("export", "--resume takes none of --ecq, --comments, "
 		    "--page-per-ecq, --no-labels");
+	if (cards && (resume || only != NULL || o.comments || o.layout.page_per_ecq ||
+	    o.layout.no_labels))
+		return cli_usage_error("export", "--cards takes none of --resume, --ecq, "
+		    "--comments, --page-per-ecq, --no-labels");
 	if (store_open(input, STORE_READONLY, &st, &err) != 0)
 		return cli_fail(&err);
+	if (cards) {
+		rc = export_cards(st, (enum export_format)fmt, &o, out_path, quiet);
+		store_close(st);
+		return rc;
+	}
 	if (resume) {
 		rc = export_resume(st, (enum export_format)fmt, &o, out_path, quiet);
 		store_close(st);

@@ -21,6 +21,7 @@ struct demo_example {
 	char *field[EX_FIELD_COUNT];
 	struct strlist competencies;
 	char *resume;                   /* its résumé line, or NULL */
+	char *card;                     /* its interview card, or NULL */
 	int position;                   /* [position:N] it is listed under; 0: none */
 };
 
@@ -169,6 +170,8 @@ handle_example(struct demo *d, const char *name, const char *value)
 			return set_text(d, &e->field[f], value);
 	if (strcmp(name, "resume") == 0)
 		return set_text(d, &e->resume, value);
+	if (strcmp(name, "card") == 0)
+		return set_text(d, &e->card, value);
 	if (strcmp(name, "position") == 0) {
 		char *end;
 		long n = strtol(value, &end, 10);
@@ -241,6 +244,7 @@ demo_free(struct demo *d)
 			free(d->ex[i].field[f]);
 		strlist_free(&d->ex[i].competencies);
 		free(d->ex[i].resume);
+		free(d->ex[i].card);
 	}
 	free(d->ex);
 	for (i = 0; i < d->n_pos; i++)
@@ -302,6 +306,9 @@ write_project(struct demo *d, struct store *st, struct error *err)
 				goto done;
 		if (d->ex[i].resume != NULL &&
 		    store_set_example_resume(st, id, d->ex[i].resume, err) != 0)
+			goto done;
+		if (d->ex[i].card != NULL &&
+		    store_set_example_card(st, id, d->ex[i].card, err) != 0)
 			goto done;
 		for (j = 0; d->ex[i].position != 0 && j < d->n_pos; j++)
 			if (d->pos[j].number == d->ex[i].position)

@@ -424,24 +424,48 @@ export_pdf_draw(const struct layout_result *r, const char *title, const char *au
     const char *subject, const char *creator, const char *header_left,
     const char *header_right, struct export_output *out, struct error *err)
 {
+	return export_pdf_draw_many(r, 1, title, author, subject, creator, header_left,
+	    header_right, out, err);
+}
+
+int
+export_pdf_draw_many(const struct layout_result *rs, size_t n, const char *title,
+    const char *author, const char *subject, const char *creator, const char *header_left,
+    const char *header_right, struct export_output *out, struct error *err)
+{
 	cairo_surface_t *surf;
 	cairo_t *cr;
 	cairo_status_t st;
 	GString *buf;
-	int page;
+	size_t i;
+	int page, pages = 0, done = 0;
 
+	if (n == 0)
+		return error_set(err, ERR_USAGE, "nothing to draw");
 	buf = g_string_new(NULL);
-	surf = cairo_pdf_surface_create_for_stream(pdf_sink, buf, r->page_width,
-	    r->page_height);
+	surf = cairo_pdf_surface_create_for_stream(pdf_sink, buf, rs[0].page_width,
+	    rs[0].page_height);
 	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, title);
 	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_AUTHOR, author);
 	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_SUBJECT, subject);
 	if (creator != NULL)
 		cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, creator);
 	cr = cairo_create(surf);
-	for (page = 1; page <= r->pages; page++) {
-		layout_draw_page(r, page, cr, header_left, header_right);
-		cairo_show_page(cr);
+	for (i = 0; i < n; i++)
+		pages += rs[i].pages;
+	for (i = 0; i < n; i++) {
+		/* one footer count across them all ("Page 3 of 5") */
+		struct layout_result r = rs[i];
+
+		if (n > 1) {
+			r.page_offset = done;
+			r.page_total = pages;
+		}
+		for (page = 1; page <= r.pages; page++) {
+			layout_draw_page(&r, page, cr, header_left, header_right);
+			cairo_show_page(cr);
+		}
+		done += r.pages;
 	}
 	st = cairo_status(cr);
 	cairo_destroy(cr);
@@ -454,9 +478,12 @@ export_pdf_draw(const struct layout_result *r, const char *title, const char *au
 		return error_set(err, ERR_INTERNAL, "cairo could not draw the PDF: %s",
 		    cairo_status_to_string(st));
 	}
-	out->pages = r->pages;
-	if (r->warning != NULL)
-		out->warning = xstrdup(r->warning);
+	out->pages = pages;
+	for (i = 0; i < n; i++)
+		if (rs[i].warning != NULL) {
+			out->warning = xstrdup(rs[i].warning);
+			break;
+		}
 	out->len = buf->len;
 	out->data = xmalloc(buf->len + 1);
 	memcpy(out->data, buf->str, buf->len + 1);

@@ -86,6 +86,12 @@ int export_file(struct layout_cache *c, const struct project *p,
 int export_pdf_draw(const struct layout_result *r, const char *title, const char *author,
     const char *subject, const char *creator, const char *header_left,
     const char *header_right, struct export_output *out, struct error *err);
+/* The same for n documents (n >= 1) one after the other in one PDF, each
+ * from a page of its own (the interview cards, two to a page); the page
+ * size is rs[0]'s. */
+int export_pdf_draw_many(const struct layout_result *rs, size_t n, const char *title,
+    const char *author, const char *subject, const char *creator, const char *header_left,
+    const char *header_right, struct export_output *out, struct error *err);
 /* -1 with ERR_NOTFOUND when r was laid out in another font than font
  * (NULL: the default) because font is not installed; else 0. */
 int export_font_refused(const struct layout_result *r, const char *font, struct error *err);

@@ -321,6 +321,8 @@ handle_ecq(struct parse *p, const char *name, const char *value)
 		return add_item(p, &e->questions, value);
 	if (strcmp(name, "characteristic") == 0)
 		return add_item(p, &e->characteristics, value);
+	if (strcmp(name, "interview_question") == 0)
+		return add_item(p, &e->interview_questions, value);
 	return fail(p, "unknown key '%s' in an [ecq:...] section", name);
 }
 
@@ -507,6 +509,7 @@ ecq_free(struct fw_ecq *e)
 	strlist_free(&e->competencies);
 	strlist_free(&e->questions);
 	strlist_free(&e->characteristics);
+	strlist_free(&e->interview_questions);
 }
 
 void
@@ -733,19 +736,19 @@ item_line(const char *text, const char *section, const char *key, size_t n)
 	return 0;
 }
 
-/* A focus question or competency given twice in one ECQ. */
+/* A focus question, competency or interview question given twice in one ECQ. */
 static void
 check_duplicates(const struct framework *fw, const char *name, struct strlist *problems)
 {
-	static const char *const keys[] = { "question", "competency" };
+	static const char *const keys[] = { "question", "competency", "interview_question" };
 	char *section, *msg;
 	size_t e, i, j, k;
 
 	for (e = 0; e < fw->n_ecqs; e++) {
 		section = xasprintf("ecq:%s", fw->ecqs[e].key);
-		for (k = 0; k < 2; k++) {
+		for (k = 0; k < 3; k++) {
 			const struct strlist *l = k == 0 ? &fw->ecqs[e].questions :
-			    &fw->ecqs[e].competencies;
+			    k == 1 ? &fw->ecqs[e].competencies : &fw->ecqs[e].interview_questions;
 
 			for (i = 1; i < l->n; i++)
 				for (j = 0; j < i; j++) {

@@ -27,6 +27,7 @@ struct fw_ecq {
 	struct strlist competencies;
 	struct strlist questions;       /* "What should the focus be?" */
 	struct strlist characteristics; /* 1994 key characteristics; may be empty */
+	struct strlist interview_questions; /* "Tell me about a time ..."; may be empty */
 };
 
 enum checklist_kind { CHECKLIST_MAKE_SURE, CHECKLIST_AVOID };

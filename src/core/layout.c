@@ -984,7 +984,8 @@ layout_draw_page(const struct layout_result *r, int page, void *vcr,
 
 	layout_draw_header(r, cr, header_left != NULL ? header_left : "",
 	    header_right != NULL ? header_right : "");
-	footer = xasprintf("Page %d of %d", page, r->pages);
+	footer = xasprintf("Page %d of %d", page + r->page_offset,
+	    r->page_total > 0 ? r->page_total : r->pages);
 	pl = layout_band_text(r, footer, width, PANGO_ALIGN_CENTER);
 	pango_layout_get_extents(pl, NULL, &logical);
 	cairo_move_to(cr, r->margin, r->page_height - band -

@@ -127,6 +127,10 @@ struct layout_result {
 	int *block_lines;           /* [n_blocks] lines each block was broken
 	                             * into, with options' blocks only; else NULL */
 	size_t n_blocks;
+	/* For a document drawn from several results (the interview cards):
+	 * the pages before this one's and the pages of all, for the footer
+	 * ("Page N of M"). 0: this result alone. layout_pages sets 0. */
+	int page_offset, page_total;
 	struct layout_plan *plan;   /* private: placed lines, for layout_draw_page */
 };
 

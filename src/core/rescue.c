@@ -106,7 +106,8 @@ rescue_free(struct rescue *r)
 
 /* ---- targets and labels -------------------------------------------------- */
 
-enum rescue_kind { RK_INTRO, RK_NOTE, RK_EXAMPLE, RK_CANDIDATE, RK_POSITION, RK_UNSORTED };
+enum rescue_kind { RK_INTRO, RK_NOTE, RK_EXAMPLE, RK_CARD, RK_CANDIDATE, RK_POSITION,
+	RK_UNSORTED };
 
 struct rescue_target {
 	enum rescue_kind kind;
@@ -155,6 +156,13 @@ rescue_target_parse(const char *s, struct rescue_target *t)
 		return 0;
 	}
 	if (sscanf(s, "example.%lld.", &id) == 1 && id > 0) {
+		/* the interview card the coach edits too */
+		snprintf(back, sizeof back, "example.%lld.card", id);
+		if (strcmp(back, s) == 0) {
+			t->kind = RK_CARD;
+			t->example = (int64_t)id;
+			return 0;
+		}
 		for (f = 0; f < EX_FIELD_COUNT; f++) {
 			char *name = store_example_target((int64_t)id, (enum example_field)f);
 			bool same = strcmp(name, s) == 0;
@@ -212,6 +220,12 @@ rescue_label(const struct project *p, const char *target)
 			label = xasprintf("ECQ %d (%s), example %d \"%.60s\", %s", ex->ecq + 1,
 			    title, ex->position + 1, ex->field[EX_TITLE],
 			    project_field_name(t.field));
+		break;
+	case RK_CARD:
+		ex = p != NULL ? project_example_by_id(p, t.example) : NULL;
+		if (ex != NULL && (title = rescue_ecq_title(p, ex->ecq)) != NULL)
+			label = xasprintf("ECQ %d (%s), example %d \"%.60s\", interview card",
+			    ex->ecq + 1, title, ex->position + 1, ex->field[EX_TITLE]);
 		break;
 	}
 	return label != NULL ? label : xstrdup(target);
@@ -862,6 +876,9 @@ rescue_current(const struct project *p, const struct rescue_target *t)
 	case RK_EXAMPLE:
 		ex = project_example_by_id(p, t->example);
 		return ex != NULL ? ex->field[t->field] : NULL;
+	case RK_CARD:
+		ex = project_example_by_id(p, t->example);
+		return ex != NULL ? project_example_card(ex) : NULL;
 	}
 	return NULL;
 }
@@ -897,6 +914,9 @@ rescue_apply(struct store *st, const struct rescue *r, size_t *placed_out,
 		case RK_NOTE: rc = store_set_note(st, t.ecq, t.question, e->text, err); break;
 		case RK_EXAMPLE:
 			rc = store_set_example_field(st, t.example, t.field, e->text, err);
+			break;
+		case RK_CARD:
+			rc = store_set_example_card(st, t.example, e->text, err);
 			break;
 		}
 		if (rc != 0)

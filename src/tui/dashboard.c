@@ -213,6 +213,9 @@ dash_key(struct tui *t, enum action a, wint_t ch, bool keycode)
 	case ACT_DELETED:
 		tui_goto(t, SCR_DELETED);
 		return RD_DRAW;
+	case ACT_CARDS:
+		tui_goto(t, SCR_CARDS);
+		return RD_DRAW;
 	default:
 		return RD_IGNORED;
 	}
@@ -222,7 +225,7 @@ static const enum action *
 dash_help(const struct tui *t)
 {
 	static const enum action acts[] = { ACT_ENTER, ACT_REVIEW, ACT_EXPORT, ACT_GUIDE,
-		ACT_DELETED, ACT_HELP, ACT_QUIT, ACT_NONE };
+		ACT_DELETED, ACT_CARDS, ACT_HELP, ACT_QUIT, ACT_NONE };
 
 	(void)t;
 	return acts;

@@ -434,6 +434,11 @@ ecq_list_key(struct tui *t, enum action a)
 	case ACT_DELETED:
 		tui_goto(t, SCR_DELETED);
 		return RD_DRAW;
+	case ACT_CARDS:
+		if (ex != NULL)
+			t->example = ex->id;
+		tui_goto(t, SCR_CARDS);
+		return RD_DRAW;
 	case ACT_UNDELETE:
 		if (t->deleted < 0) {
 			tui_status(t, "Nothing to bring back.");
@@ -564,7 +569,8 @@ ecq_help(const struct tui *t)
 	static const enum action text[] = { ACT_NEXT, ACT_BACK, ACT_GUIDE_NEXT, ACT_REVIEW,
 		ACT_HELP, ACT_QUIT, ACT_NONE };
 	static const enum action list[] = { ACT_ENTER, ACT_ADD, ACT_DELETE, ACT_UNDELETE,
-		ACT_DELETED, ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_BACK, ACT_HELP, ACT_QUIT, ACT_NONE };
+		ACT_DELETED, ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_BACK, ACT_CARDS, ACT_HELP, ACT_QUIT,
+		ACT_NONE };
 
 	return t->focus != NULL ? text : list;
 }

@@ -54,7 +54,18 @@
 	X(MOVE_UP,    false, '[', 0, "[", "Move up", "ECQ screen: move the example up") \
 	X(MOVE_DOWN,  false, ']', 0, "]", "Move down", "ECQ screen: move the example down") \
 	X(COMMENT_REPLY, false, 'r', 0, "r", "Reply", "comments screen: reply to the comment") \
-	X(QMARK,      false, '?', 0, "?", "Help", "help (outside a text field)")
+	X(QMARK,      false, '?', 0, "?", "Help", "help (outside a text field)") \
+	X(CARDS,      false, 'c', 0, "c", "Cards", "dashboard, ECQ screen: the interview cards (each example told aloud)") \
+	X(CARD_DRAFT, false, 'g', 0, "g", "Draft card", "cards screen: draft the card from the example (the text it replaces stays in the history)") \
+	X(PACE_UP,    false, '+', 0, "+", "Faster", "cards screen: a speaking pace 10 words a minute faster") \
+	X(PACE_DOWN,  false, '-', 0, "-", "Slower", "cards screen: a speaking pace 10 words a minute slower") \
+	X(REHEARSE,   false, 'p', 0, "p", "Rehearse", "cards screen: rehearse the card: a question, a timer, a mark") \
+	X(TIMER,      false, 't', 0, "t", "Timer", "rehearsal: start or stop the timer") \
+	X(SHOW_CARD,  false, 'v', 0, "v", "Show card", "rehearsal: show or hide the card") \
+	X(NEXT_QUESTION, false, 'n', 0, "n", "Question", "rehearsal: the next interview question") \
+	X(MARK_1,     false, '1', 0, "1", "Poor", "rehearsal, timer stopped: keep the time, marked 1 (it went poorly)") \
+	X(MARK_2,     false, '2', 0, "2", "Fair", "rehearsal, timer stopped: keep the time, marked 2 (fair)") \
+	X(MARK_3,     false, '3', 0, "3", "Good", "rehearsal, timer stopped: keep the time, marked 3 (it went well)")
 
 enum action {
 	ACT_NONE = 0,

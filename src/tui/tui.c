@@ -57,6 +57,8 @@ static const struct tui_screen *const tui_screens[SCR_COUNT] = {
 	[SCR_DELETED] = &screen_deleted,
 	[SCR_DISMISSED] = &screen_dismissed,
 	[SCR_HISTORY] = &screen_history,
+	[SCR_CARDS] = &screen_cards,
+	[SCR_REHEARSE] = &screen_rehearse,
 };
 
 long long
@@ -285,6 +287,25 @@ tui_field_intro(struct tui *t, int ecq)
 	    p->intro[ecq]);
 }
 
+struct tui_field *
+tui_field_card(struct tui *t, int64_t id)
+{
+	const struct example *ex;
+	size_t i;
+
+	for (i = 0; i < t->n_fields; i++) {
+		struct tui_field *f = t->fields[i];
+
+		if (f->kind == TF_CARD && f->example == id)
+			return f;
+	}
+	ex = project_example_by_id(tui_project(t), id);
+	if (ex == NULL)
+		return NULL;
+	return tui_field_add(t, TF_CARD, ex->ecq, -1, id, -1,
+	    xasprintf("example.%lld.card", (long long)id), project_example_card(ex));
+}
+
 void
 tui_focus(struct tui *t, struct tui_field *f)
 {
@@ -355,7 +376,8 @@ tui_field_check(struct tui *t, struct tui_field *f)
 	f->checked_dict = findings_owner_dictionary_gen(t->fo);
 	findings_free(&f->fs);
 	findings_init(&f->fs);
-	if (t->ck == NULL)
+	/* a card is spoken, not read: its own rules run on the cards screen */
+	if (t->ck == NULL || f->kind == TF_CARD)
 		goto spans;
 	ctx.ecq = f->ecq;
 	ctx.example = f->kind == TF_EXAMPLE ? (long long)f->example : -1;
@@ -856,6 +878,8 @@ tui_idle(struct tui *t, long long now, bool *draw)
 	commentscr_poll(t, now, draw);
 	if (guided_tick(t))
 		*draw = true;   /* the countdown */
+	if (t->scr_id == SCR_REHEARSE && rehearse_tick(t))
+		*draw = true;   /* the rehearsal's timer */
 	if (now - t->last_input >= TUI_LAYOUT_IDLE_MS && t->pages_gen != t->gen + 1
 	    && !tui_dirty(t)) {
 		tui_update_pages(t);

@@ -49,7 +49,8 @@ int tui_run(const char *path, const struct tui_options *opt);
 
 enum tui_screen_id {
 	SCR_DASHBOARD, SCR_ECQ, SCR_EXAMPLE, SCR_REVIEW, SCR_EXPORT, SCR_HELP,
-	SCR_GUIDE, SCR_COMMENTS, SCR_DELETED, SCR_DISMISSED, SCR_HISTORY, SCR_COUNT
+	SCR_GUIDE, SCR_COMMENTS, SCR_DELETED, SCR_DISMISSED, SCR_HISTORY, SCR_CARDS,
+	SCR_REHEARSE, SCR_COUNT
 };
 
 /* What a handler changed (the loop's reaction flags). */
@@ -78,16 +79,17 @@ struct tui_screen {
 
 extern const struct tui_screen screen_dashboard, screen_ecq, screen_example,
     screen_review, screen_export, screen_help, screen_guide, screen_comments,
-    screen_deleted, screen_dismissed, screen_history;
+    screen_deleted, screen_dismissed, screen_history, screen_cards, screen_rehearse;
 
-enum tui_field_kind { TF_EXAMPLE, TF_NOTE, TF_INTRO };
+/* TF_CARD: an example's interview card ("example.<id>.card"). */
+enum tui_field_kind { TF_EXAMPLE, TF_NOTE, TF_INTRO, TF_CARD };
 
 /* A text field: its editor, kept for the session, and its last check. */
 struct tui_field {
 	enum tui_field_kind kind;
 	int ecq;
 	int question;           /* TF_NOTE */
-	int64_t example;        /* TF_EXAMPLE */
+	int64_t example;        /* TF_EXAMPLE, TF_CARD */
 	int field;              /* TF_EXAMPLE: enum example_field */
 	char *target;           /* revision target */
 	char *seen;             /* the text last loaded or saved: a save that
@@ -191,6 +193,8 @@ void tui_goto(struct tui *t, enum tui_screen_id id);
 struct tui_field *tui_field_example(struct tui *t, int64_t id, int field);
 struct tui_field *tui_field_note(struct tui *t, int ecq, int question);
 struct tui_field *tui_field_intro(struct tui *t, int ecq);
+/* An example's interview card; NULL when there is no such example. */
+struct tui_field *tui_field_card(struct tui *t, int64_t id);
 /* Sets the field being edited (NULL: none): saves the one being left. */
 void tui_focus(struct tui *t, struct tui_field *f);
 /* Checks a field again when its text changed since the last check, and
@@ -292,6 +296,9 @@ void guided_draw_line(struct tui *t, WINDOW *win, int y);
 bool guided_tick(struct tui *t);
 /* Frees the plan. */
 void guided_free(struct tui *t);
+/* rehearse.c: true when the rehearsal's running timer shows a second
+ * more than last drawn (redraw). */
+bool rehearse_tick(struct tui *t);
 /* ecq.c: opens an ECQ's screen on its first focus question, or on "Add an
  * example" when at_add. */
 void ecq_show(struct tui *t, int ecq, bool at_add);

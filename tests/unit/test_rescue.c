@@ -412,6 +412,46 @@ rescue__apply__puts_text_back_and_keeps_what_it_replaces(void **state)
 	framework_free(fw);
 }
 
+/* The coach edits an example's interview card too: a rescue file with a
+ * card in it reads back, and the card goes back to its example. */
+static void
+rescue__card__reads_back_and_goes_to_its_example(void **state)
+{
+	struct fx *fx = *state;
+	struct framework *fw;
+	struct store *st;
+	struct error err;
+	struct rescue r, back;
+	size_t len, placed, unsorted;
+	int64_t id;
+	char *target, *label, *buf;
+
+	assert_int_equal(framework_parse(fw_text, strlen(fw_text), "t.ini", &fw, &err), 0);
+	assert_int_equal(store_create(fx->project, fw, "Pat", &st, &err), 0);
+	assert_int_equal(store_add_example(st, 0, "Budget", &id, &err), 0);
+	assert_int_equal(store_set_example_card(st, id, "old card", &err), 0);
+	rescue_init(&r, fx->project);
+	target = xasprintf("example.%lld.card", (long long)id);
+	label = rescue_label(store_project(st), target);
+	assert_string_equal(label, "ECQ 1 (One), example 1 \"Budget\", interview card");
+	rescue_add(&r, target, label, "the card as typed", 17);
+	buf = rescue_format(&r, &len);
+	assert_int_equal(rescue_parse(buf, len, "r.txt", &back, &err), 0);
+	assert_int_equal(back.n, 1);
+	assert_int_equal(rescue_apply(st, &back, &placed, &unsorted, &err), 0);
+	assert_int_equal(placed, 1);
+	assert_int_equal(unsorted, 0);
+	assert_string_equal(project_example_card(project_example_by_id(store_project(st), id)),
+	    "the card as typed");
+	free(buf);
+	free(label);
+	free(target);
+	rescue_free(&back);
+	rescue_free(&r);
+	store_close(st);
+	framework_free(fw);
+}
+
 int
 main(void)
 {
@@ -419,6 +459,8 @@ main(void)
 		cmocka_unit_test(rescue__round_trip__is_byte_exact_for_tricky_text),
 		cmocka_unit_test(rescue__no_entries__round_trips),
 		cmocka_unit_test(rescue__broken_files__are_refused),
+		cmocka_unit_test_setup_teardown(rescue__card__reads_back_and_goes_to_its_example,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    rescue__write__goes_beside_the_project_and_never_replaces, setup, teardown),
 		cmocka_unit_test_setup_teardown(

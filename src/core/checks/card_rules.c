@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * card_rules.c: the rules on an interview card. card_time: said at the
+ * writer's pace (card.h), the card runs over the framework's [documents]
+ * interview_max_seconds or under interview_min_seconds. card_no_result:
+ * the card names none of the figures of the example's Result, or (when
+ * the Result has none, or is empty) has no figure and no word "result" at
+ * all, so the listener never hears how it ended. Never prints.
+ */
+#include "config.h"
+#include "card_rules.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "card.h"
+#include "text.h"
+#include "xalloc.h"
+
+static const struct rule_info card_rule_table[] = {
+	{ "card_time", SEV_WARNING,
+	  "an interview card runs longer or shorter than the framework's interview time", false },
+	{ "card_no_result", SEV_WARNING,
+	  "an interview card leaves out the example's result", false },
+	{ NULL, SEV_INFO, NULL, false }
+};
+
+const struct rule_info *
+card_rules_info(void)
+{
+	return card_rule_table;
+}
+
+static void
+add(struct findings *out, const struct example *ex, const char *target, const char *rule,
+    const char *message, const char *suggestion)
+{
+	struct finding f;
+
+	memset(&f, 0, sizeof f);
+	f.rule = rule;
+	f.severity = SEV_WARNING;
+	f.ecq = ex->ecq;
+	f.example = ex->id;
+	f.field = -1;
+	f.target = target;
+	f.message = (char *)message;
+	f.suggestion = (char *)suggestion;
+	findings_add(out, &f);
+}
+
+static bool
+is_figure(const struct text_doc *d, size_t t)
+{
+	return d->toks[t].kind == TOK_NUMBER || (d->toks[t].flags & TOKF_DIGIT) != 0;
+}
+
+/* Whether the card tells a result: one of the Result's figures, or, when
+ * the Result has none, any figure or the word "result(s)". */
+static bool
+tells_result(const char *card, const char *result)
+{
+	struct text_doc c, r;
+	size_t i, j;
+	bool figures = false, found = false;
+
+	text_analyze(card, strlen(card), &c);
+	text_analyze(result, strlen(result), &r);
+	for (j = 0; j < r.n_toks && !found; j++) {
+		if (!is_figure(&r, j))
+			continue;
+		figures = true;
+		for (i = 0; i < c.n_toks && !found; i++)
+			found = is_figure(&c, i) && c.toks[i].len == r.toks[j].len &&
+			    memcmp(c.text + c.toks[i].off, r.text + r.toks[j].off, r.toks[j].len) == 0;
+	}
+	for (i = 0; !figures && i < c.n_toks && !found; i++)
+		found = is_figure(&c, i) || text_tok_eq(&c, i, "result") ||
+		    text_tok_eq(&c, i, "results");
+	text_doc_free(&c);
+	text_doc_free(&r);
+	return found;
+}
+
+void
+card_rules_check(const struct framework *fw, const struct example *ex, const char *card,
+    int wpm, struct findings *out)
+{
+	double secs, lo = fw->docs.interview_min_seconds, hi = fw->docs.interview_max_seconds;
+	char *target, *msg, *sugg, have[32], a[32], b[32];
+
+	if (card[strspn(card, " \t\r\n")] == '\0')
+		return;
+	target = xasprintf("example.%lld.card", (long long)ex->id);
+	secs = card_seconds(card, wpm);
+	card_clock(secs, have, sizeof have);
+	card_clock(lo, a, sizeof a);
+	card_clock(hi, b, sizeof b);
+	if (hi > 0 && secs > hi + 0.5) {
+		msg = xasprintf("this card takes about %s to say at %d words a minute, over "
+		    "the %s-%s an interview answer has", have, wpm, a, b);
+		sugg = xasprintf("cut about %.0f words: keep the actions that matter most",
+		    (secs - hi) * wpm / 60.0 + 0.5);
+		add(out, ex, target, "card_time", msg, sugg);
+		free(msg);
+		free(sugg);
+	} else if (lo > 0 && secs < lo - 0.5) {
+		msg = xasprintf("this card takes about %s to say at %d words a minute, under "
+		    "the %s-%s an interview answer has", have, wpm, a, b);
+		add(out, ex, target, "card_time", msg,
+		    "say more of what you did and why: the panel scores the actions");
+		free(msg);
+	}
+	if (!tells_result(card, ex->field[EX_RESULT]))
+		add(out, ex, target, "card_no_result", *ex->field[EX_RESULT] != '\0' ?
+		    "this card leaves out the result: none of its figures is told" :
+		    "this card tells no result", "end with the result and its numbers");
+	free(target);
+}

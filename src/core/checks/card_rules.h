@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * card_rules.h: the rules on an interview card: card_time (it runs longer
+ * or shorter than the framework's [documents] interview seconds at the
+ * writer's pace) and card_no_result (it leaves out the example's result).
+ */
+#ifndef ECQ_CARD_RULES_H
+#define ECQ_CARD_RULES_H
+
+#include "checker.h"
+#include "checks.h"
+#include "framework.h"
+#include "project.h"
+
+/* Appends the card findings for card (ex's card text; "" finds nothing)
+ * at wpm words a minute against fw's interview budget to out. Their
+ * target is "example.<id>.card". */
+void card_rules_check(const struct framework *fw, const struct example *ex, const char *card,
+    int wpm, struct findings *out);
+
+/* The card rule ids with their summaries, NULL-terminated. */
+const struct rule_info *card_rules_info(void);
+
+#endif
