@@ -213,6 +213,7 @@ tui_field_free(struct tui_field *f)
 	free(f->span_finding);
 	free(f->target);
 	free(f->seen);
+	free(f->words_text);
 	free(f);
 }
 
@@ -360,12 +361,117 @@ tui_field_finding_at_cursor(struct tui *t, struct tui_field *f)
 	return &f->fs.items[f->span_finding[i]];
 }
 
+/* A word count kept with a copy of the text it counted. */
+struct tui_saved_words {
+	int64_t example;        /* -1: the ECQ's introduction */
+	int field;
+	int ecq;
+	unsigned long gen;      /* t->gen it was last seen equal at + 1 */
+	size_t words;
+	char *text;
+	size_t len;
+};
+
+/*
+ * Brings a kept word count (*words of the text in *copy) up to text: only
+ * the lines that differ from the copy are counted again (a word never spans
+ * a line break, so counts add up line by line); the whole text is counted
+ * when there is no copy yet. The copy becomes text. Comparing costs a
+ * memcmp of the text, far less than counting it.
+ */
+static void
+tui_words_update(char **copy, size_t *copy_len, size_t *words, const char *text, size_t len)
+{
+	const char *old = *copy;
+	size_t olen = *copy_len, pre = 0, suf = 0, a, d, oend, nend, min;
+
+	if (old == NULL) {
+		*words = text_count_words(text, len);
+		goto keep;
+	}
+	if (olen == len && memcmp(old, text, len) == 0)
+		return;
+	min = olen < len ? olen : len;
+	while (pre < min && old[pre] == text[pre])
+		pre++;
+	while (suf < min - pre && old[olen - 1 - suf] == text[len - 1 - suf])
+		suf++;
+	/* out to whole lines: back to the start of the line, on to its end */
+	a = pre;
+	while (a > 0 && old[a - 1] != '\n')
+		a--;
+	oend = olen - suf;
+	d = 0;
+	while (oend + d < olen && old[oend + d] != '\n')
+		d++;
+	oend += d;
+	nend = len - suf + d;
+	*words = *words - text_count_words(old + a, oend - a) + text_count_words(text + a, nend - a);
+keep:
+	free(*copy);
+	*copy = xmalloc(len + 1);
+	memcpy(*copy, text, len);
+	(*copy)[len] = '\0';
+	*copy_len = len;
+}
+
 size_t
-tui_field_words(const struct tui_field *f)
+tui_field_words(struct tui_field *f)
 {
 	const struct editbuf *eb = editor_cbuf(f->ed);
 
-	return text_count_words(editbuf_text(eb), editbuf_len(eb));
+	if (f->words_ver != editbuf_version(eb) + 1) {
+		tui_words_update(&f->words_text, &f->words_len, &f->words, editbuf_text(eb),
+		    editbuf_len(eb));
+		f->words_ver = editbuf_version(eb) + 1;
+	}
+	return f->words;
+}
+
+/* Words in a saved text no field holds (example field, or field -1: the
+ * ECQ's introduction), counted once and again only when a store change
+ * gave it other text. */
+static size_t
+tui_saved_text_words(struct tui *t, int ecq, int64_t example, int field, const char *text)
+{
+	struct tui_saved_words *w = NULL;
+	size_t i;
+
+	for (i = 0; i < t->n_saved_words && w == NULL; i++)
+		if (t->saved_words[i].example == example && t->saved_words[i].field == field
+		    && t->saved_words[i].ecq == ecq)
+			w = &t->saved_words[i];
+	if (w == NULL) {
+		t->saved_words = xreallocarray(t->saved_words, t->n_saved_words + 1,
+		    sizeof *t->saved_words);
+		w = &t->saved_words[t->n_saved_words++];
+		memset(w, 0, sizeof *w);
+		w->example = example;
+		w->field = field;
+		w->ecq = ecq;
+	}
+	if (w->gen != t->gen + 1) {
+		tui_words_update(&w->text, &w->len, &w->words, text, strnlen(text, STORE_MAX_TEXT));
+		w->gen = t->gen + 1;
+	}
+	return w->words;
+}
+
+/* The field already made for a text, or NULL (none is made here). */
+static struct tui_field *
+tui_field_find(const struct tui *t, enum tui_field_kind kind, int ecq, int64_t example,
+    int field)
+{
+	size_t i;
+
+	for (i = 0; i < t->n_fields; i++) {
+		struct tui_field *f = t->fields[i];
+
+		if (f->kind == kind && f->ecq == ecq && (kind != TF_EXAMPLE
+		    || (f->example == example && f->field == field)))
+			return f;
+	}
+	return NULL;
 }
 
 const struct findings *
@@ -434,33 +540,31 @@ tui_update_pages(struct tui *t)
 }
 
 size_t
-tui_example_words(const struct tui *t, const struct example *ex)
+tui_example_words(struct tui *t, const struct example *ex)
 {
-	size_t n = 0, i;
+	size_t n = 0;
 	int f;
 
 	for (f = EX_CHALLENGE; f <= EX_RESULT; f++) {
-		const struct tui_field *tf = NULL;
+		struct tui_field *tf = tui_field_find(t, TF_EXAMPLE, ex->ecq, ex->id, f);
 
-		for (i = 0; i < t->n_fields && tf == NULL; i++)
-			if (t->fields[i]->kind == TF_EXAMPLE && t->fields[i]->example == ex->id
-			    && t->fields[i]->field == f)
-				tf = t->fields[i];
 		n += tf != NULL ? tui_field_words(tf)
-		    : text_count_words(ex->field[f], strnlen(ex->field[f], STORE_MAX_TEXT));
+		    : tui_saved_text_words(t, ex->ecq, ex->id, f, ex->field[f]);
 	}
 	return n;
 }
 
 size_t
-tui_ecq_words(const struct tui *t, int ecq)
+tui_ecq_words(struct tui *t, int ecq)
 {
 	const struct project *p = tui_project(t);
 	size_t n = 0, k, cnt = project_count_examples(p, ecq);
+	struct tui_field *intro = tui_field_find(t, TF_INTRO, ecq, -1, -1);
 
 	for (k = 0; k < cnt; k++)
 		n += tui_example_words(t, project_example_at(p, ecq, k));
-	n += text_count_words(p->intro[ecq], strnlen(p->intro[ecq], STORE_MAX_TEXT));
+	n += intro != NULL ? tui_field_words(intro)
+	    : tui_saved_text_words(t, ecq, -1, -1, p->intro[ecq]);
 	return n;
 }
 
@@ -917,6 +1021,9 @@ tui_free(struct tui *t)
 	for (i = 0; i < t->n_fields; i++)
 		tui_field_free(t->fields[i]);
 	free(t->fields);
+	for (i = 0; i < t->n_saved_words; i++)
+		free(t->saved_words[i].text);
+	free(t->saved_words);
 	findings_free(&t->pf);
 	free(t->ecq_pages);
 	free(t->layout_warning);
