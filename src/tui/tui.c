@@ -119,6 +119,76 @@ tui_atexit(void)
 	term_restore();
 }
 
+/* Bytes read from the terminal past the end of a paste (keys typed after
+ * it, or the next paste): handed back to curses before anything newer. */
+static char *tui_pending;
+static size_t tui_pending_len, tui_pending_off;
+
+/* The length of the next key's bytes in s[0..n): an escape sequence
+ * (CSI up to its final byte, SS3 and one character, Alt and one
+ * character), or one UTF-8 character or byte. */
+static size_t
+tui_token_len(const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	if (s[0] == 0x1b && n >= 2 && s[1] == '[') {
+		for (i = 2; i < n && i < 64; i++)
+			if (s[i] >= 0x40 && s[i] <= 0x7e)
+				return i + 1;
+		return i;
+	}
+	if (s[0] == 0x1b)
+		return n >= 3 && s[1] == 'O' ? 3 : n >= 2 ? 2 : 1;
+	if (s[0] >= 0xf0)
+		i = 4;
+	else if (s[0] >= 0xe0)
+		i = 3;
+	else if (s[0] >= 0xc0)
+		i = 2;
+	else
+		i = 1;
+	return i < n ? i : n;
+}
+
+/* Gives curses the next pending key's bytes, so it reads them as it would
+ * from the terminal (its queue is empty then: each is read whole before
+ * the next is given). */
+static void
+tui_pending_next(void)
+{
+	const unsigned char *s = (const unsigned char *)tui_pending + tui_pending_off;
+	size_t n = tui_token_len(s, tui_pending_len - tui_pending_off);
+
+	tui_pending_off += n;
+	while (n > 0)
+		ungetch(s[--n]);
+	if (tui_pending_off >= tui_pending_len) {
+		free(tui_pending);
+		tui_pending = NULL;
+		tui_pending_len = tui_pending_off = 0;
+	}
+}
+
+/* Keeps s[0..n) to be read before the bytes already pending. */
+static void
+tui_pending_push(const char *s, size_t n)
+{
+	size_t rest = tui_pending_len - tui_pending_off;
+	char *buf;
+
+	if (n == 0)
+		return;
+	buf = xmalloc(n + rest + 1);
+	memcpy(buf, s, n);
+	if (rest > 0)
+		memcpy(buf + n, tui_pending + tui_pending_off, rest);
+	free(tui_pending);
+	tui_pending = buf;
+	tui_pending_len = n + rest;
+	tui_pending_off = 0;
+}
+
 int
 tui_read(wint_t *ch, bool *keycode, int timeout_ms, bool *stop)
 {
@@ -135,6 +205,8 @@ tui_read(wint_t *ch, bool *keycode, int timeout_ms, bool *stop)
 		*ch = KEY_RESIZE;
 		return KEY_CODE_YES;
 	}
+	if (tui_pending != NULL)
+		tui_pending_next();
 	wtimeout(stdscr, timeout_ms);
 	r = wget_wch(stdscr, ch);
 	if (r == ERR) {
@@ -763,44 +835,99 @@ tui_draw(struct tui *t)
 	doupdate();
 }
 
-/* Collects a bracketed paste up to ESC[201~ (or a pause) into UTF-8. */
+#define TUI_PASTE_END "\033[201~"
+#define TUI_PASTE_END_LEN 6
+#define TUI_PASTE_PAUSE_MS 200  /* a paste with no end marker ends after this */
+
+/* Turns a paste's bytes into its text in place, leaving out control
+ * sequences (a pasted Esc and what follows it), as keys were left out when
+ * pastes were read key by key. Returns the new length. */
+static size_t
+tui_paste_clean(char *s, size_t n)
+{
+	size_t i = 0, o = 0;
+
+	while (i < n) {
+		if (s[i] == 0x1b) {
+			i += tui_token_len((const unsigned char *)s + i, n - i);
+			continue;
+		}
+		s[o++] = s[i++];
+	}
+	return o;
+}
+
+/*
+ * Collects a bracketed paste up to ESC[201~ (or a pause) as UTF-8. Curses
+ * has just read the introducer, one byte per read(2) as it reads keys; the
+ * rest is read from the terminal (in raw mode) in blocks, so a 5,000-word
+ * paste takes a few system calls instead of 30,000. Bytes after the end
+ * marker go back to be read as keys (tui_pending_push). At most
+ * STORE_MAX_TEXT + 1 bytes are kept: a longer paste is refused whole by
+ * the caller, and read to its end all the same.
+ */
 static char *
 tui_collect_paste(size_t *len_out, bool *stop)
 {
-	size_t len = 0, cap = 4096;
-	char *buf = xmalloc(cap);
-	char mb[MB_LEN_MAX];
-	mbstate_t st;
-	wint_t ch;
-	bool keycode;
-	size_t n;
+	const size_t keep = STORE_MAX_TEXT + 64, block = 65536;
+	size_t len = 0, cap = block + 1, got, from, at;
+	char *buf = xmalloc(cap), *end;
+	ssize_t k;
 
-	memset(&st, 0, sizeof st);
 	for (;;) {
-		if (tui_read(&ch, &keycode, 200, stop) == ERR)
-			break;
-		if (keycode) {
-			if (ch == TERM_KEY_PASTE_END)
-				break;
-			if (ch == KEY_ENTER)
-				ch = '\n';
-			else
-				continue;
-		}
-		n = wcrtomb(mb, (wchar_t)ch, &st);
-		if (n == (size_t)-1) {
-			memset(&st, 0, sizeof st);
-			continue;
-		}
-		if (len > STORE_MAX_TEXT)
-			continue;       /* too long for any field: read to its end, keep none */
-		if (len + n + 1 > cap) {
-			cap *= 2;
+		if (len + block + 1 > cap) {
+			cap = len + block + 1 > 2 * cap ? len + block + 1 : 2 * cap;
 			buf = xrealloc(buf, cap);
 		}
-		memcpy(buf + len, mb, n);
-		len += n;
+		if (tui_pending != NULL) {
+			got = tui_pending_len - tui_pending_off;
+			if (got > block)
+				got = block;
+			memcpy(buf + len, tui_pending + tui_pending_off, got);
+			tui_pending_off += got;
+			if (tui_pending_off >= tui_pending_len) {
+				free(tui_pending);
+				tui_pending = NULL;
+				tui_pending_len = tui_pending_off = 0;
+			}
+		} else {
+			struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
+			int pr = poll(&pfd, 1, TUI_PASTE_PAUSE_MS);
+
+			if (tui_sig_stop) {
+				*stop = true;
+				break;
+			}
+			if (pr < 0 && errno == EINTR)
+				continue;
+			if (pr <= 0)
+				break;          /* a pause: the end marker never came */
+			k = read(STDIN_FILENO, buf + len, block);
+			if (k < 0 && errno == EINTR)
+				continue;
+			if (k <= 0)
+				break;
+			got = (size_t)k;
+		}
+		/* the marker may have begun in the block before */
+		from = len >= TUI_PASTE_END_LEN - 1 ? len - (TUI_PASTE_END_LEN - 1) : 0;
+		len += got;
+		end = memmem(buf + from, len - from, TUI_PASTE_END, TUI_PASTE_END_LEN);
+		if (end != NULL) {
+			at = (size_t)(end - buf);
+			tui_pending_push(end + TUI_PASTE_END_LEN, len - at - TUI_PASTE_END_LEN);
+			len = at;
+			break;
+		}
+		if (len > keep) {
+			/* too long for any field: keep its start and the bytes that
+			 * may begin the marker, and read on to its end */
+			memmove(buf + keep - (TUI_PASTE_END_LEN - 1), buf + len - (TUI_PASTE_END_LEN - 1),
+			    TUI_PASTE_END_LEN - 1);
+			len = keep;
+		}
 	}
+	len = tui_paste_clean(buf, len);
 	buf[len] = '\0';
 	*len_out = len;
 	return buf;
@@ -1035,6 +1162,9 @@ tui_free(struct tui *t)
 	free(t->reviewer);
 	guided_free(t);
 	editbuf_clipboard_free();
+	free(tui_pending);
+	tui_pending = NULL;
+	tui_pending_len = tui_pending_off = 0;
 }
 
 static void
