@@ -120,7 +120,8 @@ tui_atexit(void)
 }
 
 /* Bytes read from the terminal past the end of a paste (keys typed after
- * it, or the next paste): handed back to curses before anything newer. */
+ * it, or the next paste): read as keys (tui_pending_key) before anything
+ * newer from curses. */
 static char *tui_pending;
 static size_t tui_pending_len, tui_pending_off;
 
@@ -151,23 +152,77 @@ tui_token_len(const unsigned char *s, size_t n)
 	return i < n ? i : n;
 }
 
-/* Gives curses the next pending key's bytes, so it reads them as it would
- * from the terminal (its queue is empty then: each is read whole before
- * the next is given). */
+/* Drops n pending bytes. */
 static void
-tui_pending_next(void)
+tui_pending_drop(size_t n)
 {
-	const unsigned char *s = (const unsigned char *)tui_pending + tui_pending_off;
-	size_t n = tui_token_len(s, tui_pending_len - tui_pending_off);
-
 	tui_pending_off += n;
-	while (n > 0)
-		ungetch(s[--n]);
 	if (tui_pending_off >= tui_pending_len) {
 		free(tui_pending);
 		tui_pending = NULL;
 		tui_pending_len = tui_pending_off = 0;
 	}
+}
+
+/*
+ * The next key from the pending bytes, decoded as curses decodes keys
+ * (curses' ungetch would hand bytes back as ready keys, never as a
+ * sequence to decode): a sequence the terminal description names is its
+ * key code (key_defined), a lone control byte or Esc is itself, a UTF-8
+ * character is itself. Mouse reports and sequences curses does not know
+ * are dropped. Returns OK or KEY_CODE_YES, or ERR when nothing is left.
+ */
+static int
+tui_pending_key(wint_t *ch, bool *keycode)
+{
+	while (tui_pending != NULL) {
+		const unsigned char *s = (const unsigned char *)tui_pending + tui_pending_off;
+		size_t left = tui_pending_len - tui_pending_off, n = tui_token_len(s, left);
+		char seq[72];
+		int code = 0;
+
+		if (s[0] < 0x20 || s[0] == 0x7f) {
+			memcpy(seq, s, n);
+			seq[n] = '\0';
+			code = key_defined(seq);
+		}
+		if (code > 0) {
+			tui_pending_drop(n);
+			if (code == KEY_MOUSE) {
+				if (n == 3)
+					tui_pending_drop(left - n < 3 ? left - n : 3);   /* X10 report */
+				continue;
+			}
+			*ch = (wint_t)code;
+			*keycode = true;
+			return KEY_CODE_YES;
+		}
+		if (n == 1 && s[0] < 0x80) {
+			*ch = s[0];
+			*keycode = false;
+			tui_pending_drop(1);    /* may free s */
+			return OK;
+		}
+		if (s[0] == 0x1b) {
+			tui_pending_drop(n);    /* a sequence curses does not know */
+			continue;
+		}
+		{
+			wchar_t wc;
+			mbstate_t st;
+			size_t k;
+
+			memset(&st, 0, sizeof st);
+			k = mbrtowc(&wc, (const char *)s, n, &st);
+			tui_pending_drop(n);
+			if (k == 0 || k > n)
+				continue;       /* not UTF-8 */
+			*ch = (wint_t)wc;
+			*keycode = false;
+			return OK;
+		}
+	}
+	return ERR;
 }
 
 /* Keeps s[0..n) to be read before the bytes already pending. */
@@ -205,8 +260,8 @@ tui_read(wint_t *ch, bool *keycode, int timeout_ms, bool *stop)
 		*ch = KEY_RESIZE;
 		return KEY_CODE_YES;
 	}
-	if (tui_pending != NULL)
-		tui_pending_next();
+	if (tui_pending != NULL && (r = tui_pending_key(ch, keycode)) != ERR)
+		return r;
 	wtimeout(stdscr, timeout_ms);
 	r = wget_wch(stdscr, ch);
 	if (r == ERR) {
