@@ -499,42 +499,15 @@ struct tui_saved_words {
 	size_t len;
 };
 
-/*
- * Brings a kept word count (*words of the text in *copy) up to text: only
- * the lines that differ from the copy are counted again (a word never spans
- * a line break, so counts add up line by line); the whole text is counted
- * when there is no copy yet. The copy becomes text. Comparing costs a
- * memcmp of the text, far less than counting it.
- */
+/* Brings a kept word count (*words of the text in *copy; no copy yet:
+ * none) up to text, counting again only the words edited
+ * (text_count_words_edit); the copy becomes text. */
 static void
 tui_words_update(char **copy, size_t *copy_len, size_t *words, const char *text, size_t len)
 {
-	const char *old = *copy;
-	size_t olen = *copy_len, pre = 0, suf = 0, a, d, oend, nend, min;
-
-	if (old == NULL) {
-		*words = text_count_words(text, len);
-		goto keep;
-	}
-	if (olen == len && memcmp(old, text, len) == 0)
+	if (*copy != NULL && *copy_len == len && memcmp(*copy, text, len) == 0)
 		return;
-	min = olen < len ? olen : len;
-	while (pre < min && old[pre] == text[pre])
-		pre++;
-	while (suf < min - pre && old[olen - 1 - suf] == text[len - 1 - suf])
-		suf++;
-	/* out to whole lines: back to the start of the line, on to its end */
-	a = pre;
-	while (a > 0 && old[a - 1] != '\n')
-		a--;
-	oend = olen - suf;
-	d = 0;
-	while (oend + d < olen && old[oend + d] != '\n')
-		d++;
-	oend += d;
-	nend = len - suf + d;
-	*words = *words - text_count_words(old + a, oend - a) + text_count_words(text + a, nend - a);
-keep:
+	*words = text_count_words_edit(*copy, *copy_len, *words, text, len);
 	free(*copy);
 	*copy = xmalloc(len + 1);
 	memcpy(*copy, text, len);
