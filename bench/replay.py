@@ -205,6 +205,8 @@ def main():
     ap.add_argument("--no-check", action="store_true", help="demo: no live checks")
     ap.add_argument("--field-words", type=int, default=600, help="demo: words in the field")
     ap.add_argument("--keep", action="store_true", help="keep the scratch directory")
+    ap.add_argument("--first-marker", default="Quit",
+                    help="text on the first screen's last row drawn (the help line)")
     ap.add_argument("--words", type=int, default=6000,
                     help="coach: words in the generated project (an import of a draft)")
     ap.add_argument("--sizes", default="",
@@ -285,7 +287,17 @@ def run_one(args):
         argv = [prog] + (["--no-check"] if args.no_check else []) + ["--log", log_path, target]
 
     s = Session(argv, env, args.rows, args.cols)
-    first = s.drain(args.gap / 1e3, 5.0)
+    # the first full screen: its last row (the help line, "Quit") is out
+    first = None
+    end = time.perf_counter() + 5.0
+    while first is None and time.perf_counter() < end:
+        t = s.drain(0.001, max(0.0, end - time.perf_counter()))
+        if t is None:
+            break
+        if args.first_marker.encode() in s.screen:
+            first = t
+    if first is None:
+        first = s.drain(args.gap / 1e3, 0.1)
     last = s.drain(0.5, 0.5) or first
     if os.waitpid(s.pid, os.WNOHANG)[0] == s.pid:
         print("replay.py: %s exited at once (no full-screen coach yet?): %r"

@@ -1094,10 +1094,39 @@ tui_is_typing(wint_t ch, bool keycode)
 	return ch == '\n' || ch == '\r' || ch == 0x7f || ch == 0x08 || iswprint((wint_t)ch);
 }
 
+static void tui_start_checker(struct tui *t);
+
+/* Starts the checker (loading the dictionary takes tens of milliseconds)
+ * once the first screen is drawn, then checks again what was shown
+ * without it: the focused field, and the project's findings when next
+ * needed. A message shown already stays; the dashboard keeps saying what
+ * the checker could not load. */
+static void
+tui_checker_late(struct tui *t)
+{
+	char keep[sizeof t->status];
+	bool keep_error = t->status_error;
+	long long keep_at = t->status_at;
+	size_t i;
+
+	snprintf(keep, sizeof keep, "%s", t->status);
+	tui_start_checker(t);
+	if (keep[0] != '\0') {
+		snprintf(t->status, sizeof t->status, "%s", keep);
+		t->status_error = keep_error;
+		t->status_at = keep_at;
+	}
+	for (i = 0; i < t->n_fields; i++)
+		t->fields[i]->checked = 0;
+	t->pf_gen = 0;
+	if (t->focus != NULL)
+		tui_field_check(t, t->focus);
+}
+
 static void
 tui_loop(struct tui *t)
 {
-	bool draw = true, stop = false, keycode;
+	bool draw = true, stop = false, keycode, checker = false;
 	wint_t ch;
 	int r, res;
 	long long now;
@@ -1112,6 +1141,12 @@ tui_loop(struct tui *t)
 			tui_layout(t);
 			tui_draw(t);
 			draw = false;
+			if (!checker) {         /* off the path to the first screen */
+				checker = true;
+				tui_checker_late(t);
+				draw = true;
+				continue;
+			}
 			/* Steady typing never leaves the loop idle: save here, once
 			 * what was typed is on the screen, at least every second. */
 			tui_save_tick(t, tui_now(), &draw);
@@ -1356,7 +1391,6 @@ tui_run(const char *path, const struct tui_options *opt)
 	/* A file locked by another program: wait a moment, not seconds
 	 * between keys; saving.c retries on its own. */
 	store_set_busy_timeout(t.st, TUI_BUSY_MS);
-	tui_start_checker(&t);
 	t.lc = layout_cache_new();
 	layout_cache_set_cancel(t.lc, tui_layout_cancel, NULL);
 	t.last_input = tui_now();
