@@ -63,7 +63,7 @@ def prose(n_words, seed):
     return " ".join(out)
 
 
-def make_draft(total_words=6000):
+def make_draft(total_words=6000, big_field=0):
     per_field = max(1, total_words // (len(ECQS) * 2 * 4))
     lines = ["ECQ NARRATIVE - PAT QUINTERO", ""]
     seed = 0
@@ -73,7 +73,8 @@ def make_draft(total_words=6000):
             lines.append("Example %d: Payroll modernization %d (03/2019 - 06/2021)" % (x + 1, seed))
             for label in ("Challenge", "Context", "Action", "Result"):
                 seed += 1
-                lines += [label + ":", prose(per_field, seed), ""]
+                n = big_field if big_field and (e, x, label) == (0, 0, "Action") else per_field
+                lines += [label + ":", prose(n, seed), ""]
     return "\n".join(lines) + "\n"
 
 
@@ -209,6 +210,9 @@ def main():
                     help="text on the first screen's last row drawn (the help line)")
     ap.add_argument("--words", type=int, default=6000,
                     help="coach: words in the generated project (an import of a draft)")
+    ap.add_argument("--big-field", type=int, default=0,
+                    help="coach: this many words in the Action field typed into (one"
+                         " long field: its re-check and page count)")
     ap.add_argument("--sizes", default="",
                     help="coach: comma-separated project sizes in words (e.g."
                          " 6000,30000,60000,100000): one run each, then the curve")
@@ -264,7 +268,7 @@ def run_one(args):
            "XDG_STATE_HOME": tmp + "/state", "XDG_CACHE_HOME": tmp + "/cache",
            "ECQCOACH_DATADIR": os.environ.get("ECQCOACH_DATADIR", srcdir)}
     term = Terminal(args.term)
-    draft = make_draft(args.words)
+    draft = make_draft(args.words, args.big_field)
     words = len(draft.split())
     if args.mode == "coach":
         with open(os.path.join(tmp, "draft.txt"), "w") as f:

@@ -87,7 +87,11 @@ y=$(screen | grep -n 'confirm by hand' | sed -n 2p | cut -d: -f1)
 if [ -n "$y" ]; then
 	y=$((y - 1))
 	text=$(row "$y" | sed 's/ *confirm by hand.*//; s/^ *[-+] \[ \] //')
+	row_esc() { screen_esc | sed -n "$(($1 + 1))p"; }
+	plain=$(row_esc "$y")
 	click 10 "$y"
+	drawn_selected() { [ "$(row_esc "$y")" != "$plain" ]; }
+	check "the line clicked is drawn selected" until_ok drawn_selected
 	keys Space
 	confirmed() { screen | grep -F -- "$text" | grep -q 'confirmed'; }
 	check "a click on a review line selects it: Space confirms that line" until_ok confirmed
