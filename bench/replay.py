@@ -63,8 +63,8 @@ def prose(n_words, seed):
     return " ".join(out)
 
 
-def make_draft(total_words=6000):
-    per_field = total_words // (len(ECQS) * 2 * 4)
+def make_draft(total_words=6000, big_field=0):
+    per_field = max(1, total_words // (len(ECQS) * 2 * 4))
     lines = ["ECQ NARRATIVE - PAT QUINTERO", ""]
     seed = 0
     for e, title in enumerate(ECQS):
@@ -73,7 +73,8 @@ def make_draft(total_words=6000):
             lines.append("Example %d: Payroll modernization %d (03/2019 - 06/2021)" % (x + 1, seed))
             for label in ("Challenge", "Context", "Action", "Result"):
                 seed += 1
-                lines += [label + ":", prose(per_field, seed), ""]
+                n = big_field if big_field and (e, x, label) == (0, 0, "Action") else per_field
+                lines += [label + ":", prose(n, seed), ""]
     return "\n".join(lines) + "\n"
 
 
@@ -185,7 +186,6 @@ def percentile(sorted_v, p):
 
 
 def main():
-    here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mode", choices=["coach", "demo"], default="coach")
     ap.add_argument("--program", help="ecqcoach or editdemo binary")
@@ -206,7 +206,52 @@ def main():
     ap.add_argument("--no-check", action="store_true", help="demo: no live checks")
     ap.add_argument("--field-words", type=int, default=600, help="demo: words in the field")
     ap.add_argument("--keep", action="store_true", help="keep the scratch directory")
+    ap.add_argument("--first-marker", default="Quit",
+                    help="text on the first screen's last row drawn (the help line)")
+    ap.add_argument("--words", type=int, default=6000,
+                    help="coach: words in the generated project (an import of a draft)")
+    ap.add_argument("--big-field", type=int, default=0,
+                    help="coach: this many words in the Action field typed into (one"
+                         " long field: its re-check and page count)")
+    ap.add_argument("--sizes", default="",
+                    help="coach: comma-separated project sizes in words (e.g."
+                         " 6000,30000,60000,100000): one run each, then the curve")
+    ap.add_argument("--pace", type=float, default=0,
+                    help="send a key every PACE ms (a typist's pace, so the idle work"
+                         " between keys runs) instead of as soon as the screen is done")
+    ap.add_argument("--pause-every", type=int, default=0,
+                    help="with --pace: a 1 s pause after every N keys (a typist thinking)")
     args = ap.parse_args()
+    if args.sizes and args.mode == "coach":
+        rows, rc = [], 0
+        for w in (int(x) for x in args.sizes.split(",") if x.strip()):
+            args.words = w
+            res = run_one(args)
+            if isinstance(res, int):
+                return res
+            rows.append(res)
+            rc = max(rc, res["rc"])
+        print("curve (key to finished screen; load average %s):" % load_avg())
+        print("  %8s %9s %9s %9s %11s %10s %9s" % ("words", "median", "p99", "max",
+              "CPU/key", "first", "paste"))
+        for r in rows:
+            print("  %8d %7.2fms %7.2fms %7.2fms %9.3fms %8.1fms %9s"
+                  % (r["words"], r["med"], r["p99"], r["max"], r["cpu_key"],
+                     r["first"], "%.1fms" % r["paste"] if r["paste"] is not None else "-"))
+        return rc
+    res = run_one(args)
+    return res if isinstance(res, int) else res["rc"]
+
+
+def load_avg():
+    try:
+        return "%.2f %.2f %.2f" % os.getloadavg()
+    except OSError:
+        return "unknown"
+
+
+def run_one(args):
+    here = os.path.dirname(os.path.abspath(__file__))
 
     builddir = os.path.dirname(here)
     srcdir = os.environ.get("srcdir") or os.path.dirname(here)
@@ -223,7 +268,7 @@ def main():
            "XDG_STATE_HOME": tmp + "/state", "XDG_CACHE_HOME": tmp + "/cache",
            "ECQCOACH_DATADIR": os.environ.get("ECQCOACH_DATADIR", srcdir)}
     term = Terminal(args.term)
-    draft = make_draft()
+    draft = make_draft(args.words, args.big_field)
     words = len(draft.split())
     if args.mode == "coach":
         with open(os.path.join(tmp, "draft.txt"), "w") as f:
@@ -246,7 +291,18 @@ def main():
         argv = [prog] + (["--no-check"] if args.no_check else []) + ["--log", log_path, target]
 
     s = Session(argv, env, args.rows, args.cols)
-    last = s.drain(0.3, 5.0)
+    # the first full screen: its last row (the help line, "Quit") is out
+    first = None
+    end = time.perf_counter() + 5.0
+    while first is None and time.perf_counter() < end:
+        t = s.drain(0.001, max(0.0, end - time.perf_counter()))
+        if t is None:
+            break
+        if args.first_marker.encode() in s.screen:
+            first = t
+    if first is None:
+        first = s.drain(args.gap / 1e3, 0.1)
+    last = s.drain(0.5, 0.5) or first
     if os.waitpid(s.pid, os.WNOHANG)[0] == s.pid:
         print("replay.py: %s exited at once (no full-screen coach yet?): %r"
               % (os.path.basename(prog), bytes(s.screen[-200:]).decode(errors="replace")))
@@ -254,7 +310,8 @@ def main():
     if last is None:
         print("replay.py: the program drew nothing")
         return 1
-    t_first = (last - s.t_spawn) * 1e3
+    t_first = (first - s.t_spawn) * 1e3
+    t_settled = (last - s.t_spawn) * 1e3
 
     def press(names):
         for name in filter(None, (n.strip() for n in names.split(","))):
@@ -273,7 +330,16 @@ def main():
 
     gap = args.gap / 1e3
     lat, silent = [], 0
-    for k in typing_keys(args.keys):
+    due = time.perf_counter()
+    for i, k in enumerate(typing_keys(args.keys)):
+        if args.pace:
+            # a typist's pace: the screen's idle work (re-check, saving,
+            # page meter) runs between keys, and a key may wait behind it
+            due += args.pace / 1e3
+            if args.pause_every and i % args.pause_every == args.pause_every - 1:
+                due += 1.0
+            while time.perf_counter() < due:
+                s.drain(0.001, max(0.0, due - time.perf_counter()))
         t0 = time.perf_counter()
         s.send(k)
         t1 = s.drain(gap, 1.0)
@@ -288,8 +354,11 @@ def main():
         body = prose(args.paste_words, 3).encode()
         t0 = time.perf_counter()
         s.send(b"\x1b[200~" + body + b"\x1b[201~")
-        t1 = s.drain(0.2, 5.0)
+        # the paste has landed when its screen is drawn (the re-check that
+        # follows after a pause is not part of it)
+        t1 = s.drain(gap, 5.0)
         paste_ms = (t1 - t0) * 1e3 if t1 else None
+        s.drain(0.5, 0.5)
         t0 = time.perf_counter()
         s.send(term.key(args.undo_key))
         t1 = s.drain(0.2, 5.0)
@@ -318,7 +387,8 @@ def main():
              args.term, args.keys, args.gap))
     print("  key to finished update: median %.2f ms, p99 %.2f ms, max %.2f ms"
           " (%d timed, %d without output)" % (med, p99, lat[-1], len(lat), silent))
-    print("  first full screen: %.1f ms" % t_first)
+    print("  first full screen: %.1f ms (settled, page count and findings drawn: %.1f ms)"
+          % (t_first, t_settled))
     if args.paste_words:
         fmt = lambda v: "%.1f ms" % v if v is not None else "no update"
         print("  bracketed paste of %d words: %s to the finished update, its undo %s"
@@ -342,8 +412,11 @@ def main():
         print("  scratch: %s" % tmp)
     else:
         shutil.rmtree(tmp, ignore_errors=True)
+    print("  load average: %s" % load_avg())
     ok = med < 5 and p99 < 5 and t_first < 100 and peak_mb < 50
-    return 0 if ok else 1
+    return {"rc": 0 if ok else 1, "words": words, "med": med, "p99": p99, "max": lat[-1],
+            "first": t_first, "paste": paste_ms,
+            "cpu_key": (ru.ru_utime + ru.ru_stime) * 1e3 / max(1, args.keys)}
 
 
 if __name__ == "__main__":

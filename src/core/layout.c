@@ -58,6 +58,7 @@ struct slot {
 	bool valid;
 	uint64_t hash;
 	struct para *paras;
+	uint64_t *para_hash;    /* [n_paras] each paragraph's block and key */
 	size_t n_paras;
 };
 
@@ -67,6 +68,7 @@ struct layout_cache {
 	struct slot *slots;
 	size_t n_slots;
 	size_t laid_out, reused;
+	size_t paras_built, paras_kept; /* paragraphs laid out anew / taken over */
 	bool (*cancel)(void *);         /* asked between pieces; may be NULL */
 	void *cancel_arg;
 };
@@ -342,7 +344,9 @@ slot_clear(struct slot *s)
 	for (i = 0; i < s->n_paras; i++)
 		para_free(&s->paras[i]);
 	free(s->paras);
+	free(s->para_hash);
 	s->paras = NULL;
+	s->para_hash = NULL;
 	s->n_paras = 0;
 	s->valid = false;
 }
@@ -367,6 +371,13 @@ layout_cache_set_cancel(struct layout_cache *c, bool (*cancel)(void *), void *ar
 {
 	c->cancel = cancel;
 	c->cancel_arg = arg;
+}
+
+void
+layout_cache_para_stats(const struct layout_cache *c, size_t *built, size_t *kept)
+{
+	*built = c != NULL ? c->paras_built : 0;
+	*kept = c != NULL ? c->paras_kept : 0;
 }
 
 void
@@ -508,22 +519,56 @@ para_build(struct layout_cache *c, const struct layout_block *blk,
 	return off >= len;
 }
 
-/* Makes sure slot ecq holds blocks [b0, b1) laid out under key; false
- * when cancelled (the slot is then empty). */
+/* The hash of block i under key: equal hashes lay out alike. */
+static uint64_t
+block_hash(const struct layout_blocks *b, size_t i, uint64_t key)
+{
+	uint64_t h = key;
+
+	h = hash_bytes(h, &b->items[i].kind, sizeof(b->items[i].kind));
+	h = hash_str(h, b->items[i].label);
+	return hash_str(h, b->items[i].text);
+}
+
+/* Takes the paragraph hashed h out of s (preferring position at, where
+ * an unchanged paragraph usually still is) into *out; false when s has
+ * none. The slot's slot then holds an empty paragraph. */
+static bool
+slot_take(struct slot *s, uint64_t h, size_t at, struct para *out)
+{
+	size_t j;
+
+	for (j = 0; j <= s->n_paras; j++) {
+		size_t k = j == 0 ? at : j - 1;
+
+		if (k < s->n_paras && s->para_hash[k] == h && s->paras[k].n_pls > 0) {
+			*out = s->paras[k];
+			memset(&s->paras[k], 0, sizeof(s->paras[k]));
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Makes sure slot ecq holds blocks [b0, b1) laid out under key. Only the
+ * paragraphs whose block changed are laid out again: the others are taken
+ * over from what the slot held. Returns false when cancelled: the slot
+ * then keeps every paragraph laid out so far (not valid as a whole), so
+ * the next call goes on from there instead of starting again.
+ */
 static bool
 slot_fill(struct layout_cache *c, size_t ecq, const struct layout_blocks *b,
     size_t b0, size_t b1, uint64_t key, const PangoFontDescription *font,
     double width, double pitch)
 {
-	struct slot *s;
+	struct slot *s, old;
 	uint64_t h = key;
-	size_t i;
+	size_t i, n = b1 - b0, k;
+	bool done = true;
 
-	for (i = b0; i < b1; i++) {
-		h = hash_bytes(h, &b->items[i].kind, sizeof(b->items[i].kind));
-		h = hash_str(h, b->items[i].label);
-		h = hash_str(h, b->items[i].text);
-	}
+	for (i = b0; i < b1; i++)
+		h = hash_bytes(h, (uint64_t[]){ block_hash(b, i, key) }, sizeof(uint64_t));
 	if (ecq >= c->n_slots) {
 		c->slots = xreallocarray(c->slots, ecq + 1, sizeof(*c->slots));
 		memset(c->slots + c->n_slots, 0, (ecq + 1 - c->n_slots) * sizeof(*c->slots));
@@ -534,16 +579,48 @@ slot_fill(struct layout_cache *c, size_t ecq, const struct layout_blocks *b,
 		c->reused++;
 		return true;
 	}
-	slot_clear(s);
-	s->paras = xcalloc(b1 - b0 ? b1 - b0 : 1, sizeof(*s->paras));
-	for (i = b0; i < b1; i++) {
-		s->n_paras = i - b0 + 1;
-		if (!para_build(c, &b->items[i], font, width, pitch, &s->paras[i - b0]) ||
-		    (c->cancel != NULL && i + 1 < b1 && c->cancel(c->cancel_arg))) {
-			slot_clear(s);
-			return false;
+	old = *s;
+	memset(s, 0, sizeof(*s));
+	s->paras = xcalloc(n ? n : 1, sizeof(*s->paras));
+	s->para_hash = xcalloc(n ? n : 1, sizeof(*s->para_hash));
+	for (i = 0; i < n; i++) {
+		uint64_t ph = block_hash(b, b0 + i, key);
+
+		s->para_hash[i] = ph;
+		s->n_paras = i + 1;
+		if (slot_take(&old, ph, i, &s->paras[i])) {
+			c->paras_kept++;
+			continue;
 		}
+		if ((c->cancel != NULL && i > 0 && c->cancel(c->cancel_arg))
+		    || !para_build(c, &b->items[b0 + i], font, width, pitch, &s->paras[i])) {
+			para_free(&s->paras[i]);
+			memset(&s->paras[i], 0, sizeof(s->paras[i]));
+			s->n_paras = i;
+			done = false;
+			break;
+		}
+		c->paras_built++;
 	}
+	if (!done) {
+		/* keep the old paragraphs not taken over too: a later call
+		 * may still use them */
+		for (k = 0; k < old.n_paras; k++) {
+			if (old.paras[k].n_pls == 0)
+				continue;
+			s->paras = xreallocarray(s->paras, s->n_paras + 1, sizeof(*s->paras));
+			s->para_hash = xreallocarray(s->para_hash, s->n_paras + 1,
+			    sizeof(*s->para_hash));
+			s->paras[s->n_paras] = old.paras[k];
+			s->para_hash[s->n_paras] = old.para_hash[k];
+			s->n_paras++;
+			memset(&old.paras[k], 0, sizeof(old.paras[k]));
+		}
+		slot_clear(&old);
+		s->valid = false;
+		return false;
+	}
+	slot_clear(&old);
 	s->hash = h;
 	s->valid = true;
 	c->laid_out++;

@@ -103,6 +103,10 @@ void layout_cache_set_cancel(struct layout_cache *c, bool (*cancel)(void *), voi
 /* How many ECQs were laid out anew and how many came from the cache since
  * the cache was made (for tests and bench/). */
 void layout_cache_stats(const struct layout_cache *c, size_t *laid_out, size_t *reused);
+/* How many paragraphs were laid out anew and how many were taken over
+ * unchanged from an earlier layout of their ECQ (a changed ECQ lays out
+ * only its changed paragraphs; a cancelled layout keeps what it did). */
+void layout_cache_para_stats(const struct layout_cache *c, size_t *built, size_t *kept);
 
 struct layout_ecq_pages {
 	int first_page;             /* 1-based page its heading is on; 0 if not laid out */

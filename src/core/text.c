@@ -908,6 +908,38 @@ text_count_words(const char *text, size_t len)
 	return n;
 }
 
+static bool
+text_is_split(char c)
+{
+	return c == ' ' || c == '\n';
+}
+
+size_t
+text_count_words_edit(const char *old, size_t olen, size_t old_words,
+    const char *text, size_t len)
+{
+	size_t pre = 0, suf = 0, min = olen < len ? olen : len, a, oend, nend;
+
+	if (old == NULL)
+		return text_count_words(text, len);
+	while (pre < min && old[pre] == text[pre])
+		pre++;
+	if (pre == olen && olen == len)
+		return old_words;
+	while (suf < min - pre && old[olen - 1 - suf] == text[len - 1 - suf])
+		suf++;
+	/* out to the spaces around the change: back to just after one, on
+	 * to the next (the same bytes in both texts, outside the change) */
+	a = pre;
+	while (a > 0 && !text_is_split(old[a - 1]))
+		a--;
+	oend = olen - suf;
+	while (oend < olen && !text_is_split(old[oend]))
+		oend++;
+	nend = len - suf + (oend - (olen - suf));
+	return old_words - text_count_words(old + a, oend - a) + text_count_words(text + a, nend - a);
+}
+
 void
 text_line_col(const char *text, size_t len, size_t off, size_t *line, size_t *col)
 {

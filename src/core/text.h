@@ -74,6 +74,15 @@ char *text_tok_lower(const struct text_doc *doc, size_t tok);
 /* Counts words (as text_analyze would) without building a doc. */
 size_t text_count_words(const char *text, size_t len);
 
+/* The word count of text[0..len) given an earlier version old[0..olen) of
+ * it and that version's count old_words: counts again only the words
+ * around the bytes that differ (no word spans an ASCII space or a line
+ * break, so counts add up piece by piece). Always equals
+ * text_count_words(text, len); costs a comparison of the two texts plus
+ * counting the words edited, so an editor can count on every key. */
+size_t text_count_words_edit(const char *old, size_t olen, size_t old_words,
+    const char *text, size_t len);
+
 /* 1-based line and column (in characters) of a byte offset. */
 void text_line_col(const char *text, size_t len, size_t off, size_t *line, size_t *col);
 

@@ -16,6 +16,10 @@
 #include "tui/tui.h"
 #include "xalloc.h"
 
+/* The row each ECQ was drawn on (for mouse clicks); -1: not drawn. */
+#define DASH_MAX_ROWS 32
+static int dash_row_y[DASH_MAX_ROWS];
+
 static void
 dash_enter(struct tui *t)
 {
@@ -101,6 +105,8 @@ dash_draw(struct tui *t, WINDOW *win)
 	draw_printf(win, head, 2, cols - 2, A_BOLD, "%-*s %-10s %6s  %-14s %s",
 	    tw, "ECQ", "Examples", "Words", "Findings", "Share of pages");
 	maxex = (int)framework_rule(fw, "max_examples_per_ecq", 2);
+	for (e = 0; e < DASH_MAX_ROWS; e++)
+		dash_row_y[e] = -1;
 	for (e = 0; e < fw->n_ecqs && y < t->bottom - 5; e++, y += 2) {
 		attr_t a = (int)e == t->ecq ? sel : A_NORMAL;
 		size_t nex = project_count_examples(p, (int)e);
@@ -109,6 +115,8 @@ dash_draw(struct tui *t, WINDOW *win)
 		for (i = 0; i < pf->n; i++)
 			if (pf->items[i].ecq == (int)e && pf->items[i].severity <= SEV_ERROR)
 				sev[pf->items[i].severity]++;
+		if (e < DASH_MAX_ROWS)
+			dash_row_y[e] = y;
 		if ((int)e == t->ecq)
 			draw_text(win, y, 0, 2, "> ", A_BOLD);
 		snprintf(buf, sizeof buf, "%zu. %s", e + 1, fw->ecqs[e].title);
@@ -221,6 +229,23 @@ dash_key(struct tui *t, enum action a, wint_t ch, bool keycode)
 	}
 }
 
+/* A click on an ECQ's row selects it (Enter then opens it). */
+static int
+dash_mouse(struct tui *t, const MEVENT *ev)
+{
+	size_t e;
+
+	if (!(ev->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+		return RD_NONE;
+	for (e = 0; e < tui_fw(t)->n_ecqs && e < DASH_MAX_ROWS; e++) {
+		if (dash_row_y[e] >= 0 && ev->y == dash_row_y[e]) {
+			t->ecq = (int)e;
+			return RD_DRAW;
+		}
+	}
+	return RD_NONE;
+}
+
 static const enum action *
 dash_help(const struct tui *t)
 {
@@ -232,5 +257,5 @@ dash_help(const struct tui *t)
 }
 
 const struct tui_screen screen_dashboard = {
-	"dashboard", dash_enter, NULL, dash_layout, dash_draw, dash_key, NULL, NULL, dash_help
+	"dashboard", dash_enter, NULL, dash_layout, dash_draw, dash_key, NULL, dash_mouse, dash_help
 };

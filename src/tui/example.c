@@ -205,6 +205,10 @@ ex_layout(struct tui *t)
 	}
 }
 
+/* Where the popup's items were drawn (rows pop_y0.., columns pop_x0 to
+ * pop_x1), for mouse clicks; pop_n 0: no popup drawn. */
+static int pop_y0, pop_x0, pop_x1, pop_n;
+
 static void
 ex_draw_popup_box(WINDOW *win, int y, int x, int h, int w, const char *title)
 {
@@ -237,6 +241,10 @@ ex_draw_fix(struct tui *t, WINDOW *win)
 		snprintf(buf, sizeof buf, "%d  %s", i + 1, ex_fix.items[i].text);
 		draw_text(win, y + 3 + i, x + 2, w - 4, buf, i == t->popup_sel ? sel : a);
 	}
+	pop_y0 = y + 3;
+	pop_x0 = x;
+	pop_x1 = x + w;
+	pop_n = i;
 	draw_text(win, y + h - 1, x + 2, w - 4, "Enter or 1-9 choose, Esc cancel", a | A_DIM);
 }
 
@@ -261,6 +269,10 @@ ex_draw_comp(struct tui *t, WINDOW *win)
 		    name, i >= c->n ? " (fundamental)" : "");
 		draw_text(win, y + 1 + (int)i, x + 2, w - 4, buf, (int)i == t->popup_sel ? sel : a);
 	}
+	pop_y0 = y + 1;
+	pop_x0 = x;
+	pop_x1 = x + w;
+	pop_n = (int)i;
 	draw_text(win, y + h - 1, x + 2, w - 4, "Space ticks, Enter or Esc closes", a | A_DIM);
 }
 
@@ -654,8 +666,15 @@ ex_mouse(struct tui *t, const MEVENT *ev)
 	int f, r;
 	struct tui_field *tf;
 
-	if (t->popup != 0)
+	if (t->popup != 0) {
+		/* a click on an item selects it, as the arrow keys do */
+		if ((ev->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) && ev->y >= pop_y0
+		    && ev->y < pop_y0 + pop_n && ev->x >= pop_x0 && ev->x < pop_x1) {
+			t->popup_sel = ev->y - pop_y0;
+			return RD_DRAW;
+		}
 		return RD_NONE;
+	}
 	for (f = 0; f < EX_FIELD_COUNT; f++) {
 		tf = ex_field(t, f);
 		if (tf == NULL)
@@ -666,6 +685,12 @@ ex_mouse(struct tui *t, const MEVENT *ev)
 				ex_focus_row(t, f);
 			return RD_DRAW;
 		}
+	}
+	/* the competencies row (drawn at top + 2): Enter then opens its list */
+	if ((ev->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) && ev->y == t->top + 2) {
+		if (t->ex_focus != EX_ROW_COMP)
+			ex_focus_row(t, EX_ROW_COMP);
+		return RD_DRAW;
 	}
 	return RD_NONE;
 }

@@ -231,6 +231,20 @@ rv_key(struct tui *t, enum action a, wint_t ch, bool keycode)
 	}
 }
 
+/* A click on a line selects it (Enter then acts on it). The lines are
+ * drawn from the row below the heading, from rv_scroll on. */
+static int
+rv_mouse(struct tui *t, const MEVENT *ev)
+{
+	int i = rv_scroll + (ev->y - (t->top + 1));
+
+	if (!(ev->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) || ev->y < t->top + 1
+	    || ev->y > t->bottom || i >= rv_n)
+		return RD_NONE;
+	t->review_item = i;
+	return RD_DRAW;
+}
+
 static const enum action *
 rv_help(const struct tui *t)
 {
@@ -242,5 +256,5 @@ rv_help(const struct tui *t)
 }
 
 const struct tui_screen screen_review = {
-	"review", rv_enter, NULL, rv_layout, rv_draw, rv_key, NULL, NULL, rv_help
+	"review", rv_enter, NULL, rv_layout, rv_draw, rv_key, NULL, rv_mouse, rv_help
 };

@@ -124,6 +124,131 @@ tui_atexit(void)
 	term_restore();
 }
 
+/* Bytes read from the terminal past the end of a paste (keys typed after
+ * it, or the next paste): read as keys (tui_pending_key) before anything
+ * newer from curses. */
+static char *tui_pending;
+static size_t tui_pending_len, tui_pending_off;
+
+/* The length of the next key's bytes in s[0..n): an escape sequence
+ * (CSI up to its final byte, SS3 and one character, Alt and one
+ * character), or one UTF-8 character or byte. */
+static size_t
+tui_token_len(const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	if (s[0] == 0x1b && n >= 2 && s[1] == '[') {
+		for (i = 2; i < n && i < 64; i++)
+			if (s[i] >= 0x40 && s[i] <= 0x7e)
+				return i + 1;
+		return i;
+	}
+	if (s[0] == 0x1b)
+		return n >= 3 && s[1] == 'O' ? 3 : n >= 2 ? 2 : 1;
+	if (s[0] >= 0xf0)
+		i = 4;
+	else if (s[0] >= 0xe0)
+		i = 3;
+	else if (s[0] >= 0xc0)
+		i = 2;
+	else
+		i = 1;
+	return i < n ? i : n;
+}
+
+/* Drops n pending bytes. */
+static void
+tui_pending_drop(size_t n)
+{
+	tui_pending_off += n;
+	if (tui_pending_off >= tui_pending_len) {
+		free(tui_pending);
+		tui_pending = NULL;
+		tui_pending_len = tui_pending_off = 0;
+	}
+}
+
+/*
+ * The next key from the pending bytes, decoded as curses decodes keys
+ * (curses' ungetch would hand bytes back as ready keys, never as a
+ * sequence to decode): a sequence the terminal description names is its
+ * key code (key_defined), a lone control byte or Esc is itself, a UTF-8
+ * character is itself. Mouse reports and sequences curses does not know
+ * are dropped. Returns OK or KEY_CODE_YES, or ERR when nothing is left.
+ */
+static int
+tui_pending_key(wint_t *ch, bool *keycode)
+{
+	while (tui_pending != NULL) {
+		const unsigned char *s = (const unsigned char *)tui_pending + tui_pending_off;
+		size_t left = tui_pending_len - tui_pending_off, n = tui_token_len(s, left);
+		char seq[72];
+		int code = 0;
+
+		if (s[0] < 0x20 || s[0] == 0x7f) {
+			memcpy(seq, s, n);
+			seq[n] = '\0';
+			code = key_defined(seq);
+		}
+		if (code > 0) {
+			tui_pending_drop(n);
+			if (code == KEY_MOUSE) {
+				if (n == 3)
+					tui_pending_drop(left - n < 3 ? left - n : 3);   /* X10 report */
+				continue;
+			}
+			*ch = (wint_t)code;
+			*keycode = true;
+			return KEY_CODE_YES;
+		}
+		if (n == 1 && s[0] < 0x80) {
+			*ch = s[0];
+			*keycode = false;
+			tui_pending_drop(1);    /* may free s */
+			return OK;
+		}
+		if (s[0] == 0x1b) {
+			tui_pending_drop(n);    /* a sequence curses does not know */
+			continue;
+		}
+		{
+			wchar_t wc;
+			mbstate_t st;
+			size_t k;
+
+			memset(&st, 0, sizeof st);
+			k = mbrtowc(&wc, (const char *)s, n, &st);
+			tui_pending_drop(n);
+			if (k == 0 || k > n)
+				continue;       /* not UTF-8 */
+			*ch = (wint_t)wc;
+			*keycode = false;
+			return OK;
+		}
+	}
+	return ERR;
+}
+
+/* Keeps s[0..n) to be read before the bytes already pending. */
+static void
+tui_pending_push(const char *s, size_t n)
+{
+	size_t rest = tui_pending_len - tui_pending_off;
+	char *buf;
+
+	if (n == 0)
+		return;
+	buf = xmalloc(n + rest + 1);
+	memcpy(buf, s, n);
+	if (rest > 0)
+		memcpy(buf + n, tui_pending + tui_pending_off, rest);
+	free(tui_pending);
+	tui_pending = buf;
+	tui_pending_len = n + rest;
+	tui_pending_off = 0;
+}
+
 int
 tui_read(wint_t *ch, bool *keycode, int timeout_ms, bool *stop)
 {
@@ -140,6 +265,8 @@ tui_read(wint_t *ch, bool *keycode, int timeout_ms, bool *stop)
 		*ch = KEY_RESIZE;
 		return KEY_CODE_YES;
 	}
+	if (tui_pending != NULL && (r = tui_pending_key(ch, keycode)) != ERR)
+		return r;
 	wtimeout(stdscr, timeout_ms);
 	r = headless_on() ? headless_read(ch) : wget_wch(stdscr, ch);
 	if (r == ERR) {
@@ -233,6 +360,7 @@ tui_field_free(struct tui_field *f)
 	free(f->span_finding);
 	free(f->target);
 	free(f->seen);
+	free(f->words_text);
 	free(f);
 }
 
@@ -424,12 +552,90 @@ tui_field_finding_at_cursor(struct tui *t, struct tui_field *f)
 	return &f->fs.items[f->span_finding[i]];
 }
 
+/* A word count kept with a copy of the text it counted. */
+struct tui_saved_words {
+	int64_t example;        /* -1: the ECQ's introduction */
+	int field;
+	int ecq;
+	unsigned long gen;      /* t->gen it was last seen equal at + 1 */
+	size_t words;
+	char *text;
+	size_t len;
+};
+
+/* Brings a kept word count (*words of the text in *copy; no copy yet:
+ * none) up to text, counting again only the words edited
+ * (text_count_words_edit); the copy becomes text. */
+static void
+tui_words_update(char **copy, size_t *copy_len, size_t *words, const char *text, size_t len)
+{
+	if (*copy != NULL && *copy_len == len && memcmp(*copy, text, len) == 0)
+		return;
+	*words = text_count_words_edit(*copy, *copy_len, *words, text, len);
+	free(*copy);
+	*copy = xmalloc(len + 1);
+	memcpy(*copy, text, len);
+	(*copy)[len] = '\0';
+	*copy_len = len;
+}
+
 size_t
-tui_field_words(const struct tui_field *f)
+tui_field_words(struct tui_field *f)
 {
 	const struct editbuf *eb = editor_cbuf(f->ed);
 
-	return text_count_words(editbuf_text(eb), editbuf_len(eb));
+	if (f->words_ver != editbuf_version(eb) + 1) {
+		tui_words_update(&f->words_text, &f->words_len, &f->words, editbuf_text(eb),
+		    editbuf_len(eb));
+		f->words_ver = editbuf_version(eb) + 1;
+	}
+	return f->words;
+}
+
+/* Words in a saved text no field holds (example field, or field -1: the
+ * ECQ's introduction), counted once and again only when a store change
+ * gave it other text. */
+static size_t
+tui_saved_text_words(struct tui *t, int ecq, int64_t example, int field, const char *text)
+{
+	struct tui_saved_words *w = NULL;
+	size_t i;
+
+	for (i = 0; i < t->n_saved_words && w == NULL; i++)
+		if (t->saved_words[i].example == example && t->saved_words[i].field == field
+		    && t->saved_words[i].ecq == ecq)
+			w = &t->saved_words[i];
+	if (w == NULL) {
+		t->saved_words = xreallocarray(t->saved_words, t->n_saved_words + 1,
+		    sizeof *t->saved_words);
+		w = &t->saved_words[t->n_saved_words++];
+		memset(w, 0, sizeof *w);
+		w->example = example;
+		w->field = field;
+		w->ecq = ecq;
+	}
+	if (w->gen != t->gen + 1) {
+		tui_words_update(&w->text, &w->len, &w->words, text, strnlen(text, STORE_MAX_TEXT));
+		w->gen = t->gen + 1;
+	}
+	return w->words;
+}
+
+/* The field already made for a text, or NULL (none is made here). */
+static struct tui_field *
+tui_field_find(const struct tui *t, enum tui_field_kind kind, int ecq, int64_t example,
+    int field)
+{
+	size_t i;
+
+	for (i = 0; i < t->n_fields; i++) {
+		struct tui_field *f = t->fields[i];
+
+		if (f->kind == kind && f->ecq == ecq && (kind != TF_EXAMPLE
+		    || (f->example == example && f->field == field)))
+			return f;
+	}
+	return NULL;
 }
 
 const struct findings *
@@ -499,37 +705,35 @@ tui_update_pages(struct tui *t)
 }
 
 size_t
-tui_example_words(const struct tui *t, const struct example *ex)
+tui_example_words(struct tui *t, const struct example *ex)
 {
-	size_t n = 0, i;
+	size_t n = 0;
 	int f;
 
 	/* as `check` counts: the title and the four CCAR parts */
 	for (f = EX_TITLE; f <= EX_RESULT; f++) {
-		const struct tui_field *tf = NULL;
+		struct tui_field *tf;
 
 		if (f == EX_START || f == EX_END)
 			continue;
-
-		for (i = 0; i < t->n_fields && tf == NULL; i++)
-			if (t->fields[i]->kind == TF_EXAMPLE && t->fields[i]->example == ex->id
-			    && t->fields[i]->field == f)
-				tf = t->fields[i];
+		tf = tui_field_find(t, TF_EXAMPLE, ex->ecq, ex->id, f);
 		n += tf != NULL ? tui_field_words(tf)
-		    : text_count_words(ex->field[f], strnlen(ex->field[f], STORE_MAX_TEXT));
+		    : tui_saved_text_words(t, ex->ecq, ex->id, f, ex->field[f]);
 	}
 	return n;
 }
 
 size_t
-tui_ecq_words(const struct tui *t, int ecq)
+tui_ecq_words(struct tui *t, int ecq)
 {
 	const struct project *p = tui_project(t);
 	size_t n = 0, k, cnt = project_count_examples(p, ecq);
+	struct tui_field *intro = tui_field_find(t, TF_INTRO, ecq, -1, -1);
 
 	for (k = 0; k < cnt; k++)
 		n += tui_example_words(t, project_example_at(p, ecq, k));
-	n += text_count_words(p->intro[ecq], strnlen(p->intro[ecq], STORE_MAX_TEXT));
+	n += intro != NULL ? tui_field_words(intro)
+	    : tui_saved_text_words(t, ecq, -1, -1, p->intro[ecq]);
 	return n;
 }
 
@@ -725,44 +929,99 @@ tui_draw(struct tui *t)
 	doupdate();
 }
 
-/* Collects a bracketed paste up to ESC[201~ (or a pause) into UTF-8. */
+#define TUI_PASTE_END "\033[201~"
+#define TUI_PASTE_END_LEN 6
+#define TUI_PASTE_PAUSE_MS 200  /* a paste with no end marker ends after this */
+
+/* Turns a paste's bytes into its text in place, leaving out control
+ * sequences (a pasted Esc and what follows it), as keys were left out when
+ * pastes were read key by key. Returns the new length. */
+static size_t
+tui_paste_clean(char *s, size_t n)
+{
+	size_t i = 0, o = 0;
+
+	while (i < n) {
+		if (s[i] == 0x1b) {
+			i += tui_token_len((const unsigned char *)s + i, n - i);
+			continue;
+		}
+		s[o++] = s[i++];
+	}
+	return o;
+}
+
+/*
+ * Collects a bracketed paste up to ESC[201~ (or a pause) as UTF-8. Curses
+ * has just read the introducer, one byte per read(2) as it reads keys; the
+ * rest is read from the terminal (in raw mode) in blocks, so a 5,000-word
+ * paste takes a few system calls instead of 30,000. Bytes after the end
+ * marker go back to be read as keys (tui_pending_push). At most
+ * STORE_MAX_TEXT + 1 bytes are kept: a longer paste is refused whole by
+ * the caller, and read to its end all the same.
+ */
 static char *
 tui_collect_paste(size_t *len_out, bool *stop)
 {
-	size_t len = 0, cap = 4096;
-	char *buf = xmalloc(cap);
-	char mb[MB_LEN_MAX];
-	mbstate_t st;
-	wint_t ch;
-	bool keycode;
-	size_t n;
+	const size_t keep = STORE_MAX_TEXT + 64, block = 65536;
+	size_t len = 0, cap = block + 1, got, from, at;
+	char *buf = xmalloc(cap), *end;
+	ssize_t k;
 
-	memset(&st, 0, sizeof st);
 	for (;;) {
-		if (tui_read(&ch, &keycode, 200, stop) == ERR)
-			break;
-		if (keycode) {
-			if (ch == TERM_KEY_PASTE_END)
-				break;
-			if (ch == KEY_ENTER)
-				ch = '\n';
-			else
-				continue;
-		}
-		n = wcrtomb(mb, (wchar_t)ch, &st);
-		if (n == (size_t)-1) {
-			memset(&st, 0, sizeof st);
-			continue;
-		}
-		if (len > STORE_MAX_TEXT)
-			continue;       /* too long for any field: read to its end, keep none */
-		if (len + n + 1 > cap) {
-			cap *= 2;
+		if (len + block + 1 > cap) {
+			cap = len + block + 1 > 2 * cap ? len + block + 1 : 2 * cap;
 			buf = xrealloc(buf, cap);
 		}
-		memcpy(buf + len, mb, n);
-		len += n;
+		if (tui_pending != NULL) {
+			got = tui_pending_len - tui_pending_off;
+			if (got > block)
+				got = block;
+			memcpy(buf + len, tui_pending + tui_pending_off, got);
+			tui_pending_off += got;
+			if (tui_pending_off >= tui_pending_len) {
+				free(tui_pending);
+				tui_pending = NULL;
+				tui_pending_len = tui_pending_off = 0;
+			}
+		} else {
+			struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
+			int pr = poll(&pfd, 1, TUI_PASTE_PAUSE_MS);
+
+			if (tui_sig_stop) {
+				*stop = true;
+				break;
+			}
+			if (pr < 0 && errno == EINTR)
+				continue;
+			if (pr <= 0)
+				break;          /* a pause: the end marker never came */
+			k = read(STDIN_FILENO, buf + len, block);
+			if (k < 0 && errno == EINTR)
+				continue;
+			if (k <= 0)
+				break;
+			got = (size_t)k;
+		}
+		/* the marker may have begun in the block before */
+		from = len >= TUI_PASTE_END_LEN - 1 ? len - (TUI_PASTE_END_LEN - 1) : 0;
+		len += got;
+		end = memmem(buf + from, len - from, TUI_PASTE_END, TUI_PASTE_END_LEN);
+		if (end != NULL) {
+			at = (size_t)(end - buf);
+			tui_pending_push(end + TUI_PASTE_END_LEN, len - at - TUI_PASTE_END_LEN);
+			len = at;
+			break;
+		}
+		if (len > keep) {
+			/* too long for any field: keep its start and the bytes that
+			 * may begin the marker, and read on to its end */
+			memmove(buf + keep - (TUI_PASTE_END_LEN - 1), buf + len - (TUI_PASTE_END_LEN - 1),
+			    TUI_PASTE_END_LEN - 1);
+			len = keep;
+		}
 	}
+	len = tui_paste_clean(buf, len);
 	buf[len] = '\0';
 	*len_out = len;
 	return buf;
@@ -903,10 +1162,40 @@ tui_is_typing(wint_t ch, bool keycode)
 	return ch == '\n' || ch == '\r' || ch == 0x7f || ch == 0x08 || iswprint((wint_t)ch);
 }
 
+static void tui_start_checker(struct tui *t);
+
+/* Starts the checker (loading the dictionary takes tens of milliseconds)
+ * once the first screen is drawn, then checks again what was shown
+ * without it: the focused field, and the project's findings when next
+ * needed. A message shown already stays; the dashboard keeps saying what
+ * the checker could not load. */
+static void
+tui_checker_late(struct tui *t)
+{
+	char keep[sizeof t->status];
+	bool keep_error = t->status_error;
+	long long keep_at = t->status_at;
+	size_t i;
+
+	snprintf(keep, sizeof keep, "%s", t->status);
+	tui_start_checker(t);
+	if (keep[0] != '\0') {
+		snprintf(t->status, sizeof t->status, "%s", keep);
+		t->status_error = keep_error;
+		t->status_at = keep_at;
+	}
+	for (i = 0; i < t->n_fields; i++)
+		t->fields[i]->checked = 0;
+	/* what was computed without a checker is stale everywhere */
+	findings_owner_dictionary_changed(t->fo);
+	if (t->focus != NULL)
+		tui_field_check(t, t->focus);
+}
+
 static void
 tui_loop(struct tui *t)
 {
-	bool draw = true, stop = false, keycode;
+	bool draw = true, stop = false, keycode, checker = false;
 	wint_t ch;
 	int r, res;
 	long long now;
@@ -921,6 +1210,12 @@ tui_loop(struct tui *t)
 			tui_layout(t);
 			tui_draw(t);
 			draw = false;
+			if (!checker) {         /* off the path to the first screen */
+				checker = true;
+				tui_checker_late(t);
+				draw = true;
+				continue;
+			}
 			/* Steady typing never leaves the loop idle: save here, once
 			 * what was typed is on the screen, at least every second. */
 			tui_save_tick(t, tui_now(), &draw);
@@ -986,6 +1281,9 @@ tui_free(struct tui *t)
 		tui_field_free(t->fields[i]);
 	free(t->fields);
 	findings_owner_free(t->fo);
+	for (i = 0; i < t->n_saved_words; i++)
+		free(t->saved_words[i].text);
+	free(t->saved_words);
 	free(t->ecq_pages);
 	free(t->layout_warning);
 	free(t->rescued);
@@ -996,6 +1294,9 @@ tui_free(struct tui *t)
 	free(t->reviewer);
 	guided_free(t);
 	editbuf_clipboard_free();
+	free(tui_pending);
+	tui_pending = NULL;
+	tui_pending_len = tui_pending_off = 0;
 }
 
 static void
@@ -1162,7 +1463,6 @@ tui_run(const char *path, const struct tui_options *opt)
 	t.fo = findings_owner_new();
 	t.dict_words = tui_project(&t)->words.n;
 	t.dict_dismissed = tui_project(&t)->n_dismissed;
-	tui_start_checker(&t);
 	t.lc = layout_cache_new();
 	layout_cache_set_cancel(t.lc, tui_layout_cancel, NULL);
 	t.last_input = tui_now();

@@ -101,6 +101,12 @@ struct tui_field {
 	struct editor_span *spans;
 	size_t *span_finding;   /* spans[i] shows fs.items[span_finding[i]] */
 	size_t n_spans;
+	/* word count of the text (tui_field_words), kept with a copy of the
+	 * text counted, so an edit recounts only the lines it changed */
+	unsigned long words_ver;        /* buffer version counted + 1; 0: never */
+	size_t words;
+	char *words_text;
+	size_t words_len;
 };
 
 struct tui {
@@ -180,6 +186,10 @@ struct tui {
 	/* popup (spelling suggestions, competency checkboxes, confirmations) */
 	int popup;                      /* a screen's own popup id; 0: none */
 	int popup_sel;
+	/* word counts of saved texts no field holds (tui_ecq_words), so a
+	 * redraw never recounts the whole narrative */
+	struct tui_saved_words *saved_words;
+	size_t n_saved_words;
 };
 
 /* The loaded project (valid until the next change through the store). */
@@ -202,8 +212,9 @@ void tui_focus(struct tui *t, struct tui_field *f);
 void tui_field_check(struct tui *t, struct tui_field *f);
 /* The finding under the field's cursor, or NULL (from the last check). */
 const struct finding *tui_field_finding_at_cursor(struct tui *t, struct tui_field *f);
-/* Words in a field's current text. */
-size_t tui_field_words(const struct tui_field *f);
+/* Words in a field's current text: counted again only in the lines changed
+ * since the last call (the count is kept with the field). */
+size_t tui_field_words(struct tui_field *f);
 
 /* ---- saving (saving.c) ---- */
 /* Saves every changed field through the store; returns -1 when some field
@@ -248,12 +259,13 @@ const struct findings *tui_project_findings(struct tui *t);
 const struct findings *tui_findings_last(const struct tui *t);
 bool tui_findings_ready(const struct tui *t);
 void tui_update_pages(struct tui *t);
-/* Words in an ECQ (current, unsaved text included) and its goal. Words
- * are counted as `check` counts them: an example's title and its four
- * CCAR parts, and the ECQ's introduction (the dates are not words). */
-size_t tui_ecq_words(const struct tui *t, int ecq);
+/* Words in an ECQ (current, unsaved text included). Words are counted as
+ * `check` counts them: an example's title and its four CCAR parts, and the
+ * ECQ's introduction (the dates are not words). Counts are kept per text,
+ * so the cost does not grow with the narrative. */
+size_t tui_ecq_words(struct tui *t, int ecq);
 /* Words in an example's title and four CCAR parts (current text). */
-size_t tui_example_words(const struct tui *t, const struct example *ex);
+size_t tui_example_words(struct tui *t, const struct example *ex);
 /* An ECQ's word goal: its equal share of the framework's page limit at
  * the framework's words per page; it does not move while typing. */
 size_t tui_ecq_budget(struct tui *t);

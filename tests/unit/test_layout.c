@@ -320,6 +320,69 @@ cache__relays_only_the_edited_ecq_and_agrees_with_a_fresh_layout(void **state)
 	fx_close(&fx);
 }
 
+/* A cancel function that stops the layout after *left questions. */
+static bool
+cancel_after(void *arg)
+{
+	int *left = arg;
+
+	return --*left < 0;
+}
+
+static void
+cache__relays_only_edited_paragraphs_and_a_cancelled_layout_keeps_its_work(void **state)
+{
+	struct fx fx;
+	struct layout_cache *c = layout_cache_new(), *d = layout_cache_new();
+	struct layout_result r1, r2, fresh;
+	struct error err;
+	size_t built, kept, all, tries = 0;
+	const struct example *ex;
+	char *more;
+	int left;
+
+	(void)state;
+	fx_open(&fx, 2, 3);
+	assert_int_equal(layout_pages(c, store_project(fx.st), NULL, &r1, &err), 0);
+	layout_cache_para_stats(c, &all, &kept);
+	assert_true(all > 20);
+	assert_int_equal(kept, 0);
+	/* ECQ 3's first Action becomes 12 new paragraphs: only those are laid
+	 * out again, the rest of ECQ 3 (some 20 paragraphs) is taken over. */
+	ex = project_example_at(store_project(fx.st), 2, 0);
+	more = fixture_text(12, 5, 99);
+	assert_int_equal(store_set_example_field(fx.st, ex->id, EX_ACTION, more, &err), 0);
+	free(more);
+	assert_int_equal(layout_pages(c, store_project(fx.st), NULL, &r2, &err), 0);
+	layout_cache_para_stats(c, &built, &kept);
+	assert_true(built > all && built <= all + 12);
+	assert_true(kept >= 15);
+
+	/* Cancelled again and again, a layout still ends: each try goes on
+	 * from where the last stopped, and no paragraph is laid out twice. */
+	do {
+		left = 3;
+		layout_cache_set_cancel(d, cancel_after, &left);
+		tries++;
+	} while (layout_pages(d, store_project(fx.st), NULL, &fresh, &err) == -2 && tries < 1000);
+	assert_true(tries > 2);
+	layout_cache_para_stats(d, &built, &kept);
+	layout_cache_free(c);
+	c = layout_cache_new();         /* the same project laid out in one go */
+	layout_result_free(&r1);
+	assert_int_equal(layout_pages(c, store_project(fx.st), NULL, &r1, &err), 0);
+	layout_cache_para_stats(c, &all, &kept);
+	assert_int_equal(built, all);
+	assert_int_equal(fresh.pages, r2.pages);
+	assert_true(fresh.used == r2.used);
+	layout_result_free(&r1);
+	layout_result_free(&r2);
+	layout_result_free(&fresh);
+	layout_cache_free(c);
+	layout_cache_free(d);
+	fx_close(&fx);
+}
+
 static void
 page_limit__reports_once_over_ten_pages_and_never_under(void **state)
 {
@@ -600,6 +663,7 @@ main(void)
 		cmocka_unit_test(pages__follow_the_framework_font_size_and_margins),
 		cmocka_unit_test(pages__page_per_ecq_starts_each_ecq_on_a_new_page),
 		cmocka_unit_test(cache__relays_only_the_edited_ecq_and_agrees_with_a_fresh_layout),
+		cmocka_unit_test(cache__relays_only_edited_paragraphs_and_a_cancelled_layout_keeps_its_work),
 		cmocka_unit_test(page_limit__reports_once_over_ten_pages_and_never_under),
 		cmocka_unit_test(font__missing_font_warns_in_layout_and_fails_pdf_export),
 		cmocka_unit_test(pdf__renders_a_pdf_with_as_many_pages_as_the_layout),

@@ -312,6 +312,50 @@ line_col__counts_characters(void **state)
 	assert_int_equal(col, 3);
 }
 
+/* Counting again only around an edit gives the full count, for random
+ * edits of text with every kind of token the lexer knows. */
+static void
+count_edit__equals_a_full_count(void **state)
+{
+	static const char *const bits[] = { "word", "U.S.", "data-sharing", "don't", "$3.1",
+		"million", "42", "www.example.gov", "a@b.gov", "café", "—", ".", ",", " ", " ",
+		"\n", "\n\n", "R&D", "e.g.", "\xff", "AT&T", "1,000", "x" };
+	const size_t nb = sizeof bits / sizeof bits[0];
+	char old[4096], cur[4096], piece[256];
+	size_t olen = 0, len, words, i, at, del, k, plen;
+	unsigned seed = 12345;
+
+	(void)state;
+	old[0] = '\0';
+	words = 0;
+	for (i = 0; i < 3000; i++) {
+		seed = seed * 1103515245u + 12345u;
+		plen = 0;
+		piece[0] = '\0';
+		for (k = 0; k < (seed >> 8) % 5; k++) {
+			const char *b = bits[(seed >> (k + 3)) % nb];
+
+			if (plen + strlen(b) + 1 < sizeof piece) {
+				memcpy(piece + plen, b, strlen(b));
+				plen += strlen(b);
+			}
+		}
+		at = olen ? (seed >> 12) % (olen + 1) : 0;
+		del = olen - at ? (seed >> 16) % (olen - at + 1) % 12 : 0;
+		if (olen - del + plen >= sizeof cur)
+			del = olen - at, plen = 0;
+		memcpy(cur, old, at);
+		memcpy(cur + at, piece, plen);
+		memcpy(cur + at + plen, old + at + del, olen - at - del);
+		len = olen - del + plen;
+		cur[len] = '\0';
+		words = text_count_words_edit(i ? old : NULL, olen, words, cur, len);
+		assert_int_equal(words, text_count_words(cur, len));
+		memcpy(old, cur, len + 1);
+		olen = len;
+	}
+}
+
 int
 main(void)
 {
@@ -329,6 +373,7 @@ main(void)
 		cmocka_unit_test(huge__a_megabyte_line_without_spaces_is_quick),
 		cmocka_unit_test(tok_eq_and_lower__fold_case_and_apostrophes),
 		cmocka_unit_test(line_col__counts_characters),
+		cmocka_unit_test(count_edit__equals_a_full_count),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
