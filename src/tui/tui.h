@@ -199,6 +199,9 @@ const struct framework *tui_fw(const struct tui *t);
 /* Switches screens: leaves the current one, enters the new one. */
 void tui_goto(struct tui *t, enum tui_screen_id id);
 
+/* Frees every text field, its editor and the kept word counts (the
+ * session's end). */
+void tui_fields_free(struct tui *t);
 /* The text fields (created on first use from the saved text). */
 struct tui_field *tui_field_example(struct tui *t, int64_t id, int field);
 struct tui_field *tui_field_note(struct tui *t, int ecq, int question);
