@@ -9,8 +9,11 @@ of the key to the last byte of the screen update it caused (the update is
 over when the terminal stays quiet for --gap ms; the gap is not counted).
 Reports the median and 99th percentile, the time to the first full screen
 (dictionary loaded) and the program's peak memory (wait4 ru_maxrss).
-Targets: median and p99 under 5 ms, first screen under 100 ms, peak memory
-under 50 MB; exit status 1 when one is missed, 77 when it cannot run.
+Targets (issue 10): p99 at most 2 ms up to 10,000 words and 3 ms above,
+first screen within 50 ms, a 5,000-word paste within 50 ms, peak memory
+under 50 MB up to 10,000 words; exit status 1 when one is missed, 77 when
+it cannot run. --sizes runs one project size after another and prints the
+curve; --pace sends keys at a typist's pace so idle work runs between them.
 
 --mode demo runs bench/editdemo instead: the editor widget and the checker
 alone on one field of --field-words words (600, a whole example; 6000 is
@@ -386,7 +389,9 @@ def run_one(args):
              "project" if args.mode == "coach" else "field", args.cols, args.rows,
              args.term, args.keys, args.gap))
     print("  key to finished update: median %.2f ms, p99 %.2f ms, max %.2f ms"
-          " (%d timed, %d without output)" % (med, p99, lat[-1], len(lat), silent))
+          " (%d timed, %d without output; %d over 10 ms, %d over 100 ms)"
+          % (med, p99, lat[-1], len(lat), silent, sum(1 for x in lat if x > 10),
+             sum(1 for x in lat if x > 100)))
     print("  first full screen: %.1f ms (settled, page count and findings drawn: %.1f ms)"
           % (t_first, t_settled))
     if args.paste_words:
@@ -413,7 +418,11 @@ def run_one(args):
     else:
         shutil.rmtree(tmp, ignore_errors=True)
     print("  load average: %s" % load_avg())
-    ok = med < 5 and p99 < 5 and t_first < 100 and peak_mb < 50
+    # issue 10's targets: p99 2 ms on the demo-sized project, 3 ms up to
+    # 100,000 words; the first screen in 50 ms; a 5,000-word paste in 50 ms
+    small = words <= 10000
+    ok = (p99 <= (2 if small else 3) and t_first <= 50
+          and (paste_ms is None or paste_ms < 50) and (peak_mb < 50 or not small))
     return {"rc": 0 if ok else 1, "words": words, "med": med, "p99": p99, "max": lat[-1],
             "first": t_first, "paste": paste_ms,
             "cpu_key": (ru.ru_utime + ru.ru_stime) * 1e3 / max(1, args.keys)}
