@@ -20,61 +20,13 @@
 #include "bounded.h"
 #include "docx.h"
 #include "draftline.h"
+#include "importer_parse.h"
 #include "paths.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
 struct line {
 	size_t off, len;        /* in the draft, without the line end */
-};
-
-/* ---- the draft as parsed, before it is written -------------------------- */
-
-/* A text being assembled, with the spans it came from. */
-struct piece {
-	struct strbuf text;
-	struct importer_span *spans;
-	size_t n_spans;
-	size_t line;            /* where it starts (label or first line) */
-	bool para_break;        /* a blank line since the last text */
-};
-
-struct pexample {
-	int ecq;
-	struct piece field[EX_FIELD_COUNT];
-	struct piece heading;   /* span of the heading line */
-	struct strlist competencies;
-	int64_t id;
-	int last_label;         /* last CCAR field labelled, or -1 */
-};
-
-struct parse {
-	const struct framework *fw;
-	const struct draftline_words *words;    /* dictionaries/import-*.txt */
-	const char *text;
-	struct piece *intro;    /* [n_ecqs] */
-	struct piece *ecq_heading;  /* [n_ecqs] */
-	struct pexample *ex;
-	size_t n_ex;
-	struct piece unsorted;
-	size_t last_unsorted;   /* line of the last unsorted line */
-	char *clean;            /* the sanitized draft that text points to */
-	char *candidate, *position;
-	struct importer_report *rep;
-	/* Prose with no label yet, kept until it is known what it is: an ECQ's
-	 * opening and stories, or the parts of an example with a heading. */
-	struct pline *pend;
-	size_t n_pend;
-	int pend_ecq;
-	long pend_ex;           /* the example it belongs to, or -1 (an ECQ's prose) */
-	bool pend_break;        /* a blank line since the last pending line */
-};
-
-/* One line of pending prose. */
-struct pline {
-	size_t line, off, len;
-	bool para;              /* starts a paragraph (after a blank, or a list item) */
-	bool list;              /* a list item */
 };
 
 /* True when s[i] is a backslash that escapes the ASCII punctuation after it. */
@@ -100,8 +52,8 @@ unescape(const char *s, size_t n)
 	return o;
 }
 
-static void
-piece_add(struct piece *p, size_t line, const char *text, size_t src, size_t len,
+void
+importer_piece_add(struct piece *p, size_t line, const char *text, size_t src, size_t len,
     bool new_para)
 {
 	while (len > 0 && draftline_is_space(text[src])) {
@@ -164,8 +116,8 @@ piece_free(struct piece *p)
 	free(p->spans);
 }
 
-static void
-item(struct parse *ps, enum importer_kind kind, size_t line, int ecq, int64_t ex,
+void
+importer_item(struct parse *ps, enum importer_kind kind, size_t line, int ecq, int64_t ex,
     int field, const char *text, size_t len)
 {
 	struct importer_report *r = ps->rep;
@@ -177,8 +129,8 @@ item(struct parse *ps, enum importer_kind kind, size_t line, int ecq, int64_t ex
 
 /* Starts an example in ECQ ecq; its index in ps->ex (example ids come when
  * it is written; until then items carry -(index + 2)). */
-static size_t
-new_example(struct parse *ps, int ecq, size_t line, size_t heading_src)
+size_t
+importer_new_example(struct parse *ps, int ecq, size_t line, size_t heading_src)
 {
 	struct pexample *e;
 
@@ -194,8 +146,8 @@ new_example(struct parse *ps, int ecq, size_t line, size_t heading_src)
 	return ps->n_ex++;
 }
 
-static int64_t
-pending_id(size_t idx)
+int64_t
+importer_pending_id(size_t idx)
 {
 	return -(int64_t)idx - 2;
 }
@@ -209,8 +161,8 @@ set_dates(struct parse *ps, size_t ex, size_t line, const struct draftline *c,
 
 	piece_set(&e->field[EX_START], line, c->start, src, strlen(c->start));
 	piece_set(&e->field[EX_END], line, c->end, src, strlen(c->end));
-	item(ps, IMPORTER_FIELD, line, e->ecq, pending_id(ex), EX_START, c->start, strlen(c->start));
-	item(ps, IMPORTER_FIELD, line, e->ecq, pending_id(ex), EX_END, c->end, strlen(c->end));
+	importer_item(ps, IMPORTER_FIELD, line, e->ecq, importer_pending_id(ex), EX_START, c->start, strlen(c->start));
+	importer_item(ps, IMPORTER_FIELD, line, e->ecq, importer_pending_id(ex), EX_END, c->end, strlen(c->end));
 }
 
 static void
@@ -273,301 +225,13 @@ add_unsorted(struct parse *ps, size_t line, size_t off, size_t len, bool new_par
 	if (a == b)
 		return;
 	/* Lines from different places are separate paragraphs; a heading is too. */
-	piece_add(&ps->unsorted, line, ps->text, off, len,
+	importer_piece_add(&ps->unsorted, line, ps->text, off, len,
 	    new_para || line != ps->last_unsorted + 1);
 	if (new_para)
 		ps->unsorted.para_break = true;
 	ps->last_unsorted = line;
-	item(ps, IMPORTER_UNSORTED, line, -1, -1, -1, s + a, b - a);
+	importer_item(ps, IMPORTER_UNSORTED, line, -1, -1, -1, s + a, b - a);
 	ps->rep->n_unsorted++;
-}
-
-/* ---- prose without labels ------------------------------------------------ */
-
-static void
-pend_line(struct parse *ps, int ecq, long ex, size_t lineno, size_t off, size_t len,
-    bool list)
-{
-	bool para = ps->n_pend == 0 || ps->pend_break || list;
-
-	if (ps->n_pend == 0) {
-		ps->pend_ecq = ecq;
-		ps->pend_ex = ex;
-	}
-	ps->pend = xreallocarray(ps->pend, ps->n_pend + 1, sizeof *ps->pend);
-	ps->pend[ps->n_pend++] = (struct pline){ lineno, off, len, para, list };
-	ps->pend_break = false;
-}
-
-/* Pending lines [a, b) into piece p, the first one a new paragraph. */
-static void
-pend_into(struct parse *ps, size_t a, size_t b, struct piece *p)
-{
-	size_t k;
-
-	if (p->text.len > 0)
-		p->para_break = true;
-	for (k = a; k < b; k++)
-		piece_add(p, ps->pend[k].line, ps->text, ps->pend[k].off, ps->pend[k].len,
-		    ps->pend[k].para);
-}
-
-/* Case-insensitive: does the paragraph open with one of the words? */
-static bool
-opens_with(const char *s, size_t n, const char *const *words)
-{
-	size_t k, l;
-
-	for (k = 0; words[k] != NULL; k++) {
-		l = strlen(words[k]);
-		if (l <= n && strncasecmp(s, words[k], l) == 0 &&
-		    (l == n || !isalpha((unsigned char)s[l])))
-			return true;
-	}
-	return false;
-}
-
-/* A paragraph that reports outcomes: "As a result", "The result", "Within a
- * year" (dictionaries/import-cues.txt, "=> result"). */
-static bool
-result_cue(const struct parse *ps, const char *s, size_t n)
-{
-	return opens_with(s, n, draftline_words_of(ps->words, DRAFTLINE_W_RESULT_CUE));
-}
-
-/* A year (1950-2039) or a fiscal year near the start of s[0..n). */
-static bool
-year_cue(const char *s, size_t n)
-{
-	size_t i;
-
-	if (n > 90)
-		n = 90;
-	for (i = 0; i + 4 <= n; i++) {
-		int y;
-
-		if (i > 0 && isalnum((unsigned char)s[i - 1]) && !(i >= 2 &&
-		    strncasecmp(s + i - 2, "fy", 2) == 0))
-			continue;
-		if (!isdigit((unsigned char)s[i]) || !isdigit((unsigned char)s[i + 1]) ||
-		    !isdigit((unsigned char)s[i + 2]) || !isdigit((unsigned char)s[i + 3]))
-			continue;
-		if (i + 4 < n && isdigit((unsigned char)s[i + 4]))
-			continue;
-		y = atoi(s + i);
-		if (y >= 1950 && y <= 2039)
-			return true;
-	}
-	return false;
-}
-
-/* A paragraph that opens on when the story happened: "In 2017,", "When I
- * took over ... in 2016", "From 2009 to 2011". */
-static bool
-time_opening(const struct parse *ps, const char *s, size_t n)
-{
-	return opens_with(s, n, draftline_words_of(ps->words, DRAFTLINE_W_TIME_CUE)) ||
-	    (n > 0 && isdigit((unsigned char)s[0]));
-}
-
-/* The writer acting: "I" (or "we") among the first words (the "=> action"
- * cues of dictionaries/import-cues.txt; a one-letter cue only in upper case,
- * so a list's "i)" is not "I"). */
-static bool
-action_cue(const struct parse *ps, const char *s, size_t n)
-{
-	const char *const *cues = draftline_words_of(ps->words, DRAFTLINE_W_ACTION_CUE);
-	size_t i, k, words = 0;
-
-	if (n > 80)
-		n = 80;
-	for (i = 0; i < n && words < 10; i++) {
-		bool start = i == 0 || !isalpha((unsigned char)s[i - 1]);
-
-		if (!start || !isalpha((unsigned char)s[i]))
-			continue;
-		words++;
-		for (k = 0; cues[k] != NULL; k++) {
-			size_t l = strlen(cues[k]);
-
-			if (l > n - i || strncasecmp(s + i, cues[k], l) != 0 ||
-			    (i + l < n && isalpha((unsigned char)s[i + l])))
-				continue;
-			if (l == 1 && !isupper((unsigned char)s[i]))
-				continue;
-			return true;
-		}
-	}
-	return false;
-}
-
-/* A paragraph of pending prose: lines [first, end). */
-struct ppara {
-	size_t first, end;
-	bool list;
-	int part;               /* EX_* it goes to; -1 the introduction */
-	int story;              /* -1 the introduction */
-};
-
-static size_t
-pend_paras(struct parse *ps, struct ppara **out)
-{
-	struct ppara *pp = xcalloc(ps->n_pend + 1, sizeof *pp);
-	size_t n = 0, k;
-
-	for (k = 0; k < ps->n_pend; k++) {
-		if (ps->pend[k].para || n == 0) {
-			pp[n].first = k;
-			pp[n].list = ps->pend[k].list;
-			n++;
-		}
-		pp[n - 1].end = k + 1;
-	}
-	*out = pp;
-	return n;
-}
-
-/* Gives each paragraph of one story [a, b) its CCAR part: the opening is
- * the Challenge, then the setting (Context) until the writer acts (Action),
- * and the outcomes (Result): from a result cue on, else the last paragraph
- * of three or more after an action. A list item goes with the paragraph
- * before it. */
-static void
-infer_parts(struct parse *ps, struct ppara *pp, size_t a, size_t b)
-{
-	size_t j, last = a;
-	bool acted = false, result = false;
-
-	for (j = a; j < b; j++) {
-		const struct pline *l = &ps->pend[pp[j].first];
-		const char *s = ps->text + l->off;
-
-		if (j == a)
-			pp[j].part = EX_CHALLENGE;
-		else if (pp[j].list)
-			pp[j].part = pp[j - 1].part;
-		else if (result || result_cue(ps, s, l->len))
-			pp[j].part = EX_RESULT;
-		else if (action_cue(ps, s, l->len))
-			pp[j].part = EX_ACTION;
-		else
-			pp[j].part = acted ? EX_ACTION : EX_CONTEXT;
-		acted |= pp[j].part == EX_ACTION;
-		result |= pp[j].part == EX_RESULT;
-		if (!pp[j].list)
-			last = j;
-	}
-	if (!result && acted && b - a >= 3 && last > a && pp[last].part == EX_ACTION)
-		for (j = last; j < b; j++)
-			pp[j].part = EX_RESULT;
-}
-
-/* Splits an ECQ's unlabelled prose into its opening and its stories: a
- * story starts at a paragraph that names a year near its start, once the
- * story before it has its action. Returns the number of stories. */
-static int
-find_stories(struct parse *ps, struct ppara *pp, size_t n)
-{
-	int story = -1;
-	bool acted = false;
-	size_t j;
-
-	for (j = 0; j < n; j++) {
-		const struct pline *l = &ps->pend[pp[j].first];
-		const char *s = ps->text + l->off;
-		bool cue = !pp[j].list && year_cue(s, l->len) && !result_cue(ps, s, l->len) &&
-		    (story < 0 || time_opening(ps, s, l->len));
-
-		if ((story < 0 && cue) || (story >= 0 && cue && acted)) {
-			story++;
-			acted = false;
-		} else if (story >= 0 && (action_cue(ps, s, l->len) || result_cue(ps, s, l->len))) {
-			acted = true;
-		}
-		pp[j].story = story;
-	}
-	if (story < 0 && n >= 3) {
-		/* No dates at all: an opening paragraph, then one story. */
-		for (j = n >= 4 ? 1 : 0; j < n; j++)
-			pp[j].story = 0;
-		story = 0;
-	}
-	return story + 1;
-}
-
-static void
-intro_add(struct parse *ps, int ecq, size_t a, size_t b)
-{
-	if (ps->intro[ecq].text.len == 0)
-		item(ps, IMPORTER_INTRO, ps->pend[a].line, ecq, -1, -1, ps->fw->ecqs[ecq].title,
-		    strlen(ps->fw->ecqs[ecq].title));
-	pend_into(ps, a, b, &ps->intro[ecq]);
-}
-
-/* Files the paragraphs of one story into example ex, saying which parts
- * were inferred. */
-static void
-story_into(struct parse *ps, size_t ex, struct ppara *pp, size_t a, size_t b)
-{
-	struct pexample *e = &ps->ex[ex];
-	size_t j;
-
-	infer_parts(ps, pp, a, b);
-	for (j = a; j < b; j++) {
-		struct piece *p = &e->field[pp[j].part];
-
-		if (p->text.len == 0) {
-			const char *name = project_field_name((enum example_field)pp[j].part);
-
-			item(ps, IMPORTER_FIELD, ps->pend[pp[j].first].line, e->ecq, pending_id(ex),
-			    pp[j].part, name, strlen(name));
-			ps->rep->items[ps->rep->n_items - 1].inferred = true;
-			ps->rep->n_inferred++;
-		}
-		pend_into(ps, pp[j].first, pp[j].end, p);
-	}
-	if (e->last_label < 0)
-		e->last_label = pp[b - 1].part;
-}
-
-/* Files the pending prose. stories_ok: it is all an ECQ holds (the ECQ
- * ended with no heading or label of an example), so stories may be found. */
-static void
-flush_prose(struct parse *ps, bool stories_ok)
-{
-	struct ppara *pp;
-	size_t n, j, a;
-	int ecq = ps->pend_ecq, k;
-
-	if (ps->n_pend == 0)
-		return;
-	n = pend_paras(ps, &pp);
-	if (ps->pend_ex >= 0) {
-		story_into(ps, (size_t)ps->pend_ex, pp, 0, n);
-	} else {
-		for (j = 0; stories_ok && j < ps->n_ex; j++)
-			if (ps->ex[j].ecq == ecq)
-				stories_ok = false;
-		k = stories_ok ? find_stories(ps, pp, n) : 0;
-		for (j = 0; j < n && (k == 0 || pp[j].story < 0); j++)
-			;
-		if (j > 0)
-			intro_add(ps, ecq, pp[0].first, pp[j - 1].end);
-		while (j < n) {
-			size_t ex;
-
-			a = j;
-			while (j < n && pp[j].story == pp[a].story)
-				j++;
-			ex = new_example(ps, ecq, ps->pend[pp[a].first].line, ps->pend[pp[a].first].off);
-			item(ps, IMPORTER_EXAMPLE, ps->pend[pp[a].first].line, ecq, pending_id(ex), -1, "", 0);
-			ps->rep->items[ps->rep->n_items - 1].inferred = true;
-			story_into(ps, ex, pp, a, j);
-		}
-	}
-	free(pp);
-	ps->n_pend = 0;
-	ps->pend_break = false;
 }
 
 /* Words that make a first heading a document title, not a person's name
@@ -650,7 +314,7 @@ read_export_head(struct parse *ps, const struct line *lines, size_t n)
 	if (i >= n || !name_heading(ps->words, text + lines[i].off, lines[i].len, &a, &len))
 		return 0;
 	ps->candidate = unescape(text + lines[i].off + a, len);
-	item(ps, IMPORTER_META, i + 1, -1, -1, 0, ps->candidate, strlen(ps->candidate));
+	importer_item(ps, IMPORTER_META, i + 1, -1, -1, 0, ps->candidate, strlen(ps->candidate));
 	p = next_filled(text, lines, n, i + 1);
 	if (p >= n || p + 1 >= n || lines[p + 1].len != 0)
 		return i + 1;
@@ -664,7 +328,7 @@ read_export_head(struct parse *ps, const struct line *lines, size_t n)
 	if (c.kind != DRAFTLINE_ECQ)
 		return i + 1;
 	ps->position = unescape(text + lines[p].off, lines[p].len);
-	item(ps, IMPORTER_META, p + 1, -1, -1, 1, ps->position, strlen(ps->position));
+	importer_item(ps, IMPORTER_META, p + 1, -1, -1, 1, ps->position, strlen(ps->position));
 	return p + 1;
 }
 
@@ -708,7 +372,7 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 		 * anything else ends the pending prose. */
 		if (c.kind != DRAFTLINE_TEXT && !(c.kind == DRAFTLINE_LABEL && ps->n_pend > 0 &&
 		    ps->pend_ex >= 0 && ps->pend_ex == ex && ps->ex[ex].field[c.field].text.len == 0))
-			flush_prose(ps, c.kind == DRAFTLINE_ECQ);
+			importer_prose_flush(ps, c.kind == DRAFTLINE_ECQ);
 		switch (c.kind) {
 		case DRAFTLINE_ECQ:
 			if (c.ecq < 0) {
@@ -723,7 +387,7 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 			field = -1;
 			if (ps->ecq_heading[ecq].n_spans == 0)
 				piece_set(&ps->ecq_heading[ecq], lineno, "", off, 0);
-			item(ps, IMPORTER_ECQ, lineno, ecq, -1, -1, ps->fw->ecqs[ecq].title,
+			importer_item(ps, IMPORTER_ECQ, lineno, ecq, -1, -1, ps->fw->ecqs[ecq].title,
 			    strlen(ps->fw->ecqs[ecq].title));
 			if (c.by_title && c.number > 0 && c.number != ecq + 1) {
 				/* "ECQ 3: Leading People": filed by the title; say so. */
@@ -745,15 +409,15 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 				add_unsorted(ps, lineno, off, len, true);
 				break;
 			}
-			ex = (long)new_example(ps, ecq, lineno, off);
+			ex = (long)importer_new_example(ps, ecq, lineno, off);
 			field = -2;
 			e = &ps->ex[ex];
-			item(ps, IMPORTER_EXAMPLE, lineno, ecq, pending_id((size_t)ex), -1,
+			importer_item(ps, IMPORTER_EXAMPLE, lineno, ecq, importer_pending_id((size_t)ex), -1,
 			    line + c.title_off, c.title_len);
 			if (c.title_len > 0) {
-				piece_add(&e->field[EX_TITLE], lineno, text, off + c.title_off,
+				importer_piece_add(&e->field[EX_TITLE], lineno, text, off + c.title_off,
 				    c.title_len, false);
-				item(ps, IMPORTER_FIELD, lineno, ecq, pending_id((size_t)ex), EX_TITLE,
+				importer_item(ps, IMPORTER_FIELD, lineno, ecq, importer_pending_id((size_t)ex), EX_TITLE,
 				    line + c.title_off, c.title_len);
 			}
 			if (c.has_dates)
@@ -766,34 +430,34 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 			}
 			/* A label already used, or going backwards, starts a new example. */
 			if (ex < 0 || ps->ex[ex].field[c.field].text.len > 0) {
-				ex = (long)new_example(ps, ecq, lineno, off);
-				item(ps, IMPORTER_EXAMPLE, lineno, ecq, pending_id((size_t)ex), -1, "", 0);
+				ex = (long)importer_new_example(ps, ecq, lineno, off);
+				importer_item(ps, IMPORTER_EXAMPLE, lineno, ecq, importer_pending_id((size_t)ex), -1, "", 0);
 			}
 			e = &ps->ex[ex];
 			e->last_label = c.field;
 			field = c.field;
 			e->field[field].line = lineno;
 			if (ps->n_pend > 0) {
-				pend_into(ps, 0, ps->n_pend, &e->field[field]);
+				importer_prose_into(ps, 0, ps->n_pend, &e->field[field]);
 				e->field[field].para_break = true;
 				ps->n_pend = 0;
 			}
-			item(ps, IMPORTER_FIELD, lineno, ecq, pending_id((size_t)ex), field,
+			importer_item(ps, IMPORTER_FIELD, lineno, ecq, importer_pending_id((size_t)ex), field,
 			    project_field_name((enum example_field)field),
 			    strlen(project_field_name((enum example_field)field)));
-			piece_add(&e->field[field], lineno, text, off + c.rest,
+			importer_piece_add(&e->field[field], lineno, text, off + c.rest,
 			    len > c.rest ? len - c.rest : 0, false);
 			break;
 		case DRAFTLINE_TITLE:
 			if (ex < 0 || ps->ex[ex].field[EX_TITLE].text.len > 0) {
-				ex = (long)new_example(ps, ecq, lineno, off);
-				item(ps, IMPORTER_EXAMPLE, lineno, ecq, pending_id((size_t)ex), -1,
+				ex = (long)importer_new_example(ps, ecq, lineno, off);
+				importer_item(ps, IMPORTER_EXAMPLE, lineno, ecq, importer_pending_id((size_t)ex), -1,
 				    line + c.title_off, c.title_len);
 				field = -2;
 			}
-			piece_add(&ps->ex[ex].field[EX_TITLE], lineno, text,
+			importer_piece_add(&ps->ex[ex].field[EX_TITLE], lineno, text,
 			    off + c.title_off, c.title_len, false);
-			item(ps, IMPORTER_FIELD, lineno, ecq, pending_id((size_t)ex), EX_TITLE,
+			importer_item(ps, IMPORTER_FIELD, lineno, ecq, importer_pending_id((size_t)ex), EX_TITLE,
 			    line + c.title_off, c.title_len);
 			break;
 		case DRAFTLINE_DATES:
@@ -807,7 +471,7 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 			if (ex < 0)
 				goto text_line;
 			set_competencies(ps, &ps->ex[ex], line + c.rest, len > c.rest ? len - c.rest : 0);
-			item(ps, IMPORTER_COMPETENCIES, lineno, ecq, pending_id((size_t)ex), -1,
+			importer_item(ps, IMPORTER_COMPETENCIES, lineno, ecq, importer_pending_id((size_t)ex), -1,
 			    line + c.rest, len > c.rest ? len - c.rest : 0);
 			break;
 		case DRAFTLINE_META:
@@ -820,7 +484,7 @@ parse_lines(struct parse *ps, const struct line *lines, size_t n_lines)
 					vl--;
 				free(*dst);
 				*dst = unescape(line + c.rest, vl);
-				item(ps, IMPORTER_META, lineno, -1, -1, c.field, *dst, strlen(*dst));
+				importer_item(ps, IMPORTER_META, lineno, -1, -1, c.field, *dst, strlen(*dst));
 			}
 			break;
 		default:
@@ -833,19 +497,19 @@ text_line:
 				if (ecq < 0) {
 					add_unsorted(ps, lineno, off, len, list);
 				} else if (ex < 0 || field == -1) {
-					pend_line(ps, ecq, -1, lineno, off, len, list);
+					importer_prose_line(ps, ecq, -1, lineno, off, len, list);
 				} else if (field >= EX_CHALLENGE) {
-					piece_add(&ps->ex[ex].field[field], lineno, text, off, len,
+					importer_piece_add(&ps->ex[ex].field[field], lineno, text, off, len,
 					    list);
 				} else {
 					/* Prose after an example's heading, before any label. */
-					pend_line(ps, ecq, ex, lineno, off, len, list);
+					importer_prose_line(ps, ecq, ex, lineno, off, len, list);
 				}
 			}
 			break;
 		}
 	}
-	flush_prose(ps, true);
+	importer_prose_flush(ps, true);
 }
 
 /* ---- reading ------------------------------------------------------------ */
