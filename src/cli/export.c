@@ -30,7 +30,8 @@ export_usage(void)
 	    "  -f, --format FMT      pdf, text or markdown\n"
 	    "  -e, --ecq N           only ECQ N (its number, key or title)\n"
 	    "      --paper SIZE      letter (default) or a4 (PDF)\n"
-	    "      --font NAME       font family (PDF; default Liberation Serif)\n"
+	    "      --font NAME       font family (PDF; default Liberation Serif, for the\n"
+	    "                        résumé and cards Liberation Sans)\n"
 	    "      --page-per-ecq    start each ECQ on a new page (PDF)\n"
 	    "  -w, --width N         wrap text at N columns (default 72)\n"
 	    "  -u, --unwrapped       text: one line per paragraph (for web forms)\n"
@@ -38,8 +39,9 @@ export_usage(void)
 	    "      --no-labels       leave out the Challenge/Context/Action/Result labels\n"
 	    "      --comments        text, Markdown: add the open review comments at the end\n"
 	    "      --resume          the résumé instead: positions and résumé lines (PDF in\n"
-	    "                        the project's margins and font size; text for USAJOBS'\n"
-	    "                        résumé builder, its character limit checked)\n"
+	    "                        Liberation Sans, the project's margins and font size;\n"
+	    "                        text for USAJOBS' résumé builder, one block per\n"
+	    "                        position, its character count checked)\n"
 	    "      --cards           the interview cards instead: per example with a card,\n"
 	    "                        its ECQ's interview question on top (PDF two a page)\n"
 	    "      --force           replace OUT even if it is a SQLite file (a project)\n"
@@ -64,7 +66,7 @@ export_resume(struct store *st, enum export_format fmt, const struct export_opti
 	struct findings fs;
 	struct error err;
 	size_t i;
-	int rc;
+	int rc, limit = (int)p->fw->docs.resume_field_chars;
 
 	resume_settings_load(st, &rs);
 	rc = resume_render(NULL, p, &rs, fmt, o, &res, &err);
@@ -89,12 +91,22 @@ export_resume(struct store *st, enum export_format fmt, const struct export_opti
 	if (fmt == EXPORT_PDF && res.pages > (int)p->fw->docs.resume_pages)
 		cli_error(NULL, "warning: the résumé has %d pages, over its %g", res.pages,
 		    p->fw->docs.resume_pages);
-	/* what USAJOBS' builder would refuse, and ECQs the résumé does not show */
+	/* what USAJOBS' builder would refuse: which position, by how much */
+	for (i = 0; limit > 0 && i < p->n_positions; i++) {
+		size_t n = resume_usajobs_chars(p, &p->positions[i]);
+
+		if (n > (size_t)limit)
+			cli_error(NULL, "warning: position %zu (%s): its duties and résumé lines "
+			    "have %zu characters, %zu over the %d of USAJOBS' duties box "
+			    "(usajobs_limit)", i + 1, *p->positions[i].field[POS_TITLE] ?
+			    p->positions[i].field[POS_TITLE] : "untitled", n, n - (size_t)limit,
+			    limit);
+	}
+	/* and the ECQs the résumé does not show */
 	findings_init(&fs);
 	resume_check(NULL, p, NULL, &fs);
 	for (i = 0; i < fs.n; i++)
-		if (strcmp(fs.items[i].rule, "usajobs_limit") == 0 ||
-		    strcmp(fs.items[i].rule, "resume_coverage") == 0)
+		if (strcmp(fs.items[i].rule, "resume_coverage") == 0)
 			cli_error(NULL, "warning: %s (%s)", fs.items[i].message, fs.items[i].rule);
 	findings_free(&fs);
 	if (!quiet && strcmp(out_path, "-") != 0) {

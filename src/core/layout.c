@@ -52,6 +52,10 @@ struct para {
 	double *baseline;       /* [n_lines] baseline below the line's top */
 	double *x;              /* [n_lines] left edge of the line's logical box */
 	bool keep_with_next;    /* headings and example titles */
+	bool own_space;         /* the block's space_before instead of the gap */
+	double space_before;
+	bool half_start;        /* starts at the top or middle of a page */
+	bool rule_below;        /* a thin line under it */
 };
 
 struct slot {
@@ -80,11 +84,20 @@ struct placement {
 	double x, baseline;     /* body coordinates (inside the margins) */
 };
 
+/* A line drawn across the body: under a heading, or a card's cut line. */
+struct rule {
+	int page;
+	double y;               /* body coordinates */
+	bool dashed;
+};
+
 struct layout_plan {
 	PangoContext *ctx;      /* a reference of its own, for header and footer */
 	PangoFontDescription *font;
 	struct placement *items;
 	size_t n;
+	struct rule *rules;
+	size_t n_rules;
 };
 
 /*
@@ -181,6 +194,7 @@ blocks_push(struct layout_blocks *b, size_t *cap, enum layout_block_kind kind,
 		b->items = xreallocarray(b->items, *cap, sizeof(*b->items));
 	}
 	blk = &b->items[b->n++];
+	memset(blk, 0, sizeof(*blk));
 	blk->kind = kind;
 	blk->ecq = ecq;
 	blk->label = label;
@@ -476,11 +490,32 @@ para_build(struct layout_cache *c, const struct layout_block *blk,
     const PangoFontDescription *font, double width, double pitch, struct para *pa)
 {
 	PangoAttrList *attrs = NULL;
+	PangoFontDescription *own = NULL;
+	PangoTabArray *tabs = NULL;
 	char *text;
 	size_t len, off, n;
 
 	memset(pa, 0, sizeof(*pa));
-	if (blk->label != NULL) {
+	if (blk->size_pt > 0) {
+		own = pango_font_description_copy(font);
+		pango_font_description_set_size(own, (gint)lround(blk->size_pt * PANGO_SCALE));
+		font = own;
+	}
+	if (blk->hang_pt > 0) {
+		tabs = pango_tab_array_new_with_positions(1, FALSE, PANGO_TAB_LEFT,
+		    (gint)lround(blk->hang_pt * PANGO_SCALE));
+	}
+	if (blk->label == NULL && blk->bold_len > 0) {
+		PangoAttribute *bold;
+
+		text = xstrdup(blk->text);
+		attrs = pango_attr_list_new();
+		bold = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+		bold->start_index = 0;
+		bold->end_index = (guint)(blk->bold_len < strlen(text) ? blk->bold_len :
+		    strlen(text));
+		pango_attr_list_insert(attrs, bold);
+	} else if (blk->label != NULL) {
 		PangoAttribute *bold;
 
 		text = xasprintf("%s: %s", blk->label, blk->text);
@@ -493,7 +528,11 @@ para_build(struct layout_cache *c, const struct layout_block *blk,
 		text = xstrdup(blk->text);
 	}
 	pa->keep_with_next = blk->kind == LAYOUT_BLOCK_ECQ_HEADING ||
-	    blk->kind == LAYOUT_BLOCK_EXAMPLE_TITLE;
+	    blk->kind == LAYOUT_BLOCK_EXAMPLE_TITLE || blk->keep;
+	pa->own_space = blk->own_space;
+	pa->space_before = blk->space_before;
+	pa->half_start = blk->half_start;
+	pa->rule_below = blk->rule_below;
 	len = strlen(text);
 	off = 0;
 	do {
@@ -503,6 +542,11 @@ para_build(struct layout_cache *c, const struct layout_block *blk,
 		pango_layout_set_font_description(pl, font);
 		pango_layout_set_width(pl, (int)(width * PANGO_SCALE));
 		pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
+		if (tabs != NULL) {
+			/* a bullet: its text at the tab, its other lines under it */
+			pango_layout_set_tabs(pl, tabs);
+			pango_layout_set_indent(pl, -(int)lround(blk->hang_pt * PANGO_SCALE));
+		}
 		pango_layout_set_text(pl, text + off, (int)n);
 		if (attrs != NULL && off == 0)
 			pango_layout_set_attributes(pl, attrs);
@@ -515,6 +559,10 @@ para_build(struct layout_cache *c, const struct layout_block *blk,
 	} while (off < len);
 	if (attrs != NULL)
 		pango_attr_list_unref(attrs);
+	if (tabs != NULL)
+		pango_tab_array_free(tabs);
+	if (own != NULL)
+		pango_font_description_free(own);
 	free(text);
 	return off >= len;
 }
@@ -525,7 +573,13 @@ block_hash(const struct layout_blocks *b, size_t i, uint64_t key)
 {
 	uint64_t h = key;
 
+	const struct layout_block *blk = &b->items[i];
+	double style[4] = { blk->size_pt, blk->space_before, blk->hang_pt, (double)blk->bold_len };
+	unsigned char flags[4] = { blk->keep, blk->own_space, blk->half_start, blk->rule_below };
+
 	h = hash_bytes(h, &b->items[i].kind, sizeof(b->items[i].kind));
+	h = hash_bytes(h, style, sizeof(style));
+	h = hash_bytes(h, flags, sizeof(flags));
 	h = hash_str(h, b->items[i].label);
 	return hash_str(h, b->items[i].text);
 }
@@ -657,11 +711,29 @@ plan_free(struct layout_plan *plan)
 	for (i = 0; i < plan->n; i++)
 		g_object_unref(plan->items[i].pl);
 	free(plan->items);
+	free(plan->rules);
 	if (plan->font != NULL)
 		pango_font_description_free(plan->font);
 	if (plan->ctx != NULL)
 		g_object_unref(plan->ctx);
 	free(plan);
+}
+
+/* The space above pa when it does not start a page: its own, or the gap. */
+static double
+para_gap(const struct para *pa, double blank)
+{
+	return pa->own_space ? pa->space_before : blank;
+}
+
+static void
+plan_rule(struct layout_plan *plan, int page, double y, bool dashed)
+{
+	plan->rules = xreallocarray(plan->rules, plan->n_rules + 1, sizeof(*plan->rules));
+	plan->rules[plan->n_rules].page = page;
+	plan->rules[plan->n_rules].y = y;
+	plan->rules[plan->n_rules].dashed = dashed;
+	plan->n_rules++;
 }
 
 /* Height of a paragraph's first line, or 0. */
@@ -709,11 +781,13 @@ keep_height(const struct layout_cache *c, const size_t *order, size_t n_order,
 				return h;
 		}
 		nx = &s->paras[i];
+		if (nx->half_start)
+			return h;       /* it moves on to the next half anyway */
 		if (nx->keep_with_next) {
-			h += blank + para_lines_height(nx, 0, nx->n_lines);
+			h += para_gap(nx, blank) + para_lines_height(nx, 0, nx->n_lines);
 			continue;
 		}
-		return h + blank + para_lines_height(nx, 0,
+		return h + para_gap(nx, blank) + para_lines_height(nx, 0,
 		    nx->n_lines <= 3 ? nx->n_lines : 2);
 	}
 }
@@ -856,8 +930,20 @@ layout_run(struct layout_cache *c, const struct project *p,
 		}
 		for (i = 0; i < s->n_paras; i++) {
 			const struct para *pa = &s->paras[i];
-			double space = y > 0 ? blank : 0, need;
+			double space = y > 0 ? para_gap(pa, blank) : 0, need;
 
+			if (pa->half_start && y > 0) {
+				/* the middle of this page when the half above
+				 * leaves a line clear of it, else the next page */
+				if (y + pitch <= body_h / 2) {
+					plan_rule(plan, page, body_h / 2, true);
+					y = body_h / 2 + pitch;
+				} else {
+					page++;
+					y = 0;
+				}
+				space = 0;
+			}
 			need = space + para_first_height(pa);
 			if (pa->keep_with_next)
 				need = space + keep_height(c, order, n_order, oi, i,
@@ -901,6 +987,8 @@ layout_run(struct layout_cache *c, const struct project *p,
 					y = 0;
 				}
 			}
+			if (pa->rule_below && pa->n_lines > 0)
+				plan_rule(plan, page, y + pitch * 0.15, false);
 		}
 		r->ecqs[ecq].last_page = page;
 		r->ecqs[ecq].pages = ecq_h / body_h;
@@ -1048,6 +1136,22 @@ layout_draw_page(const struct layout_result *r, int page, void *vcr,
 	if (r->plan == NULL || page < 1 || page > r->pages)
 		return -1;
 	cairo_save(cr);
+	for (i = 0; i < r->plan->n_rules; i++) {
+		const struct rule *ru = &r->plan->rules[i];
+		double dash[2] = { 4, 3 };
+
+		if (ru->page != page)
+			continue;
+		/* headings' rules in black, cut lines in grey and dashed */
+		cairo_set_source_rgb(cr, ru->dashed ? 0.55 : 0, ru->dashed ? 0.55 : 0,
+		    ru->dashed ? 0.55 : 0);
+		cairo_set_line_width(cr, ru->dashed ? 0.75 : 0.6);
+		cairo_set_dash(cr, dash, ru->dashed ? 2 : 0, 0);
+		cairo_move_to(cr, r->margin, r->margin + ru->y);
+		cairo_line_to(cr, r->page_width - r->margin, r->margin + ru->y);
+		cairo_stroke(cr);
+	}
+	cairo_set_dash(cr, NULL, 0, 0);
 	cairo_set_source_rgb(cr, 0, 0, 0);
 	for (i = 0; i < r->plan->n; i++) {
 		const struct placement *pm = &r->plan->items[i];
@@ -1059,8 +1163,9 @@ layout_draw_page(const struct layout_result *r, int page, void *vcr,
 		    pango_layout_get_line_readonly(pm->pl, pm->line));
 	}
 
-	layout_draw_header(r, cr, header_left != NULL ? header_left : "",
-	    header_right != NULL ? header_right : "");
+	if (page >= r->header_from_page)
+		layout_draw_header(r, cr, header_left != NULL ? header_left : "",
+		    header_right != NULL ? header_right : "");
 	footer = xasprintf("Page %d of %d", page + r->page_offset,
 	    r->page_total > 0 ? r->page_total : r->pages);
 	pl = layout_band_text(r, footer, width, PANGO_ALIGN_CENTER);

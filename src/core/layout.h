@@ -66,6 +66,21 @@ struct layout_block {
 	                             * (static), NULL otherwise or with no_labels */
 	char *text;                 /* owned; valid UTF-8, no control characters,
 	                             * without the label */
+	/* How another document (the résumé, the cards) sets a block; all
+	 * zero for the narrative, whose blocks are set as described above. */
+	double size_pt;             /* its font size; 0: the document's */
+	size_t bold_len;            /* its first bold_len bytes in bold (a whole
+	                             * block: strlen(text)); 0: none */
+	bool keep;                  /* kept with the next block, as a heading is */
+	bool own_space;             /* space_before above it instead of the gap */
+	double space_before;        /* points, when own_space */
+	double hang_pt;             /* > 0: a hanging indent: the text after its
+	                             * first tab and every line after the first
+	                             * start hang_pt from the left (a bullet) */
+	bool half_start;            /* starts at the top or the middle of a page,
+	                             * whichever comes next; a dashed cut line
+	                             * marks the middle (two cards a page) */
+	bool rule_below;            /* a thin line across the body under it */
 };
 
 struct layout_blocks {
@@ -135,6 +150,9 @@ struct layout_result {
 	 * the pages before this one's and the pages of all, for the footer
 	 * ("Page N of M"). 0: this result alone. layout_pages sets 0. */
 	int page_offset, page_total;
+	/* The first page the header band is drawn on (the résumé's first
+	 * page has the name in its body). 0 or 1: every page. */
+	int header_from_page;
 	struct layout_plan *plan;   /* private: placed lines, for layout_draw_page */
 };
 

@@ -84,6 +84,7 @@ resume_settings_default(struct resume_settings *s)
 {
 	s->margin_in = RESUME_MARGIN_MIN;
 	s->font_pt = RESUME_FONT_MIN;
+	s->contact[0] = '\0';
 }
 
 static int
@@ -118,7 +119,7 @@ void
 resume_settings_load(const struct store *st, struct resume_settings *s)
 {
 	char *m = store_get_setting(st, "resume.margin_in");
-	char *f = store_get_setting(st, "resume.font_pt");
+	char *f = store_get_setting(st, "resume.font_pt"), *c;
 	struct resume_settings got;
 	struct error err;
 
@@ -131,6 +132,18 @@ resume_settings_load(const struct store *st, struct resume_settings *s)
 		s->font_pt = got.font_pt;
 	free(m);
 	free(f);
+	/* the contact line: the project's own, else the roster's e-mail */
+	if ((c = store_get_setting(st, "resume.contact")) == NULL || c[strspn(c, " \t")] == '\0') {
+		free(c);
+		c = store_get_setting(st, "candidate.email");
+	}
+	if (c != NULL) {
+		char *clean = layout_clean_text(c);
+
+		g_strlcpy(s->contact, clean, sizeof s->contact);
+		free(clean);
+		free(c);
+	}
 }
 
 int
@@ -307,25 +320,62 @@ resume_draft(const struct example *ex)
 
 /* ---- blocks and pages -------------------------------------------------------- */
 
-static void
-push(struct layout_blocks *b, size_t *cap, enum layout_block_kind kind, char *text)
+/* The space above each kind of résumé block, in lines of the body text. */
+#define GAP_SECTION 0.9
+#define GAP_POSITION 0.8
+#define GAP_DUTIES 0.3
+#define GAP_BULLET 0.2
+/* A bullet's hanging indent, in body font sizes. */
+#define BULLET_HANG 1.3
+
+/* How a résumé block is set (see struct layout_block). */
+struct look {
+	double size_pt;         /* 0: the body's */
+	bool bold;              /* the whole block */
+	size_t bold_len;        /* or its first bytes */
+	bool keep;
+	double gap;             /* lines above it; < 0: the layout's gap */
+	bool bullet;            /* "•" and a hanging indent */
+	bool rule;              /* a line under it */
+};
+
+static struct layout_block *
+push_look(struct layout_blocks *b, size_t *cap, enum layout_block_kind kind, char *text,
+    const struct look *lk, double body_pt)
 {
-	char *clean = layout_clean_text(text);
+	char *clean = layout_clean_text(text), *full;
+	struct layout_block *blk;
 
 	free(text);
 	if (*clean == '\0') {
 		free(clean);
-		return;
+		return NULL;
 	}
 	if (b->n == *cap) {
 		*cap = *cap ? *cap * 2 : 32;
 		b->items = xreallocarray(b->items, *cap, sizeof *b->items);
 	}
-	memset(&b->items[b->n], 0, sizeof b->items[b->n]);
-	b->items[b->n].kind = kind;
-	b->items[b->n].ecq = 0;
-	b->items[b->n].text = clean;
-	b->n++;
+	blk = &b->items[b->n++];
+	memset(blk, 0, sizeof *blk);
+	blk->kind = kind;
+	blk->ecq = 0;
+	if (lk != NULL && lk->bullet) {
+		/* the bullet, a tab to the hanging indent, the text */
+		full = xasprintf("\xe2\x80\xa2\t%s", clean);
+		free(clean);
+		clean = full;
+		blk->hang_pt = BULLET_HANG * body_pt;
+	}
+	blk->text = clean;
+	if (lk != NULL) {
+		blk->size_pt = lk->size_pt;
+		blk->bold_len = lk->bold ? strlen(clean) : lk->bold_len;
+		blk->keep = lk->keep;
+		blk->own_space = lk->gap >= 0;
+		blk->space_before = lk->gap >= 0 ? lk->gap * body_pt * 1.15 : 0;
+		blk->rule_below = lk->rule;
+	}
+	return blk;
 }
 
 /* "a, b | c" from the parts that are not empty. */
@@ -391,16 +441,20 @@ position_supervisor(const struct position *pos)
 	return res;
 }
 
+/* A résumé line on one line, "(ECQ n)" after it; nbsp: the tag and the
+ * line's last word joined by no-break spaces, so the tag never stands
+ * alone on a line (the PDF). */
 static char *
-bullet(const struct project *p, const struct example *ex)
+line_text(const struct example *ex, bool nbsp)
 {
 	char *one = xstrdup(project_example_resume(ex)), *q, *res;
 
 	for (q = one; *q != '\0'; q++)
 		if (*q == '\n' || *q == '\r')
 			*q = ' ';
-	(void)p;
-	res = xasprintf("\xe2\x80\xa2 %s (ECQ %d)", one, ex->ecq + 1);
+	g_strstrip(one);
+	res = nbsp ? xasprintf("%s\xc2\xa0(ECQ\xc2\xa0%d)", one, ex->ecq + 1) :
+	    xasprintf("%s (ECQ %d)", one, ex->ecq + 1);
 	free(one);
 	return res;
 }
@@ -418,8 +472,9 @@ has_line(const struct example *ex)
 
 static void
 push_lines(const struct project *p, struct layout_blocks *out, size_t *cap, int64_t pos_id,
-    size_t *ex_block)
+    size_t *ex_block, double pt)
 {
+	const struct look lk = { .gap = GAP_BULLET, .bullet = true };
 	size_t i;
 
 	for (i = 0; i < p->n_examples; i++) {
@@ -429,13 +484,40 @@ push_lines(const struct project *p, struct layout_blocks *out, size_t *cap, int6
 			continue;
 		if (ex_block != NULL)
 			ex_block[i] = out->n;
-		push(out, cap, LAYOUT_BLOCK_PARAGRAPH, bullet(p, ex));
+		push_look(out, cap, LAYOUT_BLOCK_PARAGRAPH, line_text(ex, true), &lk, pt);
 	}
 }
 
-void
-resume_blocks_build(const struct project *p, struct layout_blocks *out, size_t *ex_block)
+/* The position's heading: its title in bold, then the organization. */
+static void
+push_position_title(struct layout_blocks *out, size_t *cap, const struct position *pos,
+    double pt)
 {
+	char *title = layout_clean_text(pos->field[POS_TITLE]);
+	struct look lk = { .keep = true, .gap = GAP_POSITION };
+
+	lk.bold_len = strlen(title);
+	if (lk.bold_len == 0)
+		lk.bold = true;     /* the organization alone */
+	push_look(out, cap, LAYOUT_BLOCK_EXAMPLE_TITLE,
+	    join3(title, ", ", pos->field[POS_ORGANIZATION], "", ""), &lk, pt);
+	free(title);
+}
+
+/* The blocks of the résumé under s (NULL: no contact line). */
+static void
+blocks_build(const struct project *p, const struct resume_settings *s, struct layout_blocks *out,
+    size_t *ex_block)
+{
+	double pt = s != NULL ? s->font_pt : RESUME_FONT_MIN;
+	const struct look name = { .size_pt = RESUME_HEADING_PT, .bold = true, .keep = true,
+		.gap = 0 };
+	const struct look contact = { .keep = true, .gap = 0.15 };
+	const struct look section = { .size_pt = RESUME_HEADING_PT, .bold = true, .keep = true,
+		.gap = GAP_SECTION, .rule = true };
+	const struct look fact = { .keep = true, .gap = 0 };
+	const struct look duty = { .gap = GAP_DUTIES };
+	const struct look fact_first = { .keep = true, .gap = GAP_POSITION, .bold = true };
 	size_t cap = 0, i, n_other = 0;
 	const char *d, *e;
 
@@ -443,28 +525,46 @@ resume_blocks_build(const struct project *p, struct layout_blocks *out, size_t *
 	out->n = 0;
 	for (i = 0; ex_block != NULL && i < p->n_examples; i++)
 		ex_block[i] = SIZE_MAX;
-	push(out, &cap, LAYOUT_BLOCK_ECQ_HEADING, xstrdup("Work Experience"));
+	push_look(out, &cap, LAYOUT_BLOCK_ECQ_HEADING, xstrdup(p->candidate), &name, pt);
+	if (s != NULL && *s->contact != '\0')
+		push_look(out, &cap, LAYOUT_BLOCK_PARAGRAPH, xstrdup(s->contact), &contact, pt);
+	if (*p->position != '\0')
+		push_look(out, &cap, LAYOUT_BLOCK_PARAGRAPH, xasprintf("Applying for: %s",
+		    p->position), &contact, pt);
+	push_look(out, &cap, LAYOUT_BLOCK_ECQ_HEADING, xstrdup("Work Experience"), &section, pt);
 	for (i = 0; i < p->n_positions; i++) {
 		const struct position *pos = &p->positions[i];
+		size_t at = out->n;
 
-		push(out, &cap, LAYOUT_BLOCK_EXAMPLE_TITLE, join3(pos->field[POS_TITLE], ", ",
-		    pos->field[POS_ORGANIZATION], "", ""));
-		push(out, &cap, LAYOUT_BLOCK_PARAGRAPH, position_facts(pos));
-		push(out, &cap, LAYOUT_BLOCK_PARAGRAPH, position_supervisor(pos));
+		push_position_title(out, &cap, pos, pt);
+		/* a position with no title and organization: its facts lead */
+		push_look(out, &cap, LAYOUT_BLOCK_PARAGRAPH, position_facts(pos),
+		    out->n == at ? &fact_first : &fact, pt);
+		push_look(out, &cap, LAYOUT_BLOCK_PARAGRAPH, position_supervisor(pos), &fact, pt);
 		for (d = pos->field[POS_DUTIES]; *d != '\0'; d = *e ? e + 1 : e) {
 			e = d + strcspn(d, "\n");
-			push(out, &cap, LAYOUT_BLOCK_PARAGRAPH, xstrndup(d, (size_t)(e - d)));
+			push_look(out, &cap, LAYOUT_BLOCK_PARAGRAPH, xstrndup(d, (size_t)(e - d)),
+			    &duty, pt);
 		}
-		push_lines(p, out, &cap, pos->id, ex_block);
+		push_lines(p, out, &cap, pos->id, ex_block, pt);
 	}
 	for (i = 0; i < p->n_examples; i++)
 		if (p->examples[i].position_id == 0 && has_line(&p->examples[i]))
 			n_other++;
 	if (n_other > 0) {
-		push(out, &cap, LAYOUT_BLOCK_EXAMPLE_TITLE, xstrdup(p->n_positions > 0 ?
-		    "Other accomplishments (not yet under a position)" : "Accomplishments"));
-		push_lines(p, out, &cap, 0, ex_block);
+		struct look other = { .keep = true, .gap = GAP_POSITION, .bold = true };
+
+		push_look(out, &cap, LAYOUT_BLOCK_EXAMPLE_TITLE, xstrdup(p->n_positions > 0 ?
+		    "Other accomplishments (not yet under a position)" : "Accomplishments"), &other,
+		    pt);
+		push_lines(p, out, &cap, 0, ex_block, pt);
 	}
+}
+
+void
+resume_blocks_build(const struct project *p, struct layout_blocks *out, size_t *ex_block)
+{
+	blocks_build(p, NULL, out, ex_block);
 }
 
 int
@@ -479,14 +579,19 @@ resume_layout(struct layout_cache *c, const struct project *p,
 
 	if (lines != NULL)
 		*lines = NULL;
-	resume_blocks_build(p, &b, ex_block);
+	blocks_build(p, s, &b, ex_block);
 	layout_options_init(&o);
-	o.font = font;
+	o.font = font != NULL && *font != '\0' ? font : RESUME_DEFAULT_FONT;
 	o.blocks = &b;
 	o.font_pt = s->font_pt;
 	o.margin_in = s->margin_in;
 	o.gap_lines = 0.35;
 	rc = layout_pages(c, p, &o, r, err);
+	if (rc == 0) {
+		/* the name is on page 1; the header band names the candidate
+		 * from page 2 */
+		r->header_from_page = *p->candidate != '\0' ? 2 : 1;
+	}
 	if (rc == 0 && lines != NULL) {
 		*lines = xcalloc(p->n_examples + 1, sizeof **lines);
 		for (i = 0; i < p->n_examples; i++)
@@ -601,23 +706,12 @@ resume_check_line(struct checker *ck, const struct project *p, const struct exam
 	free(target);
 }
 
-/* The text of one position as USAJOBS' builder takes it. */
+/* The text of one position as USAJOBS' builder takes it: the same block
+ * the text export writes for pasting. */
 static char *
 usajobs_text(const struct project *p, const struct position *pos)
 {
-	struct strbuf b;
-	size_t i;
-
-	sb_init(&b);
-	sb_adds(&b, pos->field[POS_DUTIES]);
-	for (i = 0; i < p->n_examples; i++) {
-		if (p->examples[i].position_id != pos->id || !has_line(&p->examples[i]))
-			continue;
-		if (b.len > 0)
-			sb_addc(&b, '\n');
-		sb_addf(&b, "- %s", project_example_resume(&p->examples[i]));
-	}
-	return sb_finish(&b);
+	return resume_usajobs_block(p, pos);
 }
 
 static size_t
@@ -686,73 +780,307 @@ resume_check(struct checker *ck, const struct project *p, const int *lines,
 
 /* ---- export ----------------------------------------------------------------- */
 
-static void
-text_line(struct strbuf *b, const char *s, int width)
+char *
+resume_usajobs_block(const struct project *p, const struct position *pos)
 {
-	char *w = export_wrap(s, width);
+	struct strbuf b;
+	size_t i;
+	bool first = true;
+	char *s, *duties = xstrdup(pos != NULL ? pos->field[POS_DUTIES] : "");
 
-	sb_adds(b, w);
+	sb_init(&b);
+	g_strstrip(duties);
+	sb_adds(&b, duties);
+	free(duties);
+	for (i = 0; i < p->n_examples; i++) {
+		if (p->examples[i].position_id != (pos != NULL ? pos->id : 0) ||
+		    !has_line(&p->examples[i]))
+			continue;
+		/* a blank line between the duties and the first accomplishment */
+		if (b.len > 0)
+			sb_adds(&b, first ? "\n\n" : "\n");
+		first = false;
+		s = line_text(&p->examples[i], false);
+		sb_addf(&b, "- %s", s);
+		free(s);
+	}
+	return sb_finish(&b);
+}
+
+size_t
+resume_usajobs_chars(const struct project *p, const struct position *pos)
+{
+	char *t = resume_usajobs_block(p, pos);
+	size_t n = u8_chars(t);
+
+	free(t);
+	return n;
+}
+
+/* Appends prefix and content wrapped at width (0: one line), the lines
+ * after the first indented by prefix's width (a list item's or a field's
+ * hanging indent); " (ECQ n)" stays with the word before it. */
+static void
+text_hang(struct strbuf *b, const char *prefix, const char *content, int width)
+{
+	int indent = (int)u8_chars(prefix);
+	char *w, *q;
+	GString *keep = g_string_new(content);
+
+	/* a no-break space holds the tag together while wrapping */
+	for (q = strstr(keep->str, " (ECQ "); q != NULL; q = strstr(q + 1, " (ECQ ")) {
+		size_t at = (size_t)(q - keep->str);
+
+		g_string_erase(keep, (gssize)at, 1);
+		g_string_insert(keep, (gssize)at, "\xc2\xa0");
+		g_string_erase(keep, (gssize)at + 6, 1);
+		g_string_insert(keep, (gssize)at + 6, "\xc2\xa0");
+		q = keep->str + at + 1;
+	}
+	w = export_wrap(keep->str, width > indent + 10 ? width - indent : width);
+	g_string_free(keep, TRUE);
+	sb_adds(b, prefix);
+	for (q = w; *q != '\0'; q++) {
+		if (strncmp(q, "\xc2\xa0(ECQ\xc2\xa0", 8) == 0) {
+			sb_adds(b, " (ECQ ");
+			q += 7;
+			continue;
+		}
+		sb_addc(b, *q);
+		if (*q == '\n' && q[1] != '\0')
+			sb_addf(b, "%*s", indent, "");
+	}
 	sb_addc(b, '\n');
 	free(w);
 }
 
-/* Plain text laid out as USAJOBS' builder asks, one block per position. */
+static void
+text_line(struct strbuf *b, const char *s, int width, int indent)
+{
+	if (indent == 2 && strncmp(s, "- ", 2) == 0)
+		text_hang(b, "- ", s + 2, width);
+	else
+		text_hang(b, "", s, width);
+}
+
+/* "1,234" */
 static char *
-resume_text(const struct project *p, enum export_format fmt, int width)
+thousands(size_t n)
+{
+	return n >= 1000 ? xasprintf("%zu,%03zu", n / 1000, n % 1000) : xasprintf("%zu", n);
+}
+
+/* One "Label:  value" line of a position's builder fields, when value is
+ * not empty. */
+static void
+field_line(struct strbuf *b, const char *label, const char *value, int width)
+{
+	char *s;
+
+	if (*value == '\0')
+		return;
+	s = xasprintf("%-16s", label);
+	text_hang(b, s, value, width);
+	free(s);
+}
+
+/* A position as plain text for USAJOBS' builder: its form fields one a
+ * line, then the block for its duties box, ready to paste, with its count. */
+static void
+text_position(struct strbuf *b, const struct project *p, const struct position *pos, size_t k,
+    size_t n, int width)
+{
+	int limit = (int)p->fw->docs.resume_field_chars;
+	size_t chars;
+	char *blk, *cnt, *lim, *s, *line;
+	const char *q, *e;
+
+	sb_adds(b, "\n========================================================================\n");
+	if (pos != NULL) {
+		sb_addf(b, "POSITION %zu OF %zu\n", k, n);
+		field_line(b, "Job title:", pos->field[POS_TITLE], width);
+		field_line(b, "Organization:", pos->field[POS_ORGANIZATION], width);
+		s = position_dates(pos);
+		field_line(b, "Dates:", s, width);
+		free(s);
+		field_line(b, "Series/grade:", pos->field[POS_GRADE], width);
+		field_line(b, "Hours per week:", pos->field[POS_HOURS], width);
+		s = join3(pos->field[POS_SUPERVISOR], ", ", pos->field[POS_PHONE], "", "");
+		field_line(b, "Supervisor:", s, width);
+		free(s);
+		field_line(b, "May contact:", pos->field[POS_MAY_CONTACT], width);
+	} else {
+		sb_adds(b, n > 0 ? "OTHER ACCOMPLISHMENTS (not yet under a position)\n" :
+		    "ACCOMPLISHMENTS\n");
+	}
+	blk = resume_usajobs_block(p, pos);
+	chars = u8_chars(blk);
+	cnt = thousands(chars);
+	lim = thousands(limit > 0 ? (size_t)limit : 0);
+	if (pos != NULL && limit > 0 && chars > (size_t)limit) {
+		s = thousands(chars - (size_t)limit);
+		sb_addf(b, "\nDuties and accomplishments: %s characters, %s over the %s the "
+		    "builder takes; cut before pasting:\n", cnt, s, lim);
+		free(s);
+	} else if (pos != NULL && limit > 0) {
+		sb_addf(b, "\nDuties and accomplishments (%s of %s characters), to paste:\n",
+		    cnt, lim);
+	} else {
+		sb_addf(b, "\n(%s characters)\n", cnt);
+	}
+	sb_adds(b, "------------------------------------------------------------------------\n");
+	for (q = blk; *q != '\0'; q = *e ? e + 1 : e) {
+		e = q + strcspn(q, "\n");
+		line = xstrndup(q, (size_t)(e - q));
+		if (*line == '\0')
+			sb_addc(b, '\n');
+		else
+			text_line(b, line, width, strncmp(line, "- ", 2) == 0 ? 2 : 0);
+		free(line);
+	}
+	free(blk);
+	free(cnt);
+	free(lim);
+}
+
+/* Appends s escaped for Markdown: the characters that could start
+ * emphasis, a link, code or HTML, and a leading "#", "-", "+" or "1."
+ * that would turn a line into a heading or a list. */
+static void
+md_escaped(struct strbuf *b, const char *s)
+{
+	const char *q;
+
+	for (q = s; *q != '\0'; q++) {
+		bool start = q == s;
+
+		if (strchr("\\`*_[]<>|", *q) != NULL || (start && strchr("#-+>=", *q) != NULL))
+			sb_addc(b, '\\');
+		else if (start && isdigit((unsigned char)*q)) {
+			const char *d = q;
+
+			while (isdigit((unsigned char)*d))
+				d++;
+			if ((*d == '.' || *d == ')') && (d[1] == ' ' || d[1] == '\0')) {
+				sb_addn(b, q, (size_t)(d - q));
+				sb_addc(b, '\\');
+				q = d;
+			}
+		}
+		sb_addc(b, *q);
+	}
+}
+
+/* The Markdown résumé: the name as the title, a section, a heading per
+ * position with its facts on their own lines, duties, then a list. */
+static char *
+resume_markdown(const struct project *p)
 {
 	struct strbuf b;
 	size_t i, k;
-	bool md = fmt == EXPORT_MARKDOWN;
 	char *s;
 
 	sb_init(&b);
-	if (*p->candidate != '\0')
-		sb_addf(&b, "%s%s\n\n", md ? "# " : "", p->candidate);
-	if (*p->position != '\0')
-		sb_addf(&b, "%s\n\n", p->position);
-	sb_addf(&b, "%s\n", md ? "## Work Experience" : "WORK EXPERIENCE");
+	if (*p->candidate != '\0') {
+		sb_adds(&b, "# ");
+		md_escaped(&b, p->candidate);
+		sb_adds(&b, "\n\n");
+	}
+	if (*p->position != '\0') {
+		sb_adds(&b, "Applying for: ");
+		md_escaped(&b, p->position);
+		sb_adds(&b, "\n\n");
+	}
+	sb_adds(&b, "## Work Experience\n");
 	for (i = 0; i <= p->n_positions; i++) {
 		const struct position *pos = i < p->n_positions ? &p->positions[i] : NULL;
 		int64_t id = pos != NULL ? pos->id : 0;
-		bool any = false;
+		bool any = false, first = true;
+		const char *facts[2];
+		char *f[2];
 
 		for (k = 0; k < p->n_examples; k++)
 			any = any || (p->examples[k].position_id == id && has_line(&p->examples[k]));
 		if (pos == NULL && !any)
 			break;
-		sb_addc(&b, '\n');
+		sb_adds(&b, "\n### ");
 		if (pos != NULL) {
 			s = join3(pos->field[POS_TITLE], ", ", pos->field[POS_ORGANIZATION], "", "");
-			sb_addf(&b, "%s", md ? "### " : "");
-			text_line(&b, s, width);
+			md_escaped(&b, *s ? s : "Position");
 			free(s);
-			s = position_facts(pos);
-			if (*s)
-				text_line(&b, s, width);
-			free(s);
-			s = position_supervisor(pos);
-			if (*s)
-				text_line(&b, s, width);
-			free(s);
-			if (*pos->field[POS_DUTIES] != '\0') {
-				sb_addc(&b, '\n');
-				text_line(&b, pos->field[POS_DUTIES], width);
+			sb_adds(&b, "\n\n");
+			f[0] = position_facts(pos);
+			f[1] = position_supervisor(pos);
+			facts[0] = f[0];
+			facts[1] = f[1];
+			/* each fact on its own line: a backslash before the
+			 * newline is a hard line break */
+			for (k = 0; k < 2; k++) {
+				if (*facts[k] == '\0')
+					continue;
+				if (!first)
+					sb_adds(&b, "\\\n");
+				md_escaped(&b, facts[k]);
+				first = false;
+			}
+			if (!first)
+				sb_adds(&b, "\n\n");
+			free(f[0]);
+			free(f[1]);
+			for (s = pos->field[POS_DUTIES]; *s != '\0'; ) {
+				size_t len = strcspn(s, "\n");
+				char *d = xstrndup(s, len);
+
+				g_strstrip(d);
+				if (*d != '\0') {
+					md_escaped(&b, d);
+					sb_adds(&b, "\n\n");
+				}
+				free(d);
+				s += len + (s[len] != '\0');
 			}
 		} else {
-			sb_addf(&b, "%s%s\n", md ? "### " : "",
-			    p->n_positions > 0 ? "Other accomplishments" : "Accomplishments");
+			sb_adds(&b, p->n_positions > 0 ? "Other accomplishments\n\n" :
+			    "Accomplishments\n\n");
 		}
-		if (any)
-			sb_addc(&b, '\n');
 		for (k = 0; k < p->n_examples; k++) {
 			if (p->examples[k].position_id != id || !has_line(&p->examples[k]))
 				continue;
-			s = xasprintf("- %s (ECQ %d)", project_example_resume(&p->examples[k]),
-			    p->examples[k].ecq + 1);
-			text_line(&b, s, width);
+			s = line_text(&p->examples[k], false);
+			sb_adds(&b, "- ");
+			md_escaped(&b, s);
+			sb_addc(&b, '\n');
 			free(s);
 		}
 	}
+	return sb_finish(&b);
+}
+
+/* Plain text for USAJOBS' builder: the name, then one block per position. */
+static char *
+resume_text(const struct project *p, int width)
+{
+	struct strbuf b;
+	size_t i, k, other = 0;
+
+	sb_init(&b);
+	if (*p->candidate != '\0')
+		sb_addf(&b, "%s\n", p->candidate);
+	if (*p->position != '\0') {
+		char *s = xasprintf("Applying for: %s", p->position);
+
+		text_line(&b, s, width, 0);
+		free(s);
+	}
+	if (b.len > 0)
+		sb_addc(&b, '\n');
+	sb_adds(&b, "WORK EXPERIENCE: one block per position for USAJOBS' résumé builder\n");
+	for (i = 0; i < p->n_positions; i++)
+		text_position(&b, p, &p->positions[i], i + 1, p->n_positions, width);
+	for (k = 0; k < p->n_examples; k++)
+		other += p->examples[k].position_id == 0 && has_line(&p->examples[k]);
+	if (other > 0)
+		text_position(&b, p, NULL, 0, p->n_positions, width);
 	return sb_finish(&b);
 }
 
@@ -767,14 +1095,15 @@ resume_render(struct layout_cache *c, const struct project *p,
 
 	memset(out, 0, sizeof *out);
 	if (fmt != EXPORT_PDF) {
-		text = resume_text(p, fmt, fmt == EXPORT_TEXT ? o->width : 0);
+		text = fmt == EXPORT_MARKDOWN ? resume_markdown(p) : resume_text(p, o->width);
 		out->data = safetext_document(text, strlen(text), &out->len);
 		free(text);
 		return 0;
 	}
 	if (resume_layout(c, p, s, o->layout.font, &r, NULL, err) != 0)
 		return -1;
-	if (export_font_refused(&r, o->layout.font, err) != 0) {
+	if (export_font_refused(&r, o->layout.font != NULL ? o->layout.font :
+	    RESUME_DEFAULT_FONT, err) != 0) {
 		layout_result_free(&r);
 		return -1;
 	}

@@ -31,18 +31,27 @@
  * builder, when the framework gives none ([documents] resume_field_chars). */
 #define RESUME_FIELD_CHARS 5000
 
+/* The résumé's font unless --font names another: a sans-serif, as USAJOBS
+ * advises (Liberation Sans has Arial's metrics; Debian fonts-liberation2),
+ * with the name and section headings at USAJOBS' 14 pt for titles. */
+#define RESUME_DEFAULT_FONT "Liberation Sans"
+#define RESUME_HEADING_PT 14.0
+
 struct resume_settings {
 	double margin_in;       /* 0.5 to 1 */
-	double font_pt;         /* 10 to 12 */
+	double font_pt;         /* 10 to 12: the body text */
+	char contact[256];      /* the line under the name ("resume.contact",
+	                         * else "candidate.email"); "" when none */
 };
 
-/* Defaults: USAJOBS' advice, 0.5-inch margins and 10 pt text. */
+/* Defaults: USAJOBS' advice, 0.5-inch margins and 10 pt text, no contact. */
 void resume_settings_default(struct resume_settings *s);
 /* Parses margin ("0.75") and font ("11"); either may be NULL (keeps what
  * s has). ERR_USAGE naming the range when out of it. */
 int resume_settings_parse(const char *margin, const char *font, struct resume_settings *s,
     struct error *err);
-/* The project's settings (defaults for any unset or out of range). */
+/* The project's settings (defaults for any unset or out of range) and its
+ * contact line. */
 void resume_settings_load(const struct store *st, struct resume_settings *s);
 int resume_settings_save(struct store *st, const struct resume_settings *s, struct error *err);
 
@@ -57,7 +66,10 @@ char *resume_draft(const struct example *ex);
  * or SIZE_MAX when it is not on the résumé. Free with layout_blocks_free. */
 void resume_blocks_build(const struct project *p, struct layout_blocks *out, size_t *ex_block);
 
-/* Lays the résumé out under s in font (NULL: the default). *lines (may be
+/* Lays the résumé out under s in font (NULL: RESUME_DEFAULT_FONT): the
+ * name and contact line, then each position with its résumé lines as
+ * bullets. The header band (name, position) is drawn from page 2 on
+ * (r->header_from_page). *lines (may be
  * NULL; caller frees) gets per p->examples[i] the lines of its résumé
  * line, 0 when it has none. Returns as layout_pages. */
 int resume_layout(struct layout_cache *c, const struct project *p,
@@ -86,8 +98,19 @@ void resume_check_line(struct checker *ck, const struct project *p, const struct
 void resume_check(struct checker *ck, const struct project *p, const int *lines,
     struct findings *out);
 
+/* The text of pos's duties box in USAJOBS' résumé builder, ready to
+ * paste: its duties, a blank line, then "- " and each résumé line listed
+ * under it with its "(ECQ n)" tag, one a line. pos NULL: the lines under
+ * no position. Caller frees. */
+char *resume_usajobs_block(const struct project *p, const struct position *pos);
+/* The characters (not bytes) of resume_usajobs_block(p, pos), the count
+ * checked against the framework's resume_field_chars. */
+size_t resume_usajobs_chars(const struct project *p, const struct position *pos);
+
 /* Renders the résumé: PDF (the layout above), text for USAJOBS' builder
- * (o->width applies) or Markdown. o->layout.font is the font. */
+ * (the name, then per position its form fields and its duties box with
+ * the character count and limit; o->width applies) or Markdown.
+ * o->layout.font is the font (NULL: RESUME_DEFAULT_FONT). */
 int resume_render(struct layout_cache *c, const struct project *p,
     const struct resume_settings *s, enum export_format fmt,
     const struct export_options *o, struct export_output *out, struct error *err);
