@@ -19,7 +19,11 @@
 #include "text.h"
 #include "xalloc.h"
 
+/* The cards' PDF: 10 pt sans-serif text, the question in 12 pt bold,
+ * half-inch margins. */
+#define CARD_PDF_FONT "Liberation Sans"
 #define CARD_PDF_FONT_PT 10.0
+#define CARD_PDF_QUESTION_PT 12.0
 #define CARD_PDF_MARGIN_IN 0.5
 
 static void
@@ -158,10 +162,13 @@ has_card(const struct example *ex)
 	return s[strspn(s, " \t\r\n")] != '\0';
 }
 
+/* How a card's block is set (see struct layout_block). */
 static void
-push(struct layout_blocks *b, enum layout_block_kind kind, char *text)
+push(struct layout_blocks *b, enum layout_block_kind kind, char *text, double size_pt,
+    bool bold, double space_before, bool half_start)
 {
 	char *clean = layout_clean_text(text);
+	struct layout_block *blk;
 
 	free(text);
 	if (*clean == '\0') {
@@ -169,13 +176,19 @@ push(struct layout_blocks *b, enum layout_block_kind kind, char *text)
 		return;
 	}
 	b->items = xreallocarray(b->items, b->n + 1, sizeof *b->items);
-	memset(&b->items[b->n], 0, sizeof b->items[b->n]);
-	b->items[b->n].kind = kind;
-	b->items[b->n].text = clean;
-	b->n++;
+	blk = &b->items[b->n++];
+	memset(blk, 0, sizeof *blk);
+	blk->kind = kind;
+	blk->text = clean;
+	blk->size_pt = size_pt;
+	blk->bold_len = bold ? strlen(clean) : 0;
+	blk->own_space = true;
+	blk->space_before = space_before;
+	blk->half_start = half_start;
 }
 
-/* The heading line under the question: "ECQ 2 · Title (2:35)". */
+/* The heading line under the question: "ECQ 2: Title (about 2:35 at 130
+ * words a minute)". */
 static char *
 card_heading(const struct project *p, const struct example *ex, int wpm)
 {
@@ -189,65 +202,62 @@ card_heading(const struct project *p, const struct example *ex, int wpm)
 	    wpm);
 }
 
+/* One card: the question in bold on top (at the top or the middle of a
+ * page), the example and its time, then the card's paragraphs. */
 static void
 push_card(struct layout_blocks *b, const struct project *p, const struct example *ex, int wpm)
 {
 	const char *q = card_question(p->fw, ex->ecq, 0), *s, *nl;
+	double line = CARD_PDF_FONT_PT * 1.15;
 
-	push(b, LAYOUT_BLOCK_ECQ_HEADING, xasprintf("%s",
-	    q != NULL ? q : p->fw->ecqs[ex->ecq].title));
-	push(b, LAYOUT_BLOCK_EXAMPLE_TITLE, card_heading(p, ex, wpm));
+	push(b, LAYOUT_BLOCK_ECQ_HEADING, xasprintf("%s", q != NULL ? q :
+	    p->fw->ecqs[ex->ecq].title), CARD_PDF_QUESTION_PT, true, 0, true);
+	push(b, LAYOUT_BLOCK_EXAMPLE_TITLE, card_heading(p, ex, wpm), 0, false, 0.3 * line,
+	    false);
 	for (s = project_example_card(ex); *s != '\0'; s = *nl ? nl + 1 : nl) {
 		nl = s + strcspn(s, "\n");
-		push(b, LAYOUT_BLOCK_PARAGRAPH, xstrndup(s, (size_t)(nl - s)));
+		push(b, LAYOUT_BLOCK_PARAGRAPH, xstrndup(s, (size_t)(nl - s)), 0, false,
+		    0.6 * line, false);
 	}
 }
 
 static int
 card_pdf(struct layout_cache *c, const struct project *p, const struct export_options *o,
-    int wpm, size_t n_cards, struct export_output *out, struct error *err)
+    int wpm, struct export_output *out, struct error *err)
 {
-	struct layout_result *rs = xcalloc(n_cards / 2 + 1, sizeof *rs);
+	struct layout_result r;
 	struct layout_options lo;
-	size_t i, n_rs = 0, in_pair = 0;
 	struct layout_blocks b = { NULL, 0 };
-	char *title = NULL;
-	int rc = -1;
+	const char *font = o->layout.font != NULL ? o->layout.font : CARD_PDF_FONT;
+	char *title;
+	size_t i;
+	int rc;
 
 	layout_options_init(&lo);
 	lo.paper = o->layout.paper;
-	lo.font = o->layout.font;
+	lo.font = font;
 	lo.font_pt = CARD_PDF_FONT_PT;
 	lo.margin_in = CARD_PDF_MARGIN_IN;
-	lo.gap_lines = 0.5;
 	lo.blocks = &b;
-	/* two cards a page: each pair laid out as its own document */
-	for (i = 0; i <= p->n_examples; i++) {
-		if (i < p->n_examples && has_card(&p->examples[i])) {
+	/* two cards a page: each starts at the top or the middle of a page,
+	 * whichever is free next, below a dashed cut line; a card longer
+	 * than half a page runs on and the next starts after it */
+	for (i = 0; i < p->n_examples; i++)
+		if (has_card(&p->examples[i]))
 			push_card(&b, p, &p->examples[i], wpm);
-			in_pair++;
-		}
-		if (in_pair == 2 || (i == p->n_examples && in_pair > 0)) {
-			if (layout_pages(c, p, &lo, &rs[n_rs], err) != 0)
-				goto out;
-			n_rs++;
-			if (export_font_refused(&rs[n_rs - 1], o->layout.font, err) != 0)
-				goto out;
-			layout_blocks_free(&b);
-			b.items = NULL;
-			b.n = 0;
-			in_pair = 0;
-		}
+	rc = layout_pages(c, p, &lo, &r, err);
+	layout_blocks_free(&b);
+	if (rc != 0)
+		return -1;
+	if (export_font_refused(&r, font, err) != 0) {
+		layout_result_free(&r);
+		return -1;
 	}
 	title = xasprintf("Interview cards%s%s", *p->candidate ? " - " : "", p->candidate);
-	rc = export_pdf_draw_many(rs, n_rs, title, p->candidate, "Interview cards", o->creator,
-	    p->candidate, p->position, out, err);
-out:
-	for (i = 0; i < n_rs; i++)
-		layout_result_free(&rs[i]);
-	free(rs);
+	rc = export_pdf_draw(&r, title, p->candidate, "Interview cards", o->creator,
+	    p->candidate, "Interview cards", out, err);
+	layout_result_free(&r);
 	free(title);
-	layout_blocks_free(&b);
 	return rc;
 }
 
@@ -324,7 +334,7 @@ card_render(struct layout_cache *c, const struct project *p, enum export_format 
 		return error_set(err, ERR_NOTFOUND, "no example has a card yet (write one in "
 		    "the coach's cards screen); nothing was written");
 	if (fmt == EXPORT_PDF)
-		return card_pdf(c, p, o, wpm, n, out, err);
+		return card_pdf(c, p, o, wpm, out, err);
 	text = card_text(p, fmt, fmt == EXPORT_TEXT ? o->width : 0, wpm);
 	out->data = safetext_document(text, strlen(text), &out->len);
 	free(text);
