@@ -499,7 +499,7 @@ export_font_refused(const struct layout_result *r, const char *font, struct erro
 	return error_set(err, ERR_NOTFOUND, "font \"%s\" is not installed, so the "
 	    "PDF would not have the pages counted (fc-list lists the fonts; "
 	    "%s); nothing was written", font != NULL ? font : LAYOUT_DEFAULT_FONT,
-	    font == NULL || strcmp(font, LAYOUT_DEFAULT_FONT) == 0 ?
+	    font == NULL || strncmp(font, "Liberation ", 11) == 0 ?
 	    "apt-get install fonts-liberation2" : "choose another with --font");
 }
 

@@ -850,7 +850,7 @@ layout_run(struct layout_cache *c, const struct project *p,
 		if (r->font_missing)
 			r->warning = xasprintf("font \"%s\" is not installed; pages are "
 			    "counted with \"%s\"%s", family, r->font_used,
-			    strcmp(family, LAYOUT_DEFAULT_FONT) == 0 ?
+			    strncmp(family, "Liberation ", 11) == 0 ?
 			    " (install fonts-liberation2)" : "");
 		pango_font_description_free(got);
 		g_object_unref(loaded);

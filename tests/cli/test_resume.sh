@@ -130,6 +130,11 @@ sqlite3 "$p" "UPDATE setting SET value = '3' WHERE key = 'resume.margin_in';"
 "$ECQCOACH" export "$p" --resume -o "$tmp/rbad.pdf" >"$tmp/out" 2>&1
 check "a margin out of 0.5 to 1 inch falls back to 0.5" grep -q "(12 pt, 0.5-inch margins)" "$tmp/out"
 sqlite3 "$p" "DELETE FROM setting WHERE key LIKE 'resume.%';"
+sqlite3 "$p" "INSERT INTO setting VALUES ('resume.contact', 'Arlington, VA · maria@example.org');"
+"$ECQCOACH" export "$p" --resume -o "$tmp/rc.pdf" >/dev/null 2>&1
+pdf_check "the contact line (resume.contact) under the name on page 1" \
+	sh -c "pdftotext -l 1 '$tmp/rc.pdf' - | sed -n 2p | grep -qx 'Arlington, VA · maria@example.org'"
+sqlite3 "$p" "DELETE FROM setting WHERE key LIKE 'resume.%';"
 
 # --- over two pages -----------------------------------------------------------
 cp "$p" "$tmp/long.ecq"
