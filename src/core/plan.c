@@ -16,6 +16,7 @@
 #include <unistr.h>
 
 #include "bounded.h"
+#include "framework.h"
 #include "inisrc.h"
 #include "xalloc.h"
 
@@ -35,6 +36,9 @@ static const char *const open_names[PLAN_OPEN_COUNT] = {
 	[PLAN_REVIEW] = "review",
 	[PLAN_EXPORT] = "export",
 	[PLAN_BREAK] = "break",
+	[PLAN_CARD] = "card",
+	[PLAN_REHEARSE] = "rehearse",
+	[PLAN_RESUME] = "resume",
 };
 
 static const char *const open_labels[PLAN_OPEN_COUNT] = {
@@ -53,6 +57,9 @@ static const char *const open_labels[PLAN_OPEN_COUNT] = {
 	[PLAN_REVIEW] = "The whole review",
 	[PLAN_EXPORT] = "Export",
 	[PLAN_BREAK] = "Break",
+	[PLAN_CARD] = "Interview card",
+	[PLAN_REHEARSE] = "Rehearsal",
+	[PLAN_RESUME] = "Résumé",
 };
 
 struct parse {
@@ -81,11 +88,17 @@ plan_open_is_example(enum plan_open o)
 	return o >= PLAN_TITLE && o <= PLAN_RESULT;
 }
 
+bool
+plan_open_has_example(enum plan_open o)
+{
+	return plan_open_is_example(o) || o == PLAN_CARD || o == PLAN_REHEARSE;
+}
+
 static bool
 open_needs_ecq(enum plan_open o)
 {
 	return o == PLAN_DEFINITION || o == PLAN_QUESTIONS || o == PLAN_EXAMPLES
-	    || o == PLAN_ECQ_REVIEW || plan_open_is_example(o);
+	    || o == PLAN_ECQ_REVIEW || plan_open_has_example(o);
 }
 
 static int
@@ -196,7 +209,7 @@ handle_step(struct parse *p, const char *name, const char *value)
 			}
 		return fail(p, "cannot open '%s': use name, definition, questions, examples, "
 		    "title, dates, competencies, challenge, context, action, result, ecq-review, "
-		    "review, export or break", value);
+		    "review, export, break, card, rehearse or resume", value);
 	}
 	if (strcmp(name, "minutes") == 0) {
 		v = parse_number(value, 0, PLAN_MAX_MINUTES);
@@ -231,8 +244,16 @@ handle_step(struct parse *p, const char *name, const char *value)
 			return fail(p, "optional must be yes or no, not '%s'", value);
 		return 1;
 	}
+	if (strcmp(name, "shape") == 0) {
+		for (i = 0; i < DOC_SHAPES; i++)
+			if (strcmp(value, framework_doc_shape_name((enum doc_shape)i)) == 0) {
+				s->shape = i;
+				return 1;
+			}
+		return fail(p, "shape must be narrative, resume or interview, not '%s'", value);
+	}
 	return fail(p, "unknown key '%s' in [step %d] (open, say, minutes, ecq, example, "
-	    "optional, session)", name, s->number);
+	    "optional, session, shape)", name, s->number);
 }
 
 /* Sentences in an instruction: an end mark followed by the end or a space
@@ -293,10 +314,10 @@ finish_step(struct parse *p)
 	if (!open_needs_ecq(s->open) && p->has_ecq)
 		return step_fail("%s:%d: [step %d] opens %s, which belongs to no ECQ; remove 'ecq'",
 		    p->src.name, s->line, s->number, o);
-	if (plan_open_is_example(s->open) && s->example < 0)
+	if (plan_open_has_example(s->open) && s->example < 0)
 		return step_fail("%s:%d: [step %d] opens %s but names no example (example = 1 or 2)",
 		    p->src.name, s->line, s->number, o);
-	if (!plan_open_is_example(s->open) && s->example >= 0)
+	if (!plan_open_has_example(s->open) && s->example >= 0)
 		return step_fail("%s:%d: [step %d] opens %s, which belongs to no example; remove "
 		    "'example'", p->src.name, s->line, s->number, o);
 	if (s->session && s->ecq >= 0 && s->ecq_last != s->ecq)
@@ -365,6 +386,7 @@ enter_section(struct parse *p, const char *section)
 	s->ecq = -1;
 	s->ecq_last = -1;
 	s->example = -1;
+	s->shape = -1;
 	s->number = (int)num;
 	s->line = p->src.section_line;
 	p->step = s;
@@ -489,6 +511,13 @@ int
 plan_expand(const struct plan *in, const char *name, const char *fw_id, size_t n_ecqs,
     struct plan *out, struct error *err)
 {
+	return plan_expand_shapes(in, name, fw_id, n_ecqs, ~0u, out, err);
+}
+
+int
+plan_expand_shapes(const struct plan *in, const char *name, const char *fw_id,
+    size_t n_ecqs, unsigned shapes, struct plan *out, struct error *err)
+{
 	size_t i, j, k;
 	int first, last, e;
 
@@ -501,7 +530,8 @@ plan_expand(const struct plan *in, const char *name, const char *fw_id, size_t n
 		const struct plan_step *s = &in->steps[i];
 
 		if (s->ecq < 0) {
-			push_step(out, s, -1);
+			if (s->shape < 0 || (shapes & (1u << s->shape)))
+				push_step(out, s, -1);
 			j = i + 1;
 			continue;
 		}
@@ -523,6 +553,9 @@ plan_expand(const struct plan *in, const char *name, const char *fw_id, size_t n
 					return error_set(err, ERR_FORMAT, "%s: more than %d steps once "
 					    "repeated for every ECQ", name, PLAN_MAX_STEPS);
 				}
+				if (in->steps[k].shape >= 0
+				    && !(shapes & (1u << in->steps[k].shape)))
+					continue;       /* a shape this framework does not ask for */
 				push_step(out, &in->steps[k], e);
 			}
 	}

@@ -33,6 +33,9 @@ enum plan_open {
 	PLAN_REVIEW,            /* the whole review */
 	PLAN_EXPORT,            /* the export screen */
 	PLAN_BREAK,             /* nothing: a pause */
+	PLAN_CARD,              /* an example's interview card (the cards screen) */
+	PLAN_REHEARSE,          /* rehearsing an example's card aloud */
+	PLAN_RESUME,            /* the résumé screen */
 	PLAN_OPEN_COUNT
 };
 
@@ -51,6 +54,10 @@ struct plan_step {
 	int minutes;            /* 0: untimed */
 	bool session;           /* a new session starts here: a shared clock
 	                         * (--plan-start) counts from this step */
+	int shape;              /* enum doc_shape the step belongs to (shape =
+	                         * narrative, resume or interview): kept only
+	                         * when the framework asks for that shape; -1:
+	                         * every framework */
 	char *say;              /* the facilitator's instruction */
 	int number;             /* N of [step N] in the file */
 	int line;               /* line of [step N] */
@@ -86,6 +93,11 @@ char *plan_path(const char *ref, const char *data_dir);
  * PLAN_MAX_STEPS. name is the plan's name for messages. */
 int plan_expand(const struct plan *in, const char *name, const char *fw_id, size_t n_ecqs,
     struct plan *out, struct error *err);
+/* As plan_expand, keeping only the steps whose shape is in shapes (bit
+ * 1 << DOC_NARRATIVE etc.: the shapes the framework asks for, see
+ * framework.h [documents]) and the steps of no shape. */
+int plan_expand_shapes(const struct plan *in, const char *name, const char *fw_id,
+    size_t n_ecqs, unsigned shapes, struct plan *out, struct error *err);
 
 /* Frees what a plan holds (not p itself); p may be NULL. */
 void plan_free(struct plan *p);
@@ -95,8 +107,11 @@ const char *plan_open_name(enum plan_open o);
 /* A label for a step of an expanded plan: "ECQ 1, example 1: Challenge",
  * "Name and position", "Break". Written to buf (size n). */
 void plan_step_label(const struct plan_step *s, char *buf, size_t n);
-/* True when a step opens part of an example. */
+/* True when a step opens part of an example (the example screen). */
 bool plan_open_is_example(enum plan_open o);
+/* True when a step belongs to one example: part of it, its card or its
+ * rehearsal. */
+bool plan_open_has_example(enum plan_open o);
 
 /* The first step of the session step k is in (0 when the plan has one
  * session). */

@@ -109,7 +109,7 @@ guided_show(struct tui *t)
 		tui_goto(t, SCR_EXPORT);
 		return;
 	default:
-		if (!plan_open_is_example(s->open))
+		if (!plan_open_has_example(s->open))
 			break;
 		ex = guided_example(t, s);
 		if (ex == NULL && !s->optional && t->readonly_why == NULL) {
@@ -127,6 +127,10 @@ guided_show(struct tui *t)
 		if (ex == NULL)
 			break;  /* the plan's screen says why */
 		t->example = ex->id;
+		if (s->open == PLAN_CARD || s->open == PLAN_REHEARSE) {
+			tui_goto(t, s->open == PLAN_CARD ? SCR_CARDS : SCR_REHEARSE);
+			return;
+		}
 		t->ex_focus = guided_example_row(s->open);
 		tui_goto(t, SCR_EXAMPLE);
 		return;
@@ -152,10 +156,12 @@ guided_at_step(const struct tui *t)
 	case PLAN_EXPORT:
 		return t->scr_id == SCR_EXPORT;
 	default:
-		if (plan_open_is_example(s->open)) {
+		if (plan_open_has_example(s->open)) {
 			ex = guided_example(t, s);
 			if (ex != NULL)
-				return t->scr_id == SCR_EXAMPLE && t->example == ex->id;
+				return t->scr_id == (s->open == PLAN_CARD ? SCR_CARDS
+				    : s->open == PLAN_REHEARSE ? SCR_REHEARSE : SCR_EXAMPLE)
+				    && t->example == ex->id;
 		}
 		return t->scr_id == SCR_GUIDE;
 	}
@@ -184,7 +190,8 @@ guided_load(const struct tui *t, const char *ref, struct plan **out, struct erro
 	const struct framework *fw = tui_fw(t);
 	struct plan raw;
 	char *path = plan_path(ref, paths_data_dir());
-	int rc;
+	unsigned shapes = 0;
+	int rc, i;
 
 	*out = NULL;
 	rc = plan_load_file(path, &raw, err);
@@ -192,7 +199,10 @@ guided_load(const struct tui *t, const char *ref, struct plan **out, struct erro
 	if (rc != 0)
 		return -1;
 	*out = xcalloc(1, sizeof **out);
-	rc = plan_expand(&raw, ref, fw->id, fw->n_ecqs, *out, err);
+	for (i = 0; i < DOC_SHAPES; i++)
+		if (fw->docs.use[i] != DOC_NO)
+			shapes |= 1u << i;
+	rc = plan_expand_shapes(&raw, ref, fw->id, fw->n_ecqs, shapes, *out, err);
 	plan_free(&raw);
 	if (rc != 0) {
 		free(*out);

@@ -13,16 +13,16 @@ type_text "Jane Q. Público"
 keys Enter
 check "first run lists the frameworks" wait_for "ses-2025"
 keys Enter
-check "a new project starts in guided mode" wait_for "Step 1 of 93: Name and position"
+check "a new project starts in guided mode" wait_for "Step 1 of 104: Name and position"
 check "the project file is created with the name" wait_file "$F" "Candidate: Jane Q. Público"
 
 keys C-n C-n
-check "next steps: the definition, the focus questions" wait_for "Step 3 of 93: ECQ 1: Focus questions"
+check "next steps: the definition, the focus questions" wait_for "Step 3 of 104: ECQ 1: Focus questions"
 type_text "Cited the Antideficiency Act to the board."
 check "the note shows as typed" wait_for "Cited the Antideficiency Act to the board."
 check "the answer note is saved after a pause" wait_file "$F" "Cited the Antideficiency Act to the board."
 
-check "guided mode reaches the Challenge" step_to "Step 7 of 93: ECQ 1, example 1: Challenge"
+check "guided mode reaches the Challenge" step_to "Step 7 of 104: ECQ 1, example 1: Challenge"
 type_text "I led the budgt office. The plan was approved by the board."
 check "the Challenge shows as typed" wait_for "I led the budgt office."
 check "two findings in the Challenge" wait_for "2 findings"
@@ -62,7 +62,7 @@ check "the note is in the file" wait_file "$F" "Cited the Antideficiency Act to 
 check "the Challenge is in the file, undo included" wait_file "$F" "I led the budgt office. The plan was approved by the board."
 
 start 100 30 "$ECQCOACH" --guided new.ecq
-check "reopening resumes the guided step" wait_for "Step 7 of 93: ECQ 1, example 1: Challenge"
+check "reopening resumes the guided step" wait_for "Step 7 of 104: ECQ 1, example 1: Challenge"
 check "the Challenge is there after reopening" wait_for "I led the budgt office."
 keys F2
 check "F2 shows the dashboard with the name" wait_for "Jane Q. Público"

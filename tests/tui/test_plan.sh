@@ -131,7 +131,7 @@ fi
 # --- self-paced: every part of the narrative ---
 start 100 30 "$ECQCOACH" --guided b.ecq
 check "--guided runs the self-paced plan from its first step" \
-    wait_for "Step 1 of 93: Name and position (Self-paced guide)"
+    wait_for "Step 1 of 104: Name and position (Self-paced guide)"
 check "the name step shows the name" wait_for "Bo Diaz"
 keys Tab
 type_text "Deputy Director, Budget"
@@ -152,7 +152,13 @@ for label in "ECQ 1: Definition" "ECQ 1: Focus questions" "ECQ 1, example 1: Tit
 	keys C-n
 done
 check "self-paced walks definition, questions, title, dates, competencies, CCAR" [ "$walk_ok" -eq 0 ]
+check "ses-2025 asks for interviews: the example's card comes next" \
+    wait_for "ECQ 1, example 1: Interview card"
+check "on the cards screen" wait_for "g Draft card"
+keys C-n
 check "with no second example, it goes on to the ECQ review" wait_for "ECQ 1: ECQ review"
+keys C-p
+wait_for "ECQ 1, example 1: Interview card" >/dev/null
 keys C-p
 check "Ctrl-P passes over the second example's steps too" wait_for "ECQ 1: Examples"
 check "the examples step offers to add one" wait_for "+ Add an example"
@@ -161,8 +167,9 @@ keys C-g
 check "Ctrl-G comes back to the examples step" wait_for "Example 2"
 keys C-n
 check "a second example added: its steps follow" wait_for "ECQ 1, example 2: Title"
+check "ses-2025 asks for a résumé: its step comes before the review" step_to "Step 102 of 104: Résumé"
 check "every step goes on to the whole review" step_to "The whole review"
-check "and export, the last step" step_to "Step 93 of 93: Export"
+check "and export, the last step" step_to "Step 104 of 104: Export"
 check "the export screen is open" wait_for "Export the narrative"
 keys C-q
 check "quit" wait_exit 0

@@ -52,7 +52,7 @@ check "quit with status 0" wait_exit 0
 
 "$ECQCOACH" new term.ecq --name "Term Inated" >/dev/null 2>&1
 start 100 30 "$ECQCOACH" --guided term.ecq
-check "guided mode on a second file" wait_for "Step 1 of 93"
+check "guided mode on a second file" wait_for "Step 1 of 104"
 check "to the focus questions" step_to "ECQ 1: Focus questions"
 type_text "Typed before SIGTERM"
 check "the text before SIGTERM is on screen" wait_for "Typed before SIGTERM"
@@ -70,7 +70,7 @@ check "SIGTERM: the text is in the file" wait_file term.ecq "Typed before SIGTER
 
 "$ECQCOACH" new hup.ecq --name "Hang Up" >/dev/null 2>&1
 start 100 30 "$ECQCOACH" --guided hup.ecq
-check "guided mode starts on an existing file" wait_for "Step 1 of 93"
+check "guided mode starts on an existing file" wait_for "Step 1 of 104"
 check "the questions step" step_to "ECQ 1: Focus questions"
 type_text "Typed just before the line dropped"
 check "the text is on screen" wait_for "Typed just before the line dropped"

@@ -5,6 +5,7 @@
 
 #include "testutil.h"
 
+#include "framework.h"
 #include "plan.h"
 #include "xalloc.h"
 
@@ -23,10 +24,11 @@ static void
 every_shipped_plan__parses_and_expands_for_its_framework(void **state)
 {
 	static const struct { const char *name, *fw; size_t n_steps; long minutes; } cases[] = {
-		{ "self-paced", "ses-2025", 1 + 5 * 18 + 2, 0 },
+		{ "self-paced", "ses-2025", 1 + 5 * 20 + 3, 0 },
 		{ "one-day-2025", "ses-2025", 1 + 5 * 10 + 3 + 2, 360 },
 		{ "two-session-2010", "ses-2010", 1 + 2 * 10 + 2 + 1 + 3 * 10 + 3, 360 },
 		{ "example-clinic", "ses-2010", 11, 90 },
+		{ "interview-clinic-2025", "ses-2025", 1 + 5 * 2 + 3, 120 },
 	};
 	size_t i, k;
 	long total;
@@ -67,7 +69,9 @@ self_paced__walks_every_part_in_order(void **state)
 	(void)state;
 	load_shipped("self-paced", &pl);
 	assert_null(pl.framework);
-	assert_int_equal(plan_expand(&pl, "self-paced", "ses-2010", 5, &ex, &err), 0);
+	/* ses-2010 asks for the narrative only: no cards, no résumé */
+	assert_int_equal(plan_expand_shapes(&pl, "self-paced", "ses-2010", 5, 1u << DOC_NARRATIVE,
+	    &ex, &err), 0);
 	assert_false(plan_is_timed(&ex));
 	assert_int_equal(ex.steps[i++].open, PLAN_NAME);
 	for (e = 0; e < 5; e++)
@@ -84,6 +88,47 @@ self_paced__walks_every_part_in_order(void **state)
 	assert_string_equal(label, "ECQ 1, example 1: Challenge");
 	plan_step_label(&ex.steps[0], label, sizeof label);
 	assert_string_equal(label, "Name and position");
+	plan_free(&ex);
+	plan_free(&pl);
+}
+
+/* Where a framework asks for a résumé and interviews (ses-2025), the
+ * self-paced guide adds each example's card before the ECQ's review and
+ * the résumé before the whole review. */
+static void
+self_paced__adds_cards_and_the_resume_where_the_framework_asks(void **state)
+{
+	struct plan pl, ex;
+	struct error err;
+	size_t k, cards = 0, resume = 0;
+	char label[128];
+	unsigned all = 1u << DOC_NARRATIVE | 1u << DOC_RESUME | 1u << DOC_INTERVIEW;
+
+	(void)state;
+	load_shipped("self-paced", &pl);
+	assert_int_equal(plan_expand_shapes(&pl, "self-paced", "ses-2025", 5, all, &ex, &err), 0);
+	assert_int_equal(ex.n_steps, 1 + 5 * 20 + 3);
+	for (k = 0; k < ex.n_steps; k++) {
+		if (ex.steps[k].open == PLAN_CARD) {
+			cards++;
+			assert_true(ex.steps[k].example == 0 || ex.steps[k].optional);
+			assert_int_equal(ex.steps[k + (ex.steps[k].example == 0 ? 2 : 1)].open,
+			    PLAN_ECQ_REVIEW);
+		}
+		if (ex.steps[k].open == PLAN_RESUME) {
+			resume++;
+			assert_int_equal(ex.steps[k + 1].open, PLAN_REVIEW);
+		}
+	}
+	assert_int_equal(cards, 10);
+	assert_int_equal(resume, 1);
+	plan_step_label(&ex.steps[18], label, sizeof label);
+	assert_string_equal(label, "ECQ 1, example 1: Interview card");
+	plan_free(&ex);
+	/* interviews but no résumé */
+	assert_int_equal(plan_expand_shapes(&pl, "self-paced", "ses-2025", 5,
+	    1u << DOC_INTERVIEW, &ex, &err), 0);
+	assert_int_equal(ex.n_steps, 1 + 5 * 20 + 2);
 	plan_free(&ex);
 	plan_free(&pl);
 }
@@ -128,7 +173,7 @@ broken_plans__give_file_line_and_reason(void **state)
 		{ 2, HEAD "[step 1]\nopen = nowhere\nsay = Hi.\n",
 		  "b.ini:5: cannot open 'nowhere': use name, definition, questions, examples, title, "
 		  "dates, competencies, challenge, context, action, result, ecq-review, review, "
-		  "export or break" },
+		  "export, break, card, rehearse or resume" },
 		{ 3, HEAD "[step 1]\nopen = name\n",
 		  "b.ini:4: [step 1] has no 'say' (the instruction for the room)" },
 		{ 4, HEAD "[step 1]\nopen = definition\nsay = Read.\n",
@@ -147,7 +192,7 @@ broken_plans__give_file_line_and_reason(void **state)
 		  "b.ini:4: unknown section [steps]; a plan has [plan] and [step 1], [step 2]..." },
 		{ 11, HEAD "[step 1]\nopen = name\nsay = Hi.\ncolour = red\n",
 		  "b.ini:7: unknown key 'colour' in [step 1] (open, say, minutes, ecq, example, "
-		  "optional, session)" },
+		  "optional, session, shape)" },
 		{ 12, HEAD, "b.ini: the plan has no [step 1]" },
 		{ 13, HEAD "[step 1]\nopen = review\necq = 1\nsay = Read.\n",
 		  "b.ini:4: [step 1] opens review, which belongs to no ECQ; remove 'ecq'" },
@@ -162,6 +207,10 @@ broken_plans__give_file_line_and_reason(void **state)
 		{ 18, "title = T\n", "b.ini:1: 'title' comes before any [section]" },
 		{ 19, HEAD "[step 1]\nopen = name\nsay = Hi.\nthis is not ini\n",
 		  "b.ini:7: not a valid INI line (expected [section], key = value, or a comment)" },
+		{ 20, HEAD "[step 1]\nopen = resume\nshape = pamphlet\nsay = Hi.\n",
+		  "b.ini:6: shape must be narrative, resume or interview, not 'pamphlet'" },
+		{ 21, HEAD "[step 1]\nopen = card\necq = 1\nsay = Tell it.\n",
+		  "b.ini:4: [step 1] opens card but names no example (example = 1 or 2)" },
 	};
 	size_t i;
 
@@ -265,6 +314,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_shipped_plan__parses_and_expands_for_its_framework),
 		cmocka_unit_test(self_paced__walks_every_part_in_order),
+		cmocka_unit_test(self_paced__adds_cards_and_the_resume_where_the_framework_asks),
 		cmocka_unit_test(a_plan_for_another_framework__is_refused),
 		cmocka_unit_test(a_range_past_the_frameworks_ecqs__names_the_line),
 		cmocka_unit_test(broken_plans__give_file_line_and_reason),
