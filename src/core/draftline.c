@@ -549,11 +549,16 @@ match_ecq_title(const struct framework *fw, const char *text)
 	return found;
 }
 
-/* Returns the length of "ECQ 1", "ECQ #1", "ECQ1" at s, with the number. */
+/* Returns the length of "ECQ 1", "ECQ #1", "ECQ1" or the words the acronym
+ * stands for ("Executive Core Qualification 1") at s, with the number. */
 static size_t
 ecq_number(const char *s, size_t n, int *num)
 {
 	size_t i = draftline_prefix(s, "ecq");
+
+	if (i == 0 && (i = draftline_prefix(s, "executive core qualification")) > 0 &&
+	    (i >= n || !draftline_is_space(s[i])))
+		i = 0;
 
 	if (i == 0)
 		return 0;

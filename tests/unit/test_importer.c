@@ -234,6 +234,23 @@ headings__prose_that_mentions_an_ecq_is_not_a_heading(void **state)
 	    "more than process. Examples of this abound.");
 }
 
+/* "Executive Core Qualification 2:" spelled out is an ECQ heading, as
+ * "ECQ 2:" is (held-out draft prose-nonnative.txt). */
+static void
+headings__executive_core_qualification_spelled_out(void **state)
+{
+	struct fx *fx = *state;
+	const char *text = "Executive Core Qualification 2: Leading People\n\n"
+	    "I grow the people around me.\n\n"
+	    "Executive core qualification 3 - Results Driven\n\nI deliver.\n";
+	const struct project *p = import_str(fx, NULL, text);
+
+	assert_string_equal(p->fw->id, "ses-2010");
+	assert_int_equal(fx->rep.n_ecqs, 2);
+	assert_string_equal(p->intro[1], "I grow the people around me.");
+	assert_string_equal(p->intro[2], "I deliver.");
+}
+
 static void
 labels__same_line_next_line_and_heading_forms(void **state)
 {
@@ -703,6 +720,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(prose__opening_then_two_stories_split_into_parts, setup, teardown),
 		cmocka_unit_test_setup_teardown(prose__under_an_example_heading_is_counted, setup, teardown),
 		cmocka_unit_test_setup_teardown(labels__star_par_and_accomplishment_map_to_ccar, setup, teardown),
+		cmocka_unit_test_setup_teardown(headings__executive_core_qualification_spelled_out, setup, teardown),
 		cmocka_unit_test_setup_teardown(lists__bullets_dashes_and_numbers_are_paragraphs, setup, teardown),
 		cmocka_unit_test_setup_teardown(guess__the_number_decides_between_frameworks, setup, teardown),
 	};

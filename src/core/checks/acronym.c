@@ -14,6 +14,7 @@
 #include "config.h"
 #include "checks/acronym.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -228,6 +229,38 @@ acronym_shouted(const struct text_doc *doc, size_t s)
 			shout++;
 	}
 	return shout >= 2;
+}
+
+/* True when token tok is a common word in capitals for emphasis ("I did
+ * NOT sign"): the words that make a line shouted are never acronyms. */
+static bool
+acronym_emphasis(const struct text_doc *doc, size_t tok)
+{
+	return (doc->toks[tok].flags & TOKF_ALLCAPS) && ruleutil_tok_in(doc, tok, acronym_shout_words);
+}
+
+/* True when token tok is a part label in capitals ("SITUATION:", "RESULT -"):
+ * first on its line (after any bullet), followed by a colon or a dash, and
+ * one of the labels drafts use (dictionaries/import-labels.txt). */
+static bool
+acronym_label(const struct rule_env *env, size_t tok)
+{
+	const struct text_doc *doc = env->doc;
+	const char *p = doc->text + doc->toks[tok].off, *next;
+
+	if (tok + 1 >= doc->n_toks || doc->toks[tok + 1].kind != TOK_PUNCT)
+		return false;
+	next = doc->text + doc->toks[tok + 1].off;
+	if (*next != ':' && *next != '-' && strncmp(next, "\xe2\x80\x93", 3) != 0 &&
+	    strncmp(next, "\xe2\x80\x94", 3) != 0)
+		return false;
+	/* nothing but spaces and bullets before it on its line */
+	while (p > doc->text && p[-1] != '\n') {
+		p--;
+		if (isalnum((unsigned char)*p))
+			return false;
+	}
+	return ruleutil_tok_listed(wordlists_get(env->lists, "import-labels"), doc, tok);
 }
 
 /* True when the sentence is a heading ("ECQ 1: Leading Change", "Results
@@ -592,7 +625,8 @@ rule_acronym(const struct rule_env *env, struct findings *out)
 
 			bool defined;
 
-			if (!acronym_read(doc, i, &a) || acronym_exempt(exempt, doc, i, &a))
+			if (!acronym_read(doc, i, &a) || acronym_exempt(exempt, doc, i, &a) ||
+			    acronym_emphasis(doc, i) || acronym_label(env, i))
 				continue;
 			defined = acronym_defined_at(doc, i, first, end, &a);
 			/* the use that spells an acronym out is no burden on the reader */

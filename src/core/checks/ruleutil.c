@@ -162,6 +162,24 @@ ruleutil_line_words(const struct text_doc *doc, size_t last, size_t max)
 	}
 }
 
+/* True when token tok opens a list item rather than continuing prose: the
+ * "o" Word pastes for a second-level bullet ("o Backlog down 40 percent")
+ * or a lettered item ("a) ...", "b. ..."). A one-letter word that starts a
+ * wrapped line of prose is neither. */
+static bool
+ruleutil_list_marker(const struct text_doc *doc, size_t tok)
+{
+	const struct token *t = &doc->toks[tok];
+	const char *after = doc->text + t->off + t->len;
+	bool last = t->off + t->len >= doc->len;
+
+	if (t->kind != TOK_WORD || t->len != 1 || last)
+		return false;
+	if (*after == ')' || (*after == '.' && t->off + 2 < doc->len && (after[1] == ' ' || after[1] == '\t')))
+		return doc->text[t->off] >= 'a' && doc->text[t->off] <= 'z';
+	return doc->text[t->off] == 'o' && (*after == ' ' || *after == '\t');
+}
+
 void
 ruleutil_sentence_span(const struct text_doc *doc, size_t *s, size_t *first, size_t *end)
 {
@@ -184,7 +202,8 @@ ruleutil_sentence_span(const struct text_doc *doc, size_t *s, size_t *first, siz
 		 * Personnel Management"), but only after a line of prose: a
 		 * short line without a period is a heading */
 		if (nt->kind != TOK_WORD || ((nt->flags & TOKF_CAPITAL) &&
-		    ruleutil_line_words(doc, *end - 1, 8) < 8))
+		    ruleutil_line_words(doc, *end - 1, 8) < 8) ||
+		    ruleutil_list_marker(doc, next->first_tok))
 			break;
 		/* a blank line is a paragraph break, never a wrapped line */
 		{

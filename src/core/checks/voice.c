@@ -29,6 +29,38 @@ static const char *const voice_clause_openers[] = {
 	"finally", "first", "next", "later", "soon", "also", "thus", NULL
 };
 
+/* Words that open an indirect question ("what we should stop"). */
+static const char *const voice_wh_words[] = {
+	"what", "how", "whether", "why", "where", "when", "which", "if", NULL
+};
+
+/* Verbs that take an indirect question: after them, "we" reports what was
+ * asked or weighed ("I asked the chiefs what we should stop"), not an act. */
+static const char *const voice_question_verbs[] = {
+	"ask", "asks", "asked", "asking", "wonder", "wondered", "discuss", "discussed",
+	"consider", "considered", "decide", "decided", "debate", "debated", "explore",
+	"explored", "know", "knew", "understand", "understood", "question", "questioned", NULL
+};
+
+/* True when "we" at tok is the subject of an indirect question: a question
+ * word just before it, and a verb of asking at most four words before that,
+ * in the same clause. */
+static bool
+voice_indirect_question(const struct text_doc *doc, size_t tok, size_t first)
+{
+	size_t k;
+
+	if (tok <= first || !ruleutil_tok_in(doc, tok - 1, voice_wh_words))
+		return false;
+	for (k = tok - 1; k > first && tok - 1 - k < 5; k--) {
+		if (doc->toks[k - 1].kind == TOK_PUNCT)
+			return false;
+		if (ruleutil_tok_in(doc, k - 1, voice_question_verbs))
+			return true;
+	}
+	return false;
+}
+
 /* Quantifiers of "of us" ("all of us worked"). */
 static const char *const voice_of_us[] = {
 	"all", "both", "each", "many", "most", "some", "several", "those", "few",
@@ -52,6 +84,12 @@ struct voice_name {
 	size_t n;
 };
 
+/* Prepositions that open a time phrase before a subject ("In 2019 the
+ * candidate ..."). */
+static const char *const voice_time_preps[] = {
+	"in", "by", "during", "since", "from", "after", "until", "before", NULL
+};
+
 /* True when the token at tok starts a clause. */
 static bool
 voice_clause_start(const struct text_doc *doc, size_t tok, size_t first)
@@ -63,6 +101,10 @@ voice_clause_start(const struct text_doc *doc, size_t tok, size_t first)
 	p = &doc->toks[tok - 1];
 	if (p->kind == TOK_PUNCT)
 		return p->len == 1 && strchr(",;:(\"", doc->text[p->off]) != NULL;
+	/* after an opening time phrase with no comma: "In FY21 the candidate" */
+	if ((p->kind == TOK_NUMBER || (p->flags & TOKF_DIGIT)) && tok >= first + 2 &&
+	    ruleutil_tok_in(doc, tok - 2, voice_time_preps) && voice_clause_start(doc, tok - 2, first))
+		return true;
 	return ruleutil_tok_in(doc, tok - 1, voice_clause_openers);
 }
 
@@ -222,7 +264,7 @@ voice_we_voice(const struct rule_env *env, struct findings *out)
 				continue;
 			if (strcmp(w, "my") == 0 && has_i < 0)
 				has_i = voice_has_i(doc, first, end);
-			if (ruleutil_in(w, voice_we)) {
+			if (ruleutil_in(w, voice_we) && !voice_indirect_question(doc, i, first)) {
 				const char *fix = voice_we_to_i(doc, w, i, end, n_group);
 				size_t at = out->n;
 
