@@ -86,6 +86,13 @@ void resume_check_line(struct checker *ck, const struct project *p, const struct
 void resume_check(struct checker *ck, const struct project *p, const int *lines,
     struct findings *out);
 
+/* resume_length on every résumé line of p, laid out under s (NULL: the
+ * defaults) through c (may be NULL), when the framework asks for a résumé:
+ * what checker_check_project cannot give without the layout. Returns 0,
+ * or as resume_layout (nothing added). */
+int resume_length_check(struct layout_cache *c, const struct project *p,
+    const struct resume_settings *s, struct findings *out, struct error *err);
+
 /* Renders the résumé: PDF (the layout above), text for USAJOBS' builder
  * (o->width applies) or Markdown. o->layout.font is the font. */
 int resume_render(struct layout_cache *c, const struct project *p,

@@ -5,7 +5,9 @@
  * no "I", "my", "me"), an action verb first (action_verb, from the
  * dictionaries/ lists resume-verbs and resume-weak-starts), a quantified
  * result (unquantified_result, the narrative's own test of a quantity) and
- * its length in lines as laid out (resume_length). Never prints.
+ * its length in lines as laid out (resume_length). The table also names
+ * the ids resume.c gives the whole résumé (resume_coverage, usajobs_limit),
+ * so the engine lists them. Never prints.
  */
 #include "config.h"
 #include "resume_rules.h"
@@ -27,6 +29,10 @@ static const struct rule_info resume_rule_table[] = {
 	  "a result with no number, percentage, amount or time span", true },
 	{ "resume_length", SEV_WARNING,
 	  "a résumé line longer than the framework's resume_line_lines as laid out", false },
+	{ "resume_coverage", SEV_WARNING,
+	  "an ECQ no résumé line shows (the résumé must show each ECQ)", true },
+	{ "usajobs_limit", SEV_WARNING,
+	  "a position's duties and résumé lines past USAJOBS' resume_field_chars", true },
 	{ NULL, SEV_INFO, NULL, false }
 };
 
