@@ -137,13 +137,34 @@ spoken(const struct finding *f, void *arg)
 	return ruleutil_in(f->rule, ids);
 }
 
+/* A we_voice finding in the opening line, which the text rules read as
+ * a Challenge (card_check). */
+static bool
+opening_we(const struct finding *f, void *arg)
+{
+	return strcmp(f->rule, "we_voice") == 0 && f->offset < *(const size_t *)arg;
+}
+
+static bool
+not_opening_we(const struct finding *f, void *arg)
+{
+	return spoken(f, NULL) && !opening_we(f, arg);
+}
+
+static bool
+is_we(const struct finding *f, void *arg)
+{
+	(void)arg;
+	return strcmp(f->rule, "we_voice") == 0;
+}
+
 void
 card_check(struct checker *ck, const struct framework *fw, const struct example *ex,
     const char *card, int wpm, struct findings *out)
 {
 	struct check_ctx ctx;
 	char *target;
-	size_t from = out->n;
+	size_t from = out->n, len = strlen(card), open = strcspn(card, "\n"), i;
 
 	if (card[strspn(card, " \t\r\n")] == '\0')
 		return;
@@ -153,8 +174,19 @@ card_check(struct checker *ck, const struct framework *fw, const struct example 
 		ctx.example = ex->id;
 		ctx.field = -1;
 		ctx.target = target;
-		checker_check_text(ck, card, strlen(card), &ctx, out);
-		findings_filter(out, from, spoken, NULL);
+		checker_check_text(ck, card, len, &ctx, out);
+		/* The opening line names the challenge: others acting there set
+		 * the scene, as in a Challenge, so "we" is judged there as the
+		 * narrative judges a Challenge. */
+		findings_filter(out, from, not_opening_we, &open);
+		if (open < len) {
+			from = out->n;
+			ctx.field = EX_CHALLENGE;
+			checker_check_text(ck, card, open, &ctx, out);
+			findings_filter(out, from, is_we, NULL);
+			for (i = from; i < out->n; i++)
+				out->items[i].field = -1;
+		}
 		free(target);
 	}
 	card_rules_check(fw, ex, card, wpm, out);

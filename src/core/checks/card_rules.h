@@ -24,7 +24,9 @@ void card_rules_check(const struct framework *fw, const struct example *ex, cons
  * passive, bureaucratic, vague, belief, political, disparaging,
  * cross_reference, grammar; not first_person, since "I" is right aloud,
  * nor question, long_sentence or the acronym rules) through ck, then
- * card_rules_check. ck may be NULL (the card rules only). Findings have
+ * card_rules_check. The opening line (up to the first newline) names the
+ * challenge, so we_voice reads it as it reads a Challenge (others acting
+ * set the scene). ck may be NULL (the card rules only). Findings have
  * target "example.<id>.card" and field -1; dismissed ones are kept (the
  * caller knows its text). */
 void card_check(struct checker *ck, const struct framework *fw, const struct example *ex,
