@@ -75,7 +75,18 @@ first_person_word(const struct text_doc *doc, size_t t)
 	return false;
 }
 
-/* Whether a lower-case word reads as an action verb in the past tense. */
+/* The word token after t, or (size_t)-1. */
+static size_t
+next_word(const struct text_doc *doc, size_t t)
+{
+	for (t++; t < doc->n_toks; t++)
+		if (doc->toks[t].kind == TOK_WORD)
+			return t;
+	return (size_t)-1;
+}
+
+/* Whether a lower-case word reads as an action verb in the past tense (or
+ * the present tense of a listed verb, for a current position). */
 static bool
 action_verb(const char *w, const struct wordlists *lists)
 {
@@ -108,6 +119,11 @@ resume_rules_check(const char *text, int lines, const struct resume_rule_ctx *c,
 			    "Start with the verb: a résumé line implies \"I\"",
 			    "A résumé line leaves out \"I\", \"my\" and \"me\"");
 	}
+	/* "I led ...": first_person says the "I"; the verb is judged after it,
+	 * so "I was responsible for" is a weak start too. "My team ..." opens
+	 * with who, not with what was done: not skipped. */
+	if (first != (size_t)-1 && text_tok_eq(&doc, first, "i"))
+		first = next_word(&doc, first);
 	if (first != (size_t)-1) {
 		w = text_tok_lower(&doc, first);
 		n = weak != NULL ? wordlist_match(weak, &doc, first, NULL) : 0;
@@ -119,7 +135,7 @@ resume_rules_check(const char *text, int lines, const struct resume_rule_ctx *c,
 			    doc.toks[first + n - 1].off + doc.toks[first + n - 1].len - doc.toks[first].off,
 			    "Start with what you did: Led, Cut, Built, Saved...", msg);
 			free(msg);
-		} else if (!first_person_word(&doc, first) && !action_verb(w, lists)) {
+		} else if (!action_verb(w, lists)) {
 			msg = xasprintf("The line starts with \"%.*s\", not an action verb",
 			    (int)doc.toks[first].len, text + doc.toks[first].off);
 			add(out, c, "action_verb", doc.toks[first].off, doc.toks[first].len,
