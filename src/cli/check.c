@@ -22,6 +22,7 @@
 #include "layout.h"
 #include "linecol.h"
 #include "paths.h"
+#include "resume.h"
 #include "store.h"
 #include "text.h"
 #include "xalloc.h"
@@ -31,9 +32,11 @@ check_usage(void)
 {
 	printf("Usage: ecqcoach check FILE [options]\n"
 	    "Run every rule (text and project rules) on a narrative and print one line per\n"
-	    "finding. FILE is a project (.ecq, opened read-only) or a draft (text, Markdown,\n"
-	    ".docx or .odt) read the way 'ecqcoach import' reads it; positions are then\n"
-	    "lines in the draft (for .docx and .odt, in its text as import reads it).\n\n"
+	    "finding; where the framework asks for a résumé or an interview, on the résumé\n"
+	    "lines and the cards too. FILE is a project (.ecq, opened read-only) or a draft\n"
+	    "(text, Markdown, .docx or .odt) read the way 'ecqcoach import' reads it;\n"
+	    "positions are then lines in the draft (for .docx and .odt, in its text as\n"
+	    "import reads it).\n\n"
 	    "  -f, --format text|json  output format (default: text)\n"
 	    "      --fail-on SEVERITY  exit 1 when a finding is at least info|warning|error\n"
 	    "                          (default: warning)\n"
@@ -107,6 +110,14 @@ finding_text(const struct project *p, const struct finding *f)
 	}
 	if (t == NULL)
 		return NULL;
+	if (f->example >= 0 && checker_target_shape(t) != NULL) {
+		const struct example *e = project_example_by_id(p, f->example);
+
+		if (e == NULL)
+			return NULL;
+		return strcmp(checker_target_shape(t), "resume") == 0 ? project_example_resume(e) :
+		    project_example_card(e);
+	}
 	if (strncmp(t, "intro.", 6) == 0 && f->ecq >= 0 && (size_t)f->ecq < p->fw->n_ecqs)
 		return p->intro[f->ecq];
 	if (strcmp(t, "unsorted") == 0)
@@ -192,8 +203,18 @@ static char *
 finding_place(const struct project *p, const struct finding *f)
 {
 	const struct example *e = f->example >= 0 ? project_example_by_id(p, f->example) : NULL;
+	const char *shape = checker_target_shape(f->target);
 	char *ecq, *s;
+	long long pos_id;
+	size_t i;
 
+	if (f->target != NULL && sscanf(f->target, "position.%lld.", &pos_id) == 1) {
+		for (i = 0; i < p->n_positions && p->positions[i].id != pos_id; i++)
+			;
+		if (i < p->n_positions)
+			return xasprintf("résumé, position %zu %s", i + 1,
+			    p->positions[i].field[POS_TITLE]);
+	}
 	if (f->ecq < 0 || (size_t)f->ecq >= p->fw->n_ecqs)
 		return xstrdup(f->target != NULL && strcmp(f->target, "unsorted") == 0 ?
 		    "unsorted note" : "narrative");
@@ -201,6 +222,9 @@ finding_place(const struct project *p, const struct finding *f)
 	if (e != NULL && f->field >= 0 && f->field < EX_FIELD_COUNT)
 		s = xasprintf("%s, example %d, %s", ecq, e->position + 1,
 		    project_field_name((enum example_field)f->field));
+	else if (e != NULL && shape != NULL)
+		s = xasprintf("%s, example %d, %s", ecq, e->position + 1,
+		    strcmp(shape, "resume") == 0 ? "résumé line" : "card");
 	else if (e != NULL)
 		s = xasprintf("%s, example %d", ecq, e->position + 1);
 	else if (f->target != NULL && strncmp(f->target, "intro.", 6) == 0)
@@ -225,6 +249,10 @@ field_key(const struct finding *f)
 		return names[f->field];
 	if (f->target == NULL)
 		return NULL;
+	if (checker_target_shape(f->target) != NULL)
+		return checker_target_shape(f->target);
+	if (strncmp(f->target, "position.", 9) == 0)
+		return "position";
 	if (strncmp(f->target, "intro.", 6) == 0)
 		return "intro";
 	if (strncmp(f->target, "note.", 5) == 0)
@@ -688,6 +716,7 @@ cli_check(int argc, char **argv)
 		cli_error("check", "note: %s", paths_dict_note());
 	spelling = !copt.no_spelling && checker_spell_available(ck);
 	checker_set_framework(ck, c.p->fw);
+	checker_load_shapes(ck, st);
 	checker_check_project(ck, c.p, &fs);
 	if (c.draft && c.rep.invalid_offset != (size_t)-1 && rule_selected(copt.rules, "encoding")) {
 		/* The importer read such bytes as spaces; say where the first one was. */
@@ -720,6 +749,13 @@ cli_check(int argc, char **argv)
 			layout_page_limit_findings(&c.layout, c.p, &fs);
 	} else {
 		cli_error("check", "warning: pages not counted: %s", err.msg);
+	}
+	if (rule_selected(copt.rules, "resume_length")) {
+		struct resume_settings rs;
+
+		checker_resume_settings(ck, &rs);
+		if (resume_length_check(NULL, c.p, &rs, &fs, &err) != 0)
+			cli_error("check", "warning: résumé lines not laid out: %s", err.msg);
 	}
 	count_words(&c);
 	for (i = 0; i < fs.n; i++) {

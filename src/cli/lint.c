@@ -33,7 +33,8 @@ lint_usage(void)
 	    "      --no-spelling       do not check spelling\n"
 	    "      --fail-on SEVERITY  exit 1 when a finding is at least info|warning|error\n"
 	    "                          (default: warning)\n"
-	    "      --list-rules        list the rule ids and exit\n"
+	    "      --list-rules        list the rule ids and exit; those marked (check only),\n"
+	    "                          (résumé) or (card) run in 'ecqcoach check' only\n"
 	    "  -h, --help              show this help\n\n"
 	    "Reads standard input when FILE is - or missing. Exit status: 0 clean, 1 findings,\n"
 	    "2 usage error, 3 unreadable input.\n");
@@ -43,10 +44,17 @@ static int
 lint_list_rules(void)
 {
 	const struct rule_info *r;
+	const char *shape;
 
-	for (r = checker_rules(); r->id != NULL; r++)
-		printf("%-20s %-8s %s%s\n", r->id, severity_name(r->severity), r->summary,
-		    r->project ? " (check only)" : "");
+	for (r = checker_rules(); r->id != NULL; r++) {
+		shape = checker_rule_shape(r->id);
+		if (shape != NULL)
+			printf("%-20s %-8s %s (%s)\n", r->id, severity_name(r->severity), r->summary,
+			    shape);
+		else
+			printf("%-20s %-8s %s%s\n", r->id, severity_name(r->severity), r->summary,
+			    r->project ? " (check only)" : "");
+	}
 	return EXIT_OK;
 }
 

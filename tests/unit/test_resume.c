@@ -93,6 +93,13 @@ static const struct {
 	{ 11, "Cut costs by 20 percent; the new process was adopted by every region.", 1,
 	  "passive", NULL },
 	{ 12, "Utilized data to cut errors by 30 percent.", 1, "bureaucratic", NULL },
+	/* the verb after a leading "I" is judged; "My team" opens with who */
+	{ 13, "I was responsible for 12 staff and $4 million.", 1, "action_verb", NULL },
+	{ 14, "I led 40 staff through a reorganization.", 1, "first_person", "action_verb" },
+	{ 15, "My team cut costs by 10 percent.", 1, "action_verb", NULL },
+	/* a current position speaks in the present tense */
+	{ 16, "Lead a 30-person team that answers 4,000 calls a week.", 1, NULL, "action_verb" },
+	{ 17, "Oversee a $240 million budget.", 1, NULL, "action_verb" },
 };
 
 static void

@@ -5,7 +5,9 @@
  * no "I", "my", "me"), an action verb first (action_verb, from the
  * dictionaries/ lists resume-verbs and resume-weak-starts), a quantified
  * result (unquantified_result, the narrative's own test of a quantity) and
- * its length in lines as laid out (resume_length). Never prints.
+ * its length in lines as laid out (resume_length). The table also names
+ * the ids resume.c gives the whole résumé (resume_coverage, usajobs_limit),
+ * so the engine lists them. Never prints.
  */
 #include "config.h"
 #include "resume_rules.h"
@@ -27,6 +29,10 @@ static const struct rule_info resume_rule_table[] = {
 	  "a result with no number, percentage, amount or time span", true },
 	{ "resume_length", SEV_WARNING,
 	  "a résumé line longer than the framework's resume_line_lines as laid out", false },
+	{ "resume_coverage", SEV_WARNING,
+	  "an ECQ no résumé line shows (the résumé must show each ECQ)", true },
+	{ "usajobs_limit", SEV_WARNING,
+	  "a position's duties and résumé lines past USAJOBS' resume_field_chars", true },
 	{ NULL, SEV_INFO, NULL, false }
 };
 
@@ -69,7 +75,18 @@ first_person_word(const struct text_doc *doc, size_t t)
 	return false;
 }
 
-/* Whether a lower-case word reads as an action verb in the past tense. */
+/* The word token after t, or (size_t)-1. */
+static size_t
+next_word(const struct text_doc *doc, size_t t)
+{
+	for (t++; t < doc->n_toks; t++)
+		if (doc->toks[t].kind == TOK_WORD)
+			return t;
+	return (size_t)-1;
+}
+
+/* Whether a lower-case word reads as an action verb in the past tense (or
+ * the present tense of a listed verb, for a current position). */
 static bool
 action_verb(const char *w, const struct wordlists *lists)
 {
@@ -102,6 +119,11 @@ resume_rules_check(const char *text, int lines, const struct resume_rule_ctx *c,
 			    "Start with the verb: a résumé line implies \"I\"",
 			    "A résumé line leaves out \"I\", \"my\" and \"me\"");
 	}
+	/* "I led ...": first_person says the "I"; the verb is judged after it,
+	 * so "I was responsible for" is a weak start too. "My team ..." opens
+	 * with who, not with what was done: not skipped. */
+	if (first != (size_t)-1 && text_tok_eq(&doc, first, "i"))
+		first = next_word(&doc, first);
 	if (first != (size_t)-1) {
 		w = text_tok_lower(&doc, first);
 		n = weak != NULL ? wordlist_match(weak, &doc, first, NULL) : 0;
@@ -113,7 +135,7 @@ resume_rules_check(const char *text, int lines, const struct resume_rule_ctx *c,
 			    doc.toks[first + n - 1].off + doc.toks[first + n - 1].len - doc.toks[first].off,
 			    "Start with what you did: Led, Cut, Built, Saved...", msg);
 			free(msg);
-		} else if (!first_person_word(&doc, first) && !action_verb(w, lists)) {
+		} else if (!action_verb(w, lists)) {
 			msg = xasprintf("The line starts with \"%.*s\", not an action verb",
 			    (int)doc.toks[first].len, text + doc.toks[first].off);
 			add(out, c, "action_verb", doc.toks[first].off, doc.toks[first].len,
