@@ -681,6 +681,13 @@ applies(const struct finding *f, void *arg)
 	return ruleutil_in(f->rule, ids);
 }
 
+/* The speller's word check, for the action_verb rule (resume_rules.h). */
+static bool
+known_word(void *arg, const char *word)
+{
+	return checker_spell_ok(arg, word);
+}
+
 void
 resume_check_line(struct checker *ck, const struct project *p, const struct example *ex,
     const char *text, int lines, struct findings *out)
@@ -694,6 +701,8 @@ resume_check_line(struct checker *ck, const struct project *p, const struct exam
 	rc.example = ex->id;
 	rc.target = target;
 	rc.max_lines = (int)p->fw->docs.resume_line_lines;
+	rc.known = ck != NULL && checker_spell_available(ck) ? known_word : NULL;
+	rc.known_arg = ck;
 	if (ck != NULL) {
 		ctx.ecq = ex->ecq;
 		ctx.example = ex->id;
