@@ -7,6 +7,7 @@
  */
 #include "config.h"
 #include "checks/project_rules.h"
+#include "checks/project_run.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -52,22 +53,8 @@ project_rules_info(void)
 
 /* ---- emitting ----------------------------------------------------------- */
 
-/* field value for an ECQ introduction in struct where (reported as -1). */
-enum { FIELD_INTRO = -2 };
-
-struct where {
-	int ecq;
-	int64_t example;
-	int field;              /* enum example_field or -1 */
-	size_t offset, length;
-};
-
-static void emit(struct findings *out, const char *rule, enum severity sev,
-    const struct where *w, const char *suggestion, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
-
-static void
-emit(struct findings *out, const char *rule, enum severity sev,
+void
+project_rules_emit(struct findings *out, const char *rule, enum severity sev,
     const struct where *w, const char *suggestion, const char *fmt, ...)
 {
 	struct finding f;
@@ -105,15 +92,8 @@ emit(struct findings *out, const char *rule, enum severity sev,
 
 /* ---- words -------------------------------------------------------------- */
 
-/* The lower-cased word and number tokens of a text, with their offsets. */
-struct words {
-	char **w;
-	size_t *off, *len;
-	size_t n;
-};
-
-static void
-words_of(const char *text, struct words *ws)
+void
+project_rules_words(const char *text, struct words *ws)
 {
 	struct text_doc doc;
 	size_t i;
@@ -134,8 +114,8 @@ words_of(const char *text, struct words *ws)
 	text_doc_free(&doc);
 }
 
-static void
-words_free(struct words *ws)
+void
+project_rules_words_free(struct words *ws)
 {
 	size_t i;
 
@@ -147,8 +127,8 @@ words_free(struct words *ws)
 	memset(ws, 0, sizeof *ws);
 }
 
-static uint64_t
-hash_str(const char *s)
+uint64_t
+project_rules_hash(const char *s)
 {
 	uint64_t h = 1469598103934665603ULL;
 
@@ -220,7 +200,7 @@ bag_of(const char *text, const struct wordlists *lists, struct bag *bag)
 	struct hflag *tmp;
 	size_t i, n = 0, k;
 
-	words_of(text, &ws);
+	project_rules_words(text, &ws);
 	tmp = xreallocarray(NULL, ws.n + 1, sizeof *tmp);
 	for (i = 0; i < ws.n; i++) {
 		char *st;
@@ -230,12 +210,12 @@ bag_of(const char *text, const struct wordlists *lists, struct bag *bag)
 		if (stop == NULL && strlen(ws.w[i]) < 4)
 			continue;
 		st = stem(ws.w[i]);
-		tmp[n].h = hash_str(st);
+		tmp[n].h = project_rules_hash(st);
 		tmp[n].digit = strpbrk(st, "0123456789") != NULL;
 		n++;
 		free(st);
 	}
-	words_free(&ws);
+	project_rules_words_free(&ws);
 	qsort(tmp, n, sizeof *tmp, cmp_hflag);
 	bag->h = xreallocarray(NULL, n + 1, sizeof *bag->h);
 	bag->digit = xreallocarray(NULL, n + 1, 1);
@@ -531,16 +511,8 @@ project_rules_parse_date(const char *s, int *year, int *month)
 
 /* ---- rules -------------------------------------------------------------- */
 
-struct run {
-	const struct project *p;
-	const struct framework *fw;
-	const struct wordlists *lists;
-	time_t now;
-	struct findings *out;
-};
-
-static const char *
-ecq_title(const struct run *r, int ecq)
+const char *
+project_rules_ecq_title(const struct run *r, int ecq)
 {
 	return ecq >= 0 && (size_t)ecq < r->fw->n_ecqs ? r->fw->ecqs[ecq].title : "?";
 }
@@ -555,8 +527,8 @@ example_name(const struct example *ex)
 	return xasprintf("example %d of ECQ %d", ex->position + 1, ex->ecq + 1);
 }
 
-static bool
-blank(const char *s)
+bool
+project_rules_blank(const char *s)
 {
 	for (; *s != '\0'; s++)
 		if (!isspace((unsigned char)*s))
@@ -573,9 +545,9 @@ rule_unquantified(const struct run *r)
 		const struct example *ex = &r->p->examples[i];
 		struct where w = { ex->ecq, ex->id, EX_RESULT, 0, strlen(ex->field[EX_RESULT]) };
 
-		if (blank(ex->field[EX_RESULT]) || project_rules_has_quantity(ex->field[EX_RESULT], r->lists))
+		if (project_rules_blank(ex->field[EX_RESULT]) || project_rules_has_quantity(ex->field[EX_RESULT], r->lists))
 			continue;
-		emit(r->out, "unquantified_result", SEV_WARNING, &w,
+		project_rules_emit(r->out, "unquantified_result", SEV_WARNING, &w,
 		    "Add a measure: how many, how much, what percentage, how fast",
 		    "The Result has no number, percentage, amount or time span");
 	}
@@ -596,10 +568,10 @@ rule_too_many(const struct run *r)
 			continue;
 		ex = project_example_at(r->p, (int)e, (size_t)max);
 		w = (struct where){ (int)e, ex != NULL ? ex->id : -1, -1, 0, 0 };
-		emit(r->out, "too_many_examples", SEV_ERROR, &w,
+		project_rules_emit(r->out, "too_many_examples", SEV_ERROR, &w,
 		    "Keep the strongest examples and remove the others",
 		    "ECQ %zu (%s) has %zu examples; the limit is %d", e + 1,
-		    ecq_title(r, (int)e), n, max);
+		    project_rules_ecq_title(r, (int)e), n, max);
 	}
 }
 
@@ -649,7 +621,7 @@ rule_duplicate(const struct run *r)
 			if (s < limit)
 				continue;
 			name = example_name(a);
-			emit(r->out, "duplicate_example", SEV_WARNING, &w,
+			project_rules_emit(r->out, "duplicate_example", SEV_WARNING, &w,
 			    "Use a different accomplishment in each ECQ",
 			    "This example tells the same story as %s (similarity %.2f)", name, s);
 			free(name);
@@ -831,12 +803,12 @@ rule_dates(const struct run *r)
 		struct where w = { ex->ecq, ex->id, EX_END, 0, 0 };
 		int y, m, rc;
 
-		if (blank(start) && blank(end)) {
+		if (project_rules_blank(start) && project_rules_blank(end)) {
 			struct prose_year py = { 0, 0, 0, 0 };
 			int f;
 
 			w.field = EX_START;
-			emit(r->out, "missing_part", SEV_INFO, &w,
+			project_rules_emit(r->out, "missing_part", SEV_INFO, &w,
 			    "Give the start and end month, e.g. 2021-03 to 2023-06",
 			    "The example has no dates; the board checks that examples are recent");
 			/* No dates of its own: the latest year its text gives. */
@@ -848,24 +820,24 @@ rule_dates(const struct run *r)
 				const char *part = py.field == EX_TITLE ? "title" :
 				    project_field_name((enum example_field)py.field);
 
-				emit(r->out, "example_too_old", SEV_WARNING, &pw,
+				project_rules_emit(r->out, "example_too_old", SEV_WARNING, &pw,
 				    "Give the example's dates, or choose a more recent accomplishment",
 				    "The example has no dates, and the %s says %.*s: more than %d years "
 				    "ago", part, (int)py.len, ex->field[py.field] + py.off, max_years);
 			}
 			continue;
 		}
-		if (!blank(start) && project_rules_parse_date(start, &y, &m) < 0) {
+		if (!project_rules_blank(start) && project_rules_parse_date(start, &y, &m) < 0) {
 			w.field = EX_START;
 			w.length = strlen(start);
-			emit(r->out, "example_too_old", SEV_INFO, &w,
+			project_rules_emit(r->out, "example_too_old", SEV_INFO, &w,
 			    "Write the date as YYYY-MM, e.g. 2021-03",
 			    "The start date \"%s\" cannot be read", start);
 			w.field = EX_END;
 			w.length = 0;
 		}
-		if (blank(end)) {
-			emit(r->out, "missing_part", SEV_INFO, &w,
+		if (project_rules_blank(end)) {
+			project_rules_emit(r->out, "missing_part", SEV_INFO, &w,
 			    "Give the end month, or \"present\"",
 			    "The example has no end date");
 			continue;
@@ -873,7 +845,7 @@ rule_dates(const struct run *r)
 		rc = project_rules_parse_date(end, &y, &m);
 		if (rc < 0) {
 			w.length = strlen(end);
-			emit(r->out, "example_too_old", SEV_INFO, &w,
+			project_rules_emit(r->out, "example_too_old", SEV_INFO, &w,
 			    "Write the date as YYYY-MM, e.g. 2023-06, or \"present\"",
 			    "The end date \"%s\" cannot be read", end);
 			continue;
@@ -883,7 +855,7 @@ rule_dates(const struct run *r)
 		/* A year alone counts as its December: give the benefit of the doubt. */
 		if (today - (y * 12 + (m == 0 ? 11 : m - 1)) > max_years * 12) {
 			w.length = strlen(end);
-			emit(r->out, "example_too_old", SEV_WARNING, &w,
+			project_rules_emit(r->out, "example_too_old", SEV_WARNING, &w,
 			    "Choose a more recent accomplishment",
 			    "The example ended in %s, more than %d years ago", end, max_years);
 		}
@@ -943,7 +915,7 @@ rule_intro(const struct run *r)
 		if (n <= (size_t)max)
 			continue;
 		w = (struct where){ (int)e, -1, FIELD_INTRO, off, strlen(intro) - off };
-		emit(r->out, "intro_too_long", SEV_WARNING, &w,
+		project_rules_emit(r->out, "intro_too_long", SEV_WARNING, &w,
 		    "Keep the introduction to its main points; it counts toward the page limit",
 		    "The introduction has %zu paragraphs; the limit is %d", n, max);
 	}
@@ -999,7 +971,7 @@ word_hashes(const struct words *ws)
 	size_t i;
 
 	for (i = 0; i < ws->n; i++)
-		h[i] = hash_str(ws->w[i]);
+		h[i] = project_rules_hash(ws->w[i]);
 	return h;
 }
 
@@ -1011,9 +983,9 @@ check_definition(const struct run *r, const struct ngram_set *set, int ecq,
 	uint64_t *h;
 	size_t i;
 
-	if (blank(text))
+	if (project_rules_blank(text))
 		return;
-	words_of(text, &ws);
+	project_rules_words(text, &ws);
 	h = word_hashes(&ws);
 	for (i = 0; i + DEF_RUN <= ws.n; i++) {
 		size_t end;
@@ -1027,13 +999,13 @@ check_definition(const struct run *r, const struct ngram_set *set, int ecq,
 			end++;
 		w = (struct where){ ecq, example, field, ws.off[i],
 		    ws.off[end - 1] + ws.len[end - 1] - ws.off[i] };
-		emit(r->out, "definition_included", SEV_WARNING, &w,
+		project_rules_emit(r->out, "definition_included", SEV_WARNING, &w,
 		    "Show the qualification through your own accomplishments instead",
 		    "This repeats OPM's definition of the ECQ (%zu words in a row)", end - i);
 		i = end - 1;
 	}
 	free(h);
-	words_free(&ws);
+	project_rules_words_free(&ws);
 }
 
 static void
@@ -1053,12 +1025,12 @@ rule_definition(const struct run *r)
 		struct words ws;
 		uint64_t *h;
 
-		words_of(r->fw->ecqs[e].definition, &ws);
+		project_rules_words(r->fw->ecqs[e].definition, &ws);
 		h = word_hashes(&ws);
 		for (i = 0; i + DEF_RUN <= ws.n; i++)
 			ngram_add(&set, ngram_key(h, i));
 		free(h);
-		words_free(&ws);
+		project_rules_words_free(&ws);
 	}
 	for (e = 0; e < r->fw->n_ecqs; e++)
 		check_definition(r, &set, (int)e, -1, FIELD_INTRO, r->p->intro[e]);
@@ -1115,28 +1087,28 @@ rule_missing(const struct run *r)
 		struct where w = { (int)e, -1, -1, 0, 0 };
 
 		if (min > 0 && project_count_examples(r->p, (int)e) == 0)
-			emit(r->out, "missing_part", SEV_WARNING, &w,
+			project_rules_emit(r->out, "missing_part", SEV_WARNING, &w,
 			    "Add an example in the Challenge, Context, Action, Result model",
-			    "ECQ %zu (%s) has no example", e + 1, ecq_title(r, (int)e));
+			    "ECQ %zu (%s) has no example", e + 1, project_rules_ecq_title(r, (int)e));
 	}
 	for (i = 0; i < r->p->n_examples; i++) {
 		const struct example *ex = &r->p->examples[i];
 		struct where w = { ex->ecq, ex->id, EX_TITLE, 0, 0 };
 
-		if (blank(ex->field[EX_TITLE]) || placeholder(r, ex->field[EX_TITLE]))
-			emit(r->out, "missing_part", SEV_INFO, &w,
+		if (project_rules_blank(ex->field[EX_TITLE]) || placeholder(r, ex->field[EX_TITLE]))
+			project_rules_emit(r->out, "missing_part", SEV_INFO, &w,
 			    "Give the example a short title naming the accomplishment",
 			    "The example has no title");
 		for (f = EX_CHALLENGE; f <= EX_RESULT; f++) {
 			const char *hint = r->fw->ccar[f - EX_CHALLENGE];
 
-			if (!blank(ex->field[f]) && !placeholder(r, ex->field[f]))
+			if (!project_rules_blank(ex->field[f]) && !placeholder(r, ex->field[f]))
 				continue;
 			w.field = f;
 			w.length = strlen(ex->field[f]);
-			emit(r->out, "missing_part", SEV_WARNING, &w,
+			project_rules_emit(r->out, "missing_part", SEV_WARNING, &w,
 			    hint != NULL && hint[0] != '\0' ? hint : NULL,
-			    blank(ex->field[f]) ? "The %s is empty" : "The %s is only a placeholder",
+			    project_rules_blank(ex->field[f]) ? "The %s is empty" : "The %s is only a placeholder",
 			    project_field_name((enum example_field)f));
 		}
 	}
@@ -1193,10 +1165,10 @@ rule_coverage(const struct run *r)
 		/* Untagged examples cannot be judged (a draft has no tags unless it
 		 * has "Competencies:" lines); the review asks the user instead. */
 		if (tagged && (double)shown < min * (double)comps->n)
-			emit(r->out, "competency_coverage", SEV_WARNING, &w,
+			project_rules_emit(r->out, "competency_coverage", SEV_WARNING, &w,
 			    "Mark the competencies each example shows, and show more of them",
 			    "The examples of ECQ %zu (%s) show %zu of its %zu competencies; not shown: %s",
-			    e + 1, ecq_title(r, (int)e), shown, comps->n, missing);
+			    e + 1, project_rules_ecq_title(r, (int)e), shown, comps->n, missing);
 		free(missing);
 	}
 }
@@ -1240,10 +1212,10 @@ rule_budget(const struct run *r)
 		struct where w = { (int)e, -1, -1, 0, 0 };
 
 		if ((double)words[e] > tol * share)
-			emit(r->out, "word_budget", SEV_WARNING, &w,
+			project_rules_emit(r->out, "word_budget", SEV_WARNING, &w,
 			    "Cut this ECQ down, or give the others more room",
 			    "ECQ %zu (%s) has %zu words, %.1f times its share of %.0f "
-			    "(the narrative has %zu words)", e + 1, ecq_title(r, (int)e),
+			    "(the narrative has %zu words)", e + 1, project_rules_ecq_title(r, (int)e),
 			    words[e], (double)words[e] / share, share, total);
 	}
 done:
