@@ -130,7 +130,7 @@ project_rules_parse_date(const char *s, int *year, int *month)
 	return -1;
 }
 
-/* ---- dates written in the prose ------------------------------------------ */
+/* ---- dates written in the prose ----------------------------------------- */
 
 /* A year written in an example's text and where it is. */
 struct prose_year {

@@ -244,7 +244,7 @@ project_rules_similarity(const char *a, const char *b, const struct wordlists *l
 	return s;
 }
 
-/* ---- duplicate_example --------------------------------------------------- */
+/* ---- duplicate_example -------------------------------------------------- */
 
 /* "example 2 "Title"" for messages. */
 static char *
