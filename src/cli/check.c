@@ -22,6 +22,7 @@
 #include "layout.h"
 #include "linecol.h"
 #include "paths.h"
+#include "ruleopts.h"
 #include "store.h"
 #include "text.h"
 #include "xalloc.h"
@@ -33,14 +34,9 @@ check_usage(void)
 	    "Run every rule (text and project rules) on a narrative and print one line per\n"
 	    "finding. FILE is a project (.ecq, opened read-only) or a draft (text, Markdown,\n"
 	    ".docx or .odt) read the way 'ecqcoach import' reads it; positions are then\n"
-	    "lines in the draft (for .docx and .odt, in its text as import reads it).\n\n"
-	    "  -f, --format text|json  output format (default: text)\n"
-	    "      --fail-on SEVERITY  exit 1 when a finding is at least info|warning|error\n"
-	    "                          (default: warning)\n"
-	    "  -r, --rules LIST        rules to run: \"passive,missing_part\", or\n"
-	    "                          \"-spelling,-passive\" for all but these\n"
-	    "      --no-spelling       do not check spelling\n"
-	    "      --framework ID      framework of a draft (default: guessed from its headings)\n"
+	    "lines in the draft (for .docx and .odt, in its text as import reads it).\n\n");
+	ruleopts_usage();
+	printf("      --framework ID      framework of a draft (default: guessed from its headings)\n"
 	    "  -h, --help              show this help\n\n"
 	    "Exit status: 0 nothing at --fail-on or above, 1 findings, 2 usage error,\n"
 	    "3 file error.\n");
@@ -601,17 +597,14 @@ open_draft(struct check *c, const char *fw_id, char **text, struct project **bui
 int
 cli_check(int argc, char **argv)
 {
-	enum { OPT_NO_SPELLING = 256, OPT_FAIL_ON, OPT_FRAMEWORK };
+	enum { OPT_FRAMEWORK = RULEOPTS_NEXT };
 	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "rules", required_argument, NULL, 'r' },
-		{ "no-spelling", no_argument, NULL, OPT_NO_SPELLING },
-		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+		RULEOPTS_LONG,
 		{ "framework", required_argument, NULL, OPT_FRAMEWORK },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct checker_options copt = { 0 };
+	struct ruleopts ro;
 	struct checker *ck = NULL;
 	struct store *st = NULL;
 	struct findings fs;
@@ -621,34 +614,20 @@ cli_check(int argc, char **argv)
 	struct project *built = NULL;
 	char *text = NULL;
 	size_t i, by_sev[3] = { 0, 0, 0 }, *order = NULL;
-	bool json = false, spelling;
-	int ch, fail_on = SEV_WARNING, status = EXIT_OK;
+	bool spelling;
+	int ch, rc, status = EXIT_OK;
 
 	memset(&c, 0, sizeof c);
 	error_clear(&err);
 	findings_init(&fs);
-	while ((ch = getopt_long(argc, argv, "f:r:h", opts, NULL)) != -1) {
+	ruleopts_init(&ro);
+	while ((ch = getopt_long(argc, argv, RULEOPTS_SHORT "h", opts, NULL)) != -1) {
+		rc = ruleopts_handle(&ro, "check", ch, optarg);
+		if (rc == RULEOPTS_TAKEN)
+			continue;
+		if (rc != RULEOPTS_NOT_MINE)
+			return rc;
 		switch (ch) {
-		case 'f':
-			if (strcmp(optarg, "json") == 0)
-				json = true;
-			else if (strcmp(optarg, "text") == 0)
-				json = false;
-			else
-				return cli_usage_error("check", "unknown format '%s' (text or json)", optarg);
-			break;
-		case 'r':
-			copt.rules = optarg;
-			break;
-		case OPT_NO_SPELLING:
-			copt.no_spelling = true;
-			break;
-		case OPT_FAIL_ON:
-			fail_on = severity_parse(optarg);
-			if (fail_on < 0)
-				return cli_usage_error("check", "unknown severity '%s' (info, warning or error)",
-				    optarg);
-			break;
 		case OPT_FRAMEWORK:
 			fw_id = optarg;
 			break;
@@ -668,7 +647,7 @@ cli_check(int argc, char **argv)
 		c.name = "<stdin>";
 
 	/* Rules first: a typo in --rules is a usage error, whatever the file. */
-	if (checker_new(&copt, &ck, &err) != 0) {
+	if (checker_new(&ro.copt, &ck, &err) != 0) {
 		if (err.code == ERR_USAGE)
 			return cli_usage_error("check", "%s", err.msg);
 		cli_error("check", "%s", err.msg);
@@ -686,10 +665,10 @@ cli_check(int argc, char **argv)
 	}
 	if (paths_dict_note() != NULL)
 		cli_error("check", "note: %s", paths_dict_note());
-	spelling = !copt.no_spelling && checker_spell_available(ck);
+	spelling = !ro.copt.no_spelling && checker_spell_available(ck);
 	checker_set_framework(ck, c.p->fw);
 	checker_check_project(ck, c.p, &fs);
-	if (c.draft && c.rep.invalid_offset != (size_t)-1 && rule_selected(copt.rules, "encoding")) {
+	if (c.draft && c.rep.invalid_offset != (size_t)-1 && rule_selected(ro.copt.rules, "encoding")) {
 		/* The importer read such bytes as spaces; say where the first one was. */
 		struct finding f;
 		char msg[160];
@@ -716,7 +695,7 @@ cli_check(int argc, char **argv)
 	}
 	if (layout_pages(NULL, c.p, NULL, &c.layout, &err) == 0) {
 		c.have_pages = true;
-		if (rule_selected(copt.rules, "page_limit"))
+		if (rule_selected(ro.copt.rules, "page_limit"))
 			layout_page_limit_findings(&c.layout, c.p, &fs);
 	} else {
 		cli_error("check", "warning: pages not counted: %s", err.msg);
@@ -724,11 +703,11 @@ cli_check(int argc, char **argv)
 	count_words(&c);
 	for (i = 0; i < fs.n; i++) {
 		by_sev[fs.items[i].severity]++;
-		if ((int)fs.items[i].severity >= fail_on)
+		if ((int)fs.items[i].severity >= ro.fail_on)
 			status = EXIT_FINDINGS;
 	}
 	order = finding_order(&c, &fs);
-	if (json) {
+	if (ro.json) {
 		print_json(&c, &fs, order, by_sev, spelling, checker_warning(ck));
 	} else {
 		print_text(&c, &fs, order);

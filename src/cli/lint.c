@@ -19,6 +19,7 @@
 #include "json.h"
 #include "text.h"
 #include "paths.h"
+#include "ruleopts.h"
 #include "xalloc.h"
 
 static void
@@ -26,28 +27,11 @@ lint_usage(void)
 {
 	printf("Usage: ecqcoach lint [options] [FILE|-]\n"
 	    "Check plain text with the text rules (spelling, voice, plain language, acronyms...)\n"
-	    "and print one line per finding: FILE:LINE:COL: severity: message [rule].\n\n"
-	    "  -f, --format text|json  output format (default: text)\n"
-	    "  -r, --rules LIST        rules to run: \"passive,spelling\", or \"-spelling\" for\n"
-	    "                          all but these (ids: --list-rules, ecqcoach(1))\n"
-	    "      --no-spelling       do not check spelling\n"
-	    "      --fail-on SEVERITY  exit 1 when a finding is at least info|warning|error\n"
-	    "                          (default: warning)\n"
-	    "      --list-rules        list the rule ids and exit\n"
-	    "  -h, --help              show this help\n\n"
+	    "and print one line per finding: FILE:LINE:COL: severity: message [rule].\n\n");
+	ruleopts_usage();
+	printf("  -h, --help              show this help\n\n"
 	    "Reads standard input when FILE is - or missing. Exit status: 0 clean, 1 findings,\n"
 	    "2 usage error, 3 unreadable input.\n");
-}
-
-static int
-lint_list_rules(void)
-{
-	const struct rule_info *r;
-
-	for (r = checker_rules(); r->id != NULL; r++)
-		printf("%-20s %-8s %s%s\n", r->id, severity_name(r->severity), r->summary,
-		    r->project ? " (check only)" : "");
-	return EXIT_OK;
 }
 
 /* Line and column of increasing offsets, computed in one pass. */
@@ -220,52 +204,31 @@ lint_print_json(const char *name, const char *text, size_t len, const struct fin
 int
 cli_lint(int argc, char **argv)
 {
-	enum { OPT_NO_SPELLING = 256, OPT_FAIL_ON, OPT_LIST_RULES };
 	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "rules", required_argument, NULL, 'r' },
-		{ "no-spelling", no_argument, NULL, OPT_NO_SPELLING },
-		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
-		{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
+		RULEOPTS_LONG,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct checker_options copt = { 0 };
+	struct ruleopts ro;
 	struct checker *ck = NULL;
 	struct findings fs;
 	struct error err;
 	const char *path = "-", *name;
 	char *text = NULL;
 	size_t len = 0, i, by_sev[3] = { 0, 0, 0 };
-	bool json = false, spelling;
-	int c, fail_on = SEV_WARNING, status;
+	bool spelling;
+	int c, rc, status;
 	FILE *in;
 
 	error_clear(&err);
-	while ((c = getopt_long(argc, argv, "f:r:h", opts, NULL)) != -1) {
+	ruleopts_init(&ro);
+	while ((c = getopt_long(argc, argv, RULEOPTS_SHORT "h", opts, NULL)) != -1) {
+		rc = ruleopts_handle(&ro, "lint", c, optarg);
+		if (rc == RULEOPTS_TAKEN)
+			continue;
+		if (rc != RULEOPTS_NOT_MINE)
+			return rc;
 		switch (c) {
-		case 'f':
-			if (strcmp(optarg, "json") == 0)
-				json = true;
-			else if (strcmp(optarg, "text") == 0)
-				json = false;
-			else
-				return cli_usage_error("lint", "unknown format '%s' (text or json)", optarg);
-			break;
-		case 'r':
-			copt.rules = optarg;
-			break;
-		case OPT_NO_SPELLING:
-			copt.no_spelling = true;
-			break;
-		case OPT_FAIL_ON:
-			fail_on = severity_parse(optarg);
-			if (fail_on < 0)
-				return cli_usage_error("lint", "unknown severity '%s' (info, warning or error)",
-				    optarg);
-			break;
-		case OPT_LIST_RULES:
-			return lint_list_rules();
 		case 'h':
 			lint_usage();
 			return EXIT_OK;
@@ -292,7 +255,7 @@ cli_lint(int argc, char **argv)
 		return EXIT_DATA;
 	}
 
-	if (checker_new(&copt, &ck, &err) != 0) {
+	if (checker_new(&ro.copt, &ck, &err) != 0) {
 		free(text);
 		if (err.code == ERR_USAGE)
 			return cli_usage_error("lint", "%s", err.msg);
@@ -303,7 +266,7 @@ cli_lint(int argc, char **argv)
 		cli_error("lint", "warning: %s", checker_warning(ck));
 	if (paths_dict_note() != NULL)
 		cli_error("lint", "note: %s", paths_dict_note());
-	spelling = !copt.no_spelling && checker_spell_available(ck);
+	spelling = !ro.copt.no_spelling && checker_spell_available(ck);
 
 	findings_init(&fs);
 	checker_check_text(ck, text, len, NULL, &fs);
@@ -311,10 +274,10 @@ cli_lint(int argc, char **argv)
 	status = EXIT_OK;
 	for (i = 0; i < fs.n; i++) {
 		by_sev[fs.items[i].severity]++;
-		if ((int)fs.items[i].severity >= fail_on)
+		if ((int)fs.items[i].severity >= ro.fail_on)
 			status = EXIT_FINDINGS;
 	}
-	if (json) {
+	if (ro.json) {
 		lint_print_json(name, text, len, &fs, text_count_words(text, len), by_sev, spelling,
 		    checker_warning(ck));
 	} else {
