@@ -16,6 +16,7 @@
 
 #include "checker.h"
 #include "cli.h"
+#include "findout.h"
 #include "framework.h"
 #include "importer.h"
 #include "json.h"
@@ -233,7 +234,7 @@ field_key(const struct finding *f)
 static void
 print_text(struct check *c, const struct findings *fs, const size_t *order)
 {
-	size_t i, k, line, col;
+	size_t i, line, col;
 
 	for (i = 0; i < fs->n; i++) {
 		const struct finding *f = &fs->items[order[i]];
@@ -252,19 +253,7 @@ print_text(struct check *c, const struct findings *fs, const size_t *order)
 		cli_printf(stdout, ": %s: ", severity_name(f->severity));
 		cli_put_line(stdout, f->message);
 		cli_printf(stdout, " [%s]\n", f->rule);
-		if (f->suggestions != NULL && f->suggestions[0] != NULL) {
-			fputs("    suggestions: ", stdout);
-			for (k = 0; f->suggestions[k] != NULL; k++) {
-				if (k > 0)
-					fputs(", ", stdout);
-				cli_put_line(stdout, f->suggestions[k]);
-			}
-			fputc('\n', stdout);
-		} else if (f->suggestion != NULL && f->suggestion[0] != '\0') {
-			fputs("    suggestion: ", stdout);
-			cli_put_line(stdout, f->suggestion);
-			fputc('\n', stdout);
-		}
+		findout_suggestions(stdout, f);
 		if (f->fix != NULL) {
 			const char *t = finding_text(c->p, f);
 
@@ -320,9 +309,8 @@ print_json(struct check *c, const struct findings *fs, const size_t *order,
     const size_t by_sev[3], bool spelling, const char *notice)
 {
 	const struct framework *fw = c->p->fw;
-	const struct rule_info *r;
 	struct json j;
-	size_t i, k, n, e, line, col;
+	size_t i, e, line, col;
 
 	json_init(&j, stdout, true);
 	json_object_begin(&j);
@@ -383,32 +371,7 @@ print_json(struct check *c, const struct findings *fs, const size_t *order,
 			json_string_n(&j, t + off, f->length <= tl - off ? f->length : tl - off);
 		else
 			json_null(&j);
-		json_key(&j, "message");
-		json_string(&j, f->message);
-		json_key(&j, "suggestion");
-		json_string(&j, f->suggestion);
-		json_key(&j, "suggestions");
-		json_array_begin(&j);
-		if (f->suggestions != NULL) {
-			for (k = 0; f->suggestions[k] != NULL; k++)
-				json_string(&j, f->suggestions[k]);
-		} else if (f->suggestion != NULL) {
-			json_string(&j, f->suggestion);
-		}
-		json_array_end(&j);
-		json_key(&j, "fix");
-		if (f->fix != NULL) {
-			json_object_begin(&j);
-			json_key(&j, "text");
-			json_string(&j, f->fix);
-			json_key(&j, "offset");
-			json_int(&j, (long long)f->fix_offset);
-			json_key(&j, "length");
-			json_int(&j, (long long)f->fix_length);
-			json_object_end(&j);
-		} else {
-			json_null(&j);
-		}
+		findout_json_tail(&j, f);
 		json_object_end(&j);
 	}
 	json_array_end(&j);
@@ -425,17 +388,7 @@ print_json(struct check *c, const struct findings *fs, const size_t *order,
 	json_int(&j, (long long)by_sev[SEV_WARNING]);
 	json_key(&j, "info");
 	json_int(&j, (long long)by_sev[SEV_INFO]);
-	json_key(&j, "rules");
-	json_object_begin(&j);
-	for (r = checker_rules(); r->id != NULL; r++) {
-		for (i = n = 0; i < fs->n; i++)
-			n += strcmp(fs->items[i].rule, r->id) == 0;
-		if (n > 0) {
-			json_key(&j, r->id);
-			json_int(&j, (long long)n);
-		}
-	}
-	json_object_end(&j);
+	findout_json_rule_counts(&j, fs);
 	json_key(&j, "words");
 	json_int(&j, (long long)c->total_words);
 	json_key(&j, "ecqs");
@@ -701,11 +654,7 @@ cli_check(int argc, char **argv)
 		cli_error("check", "warning: pages not counted: %s", err.msg);
 	}
 	count_words(&c);
-	for (i = 0; i < fs.n; i++) {
-		by_sev[fs.items[i].severity]++;
-		if ((int)fs.items[i].severity >= ro.fail_on)
-			status = EXIT_FINDINGS;
-	}
+	status = findout_tally(&fs, ro.fail_on, by_sev);
 	order = finding_order(&c, &fs);
 	if (ro.json) {
 		print_json(&c, &fs, order, by_sev, spelling, checker_warning(ck));

@@ -16,6 +16,7 @@
 #include "bounded.h"
 #include "checker.h"
 #include "cli.h"
+#include "findout.h"
 #include "json.h"
 #include "text.h"
 #include "paths.h"
@@ -73,7 +74,7 @@ static void
 lint_print_text(const char *name, const char *text, size_t len, const struct findings *fs)
 {
 	struct lint_cursor cur = { text, len, 0, 1, 1 };
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < fs->n; i++) {
 		const struct finding *f = &fs->items[i];
@@ -83,19 +84,7 @@ lint_print_text(const char *name, const char *text, size_t len, const struct fin
 		cli_printf(stdout, ":%zu:%zu: %s: ", cur.line, cur.col, severity_name(f->severity));
 		cli_put_line(stdout, f->message);
 		cli_printf(stdout, " [%s]\n", f->rule);
-		if (f->suggestions != NULL && f->suggestions[0] != NULL) {
-			fputs("    suggestions: ", stdout);
-			for (k = 0; f->suggestions[k] != NULL; k++) {
-				if (k > 0)
-					fputs(", ", stdout);
-				cli_put_line(stdout, f->suggestions[k]);
-			}
-			fputc('\n', stdout);
-		} else if (f->suggestion != NULL && f->suggestion[0] != '\0') {
-			fputs("    suggestion: ", stdout);
-			cli_put_line(stdout, f->suggestion);
-			fputc('\n', stdout);
-		}
+		findout_suggestions(stdout, f);
 		cli_put_fix(stdout, text, len, f->fix, f->fix_offset, f->fix_length);
 	}
 }
@@ -105,9 +94,8 @@ lint_print_json(const char *name, const char *text, size_t len, const struct fin
     size_t words, const size_t by_sev[3], bool spelling, const char *warning)
 {
 	struct lint_cursor cur = { text, len, 0, 1, 1 };
-	const struct rule_info *r;
 	struct json j;
-	size_t i, k, count;
+	size_t i;
 
 	json_init(&j, stdout, true);
 	json_object_begin(&j);
@@ -141,32 +129,7 @@ lint_print_json(const char *name, const char *text, size_t len, const struct fin
 		json_key(&j, "text");
 		json_string_n(&j, text + (f->offset < len ? f->offset : len),
 		    f->offset < len && f->length <= len - f->offset ? f->length : 0);
-		json_key(&j, "message");
-		json_string(&j, f->message);
-		json_key(&j, "suggestion");
-		json_string(&j, f->suggestion);
-		json_key(&j, "suggestions");
-		json_array_begin(&j);
-		if (f->suggestions != NULL) {
-			for (k = 0; f->suggestions[k] != NULL; k++)
-				json_string(&j, f->suggestions[k]);
-		} else if (f->suggestion != NULL) {
-			json_string(&j, f->suggestion);
-		}
-		json_array_end(&j);
-		json_key(&j, "fix");
-		if (f->fix != NULL) {
-			json_object_begin(&j);
-			json_key(&j, "text");
-			json_string(&j, f->fix);
-			json_key(&j, "offset");
-			json_int(&j, (long long)f->fix_offset);
-			json_key(&j, "length");
-			json_int(&j, (long long)f->fix_length);
-			json_object_end(&j);
-		} else {
-			json_null(&j);
-		}
+		findout_json_tail(&j, f);
 		json_object_end(&j);
 	}
 	json_array_end(&j);
@@ -186,17 +149,7 @@ lint_print_json(const char *name, const char *text, size_t len, const struct fin
 	json_bool(&j, spelling);
 	json_key(&j, "notice");
 	json_string(&j, warning);
-	json_key(&j, "rules");
-	json_object_begin(&j);
-	for (r = checker_rules(); r->id != NULL; r++) {
-		for (i = count = 0; i < fs->n; i++)
-			count += strcmp(fs->items[i].rule, r->id) == 0;
-		if (count > 0) {
-			json_key(&j, r->id);
-			json_int(&j, (long long)count);
-		}
-	}
-	json_object_end(&j);
+	findout_json_rule_counts(&j, fs);
 	json_object_end(&j);
 	json_object_end(&j);
 }
@@ -215,7 +168,7 @@ cli_lint(int argc, char **argv)
 	struct error err;
 	const char *path = "-", *name;
 	char *text = NULL;
-	size_t len = 0, i, by_sev[3] = { 0, 0, 0 };
+	size_t len = 0, by_sev[3] = { 0, 0, 0 };
 	bool spelling;
 	int c, rc, status;
 	FILE *in;
@@ -271,12 +224,7 @@ cli_lint(int argc, char **argv)
 	findings_init(&fs);
 	checker_check_text(ck, text, len, NULL, &fs);
 	findings_sort(&fs);
-	status = EXIT_OK;
-	for (i = 0; i < fs.n; i++) {
-		by_sev[fs.items[i].severity]++;
-		if ((int)fs.items[i].severity >= ro.fail_on)
-			status = EXIT_FINDINGS;
-	}
+	status = findout_tally(&fs, ro.fail_on, by_sev);
 	if (ro.json) {
 		lint_print_json(name, text, len, &fs, text_count_words(text, len), by_sev, spelling,
 		    checker_warning(ck));
