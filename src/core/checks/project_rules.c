@@ -19,6 +19,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "hash.h"
 #include "store.h"
 #include "text.h"
 #include "xalloc.h"
@@ -131,13 +132,7 @@ project_rules_words_free(struct words *ws)
 uint64_t
 project_rules_hash(const char *s)
 {
-	uint64_t h = 1469598103934665603ULL;
-
-	for (; *s != '\0'; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
-	return h;
+	return hash_bytes(s, strlen(s));
 }
 
 /* ---- shared by the rules ------------------------------------------------ */

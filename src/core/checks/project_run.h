@@ -63,7 +63,7 @@ void project_rules_emit(struct findings *out, const char *rule, enum severity se
 void project_rules_words(const char *text, struct words *ws);
 void project_rules_words_free(struct words *ws);
 
-/* FNV-1a hash of a NUL-terminated string. */
+/* hash_bytes() of a NUL-terminated string. */
 uint64_t project_rules_hash(const char *s);
 
 /* True when s holds nothing but white space. */
