@@ -16,6 +16,7 @@
 
 #include "checker.h"
 #include "cli.h"
+#include "findout.h"
 #include "framework.h"
 #include "importer.h"
 #include "json.h"
@@ -23,6 +24,7 @@
 #include "linecol.h"
 #include "paths.h"
 #include "resume.h"
+#include "ruleopts.h"
 #include "store.h"
 #include "text.h"
 #include "xalloc.h"
@@ -36,14 +38,9 @@ check_usage(void)
 	    "lines and the cards too. FILE is a project (.ecq, opened read-only) or a draft\n"
 	    "(text, Markdown, .docx or .odt) read the way 'ecqcoach import' reads it;\n"
 	    "positions are then lines in the draft (for .docx and .odt, in its text as\n"
-	    "import reads it).\n\n"
-	    "  -f, --format text|json  output format (default: text)\n"
-	    "      --fail-on SEVERITY  exit 1 when a finding is at least info|warning|error\n"
-	    "                          (default: warning)\n"
-	    "  -r, --rules LIST        rules to run: \"passive,missing_part\", or\n"
-	    "                          \"-spelling,-passive\" for all but these\n"
-	    "      --no-spelling       do not check spelling\n"
-	    "      --framework ID      framework of a draft (default: guessed from its headings)\n"
+	    "import reads it).\n\n");
+	ruleopts_usage();
+	printf("      --framework ID      framework of a draft (default: guessed from its headings)\n"
 	    "  -h, --help              show this help\n\n"
 	    "Exit status: 0 nothing at --fail-on or above, 1 findings, 2 usage error,\n"
 	    "3 file error.\n");
@@ -265,7 +262,7 @@ field_key(const struct finding *f)
 static void
 print_text(struct check *c, const struct findings *fs, const size_t *order)
 {
-	size_t i, k, line, col;
+	size_t i, line, col;
 
 	for (i = 0; i < fs->n; i++) {
 		const struct finding *f = &fs->items[order[i]];
@@ -284,19 +281,7 @@ print_text(struct check *c, const struct findings *fs, const size_t *order)
 		cli_printf(stdout, ": %s: ", severity_name(f->severity));
 		cli_put_line(stdout, f->message);
 		cli_printf(stdout, " [%s]\n", f->rule);
-		if (f->suggestions != NULL && f->suggestions[0] != NULL) {
-			fputs("    suggestions: ", stdout);
-			for (k = 0; f->suggestions[k] != NULL; k++) {
-				if (k > 0)
-					fputs(", ", stdout);
-				cli_put_line(stdout, f->suggestions[k]);
-			}
-			fputc('\n', stdout);
-		} else if (f->suggestion != NULL && f->suggestion[0] != '\0') {
-			fputs("    suggestion: ", stdout);
-			cli_put_line(stdout, f->suggestion);
-			fputc('\n', stdout);
-		}
+		findout_suggestions(stdout, f);
 		if (f->fix != NULL) {
 			const char *t = finding_text(c->p, f);
 
@@ -352,9 +337,8 @@ print_json(struct check *c, const struct findings *fs, const size_t *order,
     const size_t by_sev[3], bool spelling, const char *notice)
 {
 	const struct framework *fw = c->p->fw;
-	const struct rule_info *r;
 	struct json j;
-	size_t i, k, n, e, line, col;
+	size_t i, e, line, col;
 
 	json_init(&j, stdout, true);
 	json_object_begin(&j);
@@ -415,32 +399,7 @@ print_json(struct check *c, const struct findings *fs, const size_t *order,
 			json_string_n(&j, t + off, f->length <= tl - off ? f->length : tl - off);
 		else
 			json_null(&j);
-		json_key(&j, "message");
-		json_string(&j, f->message);
-		json_key(&j, "suggestion");
-		json_string(&j, f->suggestion);
-		json_key(&j, "suggestions");
-		json_array_begin(&j);
-		if (f->suggestions != NULL) {
-			for (k = 0; f->suggestions[k] != NULL; k++)
-				json_string(&j, f->suggestions[k]);
-		} else if (f->suggestion != NULL) {
-			json_string(&j, f->suggestion);
-		}
-		json_array_end(&j);
-		json_key(&j, "fix");
-		if (f->fix != NULL) {
-			json_object_begin(&j);
-			json_key(&j, "text");
-			json_string(&j, f->fix);
-			json_key(&j, "offset");
-			json_int(&j, (long long)f->fix_offset);
-			json_key(&j, "length");
-			json_int(&j, (long long)f->fix_length);
-			json_object_end(&j);
-		} else {
-			json_null(&j);
-		}
+		findout_json_tail(&j, f);
 		json_object_end(&j);
 	}
 	json_array_end(&j);
@@ -457,17 +416,7 @@ print_json(struct check *c, const struct findings *fs, const size_t *order,
 	json_int(&j, (long long)by_sev[SEV_WARNING]);
 	json_key(&j, "info");
 	json_int(&j, (long long)by_sev[SEV_INFO]);
-	json_key(&j, "rules");
-	json_object_begin(&j);
-	for (r = checker_rules(); r->id != NULL; r++) {
-		for (i = n = 0; i < fs->n; i++)
-			n += strcmp(fs->items[i].rule, r->id) == 0;
-		if (n > 0) {
-			json_key(&j, r->id);
-			json_int(&j, (long long)n);
-		}
-	}
-	json_object_end(&j);
+	findout_json_rule_counts(&j, fs);
 	json_key(&j, "words");
 	json_int(&j, (long long)c->total_words);
 	json_key(&j, "ecqs");
@@ -629,17 +578,14 @@ open_draft(struct check *c, const char *fw_id, char **text, struct project **bui
 int
 cli_check(int argc, char **argv)
 {
-	enum { OPT_NO_SPELLING = 256, OPT_FAIL_ON, OPT_FRAMEWORK };
+	enum { OPT_FRAMEWORK = RULEOPTS_NEXT };
 	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "rules", required_argument, NULL, 'r' },
-		{ "no-spelling", no_argument, NULL, OPT_NO_SPELLING },
-		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+		RULEOPTS_LONG,
 		{ "framework", required_argument, NULL, OPT_FRAMEWORK },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct checker_options copt = { 0 };
+	struct ruleopts ro;
 	struct checker *ck = NULL;
 	struct store *st = NULL;
 	struct findings fs;
@@ -649,34 +595,20 @@ cli_check(int argc, char **argv)
 	struct project *built = NULL;
 	char *text = NULL;
 	size_t i, by_sev[3] = { 0, 0, 0 }, *order = NULL;
-	bool json = false, spelling;
-	int ch, fail_on = SEV_WARNING, status = EXIT_OK;
+	bool spelling;
+	int ch, rc, status = EXIT_OK;
 
 	memset(&c, 0, sizeof c);
 	error_clear(&err);
 	findings_init(&fs);
-	while ((ch = getopt_long(argc, argv, "f:r:h", opts, NULL)) != -1) {
+	ruleopts_init(&ro);
+	while ((ch = getopt_long(argc, argv, RULEOPTS_SHORT "h", opts, NULL)) != -1) {
+		rc = ruleopts_handle(&ro, "check", ch, optarg);
+		if (rc == RULEOPTS_TAKEN)
+			continue;
+		if (rc != RULEOPTS_NOT_MINE)
+			return rc;
 		switch (ch) {
-		case 'f':
-			if (strcmp(optarg, "json") == 0)
-				json = true;
-			else if (strcmp(optarg, "text") == 0)
-				json = false;
-			else
-				return cli_usage_error("check", "unknown format '%s' (text or json)", optarg);
-			break;
-		case 'r':
-			copt.rules = optarg;
-			break;
-		case OPT_NO_SPELLING:
-			copt.no_spelling = true;
-			break;
-		case OPT_FAIL_ON:
-			fail_on = severity_parse(optarg);
-			if (fail_on < 0)
-				return cli_usage_error("check", "unknown severity '%s' (info, warning or error)",
-				    optarg);
-			break;
 		case OPT_FRAMEWORK:
 			fw_id = optarg;
 			break;
@@ -696,7 +628,7 @@ cli_check(int argc, char **argv)
 		c.name = "<stdin>";
 
 	/* Rules first: a typo in --rules is a usage error, whatever the file. */
-	if (checker_new(&copt, &ck, &err) != 0) {
+	if (checker_new(&ro.copt, &ck, &err) != 0) {
 		if (err.code == ERR_USAGE)
 			return cli_usage_error("check", "%s", err.msg);
 		cli_error("check", "%s", err.msg);
@@ -714,11 +646,11 @@ cli_check(int argc, char **argv)
 	}
 	if (paths_dict_note() != NULL)
 		cli_error("check", "note: %s", paths_dict_note());
-	spelling = !copt.no_spelling && checker_spell_available(ck);
+	spelling = !ro.copt.no_spelling && checker_spell_available(ck);
 	checker_set_framework(ck, c.p->fw);
 	checker_load_shapes(ck, st);
 	checker_check_project(ck, c.p, &fs);
-	if (c.draft && c.rep.invalid_offset != (size_t)-1 && rule_selected(copt.rules, "encoding")) {
+	if (c.draft && c.rep.invalid_offset != (size_t)-1 && rule_selected(ro.copt.rules, "encoding")) {
 		/* The importer read such bytes as spaces; say where the first one was. */
 		struct finding f;
 		char msg[160];
@@ -745,12 +677,12 @@ cli_check(int argc, char **argv)
 	}
 	if (layout_pages(NULL, c.p, NULL, &c.layout, &err) == 0) {
 		c.have_pages = true;
-		if (rule_selected(copt.rules, "page_limit"))
+		if (rule_selected(ro.copt.rules, "page_limit"))
 			layout_page_limit_findings(&c.layout, c.p, &fs);
 	} else {
 		cli_error("check", "warning: pages not counted: %s", err.msg);
 	}
-	if (rule_selected(copt.rules, "resume_length")) {
+	if (rule_selected(ro.copt.rules, "resume_length")) {
 		struct resume_settings rs;
 
 		checker_resume_settings(ck, &rs);
@@ -758,13 +690,9 @@ cli_check(int argc, char **argv)
 			cli_error("check", "warning: résumé lines not laid out: %s", err.msg);
 	}
 	count_words(&c);
-	for (i = 0; i < fs.n; i++) {
-		by_sev[fs.items[i].severity]++;
-		if ((int)fs.items[i].severity >= fail_on)
-			status = EXIT_FINDINGS;
-	}
+	status = findout_tally(&fs, ro.fail_on, by_sev);
 	order = finding_order(&c, &fs);
-	if (json) {
+	if (ro.json) {
 		print_json(&c, &fs, order, by_sev, spelling, checker_warning(ck));
 	} else {
 		print_text(&c, &fs, order);
