@@ -10,7 +10,7 @@ F="$SCRATCH/p.ecq"
 "$ECQCOACH" new "$F" --name "Pat Doe" >/dev/null || exit 1
 
 start 100 30 "$ECQCOACH" --guided p.ecq
-check "the coach opens" wait_for "Step 1 of 93: Name and position"
+check "the coach opens" wait_for "Step 1 of 104: Name and position"
 check "it reaches the Challenge" step_to "ECQ 1, example 1: Challenge"
 type_text "Saved before the removal."
 check "the text is saved" wait_file "$F" "Saved before the removal."

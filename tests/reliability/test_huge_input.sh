@@ -111,7 +111,7 @@ type_text "Pat Doe"
 keys Enter
 wait_for "ses-2025" >/dev/null
 keys Enter
-wait_for "Step 1 of 93" >/dev/null
+wait_for "Step 1 of 104" >/dev/null
 step_to "ECQ 1, example 1: Challenge" >/dev/null
 type_text "Keep me as I am."
 check "the Challenge holds what was typed" wait_for "Keep me as I am."

@@ -13,7 +13,7 @@ echo \$\$ > "$SCRATCH/coach.pid"
 exec "$ECQCOACH" "\$@"
 RUN
 start 100 30 sh "$SCRATCH/run.sh" --guided "$P"
-check "the coach opens on the guide" wait_for "Step 1 of 93"
+check "the coach opens on the guide" wait_for "Step 1 of 104"
 check "the first focus question" step_to "ECQ 1: Focus questions"
 
 # chunk N is "wN " (w1 ... w100); its send time goes to sent.log in ms

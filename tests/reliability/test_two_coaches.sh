@@ -30,7 +30,7 @@ in_history() { sqlite3 "$1" "SELECT count(*) FROM revision WHERE text LIKE '%$2%
 coach_pid() { pgrep -P "$(tm display -p -t "$1" '#{pane_pid}')" -f ecqcoach | head -1; }
 
 start 100 30 "$ECQCOACH" --guided p.ecq
-check "the first coach opens" wait_for "Step 1 of 93: Name and position"
+check "the first coach opens" wait_for "Step 1 of 104: Name and position"
 check "it reaches the Challenge" step_to "ECQ 1, example 1: Challenge"
 type_text "First coach wrote this."
 check "the first coach saves" wait_file "$F" "First coach wrote this."
