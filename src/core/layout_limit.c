@@ -3,13 +3,15 @@
  * layout_limit.c: the page_limit rule, a finding when the laid-out
  * narrative runs past the framework's page budget (framework_narrative_pages),
  * laid on each ECQ that takes more than its equal share of the pages, and a
- * warning for an ECQ past its own budget ([documents] narrative_pages_per_ecq). Apart from layout.c so
+ * warning for an ECQ past its own budget ([documents] narrative_pages_per_ecq)
+ * that the first finding does not already name. Apart from layout.c so
  * programs that only paginate do not need the findings model.
  */
 #include "config.h"
 #include "layout.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,7 +23,7 @@
 /* A coordinator's budget per ECQ ([documents] narrative_pages_per_ecq):
  * a warning for each ECQ whose share of the pages runs past it. */
 static void
-per_ecq_findings(const struct layout_result *r, const struct project *p,
+per_ecq_findings(const struct layout_result *r, const struct project *p, const bool *said,
     struct findings *out)
 {
 	double per = p->fw->docs.narrative_pages_per_ecq;
@@ -35,7 +37,8 @@ per_ecq_findings(const struct layout_result *r, const struct project *p,
 	for (i = 0; i < r->n_ecqs && i < p->fw->n_ecqs; i++) {
 		if (r->ecq >= 0 && (size_t)r->ecq != i)
 			continue;
-		if (r->ecqs[i].pages <= per + 1e-9)
+		/* over the whole budget too: its error already says so */
+		if (r->ecqs[i].pages <= per + 1e-9 || said[i])
 			continue;
 		memset(&f, 0, sizeof(f));
 		f.rule = "page_limit";
@@ -99,19 +102,21 @@ layout_page_limit_findings(const struct layout_result *r,
     const struct project *p, struct findings *out)
 {
 	double max = framework_narrative_pages(p->fw), share;
+	double per = p->fw->docs.narrative_pages_per_ecq;
+	bool *said = xcalloc(r->n_ecqs + 1, sizeof *said);
 	size_t i;
 	int limit = (int)floor(max), total_lines, crossing = -1, n = 0;
 
-	per_ecq_findings(r, p, out);
 	if (r->ecq >= 0 || limit < 1 || r->pages <= limit)
-		return;
+		goto per_ecq;
 	total_lines = (int)ceil((r->used - limit) * r->lines_per_page);
 	if (total_lines < 1)
 		total_lines = 1;
 	/* The ECQs that overflow are those past their share of the limit
-	 * (the page budget shared equally), not the one that happens to be
-	 * laid out where the limit falls. */
-	share = r->n_ecqs > 0 ? max / (double)r->n_ecqs : max;
+	 * (the coordinator's budget per ECQ, else the page budget shared
+	 * equally), not the one that happens to be laid out where the limit
+	 * falls. */
+	share = per > 0 ? per : r->n_ecqs > 0 ? max / (double)r->n_ecqs : max;
 	for (i = 0; i < r->n_ecqs; i++) {
 		int over = (int)ceil((r->ecqs[i].pages - share) * r->lines_per_page - 1e-9);
 
@@ -119,6 +124,7 @@ layout_page_limit_findings(const struct layout_result *r,
 			crossing = (int)i;
 		if (r->ecqs[i].pages > share + 1e-9 && over > 0) {
 			layout_limit_emit(r, limit, (int)i, share, over, total_lines, out);
+			said[i] = true;
 			n++;
 		}
 	}
@@ -126,6 +132,9 @@ layout_page_limit_findings(const struct layout_result *r,
 	 * where the limit is crossed. */
 	if (n == 0)
 		layout_limit_emit(r, limit, crossing, share, 0, total_lines, out);
+per_ecq:
+	per_ecq_findings(r, p, said, out);
+	free(said);
 }
 
 int

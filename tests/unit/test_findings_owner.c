@@ -270,6 +270,57 @@ page_limit__lands_on_the_ecqs_over_their_share(void **state)
 	fixture_close(&fx);
 }
 
+/* A coordinator's budget of 1 page per ECQ within 5 pages: an ECQ over
+ * both gets one finding (the error, with its budget as its share), not an
+ * error and a warning saying the same. */
+static void
+page_limit__a_budget_per_ecq_is_said_once(void **state)
+{
+	struct layout_ecq_pages ecqs[5] = {
+		{ 1, 2, 1.7 }, { 2, 4, 1.7 }, { 4, 5, 1.6 }, { 5, 6, 0.9 }, { 6, 7, 0.9 }
+	};
+	struct layout_result r;
+	struct fixture fx;
+	struct findings fs;
+	struct framework *fw;
+	size_t i;
+
+	(void)state;
+	fixture_open(&fx, true);
+	fw = (struct framework *)store_project(fx.st)->fw;
+	fw->docs.narrative_pages = 5;
+	fw->docs.narrative_pages_per_ecq = 1;
+	memset(&r, 0, sizeof r);
+	r.pages = 7;
+	r.used = 6.8;
+	r.font_size = 12;
+	r.margin = 72;
+	r.lines_per_page = 46;
+	r.ecq = -1;
+	r.n_ecqs = 5;
+	r.ecqs = ecqs;
+	findings_init(&fs);
+	layout_page_limit_findings(&r, store_project(fx.st), &fs);
+	assert_int_equal(fs.n, 3);
+	for (i = 0; i < fs.n; i++) {
+		assert_int_equal(fs.items[i].ecq, (int)i);
+		assert_int_equal(fs.items[i].severity, SEV_ERROR);
+		assert_non_null(strstr(fs.items[i].message, "over its share of 1.0"));
+	}
+	findings_free(&fs);
+	/* within the 5 pages: ECQ 1 over its own budget is a warning */
+	ecqs[1].pages = ecqs[2].pages = 0.8;
+	r.pages = 5;
+	r.used = 4.3;
+	findings_init(&fs);
+	layout_page_limit_findings(&r, store_project(fx.st), &fs);
+	assert_int_equal(fs.n, 1);
+	assert_int_equal(fs.items[0].ecq, 0);
+	assert_int_equal(fs.items[0].severity, SEV_WARNING);
+	findings_free(&fs);
+	fixture_close(&fx);
+}
+
 static void
 review__never_passes_what_it_cannot_check(void **state)
 {
@@ -329,6 +380,7 @@ main(void)
 		cmocka_unit_test(field__reads_unsaved_text_of_earlier_fields),
 		cmocka_unit_test(project__stale_until_dictionary_change_then_fresh),
 		cmocka_unit_test(page_limit__lands_on_the_ecqs_over_their_share),
+		cmocka_unit_test(page_limit__a_budget_per_ecq_is_said_once),
 		cmocka_unit_test(review__never_passes_what_it_cannot_check),
 	};
 
