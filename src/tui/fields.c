@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "resume.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -123,6 +124,44 @@ tui_field_card(struct tui *t, int64_t id)
 	    xasprintf("example.%lld.card", (long long)id), project_example_card(ex));
 }
 
+struct tui_field *
+tui_field_resume(struct tui *t, int64_t id)
+{
+	const struct example *ex;
+	size_t i;
+
+	for (i = 0; i < t->n_fields; i++) {
+		struct tui_field *f = t->fields[i];
+
+		if (f->kind == TF_RESUME && f->example == id)
+			return f;
+	}
+	ex = project_example_by_id(tui_project(t), id);
+	if (ex == NULL)
+		return NULL;
+	return tui_field_add(t, TF_RESUME, ex->ecq, -1, id, -1,
+	    xasprintf("example.%lld.resume", (long long)id), project_example_resume(ex));
+}
+
+struct tui_field *
+tui_field_position(struct tui *t, int64_t id, int field)
+{
+	const struct position *pos;
+	size_t i;
+
+	for (i = 0; i < t->n_fields; i++) {
+		struct tui_field *f = t->fields[i];
+
+		if (f->kind == TF_POSITION && f->example == id && f->field == field)
+			return f;
+	}
+	pos = project_position_by_id(tui_project(t), id);
+	if (pos == NULL || field < 0 || field >= POS_FIELD_COUNT)
+		return NULL;
+	return tui_field_add(t, TF_POSITION, -1, -1, id, field,
+	    store_position_target(id, (enum position_field)field), pos->field[field]);
+}
+
 void
 tui_focus(struct tui *t, struct tui_field *f)
 {
@@ -193,8 +232,20 @@ tui_field_check(struct tui *t, struct tui_field *f)
 	f->checked_dict = findings_owner_dictionary_gen(t->fo);
 	findings_free(&f->fs);
 	findings_init(&f->fs);
-	/* a card is spoken, not read: its own rules run on the cards screen */
-	if (t->ck == NULL || f->kind == TF_CARD)
+	if (f->kind == TF_RESUME) {
+		const struct example *ex = project_example_by_id(tui_project(t), f->example);
+
+		/* the engine's rules that apply to a résumé line and the résumé
+		 * rules; its length as laid out only while it is the saved text */
+		if (ex != NULL)
+			resume_check_line(t->ck, tui_project(t), ex, text, strcmp(text,
+			    project_example_resume(ex)) == 0 ? resumescr_lines(t, ex->id) : -1,
+			    &f->fs);
+		goto keep;
+	}
+	/* a card is spoken, not read: its own rules run on the cards screen;
+	 * a position's facts (dates, phone, grade) are not prose */
+	if (t->ck == NULL || f->kind == TF_CARD || f->kind == TF_POSITION)
 		goto spans;
 	ctx.ecq = f->ecq;
 	ctx.example = f->kind == TF_EXAMPLE ? (long long)f->example : -1;
@@ -203,6 +254,7 @@ tui_field_check(struct tui *t, struct tui_field *f)
 	/* In its project context, as `check` sees it (the one owner). */
 	findings_owner_check_field(t->fo, t->ck, tui_project(t), &ctx, text, editbuf_len(eb),
 	    tui_text_of, t, &f->fs);
+keep:
 	keep.t = t;
 	keep.f = f;
 	keep.text = text;
