@@ -621,9 +621,9 @@ rs_draw(struct tui *t, WINDOW *win)
 	    y <= t->bottom; i++, y++)
 		rs_draw_row(t, win, y, cols, &rs_rows[i], i == rs_sel);
 	if (rs_scroll > 0)
-		draw_text(win, rs_list_y, cols - 2, 1, "^", A_DIM);
+		draw_text(win, rs_list_y, cols - 1, 1, "^", A_DIM);
 	if ((size_t)(rs_scroll + rs_list_rows) < rs_n && rs_list_y + rs_list_rows - 1 <= t->bottom)
-		draw_text(win, rs_list_y + rs_list_rows - 1, cols - 2, 1, "v", A_DIM);
+		draw_text(win, rs_list_y + rs_list_rows - 1, cols - 1, 1, "v", A_DIM);
 	if (rs_ed_y - 1 <= t->bottom)
 		rs_draw_detail(t, win, cols);
 }
