@@ -236,11 +236,10 @@ tui_field_check(struct tui *t, struct tui_field *f)
 		const struct example *ex = project_example_by_id(tui_project(t), f->example);
 
 		/* the engine's rules that apply to a résumé line and the résumé
-		 * rules; its length as laid out only while it is the saved text */
+		 * rules; its length when this text was laid out */
 		if (ex != NULL)
-			resume_check_line(t->ck, tui_project(t), ex, text, strcmp(text,
-			    project_example_resume(ex)) == 0 ? resumescr_lines(t, ex->id) : -1,
-			    &f->fs);
+			resume_check_line(t->ck, tui_project(t), ex, text,
+			    resumescr_lines(t, ex->id, text), &f->fs);
 		goto keep;
 	}
 	/* a card is spoken, not read: its own rules run on the cards screen;

@@ -56,9 +56,28 @@ static bool rs_laid;            /* a layout is known */
 static double rs_used;          /* pages, rounded up to the tenth */
 static int rs_pages;
 static char *rs_meter;          /* resume_meter()'s text, or why it failed */
-static int64_t *rs_line_ids;    /* per laid-out example: its id ... */
-static int *rs_line_n;          /* ... and the lines its résumé line took */
+static int64_t *rs_line_ids;    /* per laid-out example: its id, */
+static char **rs_line_text;     /* the résumé line laid out */
+static int *rs_line_n;          /* and the lines it took */
 static size_t rs_n_lines;
+static struct resume_settings rs_set;   /* the project's, as last read */
+static bool rs_set_read;
+
+static void
+rs_lines_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < rs_n_lines; i++)
+		free(rs_line_text[i]);
+	free(rs_line_text);
+	free(rs_line_ids);
+	free(rs_line_n);
+	rs_line_text = NULL;
+	rs_line_ids = NULL;
+	rs_line_n = NULL;
+	rs_n_lines = 0;
+}
 
 void
 resumescr_free(void)
@@ -68,26 +87,37 @@ resumescr_free(void)
 	rs_n = rs_cap = 0;
 	free(rs_meter);
 	rs_meter = NULL;
-	free(rs_line_ids);
-	free(rs_line_n);
-	rs_line_ids = NULL;
-	rs_line_n = NULL;
-	rs_n_lines = 0;
+	rs_lines_free();
 	rs_gen = 0;
 	rs_laid = false;
+	rs_set_read = false;
 }
 
 int
-resumescr_lines(const struct tui *t, int64_t id)
+resumescr_lines(const struct tui *t, int64_t id, const char *text)
 {
 	size_t i;
 
-	if (!rs_laid || rs_gen != t->gen + 1)
+	(void)t;
+	if (!rs_laid)
 		return -1;
+	/* the count of another text (edited since) is not this one's */
 	for (i = 0; i < rs_n_lines; i++)
 		if (rs_line_ids[i] == id)
-			return rs_line_n[i] > 0 ? rs_line_n[i] : -1;
+			return rs_line_n[i] > 0 && strcmp(rs_line_text[i], text) == 0 ?
+			    rs_line_n[i] : -1;
 	return -1;
+}
+
+/* The project's margins and font size (read again after a change). */
+static const struct resume_settings *
+rs_settings_now(const struct tui *t)
+{
+	if (!rs_set_read) {
+		resume_settings_load(t->st, &rs_set);
+		rs_set_read = true;
+	}
+	return &rs_set;
 }
 
 bool
@@ -103,7 +133,8 @@ resumescr_idle(struct tui *t, long long now)
 	if (rs_gen == t->gen + 1 || now - t->last_input < RS_IDLE_MS || tui_dirty(t))
 		return false;
 	rs_gen = t->gen + 1;
-	resume_settings_load(t->st, &s);
+	rs_set_read = false;    /* another program may have changed them */
+	s = *rs_settings_now(t);
 	memset(&r, 0, sizeof r);
 	error_clear(&err);
 	rc = resume_layout(t->resume_lc, p, &s, NULL, &r, &lines, &err);
@@ -113,11 +144,7 @@ resumescr_idle(struct tui *t, long long now)
 		return false;
 	}
 	free(rs_meter);
-	free(rs_line_ids);
-	free(rs_line_n);
-	rs_line_ids = NULL;
-	rs_line_n = NULL;
-	rs_n_lines = 0;
+	rs_lines_free();
 	if (rc != 0) {
 		rs_laid = false;
 		rs_meter = xasprintf("The résumé could not be laid out: %s", err.msg);
@@ -130,9 +157,11 @@ resumescr_idle(struct tui *t, long long now)
 	rs_used = ceil(r.used * 10.0 - 1e-9) / 10.0;
 	rs_meter = resume_meter(p, &r, lines);
 	rs_line_ids = xcalloc(p->n_examples + 1, sizeof *rs_line_ids);
+	rs_line_text = xcalloc(p->n_examples + 1, sizeof *rs_line_text);
 	rs_line_n = xcalloc(p->n_examples + 1, sizeof *rs_line_n);
 	for (i = 0; i < p->n_examples; i++) {
 		rs_line_ids[i] = p->examples[i].id;
+		rs_line_text[i] = xstrdup(project_example_resume(&p->examples[i]));
 		rs_line_n[i] = lines != NULL ? lines[i] : 0;
 	}
 	rs_n_lines = p->n_examples;
@@ -307,6 +336,7 @@ rs_position_index(const struct project *p, int64_t id)
 static void
 rs_enter(struct tui *t)
 {
+	rs_set_read = false;
 	rs_build(t);
 }
 
@@ -404,7 +434,7 @@ rs_draw_head(struct tui *t, WINDOW *win, int cols)
 {
 	const struct project *p = tui_project(t);
 	double budget = p->fw->docs.resume_pages > 0 ? p->fw->docs.resume_pages : 2;
-	struct resume_settings s;
+	const struct resume_settings *s = rs_settings_now(t);
 	bool *shown = xcalloc(p->fw->n_ecqs + 1, sizeof *shown);
 	size_t n_shown = resume_coverage(p, shown);
 	char buf[600], *cov, *line;
@@ -412,8 +442,7 @@ rs_draw_head(struct tui *t, WINDOW *win, int cols)
 	int x, y = t->top, rw;
 
 	free(shown);
-	resume_settings_load(t->st, &s);
-	snprintf(buf, sizeof buf, "margins %g in, %g pt", s.margin_in, s.font_pt);
+	snprintf(buf, sizeof buf, "margins %g in, %g pt", s->margin_in, s->font_pt);
 	rw = draw_width(buf);
 	draw_text(win, y, cols - rw - 1, rw, buf, A_DIM);
 	if (rs_laid && rs_meter != NULL) {
@@ -452,13 +481,14 @@ rs_line_state(const struct tui *t, const struct rs_row *r, char *buf, size_t cap
     attr_t *attr)
 {
 	const struct example *ex = project_example_by_id(tui_project(t), r->id);
-	int n = resumescr_lines(t, r->id), max = (int)tui_fw(t)->docs.resume_line_lines;
+	int n = resumescr_lines(t, r->id, rs_text(t, r));
+	int max = (int)tui_fw(t)->docs.resume_line_lines;
 
 	buf[0] = '\0';
 	*attr = A_DIM;
 	if (ex == NULL || rs_blank(rs_text(t, r)))
 		return;
-	if (strcmp(rs_text(t, r), project_example_resume(ex)) != 0 || n < 0) {
+	if (n < 0) {
 		snprintf(buf, cap, "...");
 		return;
 	}
@@ -577,11 +607,11 @@ rs_draw_detail(struct tui *t, WINDOW *win, int cols)
 	editor_draw(f->ed, win, t->focus == f);
 	/* its length, then its findings */
 	max = (int)tui_fw(t)->docs.resume_line_lines;
-	n = resumescr_lines(t, r->id);
+	n = resumescr_lines(t, r->id, rs_text(t, r));
 	if (rs_blank(rs_text(t, r)))
 		snprintf(buf, sizeof buf, "No résumé line yet: g drafts one from the story, "
 		    "Enter writes one.");
-	else if (strcmp(rs_text(t, r), project_example_resume(ex)) != 0 || n < 0)
+	else if (n < 0)
 		snprintf(buf, sizeof buf, "Length: counted once saved (at most %d lines).", max);
 	else
 		snprintf(buf, sizeof buf, "Length: %d of at most %d lines on the résumé.", n, max);
@@ -849,13 +879,14 @@ rs_settings(struct tui *t, bool font)
 
 	if (rs_readonly(t, "the résumé's settings cannot be changed"))
 		return RD_DRAW;
-	resume_settings_load(t->st, &s);
+	s = *rs_settings_now(t);
 	if (font)
 		s.font_pt = s.font_pt + 0.5 > RESUME_FONT_MAX + 1e-9 ? RESUME_FONT_MIN :
 		    floor(s.font_pt * 2.0 + 1e-9) / 2.0 + 0.5;
 	else
 		s.margin_in = s.margin_in + 0.25 > RESUME_MARGIN_MAX + 1e-9 ? RESUME_MARGIN_MIN :
 		    floor(s.margin_in * 4.0 + 1e-9) / 4.0 + 0.25;
+	rs_set_read = false;
 	if (resume_settings_save(t->st, &s, &err) != 0) {
 		tui_status_error(t, &err);
 		return RD_DRAW;

@@ -331,9 +331,9 @@ bool rehearse_tick(struct tui *t);
  * project changed, the screen shows it and the writer paused; true when
  * it did (redraw). One layout a call; a key stops it. */
 bool resumescr_idle(struct tui *t, long long now);
-/* The lines example id's saved résumé line takes on the résumé as last
- * laid out, or -1 when not known. */
-int resumescr_lines(const struct tui *t, int64_t id);
+/* The lines example id's résumé line takes on the résumé as last laid
+ * out, when the line laid out was text; -1 when not known. */
+int resumescr_lines(const struct tui *t, int64_t id, const char *text);
 /* Frees what the résumé screen keeps (the session's end). */
 void resumescr_free(void);
 /* ecq.c: opens an ECQ's screen on its first focus question, or on "Add an
