@@ -437,11 +437,15 @@ rs_draw_head(struct tui *t, WINDOW *win, int cols)
 	const struct resume_settings *s = rs_settings_now(t);
 	bool *shown = xcalloc(p->fw->n_ecqs + 1, sizeof *shown);
 	size_t n_shown = resume_coverage(p, shown);
-	char buf[600], *cov, *line;
+	char buf[600], *cov, *cov_line, *line;
 	const char *over;
-	int x, y = t->top, rw;
+	int x, y = t->top, rw, cov_rows, note_rows = 1;
 
 	free(shown);
+	/* the coverage takes one or two rows, what to cut the rest of three */
+	cov = resume_coverage_line(p);
+	cov_line = xasprintf("ECQs: %s", cov);
+	cov_rows = draw_wrap_count(cov_line, cols - 2) > 1 ? 2 : 1;
 	snprintf(buf, sizeof buf, "margins %g in, %g pt", s->margin_in, s->font_pt);
 	rw = draw_width(buf);
 	draw_text(win, y, cols - rw - 1, rw, buf, A_DIM);
@@ -454,7 +458,8 @@ rs_draw_head(struct tui *t, WINDOW *win, int cols)
 		over = strstr(rs_meter, ": over; ");
 		if (over != NULL) {
 			line = xasprintf("Over: %s", over + strlen(": over; "));
-			draw_text(win, y + 1, 1, cols - 2, line, term_attr(TP_BAD, A_BOLD));
+			note_rows = draw_wrap(win, y + 1, 1, cols - 2, 3 - cov_rows, 0, line,
+			    term_attr(TP_BAD, A_BOLD));
 			free(line);
 		} else {
 			snprintf(buf, sizeof buf, "Fits in %g pages.", budget);
@@ -463,15 +468,14 @@ rs_draw_head(struct tui *t, WINDOW *win, int cols)
 		}
 	} else if (rs_meter != NULL) {
 		draw_text(win, y, 1, cols - rw - 3, "Résumé: pages not known", A_BOLD);
-		draw_text(win, y + 1, 1, cols - 2, rs_meter, term_attr(TP_BAD, A_BOLD));
+		note_rows = draw_wrap(win, y + 1, 1, cols - 2, 3 - cov_rows, 0, rs_meter,
+		    term_attr(TP_BAD, A_BOLD));
 	} else {
 		draw_text(win, y, 1, cols - rw - 3, "Résumé: counting pages...", A_BOLD);
 	}
-	cov = resume_coverage_line(p);
-	line = xasprintf("ECQs: %s", cov);
-	draw_wrap(win, y + 2, 1, cols - 2, 2, 0, line, n_shown == p->fw->n_ecqs ?
-	    term_attr(TP_GOOD, 0) : term_attr(TP_WARN, A_BOLD));
-	free(line);
+	draw_wrap(win, y + 1 + note_rows, 1, cols - 2, cov_rows, 0, cov_line,
+	    n_shown == p->fw->n_ecqs ? term_attr(TP_GOOD, 0) : term_attr(TP_WARN, A_BOLD));
+	free(cov_line);
 	free(cov);
 }
 
