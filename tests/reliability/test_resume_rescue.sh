@@ -54,6 +54,7 @@ keys Escape Up Up Up
 check "the last line of position 2 is selected" wait_for "Résumé line, ECQ 4,"
 keys Enter
 type_text "Xray yankee. "
+check "every key typed is on the screen" wait_for "Xray yankee. Cut average"
 check "the lock: NOT SAVED" wait_for "NOT SAVED"
 kill -HUP "$(cat "$SCRATCH/coach.pid")"
 check "SIGHUP with unsaved text exits with status 3" wait_exit 3
