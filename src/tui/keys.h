@@ -29,7 +29,7 @@
 #define KEYS_ACTIONS(X) \
 	X(HELP,       true,  KC(KEY_F(1)), 0, "F1", "Help", "this help screen (also ? outside a text field)") \
 	X(DASHBOARD,  true,  KC(KEY_F(2)), 0, "F2", "Dashboard", "the dashboard: every ECQ and the page meter") \
-	X(RESUME,     true,  KC(KEY_F(3)), 0, "F3", "Résumé", "the résumé: its page meter, the ECQs it shows, the positions and résumé lines") \
+	X(RESUME,     false, KC(KEY_F(3)), 0, "F3", "Résumé", "the résumé: its meter, ECQs, positions and lines (in a text field F3 sets the mark)") \
 	X(COMMENTS,   true,  KC(KEY_F(12)), 0, "F12", "Comments", "review comments: the list; in review mode, comment on the selected text") \
 	X(REVIEW,     true,  KC(KEY_F(4)), 0, "F4", "Review", "the QRB review checklist") \
 	X(EXPORT,     true,  KC(KEY_F(5)), 0, "F5", "Export", "export to PDF, text or Markdown") \

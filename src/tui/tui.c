@@ -897,6 +897,9 @@ tui_loop(struct tui *t)
 		res = t->scr->key(t, a, ch, keycode);
 		if ((res & RD_IGNORED) && a == ACT_QMARK)
 			res = tui_global(t, ACT_HELP);
+		/* F3 is the editor's mark in a text field, the résumé elsewhere */
+		if ((res & RD_IGNORED) && a == ACT_RESUME)
+			res = tui_global(t, ACT_RESUME);
 		tui_react(t, res, now);
 	}
 }

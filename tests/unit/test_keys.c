@@ -90,8 +90,9 @@ keys__give_label_rows__no_key(void **state)
 	assert_int_equal(keys_action(KEY_LEFT, true), ACT_LEFT);
 	assert_int_equal(keys_action(KEY_RIGHT, true), ACT_RIGHT);
 	assert_int_equal(keys_action(0, false), ACT_NONE);
+	/* F3 is the editor's mark in a text field: the screen gets it first */
 	assert_int_equal(keys_action(KEY_F(3), true), ACT_RESUME);
-	assert_true(keys_global(ACT_RESUME));
+	assert_false(keys_global(ACT_RESUME));
 	assert_string_equal(keys_name(ACT_ADD_POSITION), keys_name(ACT_ADD));
 	assert_string_equal(keys_name(ACT_LINE_DRAFT), keys_name(ACT_CARD_DRAFT));
 }
