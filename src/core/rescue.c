@@ -106,14 +106,16 @@ rescue_free(struct rescue *r)
 
 /* ---- targets and labels -------------------------------------------------- */
 
-enum rescue_kind { RK_INTRO, RK_NOTE, RK_EXAMPLE, RK_CARD, RK_CANDIDATE, RK_POSITION,
-	RK_UNSORTED };
+enum rescue_kind { RK_INTRO, RK_NOTE, RK_EXAMPLE, RK_CARD, RK_RESUME, RK_CANDIDATE,
+	RK_POSITION, RK_POS_FIELD, RK_UNSORTED };
 
 struct rescue_target {
 	enum rescue_kind kind;
 	int ecq, question;
-	int64_t example;
+	int64_t example;        /* RK_EXAMPLE, RK_CARD, RK_RESUME; RK_POS_FIELD:
+	                         * the position's id */
 	enum example_field field;
+	enum position_field pos_field;  /* RK_POS_FIELD */
 };
 
 /* Parses a revision target; only the exact form store.h gives is taken
@@ -124,6 +126,7 @@ rescue_target_parse(const char *s, struct rescue_target *t)
 	char back[96];
 	long long id;
 	int a, b, f;
+	char *name;
 
 	memset(t, 0, sizeof *t);
 	if (strcmp(s, "meta.candidate") == 0) {
@@ -155,18 +158,42 @@ rescue_target_parse(const char *s, struct rescue_target *t)
 		t->question = b;
 		return 0;
 	}
+	if (sscanf(s, "position.%lld.", &id) == 1 && id > 0) {
+		/* a field of a position on the résumé */
+		for (f = 0; f < POS_FIELD_COUNT; f++) {
+			bool same;
+
+			name = store_position_target((int64_t)id, (enum position_field)f);
+			same = strcmp(name, s) == 0;
+			free(name);
+			if (same) {
+				t->kind = RK_POS_FIELD;
+				t->example = (int64_t)id;
+				t->pos_field = (enum position_field)f;
+				return 0;
+			}
+		}
+		return -1;
+	}
 	if (sscanf(s, "example.%lld.", &id) == 1 && id > 0) {
-		/* the interview card the coach edits too */
+		/* the interview card and the résumé line the coach edits too */
 		snprintf(back, sizeof back, "example.%lld.card", id);
 		if (strcmp(back, s) == 0) {
 			t->kind = RK_CARD;
 			t->example = (int64_t)id;
 			return 0;
 		}
+		snprintf(back, sizeof back, "example.%lld.resume", id);
+		if (strcmp(back, s) == 0) {
+			t->kind = RK_RESUME;
+			t->example = (int64_t)id;
+			return 0;
+		}
 		for (f = 0; f < EX_FIELD_COUNT; f++) {
-			char *name = store_example_target((int64_t)id, (enum example_field)f);
-			bool same = strcmp(name, s) == 0;
+			bool same;
 
+			name = store_example_target((int64_t)id, (enum example_field)f);
+			same = strcmp(name, s) == 0;
 			free(name);
 			if (same) {
 				t->kind = RK_EXAMPLE;
@@ -193,6 +220,7 @@ rescue_label(const struct project *p, const char *target)
 {
 	struct rescue_target t;
 	const struct example *ex;
+	const struct position *pos;
 	const char *title;
 	char *label = NULL;
 
@@ -226,6 +254,18 @@ rescue_label(const struct project *p, const char *target)
 		if (ex != NULL && (title = rescue_ecq_title(p, ex->ecq)) != NULL)
 			label = xasprintf("ECQ %d (%s), example %d \"%.60s\", interview card",
 			    ex->ecq + 1, title, ex->position + 1, ex->field[EX_TITLE]);
+		break;
+	case RK_RESUME:
+		ex = p != NULL ? project_example_by_id(p, t.example) : NULL;
+		if (ex != NULL && (title = rescue_ecq_title(p, ex->ecq)) != NULL)
+			label = xasprintf("ECQ %d (%s), example %d \"%.60s\", résumé line",
+			    ex->ecq + 1, title, ex->position + 1, ex->field[EX_TITLE]);
+		break;
+	case RK_POS_FIELD:
+		pos = p != NULL ? project_position_by_id(p, t.example) : NULL;
+		if (pos != NULL)
+			label = xasprintf("Résumé, position %d \"%.60s\", %s", pos->seq + 1,
+			    pos->field[POS_TITLE], project_position_field_name(t.pos_field));
 		break;
 	}
 	return label != NULL ? label : xstrdup(target);
@@ -858,6 +898,7 @@ static const char *
 rescue_current(const struct project *p, const struct rescue_target *t)
 {
 	const struct example *ex;
+	const struct position *pos;
 
 	switch (t->kind) {
 	case RK_CANDIDATE:
@@ -879,6 +920,12 @@ rescue_current(const struct project *p, const struct rescue_target *t)
 	case RK_CARD:
 		ex = project_example_by_id(p, t->example);
 		return ex != NULL ? project_example_card(ex) : NULL;
+	case RK_RESUME:
+		ex = project_example_by_id(p, t->example);
+		return ex != NULL ? project_example_resume(ex) : NULL;
+	case RK_POS_FIELD:
+		pos = project_position_by_id(p, t->example);
+		return pos != NULL ? pos->field[t->pos_field] : NULL;
 	}
 	return NULL;
 }
@@ -917,6 +964,12 @@ rescue_apply(struct store *st, const struct rescue *r, size_t *placed_out,
 			break;
 		case RK_CARD:
 			rc = store_set_example_card(st, t.example, e->text, err);
+			break;
+		case RK_RESUME:
+			rc = store_set_example_resume(st, t.example, e->text, err);
+			break;
+		case RK_POS_FIELD:
+			rc = store_set_position_field(st, t.example, t.pos_field, e->text, err);
 			break;
 		}
 		if (rc != 0)

@@ -249,7 +249,7 @@ dash_mouse(struct tui *t, const MEVENT *ev)
 static const enum action *
 dash_help(const struct tui *t)
 {
-	static const enum action acts[] = { ACT_ENTER, ACT_REVIEW, ACT_EXPORT, ACT_GUIDE,
+	static const enum action acts[] = { ACT_ENTER, ACT_RESUME, ACT_REVIEW, ACT_EXPORT, ACT_GUIDE,
 		ACT_DELETED, ACT_CARDS, ACT_HELP, ACT_QUIT, ACT_NONE };
 
 	(void)t;

@@ -126,6 +126,44 @@ tui_field_card(struct tui *t, int64_t id)
 	    xasprintf("example.%lld.card", (long long)id), project_example_card(ex));
 }
 
+struct tui_field *
+tui_field_resume(struct tui *t, int64_t id)
+{
+	const struct example *ex;
+	size_t i;
+
+	for (i = 0; i < t->n_fields; i++) {
+		struct tui_field *f = t->fields[i];
+
+		if (f->kind == TF_RESUME && f->example == id)
+			return f;
+	}
+	ex = project_example_by_id(tui_project(t), id);
+	if (ex == NULL)
+		return NULL;
+	return tui_field_add(t, TF_RESUME, ex->ecq, -1, id, -1,
+	    xasprintf("example.%lld.resume", (long long)id), project_example_resume(ex));
+}
+
+struct tui_field *
+tui_field_position(struct tui *t, int64_t id, int field)
+{
+	const struct position *pos;
+	size_t i;
+
+	for (i = 0; i < t->n_fields; i++) {
+		struct tui_field *f = t->fields[i];
+
+		if (f->kind == TF_POSITION && f->example == id && f->field == field)
+			return f;
+	}
+	pos = project_position_by_id(tui_project(t), id);
+	if (pos == NULL || field < 0 || field >= POS_FIELD_COUNT)
+		return NULL;
+	return tui_field_add(t, TF_POSITION, -1, -1, id, field,
+	    store_position_target(id, (enum position_field)field), pos->field[field]);
+}
+
 void
 tui_focus(struct tui *t, struct tui_field *f)
 {
@@ -196,7 +234,18 @@ tui_field_check(struct tui *t, struct tui_field *f)
 	f->checked_dict = findings_owner_dictionary_gen(t->fo);
 	findings_free(&f->fs);
 	findings_init(&f->fs);
-	if (t->ck == NULL)
+	if (f->kind == TF_RESUME) {
+		const struct example *ex = project_example_by_id(tui_project(t), f->example);
+
+		/* the engine's rules that apply to a résumé line and the résumé
+		 * rules; its length when this text was laid out */
+		if (ex != NULL)
+			resume_check_line(t->ck, tui_project(t), ex, text,
+			    resumescr_lines(t, ex->id, text), &f->fs);
+		goto keep;
+	}
+	/* a position's facts (dates, phone, grade) are not prose */
+	if (t->ck == NULL || f->kind == TF_POSITION)
 		goto spans;
 	if (f->kind == TF_CARD) {
 		/* spoken, not read: the card rules and the text rules that apply

@@ -28,7 +28,9 @@ keys_action(wint_t ch, bool keycode)
 		ch = '\r';
 	code = keycode ? KC((long)ch) : (long)ch;
 	for (i = 1; i < ACT_COUNT; i++) {
-		if (keys_table[i].k1 == code || (keys_table[i].k2 != 0 && keys_table[i].k2 == code))
+		/* a row with no key is a label only (keys.h) */
+		if ((keys_table[i].k1 != 0 && keys_table[i].k1 == code) ||
+		    (keys_table[i].k2 != 0 && keys_table[i].k2 == code))
 			return (enum action)i;
 	}
 	return ACT_NONE;

@@ -21,10 +21,15 @@
 /* X(id, global, key1, key2, key name, help-line label, help-screen text).
  * global: handled by the loop on every screen, even inside a text field
  * (function keys and control keys the editor leaves alone); the others go
- * to the screen, which offers them to a focused text field first. */
+ * to the screen, which offers them to a focused text field first. A row
+ * with no key (key1 0) is a label only: another screen's name for a key
+ * an earlier row binds, for its help line and the help screen (the résumé
+ * screen's "a Add position" is ACT_ADD there); keys_action() never
+ * returns it. */
 #define KEYS_ACTIONS(X) \
 	X(HELP,       true,  KC(KEY_F(1)), 0, "F1", "Help", "this help screen (also ? outside a text field)") \
 	X(DASHBOARD,  true,  KC(KEY_F(2)), 0, "F2", "Dashboard", "the dashboard: every ECQ and the page meter") \
+	X(RESUME,     false, KC(KEY_F(3)), 0, "F3", "Résumé", "the résumé: its meter, ECQs, positions and lines (in a text field F3 sets the mark)") \
 	X(COMMENTS,   true,  KC(KEY_F(12)), 0, "F12", "Comments", "review comments: the list; in review mode, comment on the selected text") \
 	X(REVIEW,     true,  KC(KEY_F(4)), 0, "F4", "Review", "the QRB review checklist") \
 	X(EXPORT,     true,  KC(KEY_F(5)), 0, "F5", "Export", "export to PDF, text or Markdown") \
@@ -47,12 +52,12 @@
 	X(BACK,       false, 27, 0, "Esc", "Back", "back to the previous screen") \
 	X(TOGGLE,     false, ' ', 0, "Space", "Tick", "tick or untick a checkbox") \
 	X(ADD,        false, 'a', KC(KEY_IC), "a", "Add example", "ECQ screen: add an example") \
-	X(DELETE,     false, 'd', KC(KEY_DC), "d", "Delete", "ECQ screen: delete the example (asks when it holds text; u undoes)") \
-	X(UNDELETE,   false, 'u', 26, "u", "Undo delete", "ECQ screen: bring the deleted example back") \
+	X(DELETE,     false, 'd', KC(KEY_DC), "d", "Delete", "ECQ screen: delete the example; résumé screen: the position (asks when it holds text; u undoes)") \
+	X(UNDELETE,   false, 'u', 26, "u", "Undo delete", "ECQ screen: bring the deleted example back; résumé screen: the deleted position") \
 	X(DELETED,    false, 'D', 0, "D", "Deleted", "ECQ screen, dashboard: the deleted examples, to bring one back") \
 	X(DISMISSED,  false, 'i', 0, "i", "Dismissed", "review screen: the findings you dismissed, to show one again") \
-	X(MOVE_UP,    false, '[', 0, "[", "Move up", "ECQ screen: move the example up") \
-	X(MOVE_DOWN,  false, ']', 0, "]", "Move down", "ECQ screen: move the example down") \
+	X(MOVE_UP,    false, '[', 0, "[", "Move up", "ECQ screen: move the example up; résumé screen: the position") \
+	X(MOVE_DOWN,  false, ']', 0, "]", "Move down", "ECQ screen: move the example down; résumé screen: the position") \
 	X(COMMENT_REPLY, false, 'r', 0, "r", "Reply", "comments screen: reply to the comment") \
 	X(QMARK,      false, '?', 0, "?", "Help", "help (outside a text field)") \
 	X(CARDS,      false, 'c', 0, "c", "Cards", "dashboard, ECQ screen: the interview cards (each example told aloud)") \
@@ -65,7 +70,12 @@
 	X(NEXT_QUESTION, false, 'n', 0, "n", "Question", "rehearsal: the next interview question") \
 	X(MARK_1,     false, '1', 0, "1", "Poor", "rehearsal, timer stopped: keep the time, marked 1 (it went poorly)") \
 	X(MARK_2,     false, '2', 0, "2", "Fair", "rehearsal, timer stopped: keep the time, marked 2 (fair)") \
-	X(MARK_3,     false, '3', 0, "3", "Good", "rehearsal, timer stopped: keep the time, marked 3 (it went well)")
+	X(MARK_3,     false, '3', 0, "3", "Good", "rehearsal, timer stopped: keep the time, marked 3 (it went well)") \
+	X(FONT_SIZE,  false, 'f', 0, "f", "Font size", "résumé screen: the next font size (10 to 12 pt)") \
+	X(MARGINS,    false, 'm', 0, "m", "Margins", "résumé screen: the next margins (0.5 to 1 inch)") \
+	X(ADD_POSITION, false, 0, 0, "a", "Add position", "résumé screen: add a position (a job you held)") \
+	X(MOVE_LINE,  false, 0, 0, "Left/Right", "Position", "résumé screen: put the selected résumé line under the previous or next position") \
+	X(LINE_DRAFT, false, 0, 0, "g", "Draft line", "résumé screen: draft the example's résumé line from its story (the text it replaces stays in the history)")
 
 enum action {
 	ACT_NONE = 0,

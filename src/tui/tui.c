@@ -59,6 +59,7 @@ static const struct tui_screen *const tui_screens[SCR_COUNT] = {
 	[SCR_HISTORY] = &screen_history,
 	[SCR_CARDS] = &screen_cards,
 	[SCR_REHEARSE] = &screen_rehearse,
+	[SCR_RESUME] = &screen_resume,
 };
 
 long long
@@ -705,6 +706,9 @@ tui_global(struct tui *t, enum action a)
 	case ACT_REVIEW:
 		tui_goto(t, SCR_REVIEW);
 		return RD_DRAW;
+	case ACT_RESUME:
+		tui_goto(t, SCR_RESUME);
+		return RD_DRAW;
 	case ACT_COMMENTS:
 		if (t->reviewer != NULL && t->focus != NULL)
 			commentscr_new(t);
@@ -773,6 +777,10 @@ tui_idle(struct tui *t, long long now, bool *draw)
 		*draw = true;   /* the countdown */
 	if (t->scr_id == SCR_REHEARSE && rehearse_tick(t))
 		*draw = true;   /* the rehearsal's timer */
+	if (t->scr_id == SCR_RESUME && resumescr_idle(t, now)) {
+		*draw = true;   /* the résumé's page meter */
+		return;         /* one slow job per tick */
+	}
 	if (now - t->last_input >= TUI_LAYOUT_IDLE_MS && t->pages_gen != t->gen + 1
 	    && !tui_dirty(t)) {
 		tui_update_pages(t);
@@ -902,6 +910,9 @@ tui_loop(struct tui *t)
 		res = t->scr->key(t, a, ch, keycode);
 		if ((res & RD_IGNORED) && a == ACT_QMARK)
 			res = tui_global(t, ACT_HELP);
+		/* F3 is the editor's mark in a text field, the résumé elsewhere */
+		if ((res & RD_IGNORED) && a == ACT_RESUME)
+			res = tui_global(t, ACT_RESUME);
 		tui_react(t, res, now);
 	}
 }
@@ -915,6 +926,8 @@ tui_free(struct tui *t)
 	free(t->layout_warning);
 	free(t->rescued);
 	layout_cache_free(t->lc);
+	layout_cache_free(t->resume_lc);
+	resumescr_free();
 	checker_free(t->ck);
 	store_close(t->st);
 	free(t->readonly_why);
@@ -1092,6 +1105,8 @@ tui_run(const char *path, const struct tui_options *opt)
 	t.dict_dismissed = tui_project(&t)->n_dismissed;
 	t.lc = layout_cache_new();
 	layout_cache_set_cancel(t.lc, tui_layout_cancel, NULL);
+	t.resume_lc = layout_cache_new();
+	layout_cache_set_cancel(t.resume_lc, tui_layout_cancel, NULL);
 	t.last_input = tui_now();
 	t.last_save = t.last_input;
 	if (exists)

@@ -50,7 +50,7 @@ int tui_run(const char *path, const struct tui_options *opt);
 enum tui_screen_id {
 	SCR_DASHBOARD, SCR_ECQ, SCR_EXAMPLE, SCR_REVIEW, SCR_EXPORT, SCR_HELP,
 	SCR_GUIDE, SCR_COMMENTS, SCR_DELETED, SCR_DISMISSED, SCR_HISTORY, SCR_CARDS,
-	SCR_REHEARSE, SCR_COUNT
+	SCR_REHEARSE, SCR_RESUME, SCR_COUNT
 };
 
 /* What a handler changed (the loop's reaction flags). */
@@ -79,18 +79,24 @@ struct tui_screen {
 
 extern const struct tui_screen screen_dashboard, screen_ecq, screen_example,
     screen_review, screen_export, screen_help, screen_guide, screen_comments,
-    screen_deleted, screen_dismissed, screen_history, screen_cards, screen_rehearse;
+    screen_deleted, screen_dismissed, screen_history, screen_cards, screen_rehearse,
+    screen_resume;
 
-/* TF_CARD: an example's interview card ("example.<id>.card"). */
-enum tui_field_kind { TF_EXAMPLE, TF_NOTE, TF_INTRO, TF_CARD };
+/* TF_CARD: an example's interview card ("example.<id>.card"); TF_RESUME:
+ * its résumé line ("example.<id>.resume"); TF_POSITION: a field of a
+ * position ("position.<id>.<field>": example holds the position's id,
+ * field its enum position_field). */
+enum tui_field_kind { TF_EXAMPLE, TF_NOTE, TF_INTRO, TF_CARD, TF_RESUME, TF_POSITION };
 
 /* A text field: its editor, kept for the session, and its last check. */
 struct tui_field {
 	enum tui_field_kind kind;
 	int ecq;
 	int question;           /* TF_NOTE */
-	int64_t example;        /* TF_EXAMPLE, TF_CARD */
-	int field;              /* TF_EXAMPLE: enum example_field */
+	int64_t example;        /* TF_EXAMPLE, TF_CARD, TF_RESUME; TF_POSITION:
+	                         * the position's id */
+	int field;              /* TF_EXAMPLE: enum example_field; TF_POSITION:
+	                         * enum position_field */
 	char *target;           /* revision target */
 	char *seen;             /* the text last loaded or saved: a save that
 	                         * finds other text in the file keeps that too */
@@ -113,6 +119,9 @@ struct tui {
 	struct store *st;
 	struct checker *ck;             /* NULL when the checker failed to start */
 	struct layout_cache *lc;
+	struct layout_cache *resume_lc; /* the résumé's own (resumescr.c), so
+	                                 * its layout does not push out the
+	                                 * narrative's */
 	struct tui_field **fields;
 	size_t n_fields;
 	struct tui_field *focus;        /* the text field being edited, or NULL */
@@ -208,6 +217,10 @@ struct tui_field *tui_field_note(struct tui *t, int ecq, int question);
 struct tui_field *tui_field_intro(struct tui *t, int ecq);
 /* An example's interview card; NULL when there is no such example. */
 struct tui_field *tui_field_card(struct tui *t, int64_t id);
+/* An example's résumé line; NULL when there is no such example. */
+struct tui_field *tui_field_resume(struct tui *t, int64_t id);
+/* A field of a position; NULL when the project has no such position. */
+struct tui_field *tui_field_position(struct tui *t, int64_t id, int field);
 /* Sets the field being edited (NULL: none): saves the one being left. */
 void tui_focus(struct tui *t, struct tui_field *f);
 /* Checks a field again when its text changed since the last check, and
@@ -314,6 +327,15 @@ void guided_free(struct tui *t);
 /* rehearse.c: true when the rehearsal's running timer shows a second
  * more than last drawn (redraw). */
 bool rehearse_tick(struct tui *t);
+/* resumescr.c: lays the résumé out again (its page meter) when the saved
+ * project changed, the screen shows it and the writer paused; true when
+ * it did (redraw). One layout a call; a key stops it. */
+bool resumescr_idle(struct tui *t, long long now);
+/* The lines example id's résumé line takes on the résumé as last laid
+ * out, when the line laid out was text; -1 when not known. */
+int resumescr_lines(const struct tui *t, int64_t id, const char *text);
+/* Frees what the résumé screen keeps (the session's end). */
+void resumescr_free(void);
 /* ecq.c: opens an ECQ's screen on its first focus question, or on "Add an
  * example" when at_add. */
 void ecq_show(struct tui *t, int ecq, bool at_add);

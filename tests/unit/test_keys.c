@@ -79,6 +79,24 @@ keys__bind_no_key__to_two_actions(void **state)
 				assert_true(codes[i] != codes[j]);
 }
 
+/* The résumé screen's labels for keys other rows bind are labels only:
+ * the keys keep their actions, and no key (not even NUL) gives a label. */
+static void
+keys__give_label_rows__no_key(void **state)
+{
+	(void)state;
+	assert_int_equal(keys_action('a', false), ACT_ADD);
+	assert_int_equal(keys_action('g', false), ACT_CARD_DRAFT);
+	assert_int_equal(keys_action(KEY_LEFT, true), ACT_LEFT);
+	assert_int_equal(keys_action(KEY_RIGHT, true), ACT_RIGHT);
+	assert_int_equal(keys_action(0, false), ACT_NONE);
+	/* F3 is the editor's mark in a text field: the screen gets it first */
+	assert_int_equal(keys_action(KEY_F(3), true), ACT_RESUME);
+	assert_false(keys_global(ACT_RESUME));
+	assert_string_equal(keys_name(ACT_ADD_POSITION), keys_name(ACT_ADD));
+	assert_string_equal(keys_name(ACT_LINE_DRAFT), keys_name(ACT_CARD_DRAFT));
+}
+
 int
 main(void)
 {
@@ -88,6 +106,7 @@ main(void)
 		cmocka_unit_test(keys__treat_newline__as_enter),
 		cmocka_unit_test(keys__give_every_action__a_name_label_and_text),
 		cmocka_unit_test(keys__bind_no_key__to_two_actions),
+		cmocka_unit_test(keys__give_label_rows__no_key),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

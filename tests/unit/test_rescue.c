@@ -452,6 +452,63 @@ rescue__card__reads_back_and_goes_to_its_example(void **state)
 	framework_free(fw);
 }
 
+/* The résumé screen edits résumé lines and position fields: a rescue file
+ * with both reads back and each text goes to its place; a field of a
+ * position deleted since goes to the unsorted text, never lost. */
+static void
+rescue__resume_line_and_position_field__read_back_and_go_to_their_place(void **state)
+{
+	struct fx *fx = *state;
+	struct framework *fw;
+	struct store *st;
+	struct error err;
+	struct rescue r, back;
+	size_t len, placed, unsorted;
+	int64_t id, pos, gone;
+	char *line_target, *pos_target, *gone_target, *label, *buf;
+	const struct project *p;
+
+	assert_int_equal(framework_parse(fw_text, strlen(fw_text), "t.ini", &fw, &err), 0);
+	assert_int_equal(store_create(fx->project, fw, "Pat", &st, &err), 0);
+	assert_int_equal(store_add_example(st, 0, "Budget", &id, &err), 0);
+	assert_int_equal(store_set_example_resume(st, id, "old line", &err), 0);
+	assert_int_equal(store_add_position(st, "Analyst", &pos, &err), 0);
+	assert_int_equal(store_add_position(st, "Clerk", &gone, &err), 0);
+	rescue_init(&r, fx->project);
+	line_target = xasprintf("example.%lld.resume", (long long)id);
+	label = rescue_label(store_project(st), line_target);
+	assert_string_equal(label, "ECQ 1 (One), example 1 \"Budget\", résumé line");
+	rescue_add(&r, line_target, label, "Cut costs 12%.", 14);
+	free(label);
+	pos_target = store_position_target(pos, POS_ORGANIZATION);
+	label = rescue_label(store_project(st), pos_target);
+	assert_string_equal(label, "Résumé, position 1 \"Analyst\", Organization");
+	rescue_add(&r, pos_target, label, "Bureau of Reclamation", 21);
+	free(label);
+	gone_target = store_position_target(gone, POS_DUTIES);
+	rescue_add(&r, gone_target, "a deleted position's duties", "filed papers", 12);
+	assert_int_equal(store_delete_position(st, gone, &err), 0);
+	buf = rescue_format(&r, &len);
+	assert_int_equal(rescue_parse(buf, len, "r.txt", &back, &err), 0);
+	assert_int_equal(back.n, 3);
+	assert_int_equal(rescue_apply(st, &back, &placed, &unsorted, &err), 0);
+	assert_int_equal(placed, 2);
+	assert_int_equal(unsorted, 1);
+	p = store_project(st);
+	assert_string_equal(project_example_resume(project_example_by_id(p, id)), "Cut costs 12%.");
+	assert_string_equal(project_position_by_id(p, pos)->field[POS_ORGANIZATION],
+	    "Bureau of Reclamation");
+	assert_non_null(strstr(p->unsorted, "filed papers"));
+	free(buf);
+	free(line_target);
+	free(pos_target);
+	free(gone_target);
+	rescue_free(&back);
+	rescue_free(&r);
+	store_close(st);
+	framework_free(fw);
+}
+
 int
 main(void)
 {
@@ -460,6 +517,9 @@ main(void)
 		cmocka_unit_test(rescue__no_entries__round_trips),
 		cmocka_unit_test(rescue__broken_files__are_refused),
 		cmocka_unit_test_setup_teardown(rescue__card__reads_back_and_goes_to_its_example,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    rescue__resume_line_and_position_field__read_back_and_go_to_their_place,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    rescue__write__goes_beside_the_project_and_never_replaces, setup, teardown),
