@@ -108,6 +108,9 @@ guided_show(struct tui *t)
 	case PLAN_EXPORT:
 		tui_goto(t, SCR_EXPORT);
 		return;
+	case PLAN_RESUME:
+		tui_goto(t, SCR_RESUME);
+		return;
 	default:
 		if (!plan_open_has_example(s->open))
 			break;
@@ -155,6 +158,8 @@ guided_at_step(const struct tui *t)
 		return t->scr_id == SCR_REVIEW;
 	case PLAN_EXPORT:
 		return t->scr_id == SCR_EXPORT;
+	case PLAN_RESUME:
+		return t->scr_id == SCR_RESUME;
 	default:
 		if (plan_open_has_example(s->open)) {
 			ex = guided_example(t, s);

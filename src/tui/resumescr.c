@@ -331,6 +331,20 @@ rs_position_index(const struct project *p, int64_t id)
 	return 0;
 }
 
+void
+resumescr_select(int64_t example, int64_t position, int field)
+{
+	if (example > 0) {
+		rs_want.kind = RS_LINE;
+		rs_want.id = example;
+		rs_want.field = 0;
+	} else if (position > 0) {
+		rs_want.kind = field >= 0 ? RS_FIELD : RS_POSITION;
+		rs_want.id = position;
+		rs_want.field = field >= 0 ? field : 0;
+	}
+}
+
 /* ---- the screen's ops -------------------------------------------------------- */
 
 static void

@@ -456,6 +456,24 @@ tui_jump(struct tui *t, const struct finding *f)
 		}
 		return;
 	}
+	/* a résumé line's finding, or a position's (USAJOBS' limit): the
+	 * résumé screen on it, the line's editor at the place */
+	if ((f->example >= 0 && checker_target_shape(f->target) != NULL)
+	    || (f->target != NULL && strncmp(f->target, "position.", 9) == 0)) {
+		int64_t pos = f->example < 0 ? strtoll(f->target + 9, NULL, 10) : 0;
+		int field = f->example < 0 ? project_position_field_parse(strrchr(f->target,
+		    '.') + 1) : -1;
+
+		resumescr_select(f->example >= 0 ? f->example : 0, pos, field);
+		tui_goto(t, SCR_RESUME);
+		tf = f->example >= 0 ? tui_field_resume(t, f->example) :
+		    field >= 0 ? tui_field_position(t, pos, field) : NULL;
+		if (tf != NULL) {
+			editbuf_set_cursor(editor_buf(tf->ed), f->offset, false);
+			tui_focus(t, tf);
+		}
+		return;
+	}
 	if (f->ecq >= 0) {
 		t->ecq = f->ecq;
 		t->ecq_item = 0;

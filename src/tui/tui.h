@@ -336,6 +336,9 @@ bool resumescr_idle(struct tui *t, long long now);
 int resumescr_lines(const struct tui *t, int64_t id, const char *text);
 /* Frees what the résumé screen keeps (the session's end). */
 void resumescr_free(void);
+/* The row the résumé screen selects when it opens next: example's line
+ * (example > 0), else position's field (field >= 0) or heading. */
+void resumescr_select(int64_t example, int64_t position, int field);
 /* ecq.c: opens an ECQ's screen on its first focus question, or on "Add an
  * example" when at_add. */
 void ecq_show(struct tui *t, int ecq, bool at_add);

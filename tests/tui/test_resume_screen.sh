@@ -6,7 +6,8 @@
 # Left puts the first résumé line under no position (its group shows); g
 # drafts the line from the example's story, which is then edited; f gives
 # the next font size. After quitting, the file holds the position, the
-# edited line under no position and the font size. A project open
+# edited line under no position and the font size. A résumé line's
+# finding in the review jumps to the line on this screen. A project open
 # read-only refuses a new position with the read-only message.
 . "${srcdir:-.}/tests/tui/lib.sh"
 
@@ -63,6 +64,30 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	    key = 'resume.font_pt'\" | grep -qx '10.5'"
 	check "the line's old text is kept in the history" sh -c "sqlite3 '$F' \"SELECT text
 	    FROM revision WHERE target = 'example.1.resume'\" | grep -q 'Reported a'"
+else
+	n=$((n + 1)); echo "ok $n # SKIP sqlite3 is not installed"
+fi
+
+# the review (F4) lists a résumé line's finding; Enter on it opens the
+# résumé screen on that line, in its editor
+if command -v sqlite3 >/dev/null 2>&1; then
+	G="$SCRATCH/j.ecq"
+	"$ECQCOACH" new "$G" --demo >/dev/null || exit 1
+	sqlite3 "$G" "UPDATE example SET resume = 'I led the work for 12 staff.' WHERE id = 1"
+	start 100 30 "$ECQCOACH" j.ecq
+	wait_for "Castillo" >/dev/null
+	keys F4
+	check "the review has the résumé line" wait_for "Résumé: each accomplishment starts"
+	i=0
+	while [ $i -lt 20 ]; do keys Down; i=$((i + 1)); done
+	keys Enter
+	check "its finding is listed under it" \
+	    wait_for "ECQ 1 ex 1 résumé line: A résumé line leaves out"
+	keys Down Enter
+	check "Enter opens the résumé screen on the line" wait_for "Résumé line, ECQ 1,"
+	check "in its editor, with its findings" wait_for "first_person: A résumé line leaves out"
+	keys C-q
+	check "the coach quits" wait_exit 0
 else
 	n=$((n + 1)); echo "ok $n # SKIP sqlite3 is not installed"
 fi
