@@ -15,6 +15,7 @@
 #include "resume.h"
 #include "shapes.h"
 #include "tui/draw.h"
+#include "tui/findings_owner.h"
 #include "tui/term.h"
 #include "tui/tui.h"
 #include "xalloc.h"
@@ -145,6 +146,63 @@ dash_words_of(void *arg, const struct example *ex)
 	return tui_example_words(arg, ex);
 }
 
+/* The shapes last computed and what they were computed from: a draw that
+ * changes nothing of it (moving the selection) reads them again. */
+struct dash_memo_key {
+	unsigned long gen, dict, versions;
+	size_t n_fields, pf_n;
+	const struct findings *pf;
+	const int *lines;
+	bool ready, fresh, ck;
+	int wpm;
+};
+static struct shapes dash_sh;
+static struct dash_memo_key dash_memo;
+static bool dash_memo_valid;
+
+static const struct shapes *
+dash_shapes(struct tui *t, const struct project *p, const struct findings *pf)
+{
+	struct dash_memo_key k;
+	struct shapes_input in;
+	size_t i;
+
+	memset(&k, 0, sizeof k);
+	k.gen = t->gen;
+	k.dict = findings_owner_dictionary_gen(t->fo);
+	/* any text typed in the session, saved or not */
+	for (i = 0; i < t->n_fields; i++)
+		k.versions += editbuf_version(editor_cbuf(t->fields[i]->ed));
+	k.n_fields = t->n_fields;
+	k.pf = pf;
+	k.pf_n = pf->n;
+	k.lines = dash_resume_lines(t, p);
+	k.ready = tui_findings_ready(t);
+	k.fresh = findings_owner_fresh(t->fo);
+	k.ck = t->ck != NULL;
+	k.wpm = card_wpm_load(t->st);
+	if (dash_memo_valid && dash_sh.n == p->n_examples && k.gen == dash_memo.gen &&
+	    k.dict == dash_memo.dict && k.versions == dash_memo.versions &&
+	    k.n_fields == dash_memo.n_fields && k.pf == dash_memo.pf && k.pf_n == dash_memo.pf_n &&
+	    k.lines == dash_memo.lines && k.ready == dash_memo.ready && k.fresh == dash_memo.fresh &&
+	    k.ck == dash_memo.ck && k.wpm == dash_memo.wpm)
+		return &dash_sh;
+	memset(&in, 0, sizeof in);
+	in.counted = k.ready;
+	in.ck = t->ck;
+	in.narrative = pf;
+	in.resume_lines = k.lines;
+	in.wpm = k.wpm;
+	in.text_of = dash_text_of;
+	in.words_of = dash_words_of;
+	in.arg = t;
+	shapes_free(&dash_sh);
+	shapes_compute(p, &in, &dash_sh);
+	dash_memo = k;
+	dash_memo_valid = true;
+	return &dash_sh;
+}
+
 /* How the examples' shape lines are laid out on the rows there are. */
 struct dash_fit {
 	bool all;               /* every ECQ's examples (else the selected's) */
@@ -213,8 +271,7 @@ dash_draw(struct tui *t, WINDOW *win)
 	char buf[256], right[64], *asks, *line;
 	struct strlist missing = { 0 };
 	attr_t sel = term_attr(TP_SELECT, A_REVERSE);
-	struct shapes sh;
-	struct shapes_input in;
+	const struct shapes *sh;
 	struct dash_fit fit;
 
 	if (t->pages > 0)
@@ -250,19 +307,10 @@ dash_draw(struct tui *t, WINDOW *win)
 	head++;
 	y++;
 
-	memset(&in, 0, sizeof in);
-	in.counted = tui_findings_ready(t);
-	in.ck = t->ck;
-	in.narrative = pf;
-	in.resume_lines = dash_resume_lines(t, p);
-	in.wpm = card_wpm_load(t->st);
-	in.text_of = dash_text_of;
-	in.words_of = dash_words_of;
-	in.arg = t;
-	shapes_compute(p, &in, &sh);
+	sh = dash_shapes(t, p, pf);
 
 	tw = dash_title_width(fw, cols);
-	dash_fit(t, p, &sh, y, cols, &fit);
+	dash_fit(t, p, sh, y, cols, &fit);
 	fund = fw->fundamentals.n > 0 ? 2 : 1;
 	list_end = t->bottom - (2 + fund);
 	draw_printf(win, head, 2, cols - 2, A_BOLD, "%-*s %-10s %6s  %-14s %s",
@@ -313,7 +361,7 @@ dash_draw(struct tui *t, WINDOW *win)
 		if (fit.all || (int)e == t->ecq)
 			for (k = 0; k < p->n_examples && y <= list_end; k++)
 				if (p->examples[k].ecq == (int)e)
-					dash_example_row(win, p, &sh, k, y++, cols, &fit);
+					dash_example_row(win, p, sh, k, y++, cols, &fit);
 		if (fit.gaps && e + 1 < fw->n_ecqs)
 			y++;
 	}
@@ -333,10 +381,9 @@ dash_draw(struct tui *t, WINDOW *win)
 		draw_text(win, y, 2, cols - 2, "Narrative: counting pages...", A_BOLD);
 	}
 	y++;
-	line = shapes_totals_line(&sh);
+	line = shapes_totals_line(sh);
 	draw_text(win, y++, 2, cols - 4, line, A_NORMAL);
 	free(line);
-	shapes_free(&sh);
 	if (spare >= 2)
 		y++;
 	if (fw->fundamentals.n > 0) {
