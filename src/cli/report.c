@@ -26,8 +26,9 @@ usage(void)
 {
 	printf("Usage: ecqcoach report DIR|FILE.ecq... [options]\n"
 	    "One row per participant: name, framework, plan and step, examples and words per\n"
-	    "ECQ, pages, findings by severity, open comments and when the project was last\n"
-	    "edited; then the totals. A folder means the .ecq files in it and in its\n"
+	    "ECQ, pages, résumé lines and interview cards (examples with one, when some\n"
+	    "participant's framework asks for them), findings by severity, open comments and\n"
+	    "when the project was last edited; then the totals. A folder means the .ecq files in it and in its\n"
 	    "subfolders. Projects are opened read-only: a coach writing one is never blocked.\n\n"
 	    "  -f, --format text|csv|json  output format (default: text)\n"
 	    "  -s, --sort KEY      name (default), file, edited (latest first), words (fewest\n"
@@ -90,7 +91,8 @@ print_csv(const struct report_row *rows, size_t n, const struct report_row *tota
 	fputs("name,file,framework,plan,plan_step", stdout);
 	for (e = 0; e < n_ecqs; e++)
 		printf(",ecq%zu_examples,ecq%zu_words", e + 1, e + 1);
-	fputs(",examples,words,pages,errors,warnings,info,open_comments,modified,problem\r\n", stdout);
+	fputs(",examples,words,pages,resume_lines,cards,errors,warnings,info,open_comments,modified,"
+	    "problem\r\n", stdout);
 	for (i = 0; i <= n; i++) {
 		const struct report_row *r = i < n ? &rows[i] : total;
 		bool ok = r->error == NULL;
@@ -110,6 +112,8 @@ print_csv(const struct report_row *rows, size_t n, const struct report_row *tota
 		csv_num((long long)r->total_examples, ok);
 		csv_num((long long)r->total_words, ok);
 		csv_num(r->pages, ok && r->pages >= 0);
+		csv_num((long long)r->resume_lines, ok && r->asks_resume);
+		csv_num((long long)r->cards, ok && r->asks_cards);
 		csv_num((long long)r->findings[SEV_ERROR], ok && r->have_findings);
 		csv_num((long long)r->findings[SEV_WARNING], ok && r->have_findings);
 		csv_num((long long)r->findings[SEV_INFO], ok && r->have_findings);
@@ -169,6 +173,16 @@ json_row(struct json *j, const struct report_row *r, bool is_total)
 	json_key(j, "pages");
 	if (r->pages >= 0)
 		json_int(j, r->pages);
+	else
+		json_null(j);
+	json_key(j, "resume_lines");
+	if (r->asks_resume)
+		json_int(j, (long long)r->resume_lines);
+	else
+		json_null(j);
+	json_key(j, "cards");
+	if (r->asks_cards)
+		json_int(j, (long long)r->cards);
 	else
 		json_null(j);
 	json_key(j, "findings");

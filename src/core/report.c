@@ -26,6 +26,7 @@
 #include "layout.h"
 #include "reportcache.h"
 #include "resume.h"
+#include "shapes.h"
 #include "store.h"
 #include "strbuf.h"
 #include "text.h"
@@ -179,8 +180,19 @@ file_stem(const char *path)
 static void
 count(const struct project *p, struct report_row *row)
 {
+	struct shapes sh;
 	size_t e, i;
 	int f;
+
+	/* the résumé lines and cards as the dashboard and `show` count them */
+	shapes_compute(p, NULL, &sh);
+	row->asks_resume = shapes_used(p->fw, DOC_RESUME);
+	row->asks_cards = shapes_used(p->fw, DOC_INTERVIEW);
+	row->resume_lines = row->asks_resume ? sh.have[DOC_RESUME] : 0;
+	row->cards = row->asks_cards ? sh.have[DOC_INTERVIEW] : 0;
+	row->resume_of = row->asks_resume ? sh.n : 0;
+	row->cards_of = row->asks_cards ? sh.n : 0;
+	shapes_free(&sh);
 
 	row->n_ecqs = p->fw->n_ecqs < REPORT_MAX_ECQS ? p->fw->n_ecqs : REPORT_MAX_ECQS;
 	for (e = 0; e < p->fw->n_ecqs; e++) {
@@ -366,7 +378,13 @@ report_row_encode(const struct report_row *row)
 		put_int(&b, tag, (long long)row->findings[e]);
 	}
 	put_int(&b, "open_comments", (long long)row->open_comments);
-	strbuf_add(&b, "end 1\n", 6);
+	put_int(&b, "asks_resume", row->asks_resume);
+	put_int(&b, "asks_cards", row->asks_cards);
+	put_int(&b, "resume_lines", (long long)row->resume_lines);
+	put_int(&b, "cards", (long long)row->cards);
+	put_int(&b, "resume_of", (long long)row->resume_of);
+	put_int(&b, "cards_of", (long long)row->cards_of);
+	put_int(&b, "end", REPORT_ROW_FORMAT);
 	return b.s;
 }
 
@@ -450,7 +468,19 @@ set_field(struct report_row *row, const char *t, size_t tn, const char *v, const
 		row->findings[k] = (size_t)x;
 	else if (strcmp(tag, "open_comments") == 0 && x >= 0)
 		row->open_comments = (size_t)x;
-	else if (strcmp(tag, "end") == 0)
+	else if (strcmp(tag, "asks_resume") == 0)
+		row->asks_resume = x != 0;
+	else if (strcmp(tag, "asks_cards") == 0)
+		row->asks_cards = x != 0;
+	else if (strcmp(tag, "resume_lines") == 0 && x >= 0)
+		row->resume_lines = (size_t)x;
+	else if (strcmp(tag, "cards") == 0 && x >= 0)
+		row->cards = (size_t)x;
+	else if (strcmp(tag, "resume_of") == 0 && x >= 0)
+		row->resume_of = (size_t)x;
+	else if (strcmp(tag, "cards_of") == 0 && x >= 0)
+		row->cards_of = (size_t)x;
+	else if (strcmp(tag, "end") == 0 && x == REPORT_ROW_FORMAT)
 		*done = true;
 	else
 		return false;
@@ -809,6 +839,12 @@ report_totals(const struct report_row *rows, size_t n, struct report_row *total,
 		for (e = 0; e < 3; e++)
 			total->findings[e] += r->findings[e];
 		total->open_comments += r->open_comments;
+		total->asks_resume = total->asks_resume || r->asks_resume;
+		total->asks_cards = total->asks_cards || r->asks_cards;
+		total->resume_lines += r->resume_lines;
+		total->cards += r->cards;
+		total->resume_of += r->resume_of;
+		total->cards_of += r->cards_of;
 		if (r->modified != NULL && (total->modified == NULL || strcmp(r->modified, total->modified) > 0)) {
 			free(total->modified);
 			total->modified = xstrdup(r->modified);
@@ -895,7 +931,23 @@ cell_width(const char *s)
 struct widths {
 	size_t name, framework, plan;
 	size_t n_ecqs;
+	bool resume, cards;     /* some row's framework asks for them */
 };
+
+/* "5/8": n of a row's examples have the shape; "-" when its framework
+ * does not ask for it. */
+static void
+put_shape(struct strbuf *b, bool asked, size_t n, size_t of, size_t width)
+{
+	char buf[48];
+
+	if (asked)
+		snprintf(buf, sizeof buf, "%zu/%zu", n, of);
+	else
+		snprintf(buf, sizeof buf, "-");
+	strbuf_add(b, " ", 1);
+	put_cell(b, buf, width, true);
+}
 
 static void
 format_row(struct strbuf *b, const struct report_row *r, const struct widths *w)
@@ -931,6 +983,10 @@ format_row(struct strbuf *b, const struct report_row *r, const struct widths *w)
 	put_num(b, (long long)r->total_words, 6);
 	strbuf_add(b, " ", 1);
 	put_num(b, r->pages, 5);
+	if (w->resume)
+		put_shape(b, r->asks_resume, r->resume_lines, r->resume_of, 7);
+	if (w->cards)
+		put_shape(b, r->asks_cards, r->cards, r->cards_of, 7);
 	for (e = 3; e-- > 0;) {
 		strbuf_add(b, " ", 1);
 		put_num(b, r->have_findings ? (long long)r->findings[e] : -1, 4);
@@ -948,7 +1004,7 @@ format_row(struct strbuf *b, const struct report_row *r, const struct widths *w)
 char **
 report_lines(const struct report_row *rows, size_t n, const struct report_row *total)
 {
-	struct widths w = { 4, 9, 4, 0 };
+	struct widths w = { 4, 9, 4, 0, false, false };
 	struct strbuf b = { NULL, 0, 0 };
 	char **lines = xcalloc(n + 3, sizeof *lines);
 	char buf[32];
@@ -966,6 +1022,8 @@ report_lines(const struct report_row *rows, size_t n, const struct report_row *t
 		nw = r->plan != NULL ? cell_width(r->plan) + 6 : 0;
 		w.plan = nw > w.plan ? nw : w.plan;
 		w.n_ecqs = r->n_ecqs > w.n_ecqs ? r->n_ecqs : w.n_ecqs;
+		w.resume = w.resume || r->asks_resume;
+		w.cards = w.cards || r->asks_cards;
 	}
 	w.name = w.name > NAME_WIDTH_MAX ? NAME_WIDTH_MAX : w.name;
 	w.plan = w.plan > 46 ? 46 : w.plan;
@@ -986,6 +1044,14 @@ report_lines(const struct report_row *rows, size_t n, const struct report_row *t
 	put_cell(&b, "WORDS", 6, true);
 	strbuf_add(&b, " ", 1);
 	put_cell(&b, "PAGES", 5, true);
+	if (w.resume) {
+		strbuf_add(&b, " ", 1);
+		put_cell(&b, "RESUME", 7, true);
+	}
+	if (w.cards) {
+		strbuf_add(&b, " ", 1);
+		put_cell(&b, "CARDS", 7, true);
+	}
 	strbuf_add(&b, "  ERR WARN INFO  CMT  EDITED", 28);
 	lines[k++] = b.s;
 	for (i = 0; i < n; i++) {

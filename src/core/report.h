@@ -36,7 +36,17 @@ struct report_row {
 	size_t findings[3];     /* by enum severity */
 	size_t open_comments;
 	char *modified;         /* ISO 8601 UTC of the last change */
+	/* the stories' other shapes (shapes.h): whether the framework asks
+	 * for them, and how many examples have one */
+	bool asks_resume, asks_cards;
+	size_t resume_lines, cards;
+	size_t resume_of, cards_of;     /* the examples they are counted among
+	                                 * (0 when not asked for) */
 };
+
+/* The version of report_row_encode's text: a cached row of another
+ * version is read again from its project. */
+#define REPORT_ROW_FORMAT 2
 
 struct report_options {
 	bool pages;             /* lay out each project (slower) */

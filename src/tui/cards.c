@@ -16,6 +16,7 @@
 
 #include "card.h"
 #include "checks/card_rules.h"
+#include "shapes.h"
 #include "tui/draw.h"
 #include "tui/term.h"
 #include "tui/tui.h"
@@ -98,38 +99,26 @@ cd_text(struct tui *t, const struct example *ex)
 	return f != NULL ? editbuf_text(editor_cbuf(f->ed)) : project_example_card(ex);
 }
 
-/* "2:13 ok", "4:40 long", "none" ... for the list. */
+/* "2:13 ok", "4:40 long", "none" ... for the list: the card's state as
+ * the dashboard shows it (shapes.h). */
 static void
 cd_state(struct tui *t, const struct example *ex, int wpm, char *buf, size_t cap,
     attr_t *attr)
 {
-	const struct framework *fw = tui_fw(t);
-	const char *text = cd_text(t, ex);
-	struct findings fs;
+	struct shape_state st;
 	char clock[16];
-	size_t i;
-	bool long_ = false, short_ = false, nores = false;
 
-	if (text[strspn(text, " \t\r\n")] == '\0') {
+	shapes_card_state(tui_fw(t), ex, cd_text(t, ex), wpm, &st);
+	if (!st.has_card) {
 		snprintf(buf, cap, "no card");
 		*attr = A_DIM;
 		return;
 	}
-	findings_init(&fs);
-	card_rules_check(fw, ex, text, wpm, &fs);
-	for (i = 0; i < fs.n; i++) {
-		if (strcmp(fs.items[i].rule, "card_no_result") == 0)
-			nores = true;
-		else if (strstr(fs.items[i].message, "over") != NULL)
-			long_ = true;
-		else
-			short_ = true;
-	}
-	findings_free(&fs);
-	card_clock(card_seconds(text, wpm), clock, sizeof clock);
-	snprintf(buf, cap, "%s %s%s", clock, long_ ? "long" : short_ ? "short" : "ok",
-	    nores ? ", no result" : "");
-	*attr = long_ || short_ || nores ? term_attr(TP_WARN, A_BOLD) : term_attr(TP_GOOD, 0);
+	card_clock(st.card_seconds, clock, sizeof clock);
+	snprintf(buf, cap, "%s %s%s", clock, shapes_fit_name(st.card_fit),
+	    st.card_no_result ? ", no result" : "");
+	*attr = st.card_fit != SHAPE_FIT_OK || st.card_no_result ? term_attr(TP_WARN, A_BOLD) :
+	    term_attr(TP_GOOD, 0);
 }
 
 static void

@@ -571,8 +571,13 @@ ecq_help(const struct tui *t)
 	static const enum action list[] = { ACT_ENTER, ACT_ADD, ACT_DELETE, ACT_UNDELETE,
 		ACT_DELETED, ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_BACK, ACT_CARDS, ACT_HELP, ACT_QUIT,
 		ACT_NONE };
+	/* no interview (ses-2010): the cards key is left off the line */
+	static const enum action no_cards[] = { ACT_ENTER, ACT_ADD, ACT_DELETE, ACT_UNDELETE,
+		ACT_DELETED, ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_BACK, ACT_HELP, ACT_QUIT, ACT_NONE };
 
-	return t->focus != NULL ? text : list;
+	if (t->focus != NULL)
+		return text;
+	return tui_fw(t)->docs.use[DOC_INTERVIEW] == DOC_NO ? no_cards : list;
 }
 
 const struct tui_screen screen_ecq = {

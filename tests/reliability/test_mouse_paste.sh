@@ -42,7 +42,7 @@ until_ok() {
 
 start 100 30 "$ECQCOACH" d.ecq
 check "the dashboard" wait_for "> 1. "
-click 10 6
+click 10 "$(at "3. Merit")"
 check "a click on ECQ 3's row selects it" wait_for "> 3. Merit"
 check "and ECQ 1 is no longer selected" wait_gone "> 1. "
 keys Enter

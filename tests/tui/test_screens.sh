@@ -60,8 +60,11 @@ run() {
 
 DEMO='"$ECQCOACH" new p.ecq --demo --name "Pat Writer"'
 NEW='"$ECQCOACH" new p.ecq --name "Pat Writer"'
+DEMO10='"$ECQCOACH" new p.ecq --demo --framework ses-2010 --name "Pat Writer"'
 
 run dashboard "$DEMO"
+# the narrative alone: no résumé or card states
+run dashboard-2010 "$DEMO10"
 run ecq "$DEMO"
 run help "$DEMO"
 run review "$DEMO"
