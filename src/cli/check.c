@@ -16,12 +16,15 @@
 
 #include "checker.h"
 #include "cli.h"
+#include "findout.h"
 #include "framework.h"
 #include "importer.h"
 #include "json.h"
 #include "layout.h"
 #include "linecol.h"
 #include "paths.h"
+#include "resume.h"
+#include "ruleopts.h"
 #include "store.h"
 #include "text.h"
 #include "xalloc.h"
@@ -31,16 +34,13 @@ check_usage(void)
 {
 	printf("Usage: ecqcoach check FILE [options]\n"
 	    "Run every rule (text and project rules) on a narrative and print one line per\n"
-	    "finding. FILE is a project (.ecq, opened read-only) or a draft (text, Markdown,\n"
-	    ".docx or .odt) read the way 'ecqcoach import' reads it; positions are then\n"
-	    "lines in the draft (for .docx and .odt, in its text as import reads it).\n\n"
-	    "  -f, --format text|json  output format (default: text)\n"
-	    "      --fail-on SEVERITY  exit 1 when a finding is at least info|warning|error\n"
-	    "                          (default: warning)\n"
-	    "  -r, --rules LIST        rules to run: \"passive,missing_part\", or\n"
-	    "                          \"-spelling,-passive\" for all but these\n"
-	    "      --no-spelling       do not check spelling\n"
-	    "      --framework ID      framework of a draft (default: guessed from its headings)\n"
+	    "finding; where the framework asks for a résumé or an interview, on the résumé\n"
+	    "lines and the cards too. FILE is a project (.ecq, opened read-only) or a draft\n"
+	    "(text, Markdown, .docx or .odt) read the way 'ecqcoach import' reads it;\n"
+	    "positions are then lines in the draft (for .docx and .odt, in its text as\n"
+	    "import reads it).\n\n");
+	ruleopts_usage();
+	printf("      --framework ID      framework of a draft (default: guessed from its headings)\n"
 	    "  -h, --help              show this help\n\n"
 	    "Exit status: 0 nothing at --fail-on or above, 1 findings, 2 usage error,\n"
 	    "3 file error.\n");
@@ -107,6 +107,14 @@ finding_text(const struct project *p, const struct finding *f)
 	}
 	if (t == NULL)
 		return NULL;
+	if (f->example >= 0 && checker_target_shape(t) != NULL) {
+		const struct example *e = project_example_by_id(p, f->example);
+
+		if (e == NULL)
+			return NULL;
+		return strcmp(checker_target_shape(t), "resume") == 0 ? project_example_resume(e) :
+		    project_example_card(e);
+	}
 	if (strncmp(t, "intro.", 6) == 0 && f->ecq >= 0 && (size_t)f->ecq < p->fw->n_ecqs)
 		return p->intro[f->ecq];
 	if (strcmp(t, "unsorted") == 0)
@@ -192,8 +200,18 @@ static char *
 finding_place(const struct project *p, const struct finding *f)
 {
 	const struct example *e = f->example >= 0 ? project_example_by_id(p, f->example) : NULL;
+	const char *shape = checker_target_shape(f->target);
 	char *ecq, *s;
+	long long pos_id;
+	size_t i;
 
+	if (f->target != NULL && sscanf(f->target, "position.%lld.", &pos_id) == 1) {
+		for (i = 0; i < p->n_positions && p->positions[i].id != pos_id; i++)
+			;
+		if (i < p->n_positions)
+			return xasprintf("résumé, position %zu %s", i + 1,
+			    p->positions[i].field[POS_TITLE]);
+	}
 	if (f->ecq < 0 || (size_t)f->ecq >= p->fw->n_ecqs)
 		return xstrdup(f->target != NULL && strcmp(f->target, "unsorted") == 0 ?
 		    "unsorted note" : "narrative");
@@ -201,6 +219,9 @@ finding_place(const struct project *p, const struct finding *f)
 	if (e != NULL && f->field >= 0 && f->field < EX_FIELD_COUNT)
 		s = xasprintf("%s, example %d, %s", ecq, e->position + 1,
 		    project_field_name((enum example_field)f->field));
+	else if (e != NULL && shape != NULL)
+		s = xasprintf("%s, example %d, %s", ecq, e->position + 1,
+		    strcmp(shape, "resume") == 0 ? "résumé line" : "card");
 	else if (e != NULL)
 		s = xasprintf("%s, example %d", ecq, e->position + 1);
 	else if (f->target != NULL && strncmp(f->target, "intro.", 6) == 0)
@@ -225,6 +246,10 @@ field_key(const struct finding *f)
 		return names[f->field];
 	if (f->target == NULL)
 		return NULL;
+	if (checker_target_shape(f->target) != NULL)
+		return checker_target_shape(f->target);
+	if (strncmp(f->target, "position.", 9) == 0)
+		return "position";
 	if (strncmp(f->target, "intro.", 6) == 0)
 		return "intro";
 	if (strncmp(f->target, "note.", 5) == 0)
@@ -237,7 +262,7 @@ field_key(const struct finding *f)
 static void
 print_text(struct check *c, const struct findings *fs, const size_t *order)
 {
-	size_t i, k, line, col;
+	size_t i, line, col;
 
 	for (i = 0; i < fs->n; i++) {
 		const struct finding *f = &fs->items[order[i]];
@@ -256,19 +281,7 @@ print_text(struct check *c, const struct findings *fs, const size_t *order)
 		cli_printf(stdout, ": %s: ", severity_name(f->severity));
 		cli_put_line(stdout, f->message);
 		cli_printf(stdout, " [%s]\n", f->rule);
-		if (f->suggestions != NULL && f->suggestions[0] != NULL) {
-			fputs("    suggestions: ", stdout);
-			for (k = 0; f->suggestions[k] != NULL; k++) {
-				if (k > 0)
-					fputs(", ", stdout);
-				cli_put_line(stdout, f->suggestions[k]);
-			}
-			fputc('\n', stdout);
-		} else if (f->suggestion != NULL && f->suggestion[0] != '\0') {
-			fputs("    suggestion: ", stdout);
-			cli_put_line(stdout, f->suggestion);
-			fputc('\n', stdout);
-		}
+		findout_suggestions(stdout, f);
 		if (f->fix != NULL) {
 			const char *t = finding_text(c->p, f);
 
@@ -324,9 +337,8 @@ print_json(struct check *c, const struct findings *fs, const size_t *order,
     const size_t by_sev[3], bool spelling, const char *notice)
 {
 	const struct framework *fw = c->p->fw;
-	const struct rule_info *r;
 	struct json j;
-	size_t i, k, n, e, line, col;
+	size_t i, e, line, col;
 
 	json_init(&j, stdout, true);
 	json_object_begin(&j);
@@ -387,32 +399,7 @@ print_json(struct check *c, const struct findings *fs, const size_t *order,
 			json_string_n(&j, t + off, f->length <= tl - off ? f->length : tl - off);
 		else
 			json_null(&j);
-		json_key(&j, "message");
-		json_string(&j, f->message);
-		json_key(&j, "suggestion");
-		json_string(&j, f->suggestion);
-		json_key(&j, "suggestions");
-		json_array_begin(&j);
-		if (f->suggestions != NULL) {
-			for (k = 0; f->suggestions[k] != NULL; k++)
-				json_string(&j, f->suggestions[k]);
-		} else if (f->suggestion != NULL) {
-			json_string(&j, f->suggestion);
-		}
-		json_array_end(&j);
-		json_key(&j, "fix");
-		if (f->fix != NULL) {
-			json_object_begin(&j);
-			json_key(&j, "text");
-			json_string(&j, f->fix);
-			json_key(&j, "offset");
-			json_int(&j, (long long)f->fix_offset);
-			json_key(&j, "length");
-			json_int(&j, (long long)f->fix_length);
-			json_object_end(&j);
-		} else {
-			json_null(&j);
-		}
+		findout_json_tail(&j, f);
 		json_object_end(&j);
 	}
 	json_array_end(&j);
@@ -429,17 +416,7 @@ print_json(struct check *c, const struct findings *fs, const size_t *order,
 	json_int(&j, (long long)by_sev[SEV_WARNING]);
 	json_key(&j, "info");
 	json_int(&j, (long long)by_sev[SEV_INFO]);
-	json_key(&j, "rules");
-	json_object_begin(&j);
-	for (r = checker_rules(); r->id != NULL; r++) {
-		for (i = n = 0; i < fs->n; i++)
-			n += strcmp(fs->items[i].rule, r->id) == 0;
-		if (n > 0) {
-			json_key(&j, r->id);
-			json_int(&j, (long long)n);
-		}
-	}
-	json_object_end(&j);
+	findout_json_rule_counts(&j, fs);
 	json_key(&j, "words");
 	json_int(&j, (long long)c->total_words);
 	json_key(&j, "ecqs");
@@ -601,17 +578,14 @@ open_draft(struct check *c, const char *fw_id, char **text, struct project **bui
 int
 cli_check(int argc, char **argv)
 {
-	enum { OPT_NO_SPELLING = 256, OPT_FAIL_ON, OPT_FRAMEWORK };
+	enum { OPT_FRAMEWORK = RULEOPTS_NEXT };
 	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "rules", required_argument, NULL, 'r' },
-		{ "no-spelling", no_argument, NULL, OPT_NO_SPELLING },
-		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+		RULEOPTS_LONG,
 		{ "framework", required_argument, NULL, OPT_FRAMEWORK },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct checker_options copt = { 0 };
+	struct ruleopts ro;
 	struct checker *ck = NULL;
 	struct store *st = NULL;
 	struct findings fs;
@@ -621,34 +595,20 @@ cli_check(int argc, char **argv)
 	struct project *built = NULL;
 	char *text = NULL;
 	size_t i, by_sev[3] = { 0, 0, 0 }, *order = NULL;
-	bool json = false, spelling;
-	int ch, fail_on = SEV_WARNING, status = EXIT_OK;
+	bool spelling;
+	int ch, rc, status = EXIT_OK;
 
 	memset(&c, 0, sizeof c);
 	error_clear(&err);
 	findings_init(&fs);
-	while ((ch = getopt_long(argc, argv, "f:r:h", opts, NULL)) != -1) {
+	ruleopts_init(&ro);
+	while ((ch = getopt_long(argc, argv, RULEOPTS_SHORT "h", opts, NULL)) != -1) {
+		rc = ruleopts_handle(&ro, "check", ch, optarg);
+		if (rc == RULEOPTS_TAKEN)
+			continue;
+		if (rc != RULEOPTS_NOT_MINE)
+			return rc;
 		switch (ch) {
-		case 'f':
-			if (strcmp(optarg, "json") == 0)
-				json = true;
-			else if (strcmp(optarg, "text") == 0)
-				json = false;
-			else
-				return cli_usage_error("check", "unknown format '%s' (text or json)", optarg);
-			break;
-		case 'r':
-			copt.rules = optarg;
-			break;
-		case OPT_NO_SPELLING:
-			copt.no_spelling = true;
-			break;
-		case OPT_FAIL_ON:
-			fail_on = severity_parse(optarg);
-			if (fail_on < 0)
-				return cli_usage_error("check", "unknown severity '%s' (info, warning or error)",
-				    optarg);
-			break;
 		case OPT_FRAMEWORK:
 			fw_id = optarg;
 			break;
@@ -668,7 +628,7 @@ cli_check(int argc, char **argv)
 		c.name = "<stdin>";
 
 	/* Rules first: a typo in --rules is a usage error, whatever the file. */
-	if (checker_new(&copt, &ck, &err) != 0) {
+	if (checker_new(&ro.copt, &ck, &err) != 0) {
 		if (err.code == ERR_USAGE)
 			return cli_usage_error("check", "%s", err.msg);
 		cli_error("check", "%s", err.msg);
@@ -686,10 +646,11 @@ cli_check(int argc, char **argv)
 	}
 	if (paths_dict_note() != NULL)
 		cli_error("check", "note: %s", paths_dict_note());
-	spelling = !copt.no_spelling && checker_spell_available(ck);
+	spelling = !ro.copt.no_spelling && checker_spell_available(ck);
 	checker_set_framework(ck, c.p->fw);
+	checker_load_shapes(ck, st);
 	checker_check_project(ck, c.p, &fs);
-	if (c.draft && c.rep.invalid_offset != (size_t)-1 && rule_selected(copt.rules, "encoding")) {
+	if (c.draft && c.rep.invalid_offset != (size_t)-1 && rule_selected(ro.copt.rules, "encoding")) {
 		/* The importer read such bytes as spaces; say where the first one was. */
 		struct finding f;
 		char msg[160];
@@ -716,19 +677,22 @@ cli_check(int argc, char **argv)
 	}
 	if (layout_pages(NULL, c.p, NULL, &c.layout, &err) == 0) {
 		c.have_pages = true;
-		if (rule_selected(copt.rules, "page_limit"))
+		if (rule_selected(ro.copt.rules, "page_limit"))
 			layout_page_limit_findings(&c.layout, c.p, &fs);
 	} else {
 		cli_error("check", "warning: pages not counted: %s", err.msg);
 	}
-	count_words(&c);
-	for (i = 0; i < fs.n; i++) {
-		by_sev[fs.items[i].severity]++;
-		if ((int)fs.items[i].severity >= fail_on)
-			status = EXIT_FINDINGS;
+	if (rule_selected(ro.copt.rules, "resume_length")) {
+		struct resume_settings rs;
+
+		checker_resume_settings(ck, &rs);
+		if (resume_length_check(NULL, c.p, &rs, &fs, &err) != 0)
+			cli_error("check", "warning: résumé lines not laid out: %s", err.msg);
 	}
+	count_words(&c);
+	status = findout_tally(&fs, ro.fail_on, by_sev);
 	order = finding_order(&c, &fs);
-	if (json) {
+	if (ro.json) {
 		print_json(&c, &fs, order, by_sev, spelling, checker_warning(ck));
 	} else {
 		print_text(&c, &fs, order);

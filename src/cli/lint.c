@@ -16,9 +16,11 @@
 #include "bounded.h"
 #include "checker.h"
 #include "cli.h"
+#include "findout.h"
 #include "json.h"
 #include "text.h"
 #include "paths.h"
+#include "ruleopts.h"
 #include "xalloc.h"
 
 static void
@@ -26,28 +28,11 @@ lint_usage(void)
 {
 	printf("Usage: ecqcoach lint [options] [FILE|-]\n"
 	    "Check plain text with the text rules (spelling, voice, plain language, acronyms...)\n"
-	    "and print one line per finding: FILE:LINE:COL: severity: message [rule].\n\n"
-	    "  -f, --format text|json  output format (default: text)\n"
-	    "  -r, --rules LIST        rules to run: \"passive,spelling\", or \"-spelling\" for\n"
-	    "                          all but these (ids: --list-rules, ecqcoach(1))\n"
-	    "      --no-spelling       do not check spelling\n"
-	    "      --fail-on SEVERITY  exit 1 when a finding is at least info|warning|error\n"
-	    "                          (default: warning)\n"
-	    "      --list-rules        list the rule ids and exit\n"
-	    "  -h, --help              show this help\n\n"
+	    "and print one line per finding: FILE:LINE:COL: severity: message [rule].\n\n");
+	ruleopts_usage();
+	printf("  -h, --help              show this help\n\n"
 	    "Reads standard input when FILE is - or missing. Exit status: 0 clean, 1 findings,\n"
 	    "2 usage error, 3 unreadable input.\n");
-}
-
-static int
-lint_list_rules(void)
-{
-	const struct rule_info *r;
-
-	for (r = checker_rules(); r->id != NULL; r++)
-		printf("%-20s %-8s %s%s\n", r->id, severity_name(r->severity), r->summary,
-		    r->project ? " (check only)" : "");
-	return EXIT_OK;
 }
 
 /* Line and column of increasing offsets, computed in one pass. */
@@ -89,7 +74,7 @@ static void
 lint_print_text(const char *name, const char *text, size_t len, const struct findings *fs)
 {
 	struct lint_cursor cur = { text, len, 0, 1, 1 };
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < fs->n; i++) {
 		const struct finding *f = &fs->items[i];
@@ -99,19 +84,7 @@ lint_print_text(const char *name, const char *text, size_t len, const struct fin
 		cli_printf(stdout, ":%zu:%zu: %s: ", cur.line, cur.col, severity_name(f->severity));
 		cli_put_line(stdout, f->message);
 		cli_printf(stdout, " [%s]\n", f->rule);
-		if (f->suggestions != NULL && f->suggestions[0] != NULL) {
-			fputs("    suggestions: ", stdout);
-			for (k = 0; f->suggestions[k] != NULL; k++) {
-				if (k > 0)
-					fputs(", ", stdout);
-				cli_put_line(stdout, f->suggestions[k]);
-			}
-			fputc('\n', stdout);
-		} else if (f->suggestion != NULL && f->suggestion[0] != '\0') {
-			fputs("    suggestion: ", stdout);
-			cli_put_line(stdout, f->suggestion);
-			fputc('\n', stdout);
-		}
+		findout_suggestions(stdout, f);
 		cli_put_fix(stdout, text, len, f->fix, f->fix_offset, f->fix_length);
 	}
 }
@@ -121,9 +94,8 @@ lint_print_json(const char *name, const char *text, size_t len, const struct fin
     size_t words, const size_t by_sev[3], bool spelling, const char *warning)
 {
 	struct lint_cursor cur = { text, len, 0, 1, 1 };
-	const struct rule_info *r;
 	struct json j;
-	size_t i, k, count;
+	size_t i;
 
 	json_init(&j, stdout, true);
 	json_object_begin(&j);
@@ -157,32 +129,7 @@ lint_print_json(const char *name, const char *text, size_t len, const struct fin
 		json_key(&j, "text");
 		json_string_n(&j, text + (f->offset < len ? f->offset : len),
 		    f->offset < len && f->length <= len - f->offset ? f->length : 0);
-		json_key(&j, "message");
-		json_string(&j, f->message);
-		json_key(&j, "suggestion");
-		json_string(&j, f->suggestion);
-		json_key(&j, "suggestions");
-		json_array_begin(&j);
-		if (f->suggestions != NULL) {
-			for (k = 0; f->suggestions[k] != NULL; k++)
-				json_string(&j, f->suggestions[k]);
-		} else if (f->suggestion != NULL) {
-			json_string(&j, f->suggestion);
-		}
-		json_array_end(&j);
-		json_key(&j, "fix");
-		if (f->fix != NULL) {
-			json_object_begin(&j);
-			json_key(&j, "text");
-			json_string(&j, f->fix);
-			json_key(&j, "offset");
-			json_int(&j, (long long)f->fix_offset);
-			json_key(&j, "length");
-			json_int(&j, (long long)f->fix_length);
-			json_object_end(&j);
-		} else {
-			json_null(&j);
-		}
+		findout_json_tail(&j, f);
 		json_object_end(&j);
 	}
 	json_array_end(&j);
@@ -202,17 +149,7 @@ lint_print_json(const char *name, const char *text, size_t len, const struct fin
 	json_bool(&j, spelling);
 	json_key(&j, "notice");
 	json_string(&j, warning);
-	json_key(&j, "rules");
-	json_object_begin(&j);
-	for (r = checker_rules(); r->id != NULL; r++) {
-		for (i = count = 0; i < fs->n; i++)
-			count += strcmp(fs->items[i].rule, r->id) == 0;
-		if (count > 0) {
-			json_key(&j, r->id);
-			json_int(&j, (long long)count);
-		}
-	}
-	json_object_end(&j);
+	findout_json_rule_counts(&j, fs);
 	json_object_end(&j);
 	json_object_end(&j);
 }
@@ -220,52 +157,31 @@ lint_print_json(const char *name, const char *text, size_t len, const struct fin
 int
 cli_lint(int argc, char **argv)
 {
-	enum { OPT_NO_SPELLING = 256, OPT_FAIL_ON, OPT_LIST_RULES };
 	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "rules", required_argument, NULL, 'r' },
-		{ "no-spelling", no_argument, NULL, OPT_NO_SPELLING },
-		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
-		{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
+		RULEOPTS_LONG,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct checker_options copt = { 0 };
+	struct ruleopts ro;
 	struct checker *ck = NULL;
 	struct findings fs;
 	struct error err;
 	const char *path = "-", *name;
 	char *text = NULL;
-	size_t len = 0, i, by_sev[3] = { 0, 0, 0 };
-	bool json = false, spelling;
-	int c, fail_on = SEV_WARNING, status;
+	size_t len = 0, by_sev[3] = { 0, 0, 0 };
+	bool spelling;
+	int c, rc, status;
 	FILE *in;
 
 	error_clear(&err);
-	while ((c = getopt_long(argc, argv, "f:r:h", opts, NULL)) != -1) {
+	ruleopts_init(&ro);
+	while ((c = getopt_long(argc, argv, RULEOPTS_SHORT "h", opts, NULL)) != -1) {
+		rc = ruleopts_handle(&ro, "lint", c, optarg);
+		if (rc == RULEOPTS_TAKEN)
+			continue;
+		if (rc != RULEOPTS_NOT_MINE)
+			return rc;
 		switch (c) {
-		case 'f':
-			if (strcmp(optarg, "json") == 0)
-				json = true;
-			else if (strcmp(optarg, "text") == 0)
-				json = false;
-			else
-				return cli_usage_error("lint", "unknown format '%s' (text or json)", optarg);
-			break;
-		case 'r':
-			copt.rules = optarg;
-			break;
-		case OPT_NO_SPELLING:
-			copt.no_spelling = true;
-			break;
-		case OPT_FAIL_ON:
-			fail_on = severity_parse(optarg);
-			if (fail_on < 0)
-				return cli_usage_error("lint", "unknown severity '%s' (info, warning or error)",
-				    optarg);
-			break;
-		case OPT_LIST_RULES:
-			return lint_list_rules();
 		case 'h':
 			lint_usage();
 			return EXIT_OK;
@@ -292,7 +208,7 @@ cli_lint(int argc, char **argv)
 		return EXIT_DATA;
 	}
 
-	if (checker_new(&copt, &ck, &err) != 0) {
+	if (checker_new(&ro.copt, &ck, &err) != 0) {
 		free(text);
 		if (err.code == ERR_USAGE)
 			return cli_usage_error("lint", "%s", err.msg);
@@ -303,18 +219,13 @@ cli_lint(int argc, char **argv)
 		cli_error("lint", "warning: %s", checker_warning(ck));
 	if (paths_dict_note() != NULL)
 		cli_error("lint", "note: %s", paths_dict_note());
-	spelling = !copt.no_spelling && checker_spell_available(ck);
+	spelling = !ro.copt.no_spelling && checker_spell_available(ck);
 
 	findings_init(&fs);
 	checker_check_text(ck, text, len, NULL, &fs);
 	findings_sort(&fs);
-	status = EXIT_OK;
-	for (i = 0; i < fs.n; i++) {
-		by_sev[fs.items[i].severity]++;
-		if ((int)fs.items[i].severity >= fail_on)
-			status = EXIT_FINDINGS;
-	}
-	if (json) {
+	status = findout_tally(&fs, ro.fail_on, by_sev);
+	if (ro.json) {
 		lint_print_json(name, text, len, &fs, text_count_words(text, len), by_sev, spelling,
 		    checker_warning(ck));
 	} else {

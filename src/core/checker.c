@@ -4,7 +4,9 @@
  * once, keeps the table of every public rule id, selects rules (--rules),
  * runs the text rule files (checks/) and the spelling and encoding
  * rules on a text, and on a project every field with acronyms scoped per
- * ECQ, then the project rules; dismissed findings are dropped.
+ * ECQ, the résumé lines and cards where the framework asks for them
+ * (resume.h, checks/card_rules.h), then the project rules; dismissed
+ * findings are dropped.
  */
 #include "config.h"
 #include "checker.h"
@@ -20,9 +22,13 @@
 
 #include <unistr.h>
 
+#include "card.h"
+#include "checks/card_rules.h"
 #include "checks/project_rules.h"
+#include "checks/resume_rules.h"
 #include "checks/rules.h"
 #include "paths.h"
+#include "resume.h"
 #include "spell.h"
 #include "store.h"
 #include "text.h"
@@ -41,7 +47,8 @@
 #define CHECKER_MAX_ENCODING 20
 
 /* The rules of the engine and of the checks/ files; the project rules come from
- * project_rules_info(). Severities are the defaults the rules emit. */
+ * project_rules_info(), the résumé and card rules from resume_rules_info()
+ * and card_rules_info(). Severities are the defaults the rules emit. */
 static const struct rule_info checker_text_rules[] = {
 	{ "spelling", SEV_WARNING,
 	  "a word neither hunspell en_US nor the federal, user or project word lists know", false },
@@ -110,6 +117,8 @@ struct checker {
 	const struct strlist *words;    /* borrowed */
 	struct acronym_scope *scope;    /* during checker_check_project */
 	bool no_suggestions;
+	int card_wpm;                   /* the speaking pace for card_time */
+	struct resume_settings resume;  /* the résumé's page settings */
 };
 
 /* ---- the rule table ------------------------------------------------------ */
@@ -117,21 +126,63 @@ struct checker {
 static struct rule_info checker_all[CHECKER_MAX_RULES + 1];
 static size_t checker_n_all;
 
+/* Appends a table's rules to checker_all, once per id: the résumé's
+ * unquantified_result is the narrative's rule on another text. */
+static void
+checker_add_rules(const struct rule_info *r)
+{
+	size_t i;
+
+	for (; r != NULL && r->id != NULL && checker_n_all < CHECKER_MAX_RULES; r++) {
+		for (i = 0; i < checker_n_all && strcmp(checker_all[i].id, r->id) != 0; i++)
+			;
+		if (i == checker_n_all)
+			checker_all[checker_n_all++] = *r;
+	}
+}
+
 const struct rule_info *
 checker_rules(void)
 {
-	const struct rule_info *pr;
 	size_t i;
 
 	if (checker_n_all > 0)
 		return checker_all;
 	for (i = 0; i < CHECKER_N_TEXT_RULES; i++)
 		checker_all[checker_n_all++] = checker_text_rules[i];
-	for (pr = project_rules_info(); pr != NULL && pr->id != NULL &&
-	    checker_n_all < CHECKER_MAX_RULES; pr++)
-		checker_all[checker_n_all++] = *pr;
+	checker_add_rules(project_rules_info());
+	checker_add_rules(resume_rules_info());
+	checker_add_rules(card_rules_info());
 	checker_all[checker_n_all].id = NULL;
 	return checker_all;
+}
+
+static bool
+checker_in_table(const struct rule_info *r, const char *id)
+{
+	for (; r != NULL && r->id != NULL; r++)
+		if (strcmp(r->id, id) == 0)
+			return true;
+	return false;
+}
+
+const char *
+checker_rule_shape(const char *id)
+{
+	size_t i;
+
+	if (id == NULL)
+		return NULL;
+	for (i = 0; i < CHECKER_N_TEXT_RULES; i++)
+		if (strcmp(checker_text_rules[i].id, id) == 0)
+			return NULL;
+	if (checker_in_table(project_rules_info(), id))
+		return NULL;
+	if (checker_in_table(resume_rules_info(), id))
+		return "résumé";
+	if (checker_in_table(card_rules_info(), id))
+		return "card";
+	return NULL;
 }
 
 static int
@@ -404,6 +455,8 @@ checker_new(const struct checker_options *opt, struct checker **out, struct erro
 	if (ck->enabled[checker_rule_index("spelling", 8)])
 		checker_open_speller(ck, opt);
 	ck->no_suggestions = opt->no_suggestions;
+	ck->card_wpm = CARD_WPM_DEFAULT;
+	resume_settings_default(&ck->resume);
 	*out = ck;
 	return 0;
 fail:
@@ -486,6 +539,33 @@ checker_set_candidate(struct checker *ck, const char *name)
 	free(ck->candidate);
 	ck->candidate = name != NULL && *name != '\0' ? xstrdup(name) : NULL;
 	checker_update_words(ck);
+}
+
+void
+checker_load_shapes(struct checker *ck, const struct store *st)
+{
+	if (ck == NULL)
+		return;
+	ck->card_wpm = st != NULL ? card_wpm_load(st) : CARD_WPM_DEFAULT;
+	if (st != NULL)
+		resume_settings_load(st, &ck->resume);
+	else
+		resume_settings_default(&ck->resume);
+}
+
+int
+checker_card_wpm(const struct checker *ck)
+{
+	return ck != NULL ? ck->card_wpm : CARD_WPM_DEFAULT;
+}
+
+void
+checker_resume_settings(const struct checker *ck, struct resume_settings *s)
+{
+	if (ck != NULL)
+		*s = ck->resume;
+	else
+		resume_settings_default(s);
 }
 
 /* ---- emitting ------------------------------------------------------------ */
@@ -807,6 +887,70 @@ checker_add_user_word(struct checker *ck, const char *word, struct error *err)
 
 /* ---- projects ------------------------------------------------------------ */
 
+const char *
+checker_target_shape(const char *target)
+{
+	const char *dot;
+
+	if (target == NULL || strncmp(target, "example.", 8) != 0)
+		return NULL;
+	dot = strrchr(target, '.');
+	if (strcmp(dot, ".resume") == 0)
+		return "resume";
+	if (strcmp(dot, ".card") == 0)
+		return "card";
+	return NULL;
+}
+
+/* Whether the writer has begun the résumé: a position or a résumé line. */
+static bool
+checker_resume_begun(const struct project *p)
+{
+	const char *s;
+	size_t i;
+
+	if (p->n_positions > 0)
+		return true;
+	for (i = 0; i < p->n_examples; i++)
+		for (s = project_example_resume(&p->examples[i]); *s != '\0'; s++)
+			if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+				return true;
+	return false;
+}
+
+/* Keeps a finding of resume_check but the coverage of an ECQ with no
+ * example (missing_part already says it has none). */
+static bool
+checker_keep_resume(const struct finding *f, void *arg)
+{
+	const struct project *p = arg;
+
+	return strcmp(f->rule, "resume_coverage") != 0 || project_count_examples(p, f->ecq) > 0;
+}
+
+/* The résumé lines and the cards, when the framework asks for them: each
+ * line with the engine's rules that apply to it and the résumé rules, the
+ * coverage and USAJOBS' limit (resume_check) once the résumé is begun (a
+ * narrative checked alone, or an imported draft, is not told five times
+ * that it has no résumé); each card with the rules that make sense spoken
+ * (card_check). A framework that asks for neither (ses-2010) finds nothing
+ * here. Lengths in lines come from the layout (resume_length_check). */
+static void
+checker_check_shapes(struct checker *ck, const struct project *p, struct findings *out)
+{
+	size_t i, from = out->n;
+
+	if (p->fw->docs.use[DOC_RESUME] != DOC_NO && checker_resume_begun(p)) {
+		resume_check(ck, p, NULL, out);
+		findings_filter(out, from, checker_keep_resume, (void *)p);
+	}
+	if (p->fw->docs.use[DOC_INTERVIEW] != DOC_NO) {
+		for (i = 0; i < p->n_examples; i++)
+			card_check(ck, p->fw, &p->examples[i], project_example_card(&p->examples[i]),
+			    ck->card_wpm, out);
+	}
+}
+
 /* The text a project finding points into (for dismissals), or "". */
 static const char *
 checker_finding_text(const struct project *p, const struct finding *f)
@@ -815,6 +959,15 @@ checker_finding_text(const struct project *p, const struct finding *f)
 		const struct example *e = project_example_by_id(p, f->example);
 
 		return e != NULL ? e->field[f->field] : "";
+	}
+	if (f->example >= 0 && f->field < 0) {
+		const struct example *e = project_example_by_id(p, f->example);
+		const char *shape = checker_target_shape(f->target);
+
+		if (e == NULL || shape == NULL)
+			return "";
+		return strcmp(shape, "resume") == 0 ? project_example_resume(e) :
+		    project_example_card(e);
 	}
 	if (f->example < 0 && f->field < 0 && f->ecq >= 0 && p->fw != NULL &&
 	    (size_t)f->ecq < p->fw->n_ecqs && f->target != NULL &&
@@ -1017,6 +1170,7 @@ checker_check_project(struct checker *ck, const struct project *p, struct findin
 		acronym_scope_free(ck->scope);
 		ck->scope = NULL;
 	}
+	checker_check_shapes(ck, p, &all);
 	project_rules_run(p, ck->lists, 0, &all);
 	for (i = 0; i < all.n; i++) {
 		const struct finding *f = &all.items[i];

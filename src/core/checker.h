@@ -2,8 +2,10 @@
 /*
  * checker.h: the checking engine. It owns the speller and the word lists
  * (from dictionaries/), runs the text rules on any text and, for a project,
- * every text rule on every field (acronym state scoped per ECQ) plus the
- * project rules (checks/project_rules.h). Dismissed findings are dropped.
+ * every text rule on every field (acronym state scoped per ECQ), the
+ * résumé lines and cards the framework asks for (resume.h, card_rules.h),
+ * plus the project rules (checks/project_rules.h). Dismissed findings are
+ * dropped.
  */
 #ifndef ECQ_CHECKER_H
 #define ECQ_CHECKER_H
@@ -17,6 +19,8 @@
 #include "project.h"
 
 struct wordlists;
+struct store;
+struct resume_settings;
 
 struct checker;
 
@@ -50,6 +54,15 @@ void checker_set_framework(struct checker *ck, const struct framework *fw);
 void checker_set_words(struct checker *ck, const struct strlist *words);
 /* Names that count as third person (the candidate's own name). */
 void checker_set_candidate(struct checker *ck, const char *name);
+/* The settings the résumé and card rules read from the project file (the
+ * speaking pace "card.wpm", the résumé's "resume.margin_in" and
+ * "resume.font_pt"); st NULL: the defaults, which a new checker has.
+ * Call again after they change. */
+void checker_load_shapes(struct checker *ck, const struct store *st);
+/* The pace card_time uses (words a minute); ck may be NULL (the default). */
+int checker_card_wpm(const struct checker *ck);
+/* The résumé settings resume_length lays lines out with into *s. */
+void checker_resume_settings(const struct checker *ck, struct resume_settings *s);
 
 /* Context of a piece of text inside a project (all -1/NULL for plain text). */
 struct check_ctx {
@@ -94,8 +107,17 @@ void checker_check_in_project(struct checker *ck, const struct project *p, const
     size_t len, const struct check_ctx *ctx, const struct acronym_scope *before,
     struct findings *out);
 
-/* Runs every rule on the whole project; sorted findings, dismissed dropped. */
+/* Runs every rule on the whole project; sorted findings, dismissed dropped.
+ * Where the framework's [documents] asks for a résumé (use[DOC_RESUME] is
+ * not DOC_NO) every résumé line ("example.<id>.resume", field -1), the
+ * coverage and USAJOBS' limit are checked too (resume_check; resume_length
+ * needs the layout: resume_length_check); where it asks for an interview,
+ * every card ("example.<id>.card", field -1; card_check). */
 void checker_check_project(struct checker *ck, const struct project *p, struct findings *out);
+
+/* "resume" for "example.<id>.resume", "card" for "example.<id>.card",
+ * else NULL: the shape a finding's target names. */
+const char *checker_target_shape(const char *target);
 
 /* Spelling helpers for the editor: is the word known, and suggestions
  * (NULL-terminated, caller frees with checker_free_list). */
@@ -114,5 +136,8 @@ struct rule_info {
 };
 const struct rule_info *checker_rules(void);
 const struct rule_info *checker_rule(const char *id);
+/* "résumé" or "card" for a rule that checks only that shape (lint lists
+ * it so), NULL for the narrative's rules and unknown ids. */
+const char *checker_rule_shape(const char *id);
 
 #endif

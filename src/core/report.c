@@ -25,6 +25,7 @@
 #include "checker.h"
 #include "layout.h"
 #include "reportcache.h"
+#include "resume.h"
 #include "store.h"
 #include "strbuf.h"
 #include "text.h"
@@ -254,6 +255,7 @@ row_read_direct(struct checker *ck, const char *path, const struct report_option
 	count(p, row);
 	if (o->findings && ck != NULL) {
 		checker_set_framework(ck, p->fw);
+		checker_load_shapes(ck, st);    /* card_time at the project's pace */
 		checker_check_project(ck, p, &fs);
 	}
 	if (o->pages) {
@@ -266,6 +268,13 @@ row_read_direct(struct checker *ck, const char *path, const struct report_option
 				layout_page_limit_findings(&lr, p, &fs);
 		}
 		layout_result_free(&lr);
+		if (o->findings && ck != NULL) {
+			struct resume_settings rs;
+
+			/* as check: the résumé lines' length from their layout */
+			checker_resume_settings(ck, &rs);
+			(void)resume_length_check(NULL, p, &rs, &fs, &err);
+		}
 	}
 	if (o->findings && ck != NULL) {
 		row->have_findings = true;

@@ -681,6 +681,13 @@ applies(const struct finding *f, void *arg)
 	return ruleutil_in(f->rule, ids);
 }
 
+/* The speller's word check, for the action_verb rule (resume_rules.h). */
+static bool
+known_word(void *arg, const char *word)
+{
+	return checker_spell_ok(arg, word);
+}
+
 void
 resume_check_line(struct checker *ck, const struct project *p, const struct example *ex,
     const char *text, int lines, struct findings *out)
@@ -694,6 +701,8 @@ resume_check_line(struct checker *ck, const struct project *p, const struct exam
 	rc.example = ex->id;
 	rc.target = target;
 	rc.max_lines = (int)p->fw->docs.resume_line_lines;
+	rc.known = ck != NULL && checker_spell_available(ck) ? known_word : NULL;
+	rc.known_arg = ck;
 	if (ck != NULL) {
 		ctx.ecq = ex->ecq;
 		ctx.example = ex->id;
@@ -732,7 +741,7 @@ resume_check(struct checker *ck, const struct project *p, const int *lines,
 	bool *shown = xcalloc(p->fw->n_ecqs + 1, sizeof *shown);
 	struct finding f;
 	size_t i, n;
-	char *msg, *txt;
+	char *msg, *txt, *target;
 	int limit = (int)p->fw->docs.resume_field_chars;
 
 	for (i = 0; i < p->n_examples; i++)
@@ -769,13 +778,60 @@ resume_check(struct checker *ck, const struct project *p, const int *lines,
 		f.ecq = -1;
 		f.example = -1;
 		f.field = -1;
+		/* on the duties, the text to cut first (and a key for dismissals) */
+		target = xasprintf("position.%lld.duties", (long long)p->positions[i].id);
+		f.target = target;
 		msg = xasprintf("Position %zu (%s): its duties and accomplishments have %zu characters; "
 		    "USAJOBS' résumé builder takes %d", i + 1, p->positions[i].field[POS_TITLE], n, limit);
 		f.message = msg;
 		f.suggestion = (char *)"Cut the duties first, then the longest lines";
 		findings_add(out, &f);
 		free(msg);
+		free(target);
 	}
+}
+
+static bool
+is_length(const struct finding *f, void *arg)
+{
+	(void)arg;
+	return strcmp(f->rule, "resume_length") == 0;
+}
+
+int
+resume_length_check(struct layout_cache *c, const struct project *p,
+    const struct resume_settings *s, struct findings *out, struct error *err)
+{
+	struct resume_settings defaults;
+	struct layout_result r;
+	int *lines = NULL, rc;
+	size_t i, from;
+
+	if (p == NULL || p->fw == NULL || p->fw->docs.use[DOC_RESUME] == DOC_NO)
+		return 0;
+	for (i = 0; i < p->n_examples && !has_line(&p->examples[i]); i++)
+		;
+	if (i == p->n_examples)
+		return 0;       /* no line to lay out: no Pango work */
+	if (s == NULL) {
+		resume_settings_default(&defaults);
+		s = &defaults;
+	}
+	memset(&r, 0, sizeof r);
+	rc = resume_layout(c, p, s, NULL, &r, &lines, err);
+	if (rc == 0) {
+		for (i = 0; i < p->n_examples; i++) {
+			if (!has_line(&p->examples[i]))
+				continue;
+			from = out->n;
+			resume_check_line(NULL, p, &p->examples[i],
+			    project_example_resume(&p->examples[i]), lines[i], out);
+			findings_filter(out, from, is_length, NULL);
+		}
+	}
+	free(lines);
+	layout_result_free(&r);
+	return rc;
 }
 
 /* ---- export ----------------------------------------------------------------- */

@@ -106,6 +106,12 @@ char *resume_usajobs_block(const struct project *p, const struct position *pos);
 /* The characters (not bytes) of resume_usajobs_block(p, pos), the count
  * checked against the framework's resume_field_chars. */
 size_t resume_usajobs_chars(const struct project *p, const struct position *pos);
+/* resume_length on every résumé line of p, laid out under s (NULL: the
+ * defaults) through c (may be NULL), when the framework asks for a résumé:
+ * what checker_check_project cannot give without the layout. Returns 0,
+ * or as resume_layout (nothing added). */
+int resume_length_check(struct layout_cache *c, const struct project *p,
+    const struct resume_settings *s, struct findings *out, struct error *err);
 
 /* Renders the résumé: PDF (the layout above), text for USAJOBS' builder
  * (the name, then per position its form fields and its duties box with

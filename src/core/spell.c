@@ -24,6 +24,7 @@
 #include <unistr.h>
 
 #include "bounded.h"
+#include "hash.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -59,23 +60,10 @@ struct spell {
 	struct spell_set cache;         /* hunspell's answers */
 };
 
-static uint64_t
-spell_hash(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 static struct spell_item *
 spell_set_slot(const struct spell_set *set, const char *key, size_t n)
 {
-	size_t i = (size_t)spell_hash(key, n) & (set->cap - 1);
+	size_t i = (size_t)hash_bytes(key, n) & (set->cap - 1);
 
 	for (;;) {
 		struct spell_item *it = &set->items[i];

@@ -17,6 +17,7 @@
 #include <unistr.h>
 
 #include "bounded.h"
+#include "hash.h"
 #include "xalloc.h"
 
 struct wl_entry {
@@ -47,25 +48,12 @@ struct wordlists {
 	size_t n;
 };
 
-static uint64_t
-wl_hash(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 /* The slot for key[0..n) in a table: the one holding it or the empty one
  * where it would go. */
 static struct wl_slot *
 wl_slot_find(struct wl_slot *tab, size_t cap, const char *key, size_t n)
 {
-	size_t i = (size_t)wl_hash(key, n) & (cap - 1);
+	size_t i = (size_t)hash_bytes(key, n) & (cap - 1);
 
 	for (;;) {
 		struct wl_slot *s = &tab[i];

@@ -3,7 +3,9 @@
  * cards.c: the interview cards screen: every example with its spoken card
  * (an editor field saved as "example.<id>.card"), the time it takes to
  * say at the project's pace against the framework's interview time, and
- * the card rules' findings. g drafts a card from the example, + and -
+ * the card's findings (the card rules and the text rules that apply aloud,
+ * spelling among them: card_check through the field's check, so the
+ * editor highlights them). g drafts a card from the example, + and -
  * change the pace, p opens the rehearsal of the selected card.
  */
 #include "config.h"
@@ -79,6 +81,7 @@ cd_layout(struct tui *t)
 	f = tui_field_card(t, ex->id);
 	if (f == NULL)
 		return;
+	tui_field_check(t, f);  /* its findings, shown under it (kept per version) */
 	editor_set_placeholder(f->ed, "Say the story as you would tell it: a line that names "
 	    "the challenge, then what you did, then the result. g drafts one.");
 	/* list, a line, the card, two lines of findings */
@@ -140,6 +143,7 @@ cd_draw(struct tui *t, WINDOW *win)
 	char right[96], state[64], a[16], b[16], line[600];
 	struct tui_field *f;
 	struct findings fs;
+	const struct findings *fp;
 	size_t k;
 
 	card_clock(fw->docs.interview_min_seconds, a, sizeof a);
@@ -167,17 +171,25 @@ cd_draw(struct tui *t, WINDOW *win)
 	draw_text(win, y + 1, 1, cols - 2, line, A_BOLD);
 	if (f != NULL)
 		editor_draw(f->ed, win, t->focus == f);
-	/* the findings under the card */
+	/* the findings under the card: the field's own (card_check, with
+	 * dismissed ones left out), else the card rules on the saved text */
 	findings_init(&fs);
-	card_rules_check(fw, ex, cd_text(t, ex), wpm, &fs);
+	if (f == NULL)
+		card_rules_check(fw, ex, cd_text(t, ex), wpm, &fs);
+	fp = f != NULL ? &f->fs : &fs;
 	y = t->bottom - 1;
-	if (fs.n == 0)
+	if (fp->n == 0)
 		draw_text(win, y, 2, cols - 4, *cd_text(t, ex) != '\0' ?
 		    "Within the time, and the result is told." : "", term_attr(TP_GOOD, 0));
-	for (k = 0; k < fs.n && y <= t->bottom; k++, y++) {
-		snprintf(line, sizeof line, "%s: %s%s%s", fs.items[k].rule, fs.items[k].message,
-		    fs.items[k].suggestion ? "; " : "",
-		    fs.items[k].suggestion ? fs.items[k].suggestion : "");
+	for (k = 0; k < fp->n && y <= t->bottom; k++, y++) {
+		const struct finding *fd = &fp->items[k];
+
+		if (strcmp(fd->rule, "spelling") == 0)
+			snprintf(line, sizeof line, "%s: %s%s%s", fd->rule, fd->message,
+			    fd->suggestion ? "; perhaps " : "", fd->suggestion ? fd->suggestion : "");
+		else
+			snprintf(line, sizeof line, "%s: %s%s%s", fd->rule, fd->message,
+			    fd->suggestion ? "; " : "", fd->suggestion ? fd->suggestion : "");
 		draw_text(win, y, 2, cols - 4, line, term_attr(TP_WARN, A_BOLD));
 	}
 	findings_free(&fs);
@@ -223,6 +235,7 @@ cd_pace(struct tui *t, int delta)
 {
 	struct error err;
 	int wpm = card_wpm_load(t->st) + delta;
+	size_t i;
 
 	if (wpm < CARD_WPM_MIN || wpm > CARD_WPM_MAX) {
 		tui_status(t, "The pace stays between %d and %d words a minute.", CARD_WPM_MIN,
@@ -234,6 +247,10 @@ cd_pace(struct tui *t, int delta)
 		return RD_DRAW;
 	}
 	tui_changed(t);
+	/* card_time of every card changes with the pace */
+	for (i = 0; i < t->n_fields; i++)
+		if (t->fields[i]->kind == TF_CARD)
+			t->fields[i]->checked = 0;
 	tui_status(t, "Speaking pace: %d words a minute.", wpm);
 	return RD_DRAW;
 }

@@ -13,6 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "card.h"
+#include "checks/card_rules.h"
+#include "resume.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -193,9 +196,17 @@ tui_field_check(struct tui *t, struct tui_field *f)
 	f->checked_dict = findings_owner_dictionary_gen(t->fo);
 	findings_free(&f->fs);
 	findings_init(&f->fs);
-	/* a card is spoken, not read: its own rules run on the cards screen */
-	if (t->ck == NULL || f->kind == TF_CARD)
+	if (t->ck == NULL)
 		goto spans;
+	if (f->kind == TF_CARD) {
+		/* spoken, not read: the card rules and the text rules that apply
+		 * aloud (card_check), as `check` gives them */
+		const struct example *ex = project_example_by_id(tui_project(t), f->example);
+
+		if (ex != NULL)
+			card_check(t->ck, tui_fw(t), ex, text, card_wpm_load(t->st), &f->fs);
+		goto keep;
+	}
 	ctx.ecq = f->ecq;
 	ctx.example = f->kind == TF_EXAMPLE ? (long long)f->example : -1;
 	ctx.field = f->kind == TF_EXAMPLE ? f->field : -1;
@@ -203,6 +214,7 @@ tui_field_check(struct tui *t, struct tui_field *f)
 	/* In its project context, as `check` sees it (the one owner). */
 	findings_owner_check_field(t->fo, t->ck, tui_project(t), &ctx, text, editbuf_len(eb),
 	    tui_text_of, t, &f->fs);
+keep:
 	keep.t = t;
 	keep.f = f;
 	keep.text = text;
@@ -330,6 +342,9 @@ tui_field_find(const struct tui *t, enum tui_field_kind kind, int ecq, int64_t e
 const struct findings *
 tui_project_findings(struct tui *t)
 {
+	/* the pace and the résumé's settings the card and résumé rules read */
+	if (!findings_owner_fresh(t->fo))
+		checker_load_shapes(t->ck, t->st);
 	return findings_owner_project(t->fo, t->ck, tui_project(t), t->lc);
 }
 

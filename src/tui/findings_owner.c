@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "checks/rules.h"
+#include "resume.h"
 #include "xalloc.h"
 
 struct findings_owner {
@@ -102,6 +103,7 @@ const struct findings *
 findings_owner_project(struct findings_owner *fo, struct checker *ck,
     const struct project *p, struct layout_cache *lc)
 {
+	struct resume_settings rs;
 	struct error lerr;
 
 	if (fo->pf_fresh)
@@ -113,6 +115,9 @@ findings_owner_project(struct findings_owner *fo, struct checker *ck,
 	/* The page limit comes from the one layout, as in `check`; a layout
 	 * error just leaves it out. */
 	(void)layout_page_limit_check(lc, p, &fo->pf, NULL, &lerr);
+	/* and the résumé lines' length in lines, from the résumé's layout */
+	checker_resume_settings(ck, &rs);
+	(void)resume_length_check(lc, p, &rs, &fo->pf, &lerr);
 	findings_sort(&fo->pf);
 	fo->pf_fresh = true;
 	fo->pf_ever = true;

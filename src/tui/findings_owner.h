@@ -50,7 +50,9 @@ void findings_owner_check_field(struct findings_owner *fo, struct checker *ck,
     checker_text_fn text_of, void *arg, struct findings *out);
 
 /* The project's findings, as `check` computes them from the same file:
- * every rule on p, the page limit through lc (may be NULL), sorted,
+ * every rule on p, the page limit and the résumé lines' length
+ * (resume_length_check, under ck's résumé settings) through lc (may be
+ * NULL), sorted,
  * dismissed dropped. Computed again only after a change above. Borrowed
  * until the next call that changes the owner. ck may be NULL (only the
  * page limit). */

@@ -161,6 +161,13 @@ rv_draw(struct tui *t, WINDOW *win)
 				snprintf(where, sizeof where, "ECQ %d ex %d %s", f->ecq + 1,
 				    ex != NULL ? ex->position + 1 : 0,
 				    project_field_name((enum example_field)f->field));
+			} else if (f->example >= 0 && checker_target_shape(f->target) != NULL) {
+				const struct example *ex = project_example_by_id(p, f->example);
+
+				snprintf(where, sizeof where, "ECQ %d ex %d %s", f->ecq + 1,
+				    ex != NULL ? ex->position + 1 : 0,
+				    strcmp(checker_target_shape(f->target), "card") == 0 ? "card" :
+				    "résumé line");
 			} else if (f->ecq >= 0) {
 				snprintf(where, sizeof where, "ECQ %d", f->ecq + 1);
 			} else {

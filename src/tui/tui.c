@@ -442,6 +442,19 @@ tui_jump(struct tui *t, const struct finding *f)
 			editbuf_set_cursor(editor_buf(tf->ed), f->offset, false);
 		return;
 	}
+	/* a card's finding: the cards screen on its card, the cursor on it */
+	if (f->example >= 0 && checker_target_shape(f->target) != NULL &&
+	    strcmp(checker_target_shape(f->target), "card") == 0) {
+		t->ecq = f->ecq;
+		t->example = f->example;
+		tui_goto(t, SCR_CARDS);
+		tf = tui_field_card(t, f->example);
+		if (tf != NULL) {
+			editbuf_set_cursor(editor_buf(tf->ed), f->offset, false);
+			tui_focus(t, tf);
+		}
+		return;
+	}
 	if (f->ecq >= 0) {
 		t->ecq = f->ecq;
 		t->ecq_item = 0;

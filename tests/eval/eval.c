@@ -18,6 +18,7 @@
 
 #include "checker.h"
 #include "eval_import.h"
+#include "eval_shapes.h"
 #include "framework.h"
 #include "importer.h"
 #include "paths.h"
@@ -849,6 +850,7 @@ main(int argc, char **argv)
 	eval_spelling(data);
 	eval_narratives(data);
 	eval_import_structure(data, eval_verbose);
+	eval_shapes(data, eval_verbose);
 	eval_heldout(data);
 	return 0;
 }

@@ -68,6 +68,11 @@ run review "$DEMO"
 run editor "$NEW"
 run empty-review "$NEW"
 run add-word "$NEW"
+if command -v sqlite3 >/dev/null 2>&1; then
+	run cards "$DEMO && sqlite3 p.ecq \"UPDATE example SET card = card || ' The recieved plan held.' WHERE id = 1\""
+else
+	n=$((n + 1)); echo "ok $n # SKIP sqlite3 is not installed"
+fi
 # a second writer holds the lock: the coach opens read-only with a banner
 if command -v flock >/dev/null 2>&1; then
 	dir="$SCRATCH/readonly"

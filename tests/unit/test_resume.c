@@ -93,6 +93,13 @@ static const struct {
 	{ 11, "Cut costs by 20 percent; the new process was adopted by every region.", 1,
 	  "passive", NULL },
 	{ 12, "Utilized data to cut errors by 30 percent.", 1, "bureaucratic", NULL },
+	/* the verb after a leading "I" is judged; "My team" opens with who */
+	{ 13, "I was responsible for 12 staff and $4 million.", 1, "action_verb", NULL },
+	{ 14, "I led 40 staff through a reorganization.", 1, "first_person", "action_verb" },
+	{ 15, "My team cut costs by 10 percent.", 1, "action_verb", NULL },
+	/* a current position speaks in the present tense */
+	{ 16, "Lead a 30-person team that answers 4,000 calls a week.", 1, NULL, "action_verb" },
+	{ 17, "Oversee a $240 million budget.", 1, NULL, "action_verb" },
 };
 
 static void
@@ -124,6 +131,55 @@ rules__each_line_gets_its_findings(void **state)
 			fail_msg("case %d: unexpected %s", cases[i].id, cases[i].not_want);
 		if (fs.n > 0)
 			assert_string_equal(fs.items[0].target, "example.7.resume");
+		findings_free(&fs);
+	}
+	framework_free(fw);
+	checker_free(ck);
+}
+
+/* With the speller, a line about a current position may open with any
+ * regular verb in the present tense ("Manage", "Supervises", "Plan"); a
+ * noun or an adjective first still gets action_verb. */
+static void
+rules__present_tense_of_regular_verbs_with_the_speller(void **state)
+{
+	static const struct { const char *line; bool want; } lines[] = {
+		{ "Manage a $48 million budget for 11 offices.", false },
+		{ "Manages 18 IT investments worth $96 million.", false },
+		{ "Supervise 12 auditors in three field offices.", false },
+		{ "Plan and run 4 readiness exercises a year.", false },
+		{ "Analyze 30,000 claims a month.", false },
+		{ "Strategic leader of a 60-person office.", true },
+		{ "Point of contact for 22 state partners.", true },
+		{ "Successfully delivered 14 releases in 2024.", true },
+	};
+	struct checker_options o = { .data_dir = test_srcdir(), .user_words = "" };
+	struct checker *ck;
+	struct framework *fw;
+	struct project p;
+	struct example ex;
+	struct findings fs;
+	struct error err;
+	size_t i;
+
+	(void)state;
+	if (checker_new(&o, &ck, &err) != 0)
+		fail_msg("%s", err.msg);
+	if (!checker_spell_available(ck)) {
+		checker_free(ck);
+		skip();
+	}
+	if (framework_parse(fw_text, strlen(fw_text), "t.ini", &fw, &err) != 0)
+		fail_msg("%s", err.msg);
+	memset(&p, 0, sizeof p);
+	p.fw = fw;
+	example_init(&ex, "", "", "");
+	for (i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		findings_init(&fs);
+		resume_check_line(ck, &p, &ex, lines[i].line, 1, &fs);
+		if (has_rule(&fs, "action_verb") != lines[i].want)
+			fail_msg("\"%s\": action_verb %s", lines[i].line,
+			    lines[i].want ? "missing" : "raised");
 		findings_free(&fs);
 	}
 	framework_free(fw);
@@ -189,6 +245,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(draft__verb_first_numbers_kept_no_i),
 		cmocka_unit_test(rules__each_line_gets_its_findings),
+		cmocka_unit_test(rules__present_tense_of_regular_verbs_with_the_speller),
 		cmocka_unit_test(coverage__names_the_ecqs_it_lacks),
 		cmocka_unit_test(settings__ranges_are_kept),
 	};

@@ -5,7 +5,9 @@
  * interview_max_seconds or under interview_min_seconds. card_no_result:
  * the card names none of the figures of the example's Result, or (when
  * the Result has none, or is empty) has no figure and no word "result" at
- * all, so the listener never hears how it ended. Never prints.
+ * all, so the listener never hears how it ended. card_check adds the
+ * engine's text rules that make sense when a card is said aloud. Never
+ * prints.
  */
 #include "config.h"
 #include "card_rules.h"
@@ -15,6 +17,7 @@
 #include <string.h>
 
 #include "card.h"
+#include "checks/ruleutil.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -117,4 +120,74 @@ card_rules_check(const struct framework *fw, const struct example *ex, const cha
 		    "this card leaves out the result: none of its figures is told" :
 		    "this card tells no result", "end with the result and its numbers");
 	free(target);
+}
+
+/* The text rules a spoken card keeps. Left out: question (a question asked
+ * aloud and answered is how people tell a story), long_sentence (a speaker
+ * breathes where the text has no period; card_time judges the length) and
+ * the acronym rules (a card is the speaker's notes: the name is said). */
+static bool
+spoken(const struct finding *f, void *arg)
+{
+	static const char *const ids[] = { "spelling", "encoding", "we_voice", "third_person",
+		"passive", "bureaucratic", "vague", "belief", "political", "disparaging",
+		"cross_reference", "grammar", NULL };
+
+	(void)arg;
+	return ruleutil_in(f->rule, ids);
+}
+
+/* A we_voice finding in the opening line, which the text rules read as
+ * a Challenge (card_check). */
+static bool
+opening_we(const struct finding *f, void *arg)
+{
+	return strcmp(f->rule, "we_voice") == 0 && f->offset < *(const size_t *)arg;
+}
+
+static bool
+not_opening_we(const struct finding *f, void *arg)
+{
+	return spoken(f, NULL) && !opening_we(f, arg);
+}
+
+static bool
+is_we(const struct finding *f, void *arg)
+{
+	(void)arg;
+	return strcmp(f->rule, "we_voice") == 0;
+}
+
+void
+card_check(struct checker *ck, const struct framework *fw, const struct example *ex,
+    const char *card, int wpm, struct findings *out)
+{
+	struct check_ctx ctx;
+	char *target;
+	size_t from = out->n, len = strlen(card), open = strcspn(card, "\n"), i;
+
+	if (card[strspn(card, " \t\r\n")] == '\0')
+		return;
+	if (ck != NULL) {
+		target = xasprintf("example.%lld.card", (long long)ex->id);
+		ctx.ecq = ex->ecq;
+		ctx.example = ex->id;
+		ctx.field = -1;
+		ctx.target = target;
+		checker_check_text(ck, card, len, &ctx, out);
+		/* The opening line names the challenge: others acting there set
+		 * the scene, as in a Challenge, so "we" is judged there as the
+		 * narrative judges a Challenge. */
+		findings_filter(out, from, not_opening_we, &open);
+		if (open < len) {
+			from = out->n;
+			ctx.field = EX_CHALLENGE;
+			checker_check_text(ck, card, open, &ctx, out);
+			findings_filter(out, from, is_we, NULL);
+			for (i = from; i < out->n; i++)
+				out->items[i].field = -1;
+		}
+		free(target);
+	}
+	card_rules_check(fw, ex, card, wpm, out);
 }

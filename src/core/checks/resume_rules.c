@@ -5,7 +5,9 @@
  * no "I", "my", "me"), an action verb first (action_verb, from the
  * dictionaries/ lists resume-verbs and resume-weak-starts), a quantified
  * result (unquantified_result, the narrative's own test of a quantity) and
- * its length in lines as laid out (resume_length). Never prints.
+ * its length in lines as laid out (resume_length). The table also names
+ * the ids resume.c gives the whole résumé (resume_coverage, usajobs_limit),
+ * so the engine lists them. Never prints.
  */
 #include "config.h"
 #include "resume_rules.h"
@@ -27,6 +29,10 @@ static const struct rule_info resume_rule_table[] = {
 	  "a result with no number, percentage, amount or time span", true },
 	{ "resume_length", SEV_WARNING,
 	  "a résumé line longer than the framework's resume_line_lines as laid out", false },
+	{ "resume_coverage", SEV_WARNING,
+	  "an ECQ no résumé line shows (the résumé must show each ECQ)", true },
+	{ "usajobs_limit", SEV_WARNING,
+	  "a position's duties and résumé lines past USAJOBS' resume_field_chars", true },
 	{ NULL, SEV_INFO, NULL, false }
 };
 
@@ -69,9 +75,73 @@ first_person_word(const struct text_doc *doc, size_t t)
 	return false;
 }
 
-/* Whether a lower-case word reads as an action verb in the past tense. */
+/* The word token after t, or (size_t)-1. */
+static size_t
+next_word(const struct text_doc *doc, size_t t)
+{
+	for (t++; t < doc->n_toks; t++)
+		if (doc->toks[t].kind == TOK_WORD)
+			return t;
+	return (size_t)-1;
+}
+
+/* Whether w + suffix is a word the speller knows. */
 static bool
-action_verb(const char *w, const struct wordlists *lists)
+known_with(const struct resume_rule_ctx *c, const char *w, size_t keep, const char *suffix)
+{
+	char buf[64];
+
+	if (keep + strlen(suffix) >= sizeof buf)
+		return false;
+	memcpy(buf, w, keep);
+	strcpy(buf + keep, suffix);
+	return c->known(c->known_arg, buf);
+}
+
+/* Whether w, a present tense ("manage", "manages", "plan", "supervise"),
+ * has a regular past tense the speller knows ("managed", "planned"): a
+ * line about a current position is written in the present. A noun that is
+ * also a verb ("budget") passes too; "Strategic" or "Responsible" do not. */
+static bool
+present_tense_verb(const struct resume_rule_ctx *c, const char *w)
+{
+	size_t n = strlen(w);
+
+	if (c == NULL || c->known == NULL || n < 3)
+		return false;
+	/* "manages", "pushes": the third person of the same verb */
+	if (n > 4 && strcmp(w + n - 1, "s") == 0 && strcmp(w + n - 2, "ss") != 0) {
+		if (strcmp(w + n - 3, "ies") == 0)
+			return known_with(c, w, n - 3, "ied");
+		return known_with(c, w, n - 1, "ed") || known_with(c, w, n - 1, "d")
+		    || (n > 5 && strcmp(w + n - 2, "es") == 0 && known_with(c, w, n - 2, "ed"));
+	}
+	if (w[n - 1] == 'e')
+		return known_with(c, w, n, "d");
+	if (w[n - 1] == 'y' && !strchr("aeiou", w[n - 2]))
+		return known_with(c, w, n - 1, "ied");
+	if (known_with(c, w, n, "ed"))
+		return true;
+	/* "plan" -> "planned": a doubled last consonant */
+	if (!strchr("aeiouwxy", w[n - 1]) && strchr("aeiou", w[n - 2])) {
+		char buf[64];
+
+		if (n + 4 >= sizeof buf)
+			return false;
+		memcpy(buf, w, n);
+		buf[n] = w[n - 1];
+		strcpy(buf + n + 1, "ed");
+		return c->known(c->known_arg, buf);
+	}
+	return false;
+}
+
+/* Whether a lower-case word reads as an action verb in the past tense (or
+ * the present tense of a listed verb, or of a regular verb the speller
+ * knows, for a current position); of_next: the word after it is "of". */
+static bool
+action_verb(const char *w, const struct wordlists *lists, const struct resume_rule_ctx *c,
+    bool of_next)
 {
 	const struct wordlist *verbs = lists != NULL ? wordlists_get(lists, "resume-verbs") : NULL;
 	size_t n = strlen(w);
@@ -79,7 +149,10 @@ action_verb(const char *w, const struct wordlists *lists)
 	if (verbs != NULL && wordlist_contains(verbs, w))
 		return true;
 	/* "-ed" past tenses the list lacks ("Standardized"), not "need" or "red" */
-	return n > 4 && strcmp(w + n - 2, "ed") == 0 && strcmp(w + n - 3, "eed") != 0;
+	if (n > 4 && strcmp(w + n - 2, "ed") == 0 && strcmp(w + n - 3, "eed") != 0)
+		return true;
+	/* "Point of contact for ...", "Leader of ...": a noun heads the line */
+	return !of_next && present_tense_verb(c, w);
 }
 
 void
@@ -102,6 +175,11 @@ resume_rules_check(const char *text, int lines, const struct resume_rule_ctx *c,
 			    "Start with the verb: a résumé line implies \"I\"",
 			    "A résumé line leaves out \"I\", \"my\" and \"me\"");
 	}
+	/* "I led ...": first_person says the "I"; the verb is judged after it,
+	 * so "I was responsible for" is a weak start too. "My team ..." opens
+	 * with who, not with what was done: not skipped. */
+	if (first != (size_t)-1 && text_tok_eq(&doc, first, "i"))
+		first = next_word(&doc, first);
 	if (first != (size_t)-1) {
 		w = text_tok_lower(&doc, first);
 		n = weak != NULL ? wordlist_match(weak, &doc, first, NULL) : 0;
@@ -113,7 +191,8 @@ resume_rules_check(const char *text, int lines, const struct resume_rule_ctx *c,
 			    doc.toks[first + n - 1].off + doc.toks[first + n - 1].len - doc.toks[first].off,
 			    "Start with what you did: Led, Cut, Built, Saved...", msg);
 			free(msg);
-		} else if (!first_person_word(&doc, first) && !action_verb(w, lists)) {
+		} else if (!action_verb(w, lists, c, next_word(&doc, first) != (size_t)-1
+		    && text_tok_eq(&doc, next_word(&doc, first), "of"))) {
 			msg = xasprintf("The line starts with \"%.*s\", not an action verb",
 			    (int)doc.toks[first].len, text + doc.toks[first].off);
 			add(out, c, "action_verb", doc.toks[first].off, doc.toks[first].len,

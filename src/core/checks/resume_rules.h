@@ -20,6 +20,10 @@ struct resume_rule_ctx {
 	int64_t example;        /* its example's id */
 	const char *target;     /* "example.<id>.resume"; borrowed */
 	int max_lines;          /* the framework's resume_line_lines */
+	/* Whether a word is English (the speller), to read "Manage" as the
+	 * present tense of "managed"; NULL: no speller, only the lists. */
+	bool (*known)(void *arg, const char *word);
+	void *known_arg;
 };
 
 /* Appends the résumé-mode findings for text (one résumé line, laid out in
