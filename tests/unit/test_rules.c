@@ -258,6 +258,7 @@ static const struct rules_case rules_cases[] = {
 	NO("grammar", "bare_singular_s", "News was slow to reach the field offices."),
 	NO("grammar", "place_in_s", "Texas was the largest of the five regions."),
 	NO("grammar", "place_in_s_country", "Honduras was the first post I led."),
+	NO("grammar", "capitals_in_s", "LABELS is a list of rule names."),
 	YES("grammar", "there_role", "I made sure every manager knew there role in the plan.", "there"),
 	YES("grammar", "there_own", "Each branch chief ran there own budget.", "there"),
 	NO("grammar", "there_own_verb", "The families there own their homes."),

@@ -304,8 +304,10 @@ grammar_agreement(const struct rule_env *env, const struct grammar_lists *gl,
 			continue;
 		}
 		/* a plural noun with no determiner: "Costs was reduced", "that
-		 * delays in delivery was"; not through "of" ("Lots of work was") */
+		 * delays in delivery was"; not through "of" ("Lots of work was"),
+		 * not in capitals (a name or a placeholder: "LABELS is") */
 		if (!ruleutil_function_word(w) && !ruleutil_in(w, grammar_s_pronouns) &&
+		    !(doc->toks[i].flags & TOKF_ALLCAPS) &&
 		    grammar_subject(doc, i, first, end, &np) && np.end < end && !np.number &&
 		    !(np.pp && ruleutil_is(doc, np.head + 1, "of")) &&
 		    grammar_word(doc, np.end, verb, sizeof verb) &&
