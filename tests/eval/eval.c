@@ -789,12 +789,14 @@ eval_results(const char *data, const struct framework *fw)
 }
 
 /* The held-out set (tests/data/heldout/README.md): half A was used to find
- * the rules' errors, half B only to measure; each is printed on its own. */
+ * the rules' errors, half B and the third set C only to measure; each is
+ * printed on its own. */
 static void
 eval_heldout(const char *data)
 {
-	static const char *const halves[] = { "a", "b", NULL };
-	static const char *const names[] = { "A (tuning half)", "B (measuring half)" };
+	static const char *const halves[] = { "a", "b", "c", NULL };
+	static const char *const names[] = { "half A (tuning half)", "half B (measuring half)",
+		"set C (new voices, measuring only)" };
 	struct framework_set set;
 	struct error err;
 	char *dir = paths_data_file("prompts"), *heldout = xasprintf("%s/heldout", data), *half;
@@ -813,7 +815,7 @@ eval_heldout(const char *data)
 	}
 	for (i = 0; halves[i] != NULL; i++) {
 		half = xasprintf("%s/%s", heldout, halves[i]);
-		printf("\n==== held-out set, half %s: written outside the rules' tuning ====\n\n",
+		printf("\n==== held-out %s: written outside the rules' tuning ====\n\n",
 		    names[i]);
 		eval_passive(half);
 		eval_rules(half);
