@@ -13,7 +13,8 @@
  * a number cut from its unit ("$4.6" from "$4.6 million"), a draft that
  * ends on a function word ("... when."), brackets or quotes left open, a
  * card that leaves out a Result the example has, an opening of more than
- * one line's worth. Prints figures only; -v prints each flagged draft.
+ * one line's worth. Prints figures only; -v prints every draft and its
+ * findings.
  */
 #include "config.h"
 #include "eval_drafts.h"
@@ -56,6 +57,7 @@ struct dr_counts {
 
 struct dr_tally {
 	size_t made, flagged, empty;
+	size_t inherited;               /* findings on words the example has */
 	size_t unavoidable;             /* unquantified_result on an example
 	                                 * with no figure at all */
 	struct dr_counts rules, defects;
@@ -149,8 +151,10 @@ dr_unit_cut(const struct text_doc *draft, size_t t, const struct example *ex)
 	size_t f, j, u, dn;
 	bool cut = false;
 
-	dn = t + 1 < draft->n_toks && draft->toks[t + 1].off == draft->toks[t].off +
-	    draft->toks[t].len + 1 ? t + 1 : (size_t)-1;
+	/* a figure the draft follows with a word keeps a unit of its own */
+	if (t + 1 < draft->n_toks && draft->toks[t + 1].kind == TOK_WORD)
+		return false;
+	dn = (size_t)-1;
 	for (f = EX_CHALLENGE; f <= EX_RESULT && !cut; f++) {
 		text_analyze(ex->field[f], strlen(ex->field[f]), &src);
 		for (j = 0; j + 1 < src.n_toks && !cut; j++) {
@@ -166,10 +170,29 @@ dr_unit_cut(const struct text_doc *draft, size_t t, const struct example *ex)
 	return cut;
 }
 
+/* Whether the example ends a sentence or clause on word t of d too ("the
+ * year before."): the writer's own ending, not one the draft cut. */
+static bool
+dr_ends_so(const struct example *ex, const struct text_doc *d, size_t t)
+{
+	char *end[2];
+	bool got = false;
+	int f, k;
+
+	end[0] = xasprintf("%.*s.", (int)d->toks[t].len, d->text + d->toks[t].off);
+	end[1] = xasprintf("%.*s,", (int)d->toks[t].len, d->text + d->toks[t].off);
+	for (f = EX_CHALLENGE; f <= EX_RESULT && !got; f++)
+		for (k = 0; k < 2 && !got; k++)
+			got = strstr(ex->field[f], end[k]) != NULL;
+	free(end[0]);
+	free(end[1]);
+	return got;
+}
+
 /* The eval's checks of a draft; résumé: a résumé line, else a card. */
 static void
 dr_defects(const char *text, const struct example *ex, bool resume, struct dr_counts *out,
-    size_t *n_out)
+    size_t *n_out, bool verbose)
 {
 	static const char *const pronouns[] = { "i", "my", "me", "we", "our", "us", "myself",
 		NULL };
@@ -200,16 +223,18 @@ dr_defects(const char *text, const struct example *ex, bool resume, struct dr_co
 		if (ruleutil_punct(&d, t, '"'))
 			quotes++;
 	}
-#define DEFECT(cond, name) do { if (cond) { dr_count(out, name); ++*n_out; } } while (0)
+#define DEFECT(cond, name) do { if (cond) { dr_count(out, name); ++*n_out; \
+		if (verbose) printf("      ! %s\n", name); } } while (0)
 	DEFECT(pron, "pronoun (I, my, we, our, us)");
 	DEFECT(dbl, "doubled word");
 	DEFECT(cut, "number cut from its unit");
 	DEFECT(last != (size_t)-1 && d.toks[last].kind == TOK_WORD &&
-	    ruleutil_lower(&d, last, low, sizeof low) > 0 && ruleutil_function_word(low),
-	    "ends on a function word");
+	    ruleutil_lower(&d, last, low, sizeof low) > 0 && ruleutil_function_word(low) &&
+	    !dr_ends_so(ex, &d, last), "ends on a function word");
 	DEFECT(open_par > 0 || quotes % 2 != 0, "bracket or quote left open");
 	DEFECT(d.n_words > 0 && text[strlen(text) - 1] != '.' && text[strlen(text) - 1] != '!' &&
-	    text[strlen(text) - 1] != ')' && text[strlen(text) - 1] != '"',
+	    text[strlen(text) - 1] != ')' && text[strlen(text) - 1] != '"' &&
+	    text[strlen(text) - 1] != ']',
 	    "no closing period");
 	if (!resume) {
 		size_t open = strcspn(text, "\n");
@@ -251,8 +276,8 @@ dr_has_figure(const struct example *ex)
 	return got;
 }
 
-/* The seconds the example's Challenge, Action and Result take to say: what
- * a card drafted from them could reach at most. */
+/* The seconds the example's Challenge, Context, Action and Result take to
+ * say: what a card drafted from them could reach at most. */
 static double
 dr_text_secs(const struct example *ex)
 {
@@ -260,9 +285,34 @@ dr_text_secs(const struct example *ex)
 	int f;
 
 	for (f = EX_CHALLENGE; f <= EX_RESULT; f++)
-		if (f != EX_CONTEXT)
-			s += card_seconds(ex->field[f], 130);
+		s += card_seconds(ex->field[f], 130);
 	return s;
+}
+
+/* The findings of fs on a span of text that the example's Challenge,
+ * Context, Action or Result says word for word: the writer's own words,
+ * which the draft keeps. */
+static size_t
+dr_inherited(const struct findings *fs, const char *text, const struct example *ex)
+{
+	size_t i, n = 0;
+	int f;
+
+	for (i = 0; i < fs->n; i++) {
+		const struct finding *x = &fs->items[i];
+		char *span;
+
+		if (x->length == 0 || x->offset + x->length > strlen(text))
+			continue;
+		span = xstrndup(text + x->offset, x->length);
+		for (f = EX_CHALLENGE; f <= EX_RESULT; f++)
+			if (strstr(ex->field[f], span) != NULL) {
+				n++;
+				break;
+			}
+		free(span);
+	}
+	return n;
 }
 
 static void
@@ -341,11 +391,12 @@ dr_project(const char *name, const struct project *p, struct layout_cache *lc,
 			if (strcmp(fs.items[k].rule, "unquantified_result") == 0 && !dr_has_figure(ex))
 				rt->unavoidable++;
 		}
-		dr_defects(res[i], ex, true, &rt->defects, &nd);
+		rt->inherited += dr_inherited(&fs, res[i], ex);
 		rt->flagged += fs.n > 0;
 		rt->lines_hist[lines[i] < 1 ? 0 : lines[i] > 5 ? 4 : lines[i] - 1]++;
-		if (verbose && (fs.n > 0 || nd > 0))
+		if (verbose)
 			dr_print_findings("résumé", name, ex, res[i], &fs);
+		dr_defects(res[i], ex, true, &rt->defects, &nd, verbose);
 		findings_free(&fs);
 		/* the card */
 		findings_init(&fs);
@@ -353,8 +404,7 @@ dr_project(const char *name, const struct project *p, struct layout_cache *lc,
 		ct->made++;
 		for (k = 0; k < fs.n; k++)
 			dr_count(&ct->rules, fs.items[k].rule);
-		nd = 0;
-		dr_defects(card[i], ex, false, &ct->defects, &nd);
+		ct->inherited += dr_inherited(&fs, card[i], ex);
 		ct->flagged += fs.n > 0;
 		secs = card_seconds(card[i], 130);
 		ct->secs = xreallocarray(ct->secs, ct->n_secs + 1, sizeof *ct->secs);
@@ -366,7 +416,7 @@ dr_project(const char *name, const struct project *p, struct layout_cache *lc,
 			ct->time_over++;
 		else
 			ct->time_in++;
-		if (verbose && (fs.n > 0 || nd > 0)) {
+		if (verbose) {
 			char clock[16];
 
 			card_clock(secs, clock, sizeof clock);
@@ -375,6 +425,8 @@ dr_project(const char *name, const struct project *p, struct layout_cache *lc,
 			for (k = 0; k < fs.n; k++)
 				printf("      - %s: %s\n", fs.items[k].rule, fs.items[k].message);
 		}
+		nd = 0;
+		dr_defects(card[i], ex, false, &ct->defects, &nd, verbose);
 		findings_free(&fs);
 	}
 	for (i = 0; i < p->n_examples; i++) {
@@ -487,6 +539,7 @@ dr_report(struct dr_tally *t, bool resume)
 	    "of the coach's rules\n", resume ? "résumé lines" : "cards", t->made, t->empty,
 	    t->flagged);
 	dr_counts_print(&t->rules, "findings by rule");
+	printf("    (of them on words the example itself says: %zu)\n", t->inherited);
 	if (resume)
 		printf("    (unquantified_result on an example with no figure at all: %zu)\n",
 		    t->unavoidable);
@@ -540,7 +593,7 @@ eval_drafts(const char *data, bool verbose)
 	rmdir(scratch);
 	printf("\ndrafts the coach writes, checked by its own rules (2 demos, %zu drafts, "
 	    "%zu held-out drafts; target: no finding a draft could avoid)%s\n", n1, n2,
-	    verbose ? "" : " (-v prints each flagged draft)");
+	    verbose ? "" : " (-v prints every draft)");
 	dr_report(&rt, true);
 	dr_report(&ct, false);
 	dr_counts_free(&rt.rules);

@@ -14,7 +14,7 @@
  * demos (prompts/demo) and in DATA/drafts and DATA/heldout/drafts, checks
  * each as `check` does, and prints: drafts made, drafts with any finding,
  * findings per rule, the lines' laid-out lengths and the cards' times.
- * verbose prints every draft that has a finding. Exits 3 when the
+ * verbose prints every draft and its findings. Exits 3 when the
  * frameworks, the demos or the drafts cannot be read. */
 void eval_drafts(const char *data, bool verbose);
 
