@@ -180,7 +180,7 @@ resume_settings_save(struct store *st, const struct resume_settings *s, struct e
 
 /* The most bytes a drafted line should have: three lines as laid out at
  * the largest font and margins the résumé allows, with its "(ECQ n)". */
-#define DRAFT_MAX 230
+#define DRAFT_MAX 210
 /* Each part's share of it. */
 #define DRAFT_LEAD_MAX 100
 #define DRAFT_CHALLENGE_MAX 80
@@ -380,11 +380,11 @@ starts_and_or(const struct text_doc *d, size_t t, size_t end)
 	return t < end && (ruleutil_is(d, t, "and") || ruleutil_is(d, t, "or"));
 }
 
-/* Whether a clause may end at chunk end k of ends[0..n) (from: the
- * span's start): not after a colon's first item, and not inside a list
- * of short items ("a team of policy, grants, and finance staff"). */
+/* Whether a clause may end at chunk end k of ends[0..n): not after a
+ * colon's first item, and not inside a list of short items ("a team of
+ * policy, grants, and finance staff"). */
 static bool
-cut_ok(const struct text_doc *d, size_t from, const size_t *ends, size_t n, size_t k)
+cut_ok(const struct text_doc *d, const size_t *ends, size_t n, size_t k)
 {
 	size_t j, a, e;
 
@@ -395,7 +395,6 @@ cut_ok(const struct text_doc *d, size_t from, const size_t *ends, size_t n, size
 			return false;
 	if (ruleutil_punct(d, ends[k], ':'))
 		return true;
-	(void)from;
 	for (j = k + 1; j < n; j++) {
 		a = ends[j - 1] + 1;
 		e = ends[j];
@@ -424,7 +423,7 @@ take_clause(struct strbuf *b, const struct text_doc *d, size_t from, size_t end,
 	for (k = 0; k < n; k++) {
 		size_t stop = trim_conjunction(d, from, ends[k]);
 
-		if (!cut_ok(d, from, ends, n, k))
+		if (!cut_ok(d, ends, n, k))
 			continue;
 		if (stop <= from || !render_span(b, d, from, stop))
 			break;
@@ -511,9 +510,11 @@ i_verb(const struct text_doc *d, size_t from, size_t end)
 	return SIZE_MAX;
 }
 
-/* Appends verb v capitalised, then its clause within max bytes. */
+/* Appends verb v capitalised, then its clause within max bytes (the
+ * first chunk all the same if force). */
 static bool
-take_verb_phrase(struct strbuf *b, const struct text_doc *d, size_t v, size_t end, size_t max)
+take_verb_phrase(struct strbuf *b, const struct text_doc *d, size_t v, size_t end, size_t max,
+    bool force)
 {
 	size_t mark = b->len;
 
@@ -521,7 +522,7 @@ take_verb_phrase(struct strbuf *b, const struct text_doc *d, size_t v, size_t en
 	upper_start(b, mark);
 	sb_addc(b, ' ');
 	if (!take_clause(b, d, v + 1, end, max > d->toks[v].len + 1 ? max - d->toks[v].len - 1 : 1,
-	    true)) {
+	    force)) {
 		b->len = mark;
 		b->s[mark] = '\0';
 		return false;
@@ -531,14 +532,15 @@ take_verb_phrase(struct strbuf *b, const struct text_doc *d, size_t v, size_t en
 
 /* The lead: the action's verb first. Tries each "I <verb>" sentence of
  * the action, the first whose verb the action_verb rule takes, else the
- * first; then a sentence that starts with such a verb ("Mapped the
- * process."); else "Led the work". */
+ * first that is not a weak start ("Worked with"); one whose clause fits
+ * max before one that does not; then a sentence that starts with such a
+ * verb ("Mapped the process."); else "Led the work". */
 static void
 draft_lead(struct strbuf *b, const struct text_doc *ac, const struct draft_lists *l, size_t max)
 {
 	size_t s, from, end, v, pass, mark = b->len;
 
-	for (pass = 0; pass < 2; pass++)
+	for (pass = 0; pass < 4; pass++)
 		for (s = 0; s < ac->n_sents; s++) {
 			if (sent_is_label(ac, s))
 				continue;
@@ -547,11 +549,11 @@ draft_lead(struct strbuf *b, const struct text_doc *ac, const struct draft_lists
 			/* "I took these steps:" only announces a list */
 			if (ruleutil_punct(ac, end - 1, ':'))
 				continue;
-			if ((v = i_verb(ac, from, end)) == SIZE_MAX || (pass == 0 &&
+			if ((v = i_verb(ac, from, end)) == SIZE_MAX || (pass % 2 == 0 &&
 			    !verb_ok(l, ac, v)) || (l->weak != NULL &&
 			    wordlist_match(l->weak, ac, v, NULL) > 0))
 				continue;
-			if (take_verb_phrase(b, ac, v, end, max))
+			if (take_verb_phrase(b, ac, v, end, max, pass >= 2))
 				return;
 		}
 	for (s = 0; s < ac->n_sents; s++) {
@@ -644,7 +646,7 @@ draft_challenge(struct strbuf *b, struct strbuf *vp, const struct text_doc *ch,
 			v = i_verb(ch, from, end);
 			if (v == SIZE_MAX || v != from + 1 || !verb_ok(l, ch, v))
 				continue;
-			if (take_verb_phrase(vp, ch, v, end, DRAFT_CHALLENGE_MAX)) {
+			if (take_verb_phrase(vp, ch, v, end, DRAFT_CHALLENGE_MAX, false)) {
 				if (strpbrk(vp->s, "0123456789") != NULL)
 					return;
 				vp->len = 0;
@@ -747,9 +749,14 @@ resume_draft(const struct example *ex)
 		when.s[0] = vp.s[0] = '\0';
 	}
 	if (total > DRAFT_MAX) {
+		/* the result keeps its first figure; the lead gives way */
+		res.len = 0;
+		res.s[0] = '\0';
+		draft_result(&res, &re, &l, DRAFT_MAX - (lead.len < DRAFT_MAX / 2 ? lead.len :
+		    DRAFT_MAX / 2));
 		lead.len = 0;
 		lead.s[0] = '\0';
-		draft_lead(&lead, &ac, &l, 1);
+		draft_lead(&lead, &ac, &l, DRAFT_MAX > res.len + 2 ? DRAFT_MAX - res.len - 2 : 1);
 	}
 	if (vp.len > 0) {
 		sb_adds(&b, vp.s);

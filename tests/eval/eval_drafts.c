@@ -62,6 +62,7 @@ struct dr_tally {
 	                                 * with no figure at all */
 	struct dr_counts rules, defects;
 	size_t lines_hist[5];           /* 1, 2, 3, 4, 5+ lines as laid out */
+	size_t lines_hist_big[5];       /* the same at 12 pt and 1-inch margins */
 	size_t time_under, time_in, time_over, time_short_text;
 	double *secs;
 	size_t n_secs;
@@ -337,7 +338,7 @@ dr_project(const char *name, const struct project *p, struct layout_cache *lc,
 	struct project view;
 	struct error err;
 	char **res, **card;
-	int *lines = NULL;
+	int *lines = NULL, *big = NULL;
 	size_t i, k;
 
 	if (checker_new(&o, &ck, &err) != 0) {
@@ -371,6 +372,15 @@ dr_project(const char *name, const struct project *p, struct layout_cache *lc,
 		exit(3);
 	}
 	layout_result_free(&r);
+	/* the largest font and margins a résumé may have */
+	rs.font_pt = RESUME_FONT_MAX;
+	rs.margin_in = RESUME_MARGIN_MAX;
+	memset(&r, 0, sizeof r);
+	if (resume_layout(lc, &view, &rs, NULL, &r, &big, &err) != 0) {
+		fprintf(stderr, "eval: cannot lay out the résumé of %s: %s\n", name, err.msg);
+		exit(3);
+	}
+	layout_result_free(&r);
 	for (i = 0; i < p->n_examples; i++) {
 		const struct example *ex = &view.examples[i];
 		struct findings fs;
@@ -394,6 +404,7 @@ dr_project(const char *name, const struct project *p, struct layout_cache *lc,
 		rt->inherited += dr_inherited(&fs, res[i], ex);
 		rt->flagged += fs.n > 0;
 		rt->lines_hist[lines[i] < 1 ? 0 : lines[i] > 5 ? 4 : lines[i] - 1]++;
+		rt->lines_hist_big[big[i] < 1 ? 0 : big[i] > 5 ? 4 : big[i] - 1]++;
 		if (verbose)
 			dr_print_findings("résumé", name, ex, res[i], &fs);
 		dr_defects(res[i], ex, true, &rt->defects, &nd, verbose);
@@ -436,6 +447,7 @@ dr_project(const char *name, const struct project *p, struct layout_cache *lc,
 	free(res);
 	free(card);
 	free(lines);
+	free(big);
 	free(view.examples);
 	checker_free(ck);
 }
@@ -545,9 +557,12 @@ dr_report(struct dr_tally *t, bool resume)
 		    t->unavoidable);
 	dr_counts_print(&t->defects, "defects no rule names");
 	if (resume) {
-		printf("    lines as laid out: 1: %zu, 2: %zu, 3: %zu, 4: %zu, 5 or more: %zu\n",
-		    t->lines_hist[0], t->lines_hist[1], t->lines_hist[2], t->lines_hist[3],
-		    t->lines_hist[4]);
+		printf("    lines as laid out (10 pt, 0.5-inch margins): 1: %zu, 2: %zu, 3: %zu, "
+		    "4: %zu, 5 or more: %zu\n", t->lines_hist[0], t->lines_hist[1],
+		    t->lines_hist[2], t->lines_hist[3], t->lines_hist[4]);
+		printf("    lines as laid out (12 pt, 1-inch margins):   1: %zu, 2: %zu, 3: %zu, "
+		    "4: %zu, 5 or more: %zu\n", t->lines_hist_big[0], t->lines_hist_big[1],
+		    t->lines_hist_big[2], t->lines_hist_big[3], t->lines_hist_big[4]);
 		return;
 	}
 	if (t->n_secs > 0) {
