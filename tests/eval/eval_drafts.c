@@ -108,7 +108,8 @@ dr_counts_print(struct dr_counts *c, const char *what)
 {
 	size_t i, total = 0;
 
-	qsort(c->items, c->n, sizeof *c->items, dr_count_cmp);
+	if (c->n > 0)
+		qsort(c->items, c->n, sizeof *c->items, dr_count_cmp);
 	for (i = 0; i < c->n; i++)
 		total += c->items[i].n;
 	printf("    %s: %zu\n", what, total);
