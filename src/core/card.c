@@ -189,6 +189,27 @@ sent_has_figure(const struct text_doc *d, size_t s)
 	return false;
 }
 
+/* Whether sentence s only sets the writer's role ("I became Deputy CFO
+ * in May 2023."): it says "I" and no figure but a year, so the problem is
+ * in the next sentence. */
+static bool
+only_the_role(const struct text_doc *d, size_t s)
+{
+	size_t t, end = d->sents[s].first_tok + d->sents[s].n_tok;
+	bool i = false;
+
+	for (t = d->sents[s].first_tok; t < end; t++) {
+		const char *p = d->text + d->toks[t].off;
+
+		if (d->toks[t].kind == TOK_WORD && text_tok_eq(d, t, "i"))
+			i = true;
+		if ((d->toks[t].kind == TOK_NUMBER || (d->toks[t].flags & TOKF_DIGIT) != 0) &&
+		    !(d->toks[t].len == 4 && (p[0] == '1' || p[0] == '2')))
+			return false;
+	}
+	return i;
+}
+
 /* The card's text from the units that are on: one line per line kind
  * and paragraph, in the order of enum card_line. intro: the opening when
  * no unit has one (""), result_lead: said before the result ("" none). */
@@ -248,14 +269,16 @@ card_draft(const struct example *ex)
 	text_analyze(ex->field[EX_ACTION], strlen(ex->field[EX_ACTION]), &ac);
 	text_analyze(ex->field[EX_RESULT], strlen(ex->field[EX_RESULT]), &re);
 	/* the opening: the challenge's first sentence, the second too when
-	 * the first is short, so the line names the problem, not only the job */
+	 * the first is short or only sets the writer's role, so the line names
+	 * the problem, not only the job */
 	for (s = 0; s < ch.n_sents; s++) {
 		if (sent_is_label(&ch, s))
 			continue;
 		if (first == SIZE_MAX) {
 			first = s;
 			unit_add(&u, &ch, s, CARD_LINE_OPENING, 0, true);
-		} else if (s == first + 1 && ch.sents[first].n_words < 12 &&
+		} else if (s == first + 1 && (ch.sents[first].n_words < 12 ||
+		    only_the_role(&ch, first)) &&
 		    ch.sents[first].n_words + ch.sents[s].n_words <= CARD_OPENING_WORDS) {
 			unit_add(&u, &ch, s, CARD_LINE_OPENING, 0, true);
 		} else {

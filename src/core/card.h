@@ -41,7 +41,8 @@ void card_clock(double seconds, char *buf, size_t cap);
 
 /* A first draft of ex's card, in the example's own sentences, one
  * paragraph per line: an opening line that names the challenge (the
- * Challenge's first sentence, and its second when the first is short;
+ * Challenge's first sentence, and its second when the first is short or
+ * only sets the writer's role ("I became ... in 2023.");
  * else "This is about <title>."), then the actions (the first sentence of
  * each Action paragraph) and the result (the Result's first paragraph and
  * its first figure; "As a result: " before a Result with no figure). While

@@ -396,6 +396,29 @@ card__tells_the_result(void **state)
 	framework_free(fw);
 }
 
+/* The opening line names the problem, not only the writer's new job. */
+static void
+card__opening_names_the_problem(void **state)
+{
+	struct example ex;
+	char *d, *nl;
+
+	(void)state;
+	example_init(&ex, "I became Deputy Chief Financial Officer of the National Water "
+	    "Infrastructure Agency in May 2023. Three months later, my staff found that a regional "
+	    "office had signed $6.2 million in grant amendments before funds were available. "
+	    "The law required a report to the President and the Congress.",
+	    "I opened a formal review with the Office of General Counsel.",
+	    "The agency filed its reports in February 2024.");
+	d = card_draft(&ex);
+	nl = strchr(d, '\n');
+	assert_non_null(nl);
+	*nl = '\0';
+	assert_non_null(strstr(d, "$6.2 million"));
+	assert_null(strstr(d, "the President"));
+	free(d);
+}
+
 /* A label an import left in the fields ("**Situation.**") is not said. */
 static void
 card__no_labels(void **state)
@@ -428,6 +451,7 @@ main(void)
 		cmocka_unit_test(resume__no_figure_says_so),
 		cmocka_unit_test(card__two_to_four_minutes_when_the_story_allows),
 		cmocka_unit_test(card__tells_the_result),
+		cmocka_unit_test(card__opening_names_the_problem),
 		cmocka_unit_test(card__no_labels),
 	};
 
