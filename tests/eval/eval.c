@@ -18,6 +18,7 @@
 
 #include "checker.h"
 #include "eval_import.h"
+#include "eval_drafts.h"
 #include "eval_shapes.h"
 #include "framework.h"
 #include "importer.h"
@@ -833,16 +834,25 @@ main(int argc, char **argv)
 {
 	const char *data;
 	int i = 1;
+	bool drafts_only = false;
 
-	if (argc > 1 && strcmp(argv[1], "-v") == 0) {
-		eval_verbose = true;
-		i++;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "-v") == 0)
+			eval_verbose = true;
+		else if (strcmp(argv[i], "--drafts") == 0)
+			drafts_only = true;     /* `make eval-drafts` */
+		else
+			break;
 	}
 	if (i >= argc) {
-		fprintf(stderr, "usage: eval [-v] DATA_DIR (tests/data)\n");
+		fprintf(stderr, "usage: eval [-v] [--drafts] DATA_DIR (tests/data)\n");
 		return 2;
 	}
 	data = argv[i];
+	if (drafts_only) {
+		eval_drafts(data, eval_verbose);
+		return 0;
+	}
 	eval_passive(data);
 	eval_suggestions(data);
 	eval_rules(data);
@@ -851,6 +861,7 @@ main(int argc, char **argv)
 	eval_narratives(data);
 	eval_import_structure(data, eval_verbose);
 	eval_shapes(data, eval_verbose);
+	eval_drafts(data, eval_verbose);
 	eval_heldout(data);
 	return 0;
 }

@@ -91,10 +91,13 @@ draft__opening_actions_result(void **state)
 	    "I trained all 60 reviewers.",
 	    "Processing fell to 30 days. We saved $1.2 million.\nA second paragraph.");
 	d = card_draft(&ex);
-	assert_string_equal(d, "Our claims took 90 days.\n"
-	    "I mapped the process. I cut 14 hand-offs to five.\n"
+	/* a story this short is said whole: a short first sentence of the
+	 * challenge takes the next on the opening line */
+	assert_string_equal(d, "Our claims took 90 days. Staff were tired.\n"
+	    "I mapped the process. I cut 14 hand-offs to five. I told the union.\n"
 	    "I trained all 60 reviewers.\n"
-	    "Processing fell to 30 days. We saved $1.2 million.");
+	    "Processing fell to 30 days. We saved $1.2 million.\n"
+	    "A second paragraph.");
 	free(d);
 	example_init(&ex, "", "", "");
 	d = card_draft(&ex);
