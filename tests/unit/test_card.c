@@ -165,6 +165,15 @@ rules__long_short_and_no_result(void **state)
 	card_rules_check(fw, &ex, "Nothing to tell.", 130, &fs);
 	assert_true(has_rule(&fs, "card_no_result"));
 	findings_free(&fs);
+	/* a Result told in words: its phrase said aloud tells it */
+	example_init(&ex, "c", "a", "Processing time fell from three days to seven hours.");
+	findings_init(&fs);
+	card_rules_check(fw, &ex, "In the end, processing time fell from three days to seven "
+	    "hours.", 130, &fs);
+	assert_false(has_rule(&fs, "card_no_result"));
+	card_rules_check(fw, &ex, "I fixed the process and moved on.", 130, &fs);
+	assert_true(has_rule(&fs, "card_no_result"));
+	findings_free(&fs);
 	/* an empty card: nothing to say about it */
 	findings_init(&fs);
 	card_rules_check(fw, &ex, " \n", 130, &fs);
