@@ -656,14 +656,23 @@ bool editbuf_delete_word_forward(struct editbuf *eb)
 
 /* ---- clipboard ---- */
 
+/* Puts a copy of the selection [*s, *e) on the clipboard; false when
+ * there is no selection (the clipboard is then left alone). */
+static bool clip_selection(const struct editbuf *eb, size_t *s, size_t *e)
+{
+	if (!editbuf_selection(eb, s, e))
+		return false;
+	free(clipboard);
+	clipboard = eb_dup_bytes(eb->text + *s, *e - *s);
+	clipboard_len = *e - *s;
+	return true;
+}
+
 bool editbuf_copy(struct editbuf *eb)
 {
 	size_t s, e;
-	if (!editbuf_selection(eb, &s, &e))
+	if (!clip_selection(eb, &s, &e))
 		return false;
-	free(clipboard);
-	clipboard = eb_dup_bytes(eb->text + s, e - s);
-	clipboard_len = e - s;
 	eb->has_anchor = false;
 	eb->mark = false;
 	return true;
@@ -672,11 +681,8 @@ bool editbuf_copy(struct editbuf *eb)
 bool editbuf_cut(struct editbuf *eb)
 {
 	size_t s, e;
-	if (!editbuf_selection(eb, &s, &e))
+	if (!clip_selection(eb, &s, &e))
 		return false;
-	free(clipboard);
-	clipboard = eb_dup_bytes(eb->text + s, e - s);
-	clipboard_len = e - s;
 	eb_edit(eb, s, e - s, "", 0, OP_OTHER);
 	return true;
 }
