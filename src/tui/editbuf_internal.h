@@ -61,7 +61,7 @@ struct editbuf {
 
 /* True for a character drawn with no width (a combining mark). */
 bool eb_zero_width(ucs4_t uc);
-/* Terminal columns of one code point: 1 for what wcwidth cannot tell. */
+/* Terminal columns of one code point: 1 where uc_width cannot tell. */
 int eb_cp_width(ucs4_t uc);
 /* off clamped to the text and moved back to its cluster's start. */
 size_t eb_snap(const struct editbuf *eb, size_t off);
