@@ -4,6 +4,8 @@
  * pages, the one pagination behind the page meter, page_limit and the PDF.
  * Each ECQ's line breaking is cached under a hash of its blocks and the
  * options; paginating the cached lines again is cheap. Prints nothing.
+ * The blocks it lays out come from layout_blocks.c; drawing a page from
+ * the result is in layout_draw.c.
  */
 #include "config.h"
 #include "layout.h"
@@ -12,25 +14,17 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <glib.h>
 #include <pango/pangocairo.h>
 
 #include "framework.h"
-#include "store.h"
+#include "layout_internal.h"
 #include "xalloc.h"
 
 #define PT_PER_IN 72.0
 /* Tolerance when a line's bottom meets the bottom margin. */
 #define FIT_EPS 0.01
-/* Bounded work on any text: a field is laid out from its first
- * STORE_MAX_TEXT bytes only (the store never saves more; only a hostile
- * file holds more), and a run of more than LAYOUT_MAX_RUN characters
- * without a break opportunity (far wider than a line) gets a zero-width
- * space after every LAYOUT_MAX_RUN of them, so Pango never shapes and
- * breaks one enormous "word": its cost grows with the square of the run. */
-#define LAYOUT_MAX_RUN 200
 /* A paragraph longer than this many bytes is handed to Pango in pieces
  * (each ends at a break opportunity), so one Pango call costs milliseconds
  * and a cancel function (layout_cache_set_cancel) is asked between them.
@@ -77,29 +71,6 @@ struct layout_cache {
 	void *cancel_arg;
 };
 
-struct placement {
-	int page;
-	PangoLayout *pl;        /* a reference of its own */
-	int line;
-	double x, baseline;     /* body coordinates (inside the margins) */
-};
-
-/* A line drawn across the body: under a heading, or a card's cut line. */
-struct rule {
-	int page;
-	double y;               /* body coordinates */
-	bool dashed;
-};
-
-struct layout_plan {
-	PangoContext *ctx;      /* a reference of its own, for header and footer */
-	PangoFontDescription *font;
-	struct placement *items;
-	size_t n;
-	struct rule *rules;
-	size_t n_rules;
-};
-
 /*
  * LeakSanitizer (--enable-sanitizers) reads this hook. Pango's fontconfig
  * back end keeps font patterns it never frees (pango 1.50, fontconfig
@@ -122,193 +93,6 @@ __lsan_default_suppressions(void)
 {
 	return "leak:libfontconfig.so\n"
 	    "leak:libpangoft2-1.0.so\n";
-}
-
-/* ---- options and blocks -------------------------------------------------- */
-
-void
-layout_options_init(struct layout_options *o)
-{
-	memset(o, 0, sizeof(*o));
-	o->paper = LAYOUT_LETTER;
-	o->font = NULL;
-	o->ecq = -1;
-}
-
-int
-layout_paper_parse(const char *s)
-{
-	if (s == NULL)
-		return -1;
-	if (strcasecmp(s, "letter") == 0 || strcasecmp(s, "us-letter") == 0)
-		return LAYOUT_LETTER;
-	if (strcasecmp(s, "a4") == 0)
-		return LAYOUT_A4;
-	return -1;
-}
-
-/* A copy of s[0..len) that is valid UTF-8 with controls turned to spaces and
- * no leading or trailing white space. */
-static char *
-layout_clean(const char *s, size_t len)
-{
-	gchar *valid;
-	GString *out;
-	const gchar *q;
-	char *res;
-	size_t run = 0;
-
-	if (len > STORE_MAX_TEXT)
-		len = STORE_MAX_TEXT;
-	valid = g_utf8_make_valid(s, (gssize)len);
-	out = g_string_sized_new(len + 1);
-	for (q = valid; *q != '\0'; q = g_utf8_next_char(q)) {
-		gunichar c = g_utf8_get_char(q);
-
-		if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ||
-		    c == 0x2028 || c == 0x2029)
-			c = ' ';
-		g_string_append_unichar(out, c);
-		if (g_unichar_isspace(c) || c == '-' || c == 0x200B) {
-			run = 0;
-		} else if (++run >= LAYOUT_MAX_RUN) {
-			g_string_append_unichar(out, 0x200B);
-			run = 0;
-		}
-	}
-	g_free(valid);
-	g_strstrip(out->str);
-	res = xstrdup(out->str);
-	g_string_free(out, TRUE);
-	return res;
-}
-
-static void
-blocks_push(struct layout_blocks *b, size_t *cap, enum layout_block_kind kind,
-    int ecq, const char *label, char *text)
-{
-	struct layout_block *blk;
-
-	if (b->n == *cap) {
-		*cap = *cap ? *cap * 2 : 32;
-		b->items = xreallocarray(b->items, *cap, sizeof(*b->items));
-	}
-	blk = &b->items[b->n++];
-	memset(blk, 0, sizeof(*blk));
-	blk->kind = kind;
-	blk->ecq = ecq;
-	blk->label = label;
-	blk->text = text;
-}
-
-/* Pushes each non-empty line of text as a paragraph; the first gets label. */
-static void
-blocks_push_paragraphs(struct layout_blocks *b, size_t *cap,
-    enum layout_block_kind kind, int ecq, const char *label, const char *text)
-{
-	const char *s = text, *e;
-
-	while (s != NULL && *s != '\0') {
-		char *para;
-
-		e = s + strcspn(s, "\n\r");
-		para = layout_clean(s, (size_t)(e - s));
-		if (*para != '\0') {
-			blocks_push(b, cap, kind, ecq, label, para);
-			label = NULL;
-		} else {
-			free(para);
-		}
-		s = *e != '\0' ? e + 1 : e;
-	}
-}
-
-static char *
-layout_example_title(size_t number, const struct example *ex)
-{
-	char *title = layout_clean(ex->field[EX_TITLE], strlen(ex->field[EX_TITLE]));
-	char *start = layout_clean(ex->field[EX_START], strlen(ex->field[EX_START]));
-	char *end = layout_clean(ex->field[EX_END], strlen(ex->field[EX_END]));
-	char *dates, *res;
-
-	if (*start != '\0' && *end != '\0')
-		dates = xasprintf(" (%s to %s)", start, end);
-	else if (*start != '\0')
-		dates = xasprintf(" (from %s)", start);
-	else if (*end != '\0')
-		dates = xasprintf(" (to %s)", end);
-	else
-		dates = xstrdup("");
-	if (*title != '\0')
-		res = xasprintf("Example %zu: %s%s", number, title, dates);
-	else
-		res = xasprintf("Example %zu%s", number, dates);
-	free(title);
-	free(start);
-	free(end);
-	free(dates);
-	return res;
-}
-
-char *
-layout_clean_text(const char *s)
-{
-	return layout_clean(s, strlen(s));
-}
-
-void
-layout_blocks_build(const struct project *p, const struct layout_options *o,
-    struct layout_blocks *out)
-{
-	struct layout_options def;
-	size_t cap = 0, i, k, n_ex;
-	int f;
-
-	if (o == NULL) {
-		layout_options_init(&def);
-		o = &def;
-	}
-	out->items = NULL;
-	out->n = 0;
-	for (i = 0; i < p->fw->n_ecqs; i++) {
-		int ecq = (int)i;
-
-		if (o->ecq >= 0 && o->ecq != ecq)
-			continue;
-		blocks_push(out, &cap, LAYOUT_BLOCK_ECQ_HEADING, ecq, NULL,
-		    xasprintf("ECQ %zu: %s", i + 1, p->fw->ecqs[i].title));
-		if (p->intro != NULL)
-			blocks_push_paragraphs(out, &cap, LAYOUT_BLOCK_INTRO, ecq,
-			    NULL, p->intro[i]);
-		n_ex = project_count_examples(p, ecq);
-		for (k = 0; k < n_ex; k++) {
-			const struct example *ex = project_example_at(p, ecq, k);
-
-			blocks_push(out, &cap, LAYOUT_BLOCK_EXAMPLE_TITLE, ecq, NULL,
-			    layout_example_title(k + 1, ex));
-			for (f = EX_CHALLENGE; f <= EX_RESULT; f++) {
-				const char *label = o->no_labels ? NULL :
-				    framework_ccar_name((enum ccar_part)(f - EX_CHALLENGE));
-
-				blocks_push_paragraphs(out, &cap,
-				    LAYOUT_BLOCK_PARAGRAPH, ecq, label, ex->field[f]);
-			}
-		}
-	}
-}
-
-void
-layout_blocks_free(struct layout_blocks *b)
-{
-	size_t i;
-
-	if (b == NULL)
-		return;
-	for (i = 0; i < b->n; i++)
-		free(b->items[i].text);
-	free(b->items);
-	b->items = NULL;
-	b->n = 0;
 }
 
 /* ---- cache ----------------------------------------------------------------- */
@@ -1040,141 +824,4 @@ layout_result_free(struct layout_result *r)
 	free(r->warning);
 	plan_free(r->plan);
 	memset(r, 0, sizeof(*r));
-}
-
-/* ---- drawing -------------------------------------------------------------------- */
-
-static PangoLayout *
-layout_band_text(const struct layout_result *r, const char *text, double width,
-    PangoAlignment align)
-{
-	PangoLayout *pl = pango_layout_new(r->plan->ctx);
-	char *clean = layout_clean(text, strlen(text));
-
-	pango_layout_set_font_description(pl, r->plan->font);
-	pango_layout_set_width(pl, (int)(width * PANGO_SCALE));
-	pango_layout_set_ellipsize(pl, PANGO_ELLIPSIZE_END);
-	pango_layout_set_single_paragraph_mode(pl, TRUE);
-	pango_layout_set_alignment(pl, align);
-	pango_layout_set_text(pl, clean, -1);
-	free(clean);
-	return pl;
-}
-
-/* Shows text in the header band at (x, y), width w, aligned. */
-static void
-header_show(const struct layout_result *r, cairo_t *cr, const char *text,
-    double x, double y, double w, PangoAlignment align)
-{
-	PangoLayout *pl = layout_band_text(r, text, w, align);
-
-	cairo_move_to(cr, x, y);
-	pango_cairo_show_layout(cr, pl);
-	g_object_unref(pl);
-}
-
-/* Natural width of text on one line, in points. */
-static double
-header_width(const struct layout_result *r, const char *text)
-{
-	PangoLayout *pl = layout_band_text(r, text, 1, PANGO_ALIGN_LEFT);
-	PangoRectangle logical;
-
-	pango_layout_set_width(pl, -1);
-	pango_layout_get_extents(pl, NULL, &logical);
-	g_object_unref(pl);
-	return (double)logical.width / PANGO_SCALE;
-}
-
-/*
- * The header: the name left and the position right on one line when both
- * fit a quarter inch apart; else the position on a second line when two
- * lines fit in the band (they do with 1-inch margins: 0.5 + 2 x 0.19 < 1
- * inch); else one line with the position cut short.
- */
-static void
-layout_draw_header(const struct layout_result *r, cairo_t *cr,
-    const char *left, const char *right)
-{
-	double width = r->page_width - 2 * r->margin, band = r->margin / 2;
-	double lw, gap = 18;
-
-	if (*left == '\0' || *right == '\0') {
-		header_show(r, cr, left, r->margin, band, width, PANGO_ALIGN_LEFT);
-		header_show(r, cr, right, r->margin, band, width, PANGO_ALIGN_RIGHT);
-		return;
-	}
-	lw = header_width(r, left);
-	if (lw + gap + header_width(r, right) <= width) {
-		header_show(r, cr, left, r->margin, band, width, PANGO_ALIGN_LEFT);
-		header_show(r, cr, right, r->margin, band, width, PANGO_ALIGN_RIGHT);
-	} else if (band + 2 * r->line_height <= r->margin) {
-		header_show(r, cr, left, r->margin, band, width, PANGO_ALIGN_LEFT);
-		header_show(r, cr, right, r->margin, band + r->line_height, width,
-		    PANGO_ALIGN_LEFT);
-	} else {
-		if (lw > width * 0.6)
-			lw = width * 0.6;
-		header_show(r, cr, left, r->margin, band, lw, PANGO_ALIGN_LEFT);
-		header_show(r, cr, right, r->margin + lw + gap, band, width - lw - gap,
-		    PANGO_ALIGN_RIGHT);
-	}
-}
-
-int
-layout_draw_page(const struct layout_result *r, int page, void *vcr,
-    const char *header_left, const char *header_right)
-{
-	cairo_t *cr = vcr;
-	double width = r->page_width - 2 * r->margin;
-	double band = r->margin / 2;    /* header and footer sit half-way into the margin */
-	PangoLayout *pl;
-	PangoRectangle logical;
-	char *footer;
-	size_t i;
-
-	if (r->plan == NULL || page < 1 || page > r->pages)
-		return -1;
-	cairo_save(cr);
-	for (i = 0; i < r->plan->n_rules; i++) {
-		const struct rule *ru = &r->plan->rules[i];
-		double dash[2] = { 4, 3 };
-
-		if (ru->page != page)
-			continue;
-		/* headings' rules in black, cut lines in grey and dashed */
-		cairo_set_source_rgb(cr, ru->dashed ? 0.55 : 0, ru->dashed ? 0.55 : 0,
-		    ru->dashed ? 0.55 : 0);
-		cairo_set_line_width(cr, ru->dashed ? 0.75 : 0.6);
-		cairo_set_dash(cr, dash, ru->dashed ? 2 : 0, 0);
-		cairo_move_to(cr, r->margin, r->margin + ru->y);
-		cairo_line_to(cr, r->page_width - r->margin, r->margin + ru->y);
-		cairo_stroke(cr);
-	}
-	cairo_set_dash(cr, NULL, 0, 0);
-	cairo_set_source_rgb(cr, 0, 0, 0);
-	for (i = 0; i < r->plan->n; i++) {
-		const struct placement *pm = &r->plan->items[i];
-
-		if (pm->page != page)
-			continue;
-		cairo_move_to(cr, r->margin + pm->x, r->margin + pm->baseline);
-		pango_cairo_show_layout_line(cr,
-		    pango_layout_get_line_readonly(pm->pl, pm->line));
-	}
-
-	if (page >= r->header_from_page)
-		layout_draw_header(r, cr, header_left != NULL ? header_left : "",
-		    header_right != NULL ? header_right : "");
-	footer = xasprintf("Page %d of %d", page + r->page_offset,
-	    r->page_total > 0 ? r->page_total : r->pages);
-	pl = layout_band_text(r, footer, width, PANGO_ALIGN_CENTER);
-	pango_layout_get_extents(pl, NULL, &logical);
-	cairo_move_to(cr, r->margin, r->page_height - band -
-	    (double)logical.height / PANGO_SCALE);
-	pango_cairo_show_layout(cr, pl);
-	g_object_unref(pl);
-	free(footer);
-	cairo_restore(cr);
-	return 0;
 }

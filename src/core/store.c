@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * store.c: the project file. Opens and checks it (refusing what is not a
- * project), keeps an in-memory struct project in step with it, and makes
- * every change one transaction that also records the replaced text.
+ * project), creates, closes and saves it again under a new name, notices
+ * when the file was moved or replaced, and holds the SQL helpers every
+ * store*.c uses. Reading it into struct project is store_load.c; the
+ * transaction rules are store_tx.c.
  * The journal is WAL while the file is open for writing and DELETE once it
  * is closed, so a closed project is one self-contained file to copy.
  */
@@ -12,7 +14,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sqlite3.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -169,367 +170,6 @@ store_check_file(const struct store *st, struct error *err)
 	if (sb.st_dev != st->dev || sb.st_ino != st->ino)
 		return error_set(err, ERR_GONE, "%s was replaced by another file while it was open; "
 		    "your text is not saved in it", st->path);
-	return 0;
-}
-
-/* Starts one change: a transaction, or inside a batch a savepoint, so a
- * change that fails undoes only itself. */
-int
-store_begin(struct store *st, struct error *err)
-{
-	if (st->readonly)
-		return error_set(err, ERR_USAGE, "%s is open read-only", st->path);
-	if (st->comments_only && !st->comment_tx)
-		return error_set(err, ERR_USAGE, "%s is open for comments only; its text cannot "
-		    "change here", st->path);
-	if (st->batch)
-		return sqlite3_exec(st->db, "SAVEPOINT one_change", NULL, NULL, NULL) == SQLITE_OK ? 0 :
-		    store_db_fail(st, err, "start a change");
-	if (store_check_file(st, err) != 0)
-		return -1;
-	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return store_db_fail(st, err, "start a transaction (is another ecqcoach using it?)");
-	return 0;
-}
-
-void
-store_rollback(struct store *st)
-{
-	if (st->batch)
-		sqlite3_exec(st->db, "ROLLBACK TO one_change; RELEASE one_change", NULL, NULL, NULL);
-	else
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-static int load(struct store *st, struct error *err);
-
-/* Ends one change. Inside a batch it only releases the savepoint (the
- * batch commits and reloads once); else it commits and, when reload, reads
- * the project back into st->p. */
-int
-store_end_change(struct store *st, bool reload, struct error *err)
-{
-	if (st->batch) {
-		if (sqlite3_exec(st->db, "RELEASE one_change", NULL, NULL, NULL) == SQLITE_OK)
-			return 0;
-		store_db_fail(st, err, "save the change");
-		store_rollback(st);
-		return -1;
-	}
-	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		store_db_fail(st, err, "commit the change");
-		store_rollback(st);
-		return -1;
-	}
-	return reload ? load(st, err) : 0;
-}
-
-/* Stamps the project modified, commits and reloads the in-memory copy. */
-int
-store_commit(struct store *st, struct error *err)
-{
-	char now[32];
-	const char *args[1];
-
-	store_now_iso(now);
-	args[0] = now;
-	/* "modified" is when the text last changed: a comment is not that. */
-	if (!st->comment_tx && store_run(st, err, "INSERT INTO meta(key, value) VALUES ('modified', ?1) "
-	    "ON CONFLICT(key) DO UPDATE SET value = excluded.value", 1, args) != 0) {
-		store_rollback(st);
-		return -1;
-	}
-	return store_end_change(st, true, err);
-}
-
-int
-store_batch_begin(struct store *st, struct error *err)
-{
-	if (st->batch)
-		return error_set(err, ERR_USAGE, "%s: a batch of changes is already open", st->path);
-	if (store_begin(st, err) != 0)
-		return -1;
-	st->batch = true;
-	return 0;
-}
-
-int
-store_batch_commit(struct store *st, struct error *err)
-{
-	if (!st->batch)
-		return error_set(err, ERR_USAGE, "%s: no batch of changes is open", st->path);
-	st->batch = false;
-	return store_commit(st, err);
-}
-
-bool
-store_in_batch(const struct store *st)
-{
-	return st->batch;
-}
-
-void
-store_batch_rollback(struct store *st)
-{
-	if (!st->batch)
-		return;
-	st->batch = false;
-	store_rollback(st);
-}
-
-/* Keeps old as a revision of target: always when force (someone else's
- * text), else when the revision policy says this save starts a burst or is
- * a checkpoint (see revpolicy.h). */
-int
-store_keep_revision(struct store *st, const char *target, const char *old, bool force,
-    struct error *err)
-{
-	char now[32];
-	const char *args[3];
-	bool keep = revpolicy_keep(st->revs, target, st->clock());
-
-	if (old == NULL || *old == '\0')
-		return 0;       /* nothing was there to lose */
-	if (!keep && !force)
-		return 0;       /* the text before this burst is kept already */
-	store_now_iso(now);
-	args[0] = target;
-	args[1] = old;
-	args[2] = now;
-	return store_run(st, err, "INSERT INTO revision(target, text, changed) VALUES (?1, ?2, ?3)", 3, args);
-}
-
-/* A text column, "" for NULL: a damaged or hand-made file may hold NULL
- * where ecqcoach never writes one. */
-const char *
-store_col_str(sqlite3_stmt *stmt, int col)
-{
-	const unsigned char *s = sqlite3_column_text(stmt, col);
-
-	return s != NULL ? (const char *)s : "";
-}
-
-char *
-store_column_text(sqlite3_stmt *stmt, int col)
-{
-	const unsigned char *s = sqlite3_column_text(stmt, col);
-
-	return xstrdup(s ? (const char *)s : "");
-}
-
-/* Reads one meta value or "". */
-static char *
-meta_get(struct store *st, const char *key)
-{
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT value FROM meta WHERE key = ?1", NULL);
-	char *v;
-
-	if (stmt == NULL)
-		return xstrdup("");
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	v = sqlite3_step(stmt) == SQLITE_ROW ? store_column_text(stmt, 0) : xstrdup("");
-	sqlite3_finalize(stmt);
-	return v;
-}
-
-int
-store_ecq_index(const struct framework *fw, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < fw->n_ecqs; i++)
-		if (strcmp(fw->ecqs[i].key, key) == 0)
-			return (int)i;
-	return -1;
-}
-
-static int
-load_framework(struct store *st, struct framework **out, struct error *err)
-{
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT id, text FROM framework", err);
-	char name[512];
-	int rc;
-
-	if (stmt == NULL)
-		return -1;
-	if (sqlite3_step(stmt) != SQLITE_ROW) {
-		sqlite3_finalize(stmt);
-		return error_set(err, ERR_FORMAT, "%s: the project has no framework snapshot; the file is damaged", st->path);
-	}
-	snprintf(name, sizeof name, "%s (framework snapshot '%s')", st->path,
-	    store_col_str(stmt, 0));
-	rc = framework_parse(store_col_str(stmt, 1),
-	    (size_t)sqlite3_column_bytes(stmt, 1), name, out, err);
-	sqlite3_finalize(stmt);
-	return rc;
-}
-
-static int
-load_examples(struct store *st, struct project *p, struct error *err)
-{
-	sqlite3_stmt *stmt, *cs;
-	struct example *e;
-	int f, ecq;
-	const char *key;
-
-	stmt = store_prepare(st, "SELECT id, ecq, position, title, start_date, end_date, challenge, "
-	    "context, action, result FROM example WHERE deleted = 0 ORDER BY position, id", err);
-	if (stmt == NULL)
-		return -1;
-	cs = store_prepare(st, "SELECT competency FROM example_competency WHERE example_id = ?1 ORDER BY competency", err);
-	if (cs == NULL) {
-		sqlite3_finalize(stmt);
-		return -1;
-	}
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		key = (const char *)sqlite3_column_text(stmt, 1);
-		ecq = store_ecq_index(p->fw, key ? key : "");
-		if (ecq < 0)
-			continue;       /* an ECQ the snapshot lacks: keep in the file, hide here */
-		p->examples = xreallocarray(p->examples, p->n_examples + 1, sizeof *p->examples);
-		e = &p->examples[p->n_examples++];
-		memset(e, 0, sizeof *e);
-		e->id = sqlite3_column_int64(stmt, 0);
-		e->ecq = ecq;
-		e->position = sqlite3_column_int(stmt, 2);
-		for (f = 0; f < EX_FIELD_COUNT; f++)
-			e->field[f] = store_column_text(stmt, 3 + f);
-		sqlite3_bind_int64(cs, 1, e->id);
-		while (sqlite3_step(cs) == SQLITE_ROW)
-			strlist_push(&e->competencies, store_col_str(cs, 0));
-		sqlite3_reset(cs);
-	}
-	sqlite3_finalize(stmt);
-	sqlite3_finalize(cs);
-	return 0;
-}
-
-static int
-compare_examples(const void *a, const void *b)
-{
-	const struct example *x = a, *y = b;
-
-	if (x->ecq != y->ecq)
-		return x->ecq < y->ecq ? -1 : 1;
-	if (x->position != y->position)
-		return x->position < y->position ? -1 : 1;
-	return x->id < y->id ? -1 : x->id > y->id;
-}
-
-/* Fills intro and notes; rows for ECQs or questions the snapshot lacks are
- * kept in the file but not shown. */
-static int
-load_texts(struct store *st, struct project *p, struct error *err)
-{
-	const struct framework *fw = p->fw;
-	sqlite3_stmt *stmt;
-	size_t i, j;
-	int e, q;
-
-	/* NULL-terminated, so project_free needs no framework to free them. */
-	p->intro = xcalloc(fw->n_ecqs + 1, sizeof *p->intro);
-	p->notes = xcalloc(fw->n_ecqs + 1, sizeof *p->notes);
-	for (i = 0; i < fw->n_ecqs; i++) {
-		p->notes[i] = xcalloc(fw->ecqs[i].questions.n + 1, sizeof **p->notes);
-		for (j = 0; j < fw->ecqs[i].questions.n; j++)
-			p->notes[i][j] = xstrdup("");
-	}
-	stmt = store_prepare(st, "SELECT ecq, text FROM intro", err);
-	if (stmt == NULL)
-		return -1;
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		e = store_ecq_index(fw, store_col_str(stmt, 0));
-		if (e >= 0 && p->intro[e] == NULL)
-			p->intro[e] = store_column_text(stmt, 1);
-	}
-	sqlite3_finalize(stmt);
-	for (i = 0; i < fw->n_ecqs; i++)
-		if (p->intro[i] == NULL)
-			p->intro[i] = xstrdup("");
-	stmt = store_prepare(st, "SELECT ecq, question, text FROM note", err);
-	if (stmt == NULL)
-		return -1;
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		e = store_ecq_index(fw, store_col_str(stmt, 0));
-		q = sqlite3_column_int(stmt, 1);
-		if (e >= 0 && q >= 0 && (size_t)q < fw->ecqs[e].questions.n) {
-			free(p->notes[e][q]);
-			p->notes[e][q] = store_column_text(stmt, 2);
-		}
-	}
-	sqlite3_finalize(stmt);
-	return 0;
-}
-
-static int
-load_lists(struct store *st, struct project *p, struct error *err)
-{
-	sqlite3_stmt *stmt;
-	struct dismissal *d;
-
-	if ((stmt = store_prepare(st, "SELECT word FROM word ORDER BY word", err)) == NULL)
-		return -1;
-	while (sqlite3_step(stmt) == SQLITE_ROW)
-		strlist_push(&p->words, store_col_str(stmt, 0));
-	sqlite3_finalize(stmt);
-	if ((stmt = store_prepare(st, "SELECT item FROM confirmed ORDER BY item", err)) == NULL)
-		return -1;
-	while (sqlite3_step(stmt) == SQLITE_ROW)
-		strlist_push(&p->confirmed, store_col_str(stmt, 0));
-	sqlite3_finalize(stmt);
-	if ((stmt = store_prepare(st, "SELECT rule, target, text FROM dismissed", err)) == NULL)
-		return -1;
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		p->dismissed = xreallocarray(p->dismissed, p->n_dismissed + 1, sizeof *p->dismissed);
-		d = &p->dismissed[p->n_dismissed++];
-		d->rule = store_column_text(stmt, 0);
-		d->target = store_column_text(stmt, 1);
-		d->text = store_column_text(stmt, 2);
-	}
-	sqlite3_finalize(stmt);
-	return 0;
-}
-
-/* Builds a fresh struct project from the file. The framework is parsed only
- * the first time; later reloads reuse it (the snapshot never changes). */
-static int
-load(struct store *st, struct error *err)
-{
-	struct project *p = xcalloc(1, sizeof *p);
-	size_t i;
-	int pos = 0, last = -1;
-
-	if (st->p != NULL) {
-		p->fw = st->p->fw;
-		st->p->fw = NULL;
-	} else if (load_framework(st, &p->fw, err) != 0) {
-		free(p);
-		return -1;
-	}
-	p->path = xstrdup(st->path);
-	p->candidate = meta_get(st, "candidate");
-	p->position = meta_get(st, "position");
-	p->created = meta_get(st, "created");
-	p->uid = meta_get(st, "uid");
-	p->modified = meta_get(st, "modified");
-	p->unsorted = meta_get(st, "unsorted");
-	if (load_texts(st, p, err) != 0 || load_examples(st, p, err) != 0 ||
-	    load_lists(st, p, err) != 0 || store_resume_load(st, p, err) != 0 ||
-	    store_comments_load(st, p, err) != 0) {
-		project_free(p);
-		return -1;
-	}
-	/* Positions in the file may have gaps after deletions; show 0..n-1. */
-	if (p->n_examples > 1)
-		qsort(p->examples, p->n_examples, sizeof *p->examples, compare_examples);
-	for (i = 0; i < p->n_examples; i++) {
-		if (p->examples[i].ecq != last)
-			pos = 0;
-		last = p->examples[i].ecq;
-		p->examples[i].position = pos++;
-	}
-	project_free(st->p);
-	st->p = p;
 	return 0;
 }
 
@@ -807,7 +447,7 @@ store_open(const char *path, int flags, struct store **out, struct error *err)
 	if (!ro && store_exec(st->db, comments ? "PRAGMA synchronous = FULL;" : WRITER_PRAGMAS,
 	    err) != 0)
 		goto fail;
-	if (remember_file(st, err) != 0 || load(st, err) != 0)
+	if (remember_file(st, err) != 0 || store_load(st, err) != 0)
 		goto fail;
 	if (!ro && !comments)
 		remember_journals(st);
@@ -897,7 +537,7 @@ store_create(const char *path, const struct framework *fw, const char *candidate
 		goto fail_tx;
 	if (store_exec(st->db, "COMMIT", err) != 0)
 		goto fail_tx;
-	if (load(st, err) != 0)
+	if (store_load(st, err) != 0)
 		goto fail;
 	remember_journals(st);
 	*out = st;
@@ -1056,7 +696,7 @@ store_save_again(struct store *st, char **where, struct error *err)
 		goto fail;
 	free(st->p->path);
 	st->p->path = xstrdup(st->path);
-	if (!st->readonly && load(st, err) == 0)
+	if (!st->readonly && store_load(st, err) == 0)
 		remember_journals(st);
 	*where = xstrdup(st->path);
 	free(tmp);
@@ -1083,62 +723,8 @@ store_comments_only(const struct store *st)
 	return st->comments_only;
 }
 
-int
-store_comment_begin(struct store *st, struct error *err)
-{
-	int rc;
-
-	st->comment_tx = true;
-	rc = store_begin(st, err);
-	if (rc != 0)
-		st->comment_tx = false;
-	return rc;
-}
-
-int
-store_comment_commit(struct store *st, struct error *err)
-{
-	int rc = store_commit(st, err);
-
-	st->comment_tx = false;
-	return rc;
-}
-
-void
-store_comment_rollback(struct store *st)
-{
-	store_rollback(st);
-	st->comment_tx = false;
-}
-
-int
-store_comment_fail(struct store *st, struct error *err, const char *what)
-{
-	return store_db_fail(st, err, what);
-}
-
 struct project *
 store_project_mut(struct store *st)
 {
 	return st->p;
-}
-
-/* ---- for store_resume.c (store_internal.h) -------------------------------- */
-
-int
-store_change_begin(struct store *st, struct error *err)
-{
-	return store_begin(st, err);
-}
-
-int
-store_change_commit(struct store *st, struct error *err)
-{
-	return store_commit(st, err);
-}
-
-void
-store_change_rollback(struct store *st)
-{
-	store_rollback(st);
 }

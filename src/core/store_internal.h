@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * store_internal.h: what store.c lends store_comments.c and
- * store_resume.c, so the comment and résumé code live in their own files
- * without a second copy of the transaction rules. Not for use outside
- * src/core/store*.c.
+ * store_internal.h: what the store*.c files share (the struct, the SQL
+ * helpers, loading and the transaction rules), so each part of the project
+ * file lives in its own file without a second copy of the transaction
+ * rules. Not for use outside src/core/store*.c.
  */
 #ifndef ECQ_STORE_INTERNAL_H
 #define ECQ_STORE_INTERNAL_H
@@ -63,6 +63,10 @@ void store_rollback(struct store *st);
 int store_end_change(struct store *st, bool reload, struct error *err);
 /* Stamps meta.modified, commits and reloads the project. */
 int store_commit(struct store *st, struct error *err);
+/* Reads the file into a fresh struct project that replaces st->p (the
+ * framework snapshot is parsed once and kept); on failure st->p is left
+ * as it was (store_load.c). */
+int store_load(struct store *st, struct error *err);
 /* Keeps old as a revision of target when force or the revision policy
  * says so (revpolicy.h). */
 int store_keep_revision(struct store *st, const char *target, const char *old, bool force,

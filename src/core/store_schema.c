@@ -14,6 +14,28 @@
 
 #include "store.h"
 
+/* The review's hand-ticked checklist lines and free-form settings: new in
+ * version 2, in both the fresh schema and the step from version 1. */
+#define SETTING_TABLES \
+	"CREATE TABLE confirmed ("\
+	"  item TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;"\
+	"CREATE TABLE setting ("\
+	"  key TEXT PRIMARY KEY NOT NULL,"\
+	"  value TEXT NOT NULL) WITHOUT ROWID;"
+
+/* Replies to comments: new in version 3, in both the fresh schema and the
+ * step from version 2. */
+#define REPLY_TABLE \
+	"CREATE TABLE comment_reply ("\
+	"  id INTEGER PRIMARY KEY,"\
+	"  comment_id INTEGER NOT NULL REFERENCES comment(id) ON DELETE CASCADE,"\
+	"  uid TEXT NOT NULL,"\
+	"  author TEXT NOT NULL,"\
+	"  body TEXT NOT NULL,"\
+	"  created TEXT NOT NULL);"\
+	"CREATE UNIQUE INDEX comment_reply_by_uid ON comment_reply(uid);"\
+	"CREATE INDEX comment_reply_by_comment ON comment_reply(comment_id, id);"
+
 /* The writer's positions (the résumé's work history) and the rehearsals
  * of spoken cards: new in version 4, in both the fresh schema and the
  * step from version 3. */
@@ -98,15 +120,7 @@ static const char schema_v4[] =
 	"  ctx_before TEXT NOT NULL DEFAULT '',"
 	"  ctx_after TEXT NOT NULL DEFAULT '');"
 	"CREATE UNIQUE INDEX comment_by_uid ON comment(uid);"
-	"CREATE TABLE comment_reply ("
-	"  id INTEGER PRIMARY KEY,"
-	"  comment_id INTEGER NOT NULL REFERENCES comment(id) ON DELETE CASCADE,"
-	"  uid TEXT NOT NULL,"
-	"  author TEXT NOT NULL,"
-	"  body TEXT NOT NULL,"
-	"  created TEXT NOT NULL);"
-	"CREATE UNIQUE INDEX comment_reply_by_uid ON comment_reply(uid);"
-	"CREATE INDEX comment_reply_by_comment ON comment_reply(comment_id, id);"
+	REPLY_TABLE
 	"CREATE TABLE word ("
 	"  word TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;"
 	"CREATE TABLE dismissed ("
@@ -115,22 +129,14 @@ static const char schema_v4[] =
 	"  text TEXT NOT NULL,"
 	"  created TEXT NOT NULL,"
 	"  PRIMARY KEY (rule, target, text)) WITHOUT ROWID;"
-	"CREATE TABLE confirmed ("
-	"  item TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;"
-	"CREATE TABLE setting ("
-	"  key TEXT PRIMARY KEY NOT NULL,"
-	"  value TEXT NOT NULL) WITHOUT ROWID;"
+	SETTING_TABLES
 	RESUME_TABLES;
 
 /* Version 1 -> 2: soft deletion of examples (for undo), the review's
  * hand-ticked checklist lines, and free-form settings. */
 static const char migrate_1_to_2[] =
 	"ALTER TABLE example ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;"
-	"CREATE TABLE confirmed ("
-	"  item TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;"
-	"CREATE TABLE setting ("
-	"  key TEXT PRIMARY KEY NOT NULL,"
-	"  value TEXT NOT NULL) WITHOUT ROWID;";
+	SETTING_TABLES;
 
 /* Version 2 -> 3: comments remember the context of their quote (to find it
  * again after edits) and a unique id (so merging a reviewed copy twice
@@ -143,15 +149,7 @@ static const char migrate_2_to_3[] =
 	"ALTER TABLE comment ADD COLUMN ctx_after TEXT NOT NULL DEFAULT '';"
 	"UPDATE comment SET uid = lower(hex(randomblob(16)));"
 	"CREATE UNIQUE INDEX comment_by_uid ON comment(uid);"
-	"CREATE TABLE comment_reply ("
-	"  id INTEGER PRIMARY KEY,"
-	"  comment_id INTEGER NOT NULL REFERENCES comment(id) ON DELETE CASCADE,"
-	"  uid TEXT NOT NULL,"
-	"  author TEXT NOT NULL,"
-	"  body TEXT NOT NULL,"
-	"  created TEXT NOT NULL);"
-	"CREATE UNIQUE INDEX comment_reply_by_uid ON comment_reply(uid);"
-	"CREATE INDEX comment_reply_by_comment ON comment_reply(comment_id, id);";
+	REPLY_TABLE;
 
 /* Version 3 -> 4: one story, three shapes. Each example gets its résumé
  * line (accomplishment statement), its spoken card and the position it is

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * editbuf.c: the editor's curses-free view-model: a contiguous UTF-8 text,
- * cursor and selection, incremental soft wrap by paragraph, undo/redo with
- * grouping, and the process-wide clipboard. See editbuf.h for the contract.
+ * editbuf.c: the editor's curses-free view-model: a contiguous UTF-8 text
+ * and its clusters, sanitising input, cursor and selection, movement,
+ * editing and the process-wide clipboard. Soft wrap is in editbuf_wrap.c,
+ * undo/redo in editbuf_undo.c. See editbuf.h for the contract.
  */
 #include "tui/editbuf.h"
 
@@ -16,50 +17,8 @@
 #include <uniwidth.h>
 
 #include "store.h"
+#include "tui/editbuf_internal.h"
 #include "xalloc.h"
-
-#define EB_TAB 4
-
-enum op_kind { OP_OTHER, OP_TYPE, OP_BACK, OP_DEL };
-
-/* One undo step: bytes [pos, pos + del_len) were replaced by ins. */
-struct eb_op {
-	size_t pos;
-	char *del;
-	size_t del_len;
-	char *ins;
-	size_t ins_len;
-	size_t ins_cap;
-	size_t cur_before, anchor_before;
-	bool sel_before;
-	size_t cur_after;
-	enum op_kind kind;
-};
-
-struct editbuf {
-	char *text;
-	size_t len, cap;
-
-	size_t cursor, anchor;
-	bool has_anchor;        /* a selection from anchor to cursor */
-	bool mark;              /* moves extend the selection */
-	int goal_col;           /* for vertical moves; -1 none */
-
-	int width, page;
-	struct eb_line *lines;
-	size_t nlines, lines_cap;
-
-	unsigned long version, clean_version;
-	editbuf_listener listener;
-	void *listener_data;
-
-	struct eb_op *ops;
-	size_t n_ops;           /* ops[0..n_done) applied, [n_done..n_ops) redo */
-	size_t n_done;
-	size_t ops_cap;
-	bool merge_ok;          /* the last op may absorb the next keystroke */
-	bool readonly;          /* edits and undo do nothing (a read-only project) */
-};
 
 static char *clipboard;
 static size_t clipboard_len;
@@ -90,14 +49,14 @@ static size_t prev_cp(const struct editbuf *eb, size_t off, ucs4_t *uc)
 	return (size_t)(p - start);
 }
 
-static bool zero_width(ucs4_t uc)
+bool eb_zero_width(ucs4_t uc)
 {
 	if (uc < 0x300)
 		return false;
 	return uc_width(uc, "UTF-8") == 0;
 }
 
-static int cp_width(ucs4_t uc)
+int eb_cp_width(ucs4_t uc)
 {
 	if (uc >= 0x20 && uc < 0x7f)
 		return 1;
@@ -113,7 +72,7 @@ static size_t cluster_start(const struct editbuf *eb, size_t b)
 	for (;;) {
 		size_t nx;
 		ucs4_t uc = decode(eb, s, &nx);
-		if (!zero_width(uc) || s == 0)
+		if (!eb_zero_width(uc) || s == 0)
 			return s;
 		ucs4_t pu;
 		size_t p = prev_cp(eb, s, &pu);
@@ -123,7 +82,7 @@ static size_t cluster_start(const struct editbuf *eb, size_t b)
 	}
 }
 
-static size_t snap(const struct editbuf *eb, size_t off)
+size_t eb_snap(const struct editbuf *eb, size_t off)
 {
 	if (off >= eb->len)
 		return eb->len;
@@ -131,7 +90,7 @@ static size_t snap(const struct editbuf *eb, size_t off)
 }
 
 /* The cluster at off: its base character and the offset after it. */
-static size_t cluster_next(const struct editbuf *eb, size_t off, ucs4_t *base)
+size_t eb_cluster_next(const struct editbuf *eb, size_t off, ucs4_t *base)
 {
 	size_t nx;
 	ucs4_t uc = decode(eb, off, &nx);
@@ -141,7 +100,7 @@ static size_t cluster_next(const struct editbuf *eb, size_t off, ucs4_t *base)
 	while (nx < eb->len && (unsigned char)eb->text[nx] >= 0x80) {
 		size_t n2;
 		ucs4_t u2 = decode(eb, nx, &n2);
-		if (!zero_width(u2))
+		if (!eb_zero_width(u2))
 			break;
 		nx = n2;
 	}
@@ -150,16 +109,16 @@ static size_t cluster_next(const struct editbuf *eb, size_t off, ucs4_t *base)
 
 size_t editbuf_next_cluster(const struct editbuf *eb, size_t off)
 {
-	off = snap(eb, off);
+	off = eb_snap(eb, off);
 	if (off >= eb->len)
 		return eb->len;
 	ucs4_t b;
-	return cluster_next(eb, off, &b);
+	return eb_cluster_next(eb, off, &b);
 }
 
 size_t editbuf_prev_cluster(const struct editbuf *eb, size_t off)
 {
-	off = snap(eb, off);
+	off = eb_snap(eb, off);
 	if (off == 0)
 		return 0;
 	return cluster_start(eb, off - 1);
@@ -202,7 +161,7 @@ static bool word_cluster(const struct editbuf *eb, size_t off)
 
 bool editbuf_word_at(const struct editbuf *eb, size_t off, size_t *start, size_t *end)
 {
-	off = snap(eb, off);
+	off = eb_snap(eb, off);
 	if (!word_cluster(eb, off)) {
 		if (off == 0)
 			return false;
@@ -265,272 +224,6 @@ static char *sanitize(const char *s, size_t len, size_t *out_len)
 	return out;
 }
 
-/* ---- layout ---- */
-
-struct line_vec {
-	struct eb_line *v;
-	size_t n, cap;
-};
-
-static void lv_push(struct line_vec *lv, size_t start, size_t end, bool soft)
-{
-	if (lv->n == lv->cap) {
-		lv->cap = lv->cap ? lv->cap * 2 : 16;
-		lv->v = xreallocarray(lv->v, lv->cap, sizeof *lv->v);
-	}
-	lv->v[lv->n++] = (struct eb_line){ start, end, soft };
-}
-
-static int cluster_width(ucs4_t base, int col)
-{
-	if (base == '\t')
-		return EB_TAB - col % EB_TAB;
-	if (zero_width(base))
-		return 1;       /* an orphan mark after a line start: drawn on a space */
-	return cp_width(base);
-}
-
-/* Where an incremental rewrap may stop: once a new soft line starts after
- * the edited bytes at the same place (shifted) as an old line, every line
- * from there on is the same as before. */
-struct converge {
-	size_t after;           /* new offsets past this may converge */
-	size_t old_len, new_len;
-	size_t found;           /* index of the matching old line, or SIZE_MAX */
-};
-
-static size_t line_of(const struct editbuf *eb, size_t off);
-
-static bool converged(const struct editbuf *eb, struct converge *cv, size_t start)
-{
-	if (!cv || start <= cv->after)
-		return false;
-	size_t old = start - cv->new_len + cv->old_len;
-	size_t j = line_of(eb, old);
-	if (eb->lines[j].start != old || j == 0 || !eb->lines[j - 1].soft)
-		return false;
-	cv->found = j;
-	return true;
-}
-
-/* Wraps the paragraph [ps, pe) (no '\n' inside) into lv, starting from a
- * line start. Returns false when it stopped early at convergence. */
-static bool wrap_para(const struct editbuf *eb, size_t ps, size_t pe, struct line_vec *lv,
-    struct converge *cv)
-{
-	size_t line_start = ps, off = ps;
-	size_t brk = SIZE_MAX;
-	int col = 0, brk_col = 0;
-	bool brk_pending = false;
-	int width = eb->width;
-	while (off < pe) {
-		ucs4_t base;
-		size_t nx;
-		unsigned char b = (unsigned char)eb->text[off];
-		if (b >= 0x21 && b < 0x7f) {
-			base = b;
-			nx = off + 1;
-			if (nx < pe && (unsigned char)eb->text[nx] >= 0x80)
-				nx = cluster_next(eb, off, &base);
-		} else {
-			nx = cluster_next(eb, off, &base);
-		}
-		int w = cluster_width(base, col);
-		if (base == ' ' || base == '\t' || base == 0x3000) {
-			col += w;       /* spaces hang past the width */
-			off = nx;
-			brk_pending = true;
-			continue;
-		}
-		if (brk_pending) {
-			brk = off;
-			brk_col = col;
-			brk_pending = false;
-		}
-		if (col + w > width && off > line_start) {
-			if (brk != SIZE_MAX && brk > line_start) {
-				lv_push(lv, line_start, brk, true);
-				line_start = brk;
-				col -= brk_col;
-			} else {
-				lv_push(lv, line_start, off, true);
-				line_start = off;
-				col = 0;
-			}
-			brk = SIZE_MAX;
-			if (converged(eb, cv, line_start))
-				return false;
-			continue;
-		}
-		col += w;
-		off = nx;
-		if (base == '-' || base == 0x2013 || base == 0x2014 || base == '/')
-			brk_pending = true;
-	}
-	lv_push(lv, line_start, pe, false);
-	return true;
-}
-
-/* Wraps every paragraph in [ps, pe], where ps starts a line and pe is the
- * end of a paragraph (a '\n' or the text's end). Returns false when it
- * stopped early at convergence (only checked in the last paragraph). */
-static bool wrap_range(const struct editbuf *eb, size_t ps, size_t pe, struct line_vec *lv,
-    struct converge *cv)
-{
-	for (;;) {
-		const char *nl = memchr(eb->text + ps, '\n', pe - ps);
-		size_t e = nl ? (size_t)(nl - eb->text) : pe;
-		if (!wrap_para(eb, ps, e, lv, nl ? NULL : cv))
-			return false;
-		if (!nl)
-			return true;
-		ps = e + 1;
-	}
-}
-
-static void set_lines(struct editbuf *eb, size_t first, size_t last, struct line_vec *lv)
-{
-	size_t tail = eb->nlines - last;
-	size_t need = first + lv->n + tail;
-	if (need > eb->lines_cap) {
-		eb->lines_cap = need + need / 2 + 16;
-		eb->lines = xreallocarray(eb->lines, eb->lines_cap, sizeof *eb->lines);
-	}
-	memmove(eb->lines + first + lv->n, eb->lines + last, tail * sizeof *eb->lines);
-	memcpy(eb->lines + first, lv->v, lv->n * sizeof *eb->lines);
-	eb->nlines = need;
-}
-
-static void layout_all(struct editbuf *eb)
-{
-	struct line_vec lv = { 0 };
-	wrap_range(eb, 0, eb->len, &lv, NULL);
-	eb->nlines = 0;
-	set_lines(eb, 0, 0, &lv);
-	free(lv.v);
-}
-
-/* Index of the last line whose start is <= off. */
-static size_t line_of(const struct editbuf *eb, size_t off)
-{
-	size_t lo = 0, hi = eb->nlines;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (eb->lines[mid].start <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/* The text changed: old [pos, pos + old_len) is now [pos, pos + new_len).
- * Rewraps from the visual line before the one holding pos (an edit can pull
- * a word back onto it; lines before that cannot change) to where the new
- * lines meet the old ones again, or to the end of the edited paragraph. */
-static void relayout(struct editbuf *eb, size_t pos, size_t old_len, size_t new_len)
-{
-	size_t first = line_of(eb, pos);
-	if (first > 0 && eb->lines[first - 1].soft)
-		first--;
-	size_t rs = eb->lines[first].start;
-	const char *nl = memchr(eb->text + pos + new_len, '\n', eb->len - pos - new_len);
-	size_t pe_new = nl ? (size_t)(nl - eb->text) : eb->len;
-	size_t pe_old = pe_new - new_len + old_len;
-	struct converge cv = { pos + new_len, old_len, new_len, SIZE_MAX };
-	struct line_vec lv = { 0 };
-	size_t last;
-	if (wrap_range(eb, rs, pe_new, &lv, &cv)) {
-		last = first;
-		while (last < eb->nlines && eb->lines[last].start <= pe_old)
-			last++;
-	} else {
-		last = cv.found;
-	}
-	set_lines(eb, first, last, &lv);
-	free(lv.v);
-	for (size_t i = first + lv.n; i < eb->nlines; i++) {
-		eb->lines[i].start = eb->lines[i].start - old_len + new_len;
-		eb->lines[i].end = eb->lines[i].end - old_len + new_len;
-	}
-}
-
-void editbuf_set_layout(struct editbuf *eb, int width, int page)
-{
-	if (width < 1)
-		width = 1;
-	if (page < 1)
-		page = 1;
-	eb->page = page;
-	if (width != eb->width) {
-		eb->width = width;
-		layout_all(eb);
-	}
-}
-
-int editbuf_width(const struct editbuf *eb)
-{
-	return eb->width;
-}
-
-size_t editbuf_nlines(const struct editbuf *eb)
-{
-	return eb->nlines;
-}
-
-struct eb_line editbuf_line(const struct editbuf *eb, size_t i)
-{
-	if (i >= eb->nlines)
-		i = eb->nlines - 1;
-	return eb->lines[i];
-}
-
-int editbuf_span_width(const struct editbuf *eb, size_t start, size_t end)
-{
-	int col = 0;
-	size_t off = snap(eb, start);
-	if (end > eb->len)
-		end = eb->len;
-	while (off < end) {
-		ucs4_t base;
-		size_t nx = cluster_next(eb, off, &base);
-		if (base == '\n')
-			break;
-		col += cluster_width(base, col);
-		off = nx;
-	}
-	return col;
-}
-
-void editbuf_pos(const struct editbuf *eb, size_t off, size_t *line, int *col)
-{
-	off = snap(eb, off);
-	size_t l = line_of(eb, off);
-	*line = l;
-	*col = editbuf_span_width(eb, eb->lines[l].start, off);
-}
-
-size_t editbuf_offset_at(const struct editbuf *eb, size_t line, int col)
-{
-	if (line >= eb->nlines)
-		line = eb->nlines - 1;
-	struct eb_line ln = eb->lines[line];
-	size_t off = ln.start, last = ln.start;
-	int c = 0;
-	while (off < ln.end) {
-		ucs4_t base;
-		size_t nx = cluster_next(eb, off, &base);
-		int w = cluster_width(base, c);
-		if (col < c + w)
-			return off;
-		c += w;
-		last = off;
-		off = nx;
-	}
-	if (ln.soft && ln.end > ln.start)
-		return last;
-	return ln.end;
-}
 
 /* ---- creation, text, versions ---- */
 
@@ -544,23 +237,15 @@ struct editbuf *editbuf_new(const char *text, size_t len)
 	eb->width = 80;
 	eb->page = 20;
 	eb->goal_col = -1;
-	layout_all(eb);
+	eb_layout_all(eb);
 	return eb;
-}
-
-static void free_op(struct eb_op *op)
-{
-	free(op->del);
-	free(op->ins);
 }
 
 void editbuf_free(struct editbuf *eb)
 {
 	if (!eb)
 		return;
-	for (size_t i = 0; i < eb->n_ops; i++)
-		free_op(&eb->ops[i]);
-	free(eb->ops);
+	eb_undo_free(eb);
 	free(eb->lines);
 	free(eb->text);
 	free(eb);
@@ -598,7 +283,7 @@ void editbuf_set_listener(struct editbuf *eb, editbuf_listener fn, void *data)
 }
 
 /* Replaces [pos, pos + del_len) by ins (sanitised) in the text. */
-static void raw_replace(struct editbuf *eb, size_t pos, size_t del_len, const char *ins, size_t ins_len)
+void eb_raw_replace(struct editbuf *eb, size_t pos, size_t del_len, const char *ins, size_t ins_len)
 {
 	size_t newlen = eb->len - del_len + ins_len;
 	if (newlen + 1 > eb->cap) {
@@ -609,116 +294,9 @@ static void raw_replace(struct editbuf *eb, size_t pos, size_t del_len, const ch
 	memcpy(eb->text + pos, ins, ins_len);
 	eb->len = newlen;
 	eb->version++;
-	relayout(eb, pos, del_len, ins_len);
+	eb_relayout(eb, pos, del_len, ins_len);
 	if (eb->listener)
 		eb->listener(eb->listener_data, pos, del_len, ins_len);
-}
-
-/* ---- undo ---- */
-
-static struct eb_op *new_op(struct editbuf *eb, enum op_kind kind)
-{
-	for (size_t i = eb->n_done; i < eb->n_ops; i++)
-		free_op(&eb->ops[i]);
-	eb->n_ops = eb->n_done;
-	if (eb->n_ops == eb->ops_cap) {
-		eb->ops_cap = eb->ops_cap ? eb->ops_cap * 2 : 32;
-		eb->ops = xreallocarray(eb->ops, eb->ops_cap, sizeof *eb->ops);
-	}
-	struct eb_op *op = &eb->ops[eb->n_ops++];
-	eb->n_done = eb->n_ops;
-	memset(op, 0, sizeof *op);
-	op->kind = kind;
-	op->cur_before = eb->cursor;
-	op->anchor_before = eb->anchor;
-	op->sel_before = eb->has_anchor;
-	return op;
-}
-
-static char *dup_bytes(const char *s, size_t n)
-{
-	char *d = xmalloc(n + 1);
-	memcpy(d, s, n);
-	d[n] = '\0';
-	return d;
-}
-
-/* Applies a new edit recorded as its own undo step (or merged by caller). */
-static void edit(struct editbuf *eb, size_t pos, size_t del_len, const char *ins, size_t ins_len,
-    enum op_kind kind)
-{
-	if (eb->readonly)
-		return;
-	struct eb_op *op = new_op(eb, kind);
-	op->pos = pos;
-	op->del = dup_bytes(eb->text + pos, del_len);
-	op->del_len = del_len;
-	op->ins = dup_bytes(ins, ins_len);
-	op->ins_len = ins_len;
-	op->ins_cap = ins_len + 1;
-	raw_replace(eb, pos, del_len, ins, ins_len);
-	eb->cursor = pos + ins_len;
-	op->cur_after = eb->cursor;
-	eb->has_anchor = false;
-	eb->mark = false;
-	eb->goal_col = -1;
-	eb->merge_ok = kind != OP_OTHER;
-}
-
-void editbuf_set_readonly(struct editbuf *eb, bool on)
-{
-	eb->readonly = on;
-}
-
-bool editbuf_readonly(const struct editbuf *eb)
-{
-	return eb->readonly;
-}
-
-bool editbuf_undo(struct editbuf *eb)
-{
-	if (eb->readonly || eb->n_done == 0)
-		return false;
-	struct eb_op *op = &eb->ops[--eb->n_done];
-	raw_replace(eb, op->pos, op->ins_len, op->del, op->del_len);
-	eb->cursor = op->cur_before;
-	eb->anchor = op->anchor_before;
-	eb->has_anchor = op->sel_before;
-	eb->mark = false;
-	eb->goal_col = -1;
-	eb->merge_ok = false;
-	return true;
-}
-
-bool editbuf_redo(struct editbuf *eb)
-{
-	if (eb->readonly)
-		return false;
-	if (eb->n_done == eb->n_ops)
-		return false;
-	struct eb_op *op = &eb->ops[eb->n_done++];
-	raw_replace(eb, op->pos, op->del_len, op->ins, op->ins_len);
-	eb->cursor = op->cur_after;
-	eb->has_anchor = false;
-	eb->mark = false;
-	eb->goal_col = -1;
-	eb->merge_ok = false;
-	return true;
-}
-
-bool editbuf_can_undo(const struct editbuf *eb)
-{
-	return eb->n_done > 0;
-}
-
-bool editbuf_can_redo(const struct editbuf *eb)
-{
-	return eb->n_done < eb->n_ops;
-}
-
-void editbuf_break_undo(struct editbuf *eb)
-{
-	eb->merge_ok = false;
 }
 
 /* ---- selection ---- */
@@ -753,7 +331,7 @@ static void move_to(struct editbuf *eb, size_t off, bool extend)
 
 void editbuf_set_cursor(struct editbuf *eb, size_t off, bool extend)
 {
-	move_to(eb, snap(eb, off), extend);
+	move_to(eb, eb_snap(eb, off), extend);
 	eb->goal_col = -1;
 }
 
@@ -949,12 +527,12 @@ bool editbuf_insert(struct editbuf *eb, const char *s, size_t len)
 		memcpy(last->ins + last->ins_len, clean, n);
 		last->ins_len += n;
 		last->ins[last->ins_len] = '\0';
-		raw_replace(eb, pos, 0, clean, n);
+		eb_raw_replace(eb, pos, 0, clean, n);
 		eb->cursor = pos + n;
 		last->cur_after = eb->cursor;
 		eb->goal_col = -1;
 	} else {
-		edit(eb, pos, del, clean, n, OP_TYPE);
+		eb_edit(eb, pos, del, clean, n, OP_TYPE);
 	}
 	free(clean);
 	return true;
@@ -968,7 +546,7 @@ bool editbuf_paste_text(struct editbuf *eb, const char *s, size_t len)
 	bool sel = take_selection(eb, &pos, &del);
 	bool ok = (n > 0 || sel) && may_edit(eb, del, n);
 	if (ok)
-		edit(eb, pos, del, clean, n, OP_OTHER);
+		eb_edit(eb, pos, del, clean, n, OP_OTHER);
 	free(clean);
 	return ok;
 }
@@ -977,7 +555,7 @@ void editbuf_set_text(struct editbuf *eb, const char *text, size_t len)
 {
 	size_t n;
 	char *clean = sanitize(text ? text : "", text ? len : 0, &n);
-	edit(eb, 0, eb->len, clean, n, OP_OTHER);
+	eb_edit(eb, 0, eb->len, clean, n, OP_OTHER);
 	eb->cursor = 0;
 	free(clean);
 }
@@ -988,13 +566,13 @@ bool editbuf_replace(struct editbuf *eb, size_t off, size_t len, const char *s, 
 		off = eb->len;
 	if (len > eb->len - off)
 		len = eb->len - off;
-	size_t a = snap(eb, off);
-	size_t b = off + len >= eb->len ? eb->len : snap(eb, off + len);
+	size_t a = eb_snap(eb, off);
+	size_t b = off + len >= eb->len ? eb->len : eb_snap(eb, off + len);
 	size_t n;
 	char *clean = sanitize(s, slen, &n);
 	bool ok = may_edit(eb, b - a, n);
 	if (ok)
-		edit(eb, a, b - a, clean, n, OP_OTHER);
+		eb_edit(eb, a, b - a, clean, n, OP_OTHER);
 	free(clean);
 	return ok;
 }
@@ -1009,7 +587,7 @@ static bool delete_range(struct editbuf *eb, size_t a, size_t b, enum op_kind ki
 	    last->ins_len == 0 &&
 	    ((kind == OP_BACK && last->pos == b) || (kind == OP_DEL && last->pos == a));
 	if (!merge) {
-		edit(eb, a, b - a, "", 0, kind);
+		eb_edit(eb, a, b - a, "", 0, kind);
 		return true;
 	}
 	size_t n = b - a;
@@ -1026,7 +604,7 @@ static bool delete_range(struct editbuf *eb, size_t a, size_t b, enum op_kind ki
 	free(last->del);
 	last->del = d;
 	last->del_len += n;
-	raw_replace(eb, a, n, "", 0);
+	eb_raw_replace(eb, a, n, "", 0);
 	eb->cursor = a;
 	last->cur_after = a;
 	eb->goal_col = -1;
@@ -1038,7 +616,7 @@ static bool delete_selection(struct editbuf *eb)
 	size_t s, e;
 	if (!editbuf_selection(eb, &s, &e))
 		return false;
-	edit(eb, s, e - s, "", 0, OP_OTHER);
+	eb_edit(eb, s, e - s, "", 0, OP_OTHER);
 	return true;
 }
 
@@ -1078,14 +656,23 @@ bool editbuf_delete_word_forward(struct editbuf *eb)
 
 /* ---- clipboard ---- */
 
+/* Puts a copy of the selection [*s, *e) on the clipboard; false when
+ * there is no selection (the clipboard is then left alone). */
+static bool clip_selection(const struct editbuf *eb, size_t *s, size_t *e)
+{
+	if (!editbuf_selection(eb, s, e))
+		return false;
+	free(clipboard);
+	clipboard = eb_dup_bytes(eb->text + *s, *e - *s);
+	clipboard_len = *e - *s;
+	return true;
+}
+
 bool editbuf_copy(struct editbuf *eb)
 {
 	size_t s, e;
-	if (!editbuf_selection(eb, &s, &e))
+	if (!clip_selection(eb, &s, &e))
 		return false;
-	free(clipboard);
-	clipboard = dup_bytes(eb->text + s, e - s);
-	clipboard_len = e - s;
 	eb->has_anchor = false;
 	eb->mark = false;
 	return true;
@@ -1094,12 +681,9 @@ bool editbuf_copy(struct editbuf *eb)
 bool editbuf_cut(struct editbuf *eb)
 {
 	size_t s, e;
-	if (!editbuf_selection(eb, &s, &e))
+	if (!clip_selection(eb, &s, &e))
 		return false;
-	free(clipboard);
-	clipboard = dup_bytes(eb->text + s, e - s);
-	clipboard_len = e - s;
-	edit(eb, s, e - s, "", 0, OP_OTHER);
+	eb_edit(eb, s, e - s, "", 0, OP_OTHER);
 	return true;
 }
 
