@@ -68,8 +68,12 @@ keys BSpace BSpace BSpace BSpace
 result_back() { screen | grep -q '^Result .* 61 words'; }
 check "and follows it back" until_ok result_back
 
-# the competencies row, its popup, a click on an item
+# the competencies row, its popup, a click on an item (Enter once the
+# row is drawn focused: under load the click may take a moment)
+comp_plain=$(screen_esc | sed -n 4p)
 click 5 3
+comp_focused() { [ "$(screen_esc | sed -n 4p)" != "$comp_plain" ]; }
+until_ok comp_focused >/dev/null
 keys Enter
 check "the competencies list opens" wait_for "Competencies this example shows"
 line4=$(row 4)
