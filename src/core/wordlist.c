@@ -326,7 +326,7 @@ wordlists_get(const struct wordlists *wl, const char *name)
 	if (wl == NULL || name == NULL)
 		return NULL;
 	for (i = 0; i < wl->n; i++) {
-		if (strcmp(wl->lists[i]->name, name) == 0)
+		if (wl->lists[i]->name[0] == name[0] && strcmp(wl->lists[i]->name, name) == 0)
 			return wl->lists[i];
 	}
 	return NULL;
