@@ -41,6 +41,11 @@ struct wordlist {
 	struct wl_slot *first;  /* by first token */
 	struct wl_slot *whole;  /* by whole text */
 	size_t cap;             /* slots in each table (power of two) */
+	/* starts[c] bit k: some entry's first token starts with the ASCII
+	 * byte c and is k bytes long (bit 63: 63 or more); an ASCII token
+	 * that no bit allows cannot begin an entry, and is turned away
+	 * before it is lowered and hashed (most tokens of prose). */
+	uint64_t starts[128];
 };
 
 struct wordlists {
@@ -195,8 +200,13 @@ wl_index(struct wordlist *l)
 	l->first = xcalloc(l->cap, sizeof *l->first);
 	l->whole = xcalloc(l->cap, sizeof *l->whole);
 	for (i = 0; i < l->n; i++) {
+		const unsigned char *t0 = (const unsigned char *)l->entries[i].toks[0];
+		size_t n0 = strlen((const char *)t0);
+
 		wl_slot_add(l->first, l->cap, l->entries[i].toks[0], i);
 		wl_slot_add(l->whole, l->cap, l->entries[i].text, i);
+		if (t0[0] < 0x80)
+			l->starts[t0[0]] |= (uint64_t)1 << (n0 < 63 ? n0 : 63);
 	}
 	for (i = 0; i < l->cap; i++) {
 		if (l->first[i].n_idx > 1)
@@ -406,6 +416,12 @@ wordlist_match(const struct wordlist *l, const struct text_doc *doc, size_t tok,
 		}
 	}
 	if (ascii && t->len < sizeof buf) {
+		unsigned char c0 = (unsigned char)doc->text[t->off];
+
+		c0 = c0 >= 'A' && c0 <= 'Z' ? c0 + 32 : c0;
+		if (t->len == 0 ||
+		    !(l->starts[c0] & ((uint64_t)1 << (t->len < 63 ? t->len : 63))))
+			return 0;
 		for (i = 0; i < t->len; i++) {
 			char c = doc->text[t->off + i];
 
