@@ -34,6 +34,22 @@ struct wl_slot {
 	size_t n_idx;
 };
 
+#define WL_START_BITS 4096
+
+/* The bit of a lower-case ASCII token s[0..n), n > 0, from its first,
+ * second and last bytes and its length; a token with capitals gives the
+ * bit of its lower-case form. */
+static unsigned
+wl_start_bit(const unsigned char *s, size_t n)
+{
+	unsigned a = s[0], b = n > 1 ? s[1] : 0, z = s[n - 1];
+
+	a = a >= 'A' && a <= 'Z' ? a + 32 : a;
+	b = b >= 'A' && b <= 'Z' ? b + 32 : b;
+	z = z >= 'A' && z <= 'Z' ? z + 32 : z;
+	return (((a * 131u + b) * 131u + z) * 67u + (unsigned)(n < 63 ? n : 63)) % WL_START_BITS;
+}
+
 struct wordlist {
 	char *name;
 	struct wl_entry *entries;
@@ -41,11 +57,10 @@ struct wordlist {
 	struct wl_slot *first;  /* by first token */
 	struct wl_slot *whole;  /* by whole text */
 	size_t cap;             /* slots in each table (power of two) */
-	/* starts[c] bit k: some entry's first token starts with the ASCII
-	 * byte c and is k bytes long (bit 63: 63 or more); an ASCII token
-	 * that no bit allows cannot begin an entry, and is turned away
+	/* A bit per wl_start_bit() of each entry's first token: an ASCII
+	 * token whose bit is clear cannot begin an entry, and is turned away
 	 * before it is lowered and hashed (most tokens of prose). */
-	uint64_t starts[128];
+	uint64_t starts[WL_START_BITS / 64];
 };
 
 struct wordlists {
@@ -205,8 +220,9 @@ wl_index(struct wordlist *l)
 
 		wl_slot_add(l->first, l->cap, l->entries[i].toks[0], i);
 		wl_slot_add(l->whole, l->cap, l->entries[i].text, i);
-		if (t0[0] < 0x80)
-			l->starts[t0[0]] |= (uint64_t)1 << (n0 < 63 ? n0 : 63);
+		unsigned bit = wl_start_bit(t0, n0);
+
+		l->starts[bit / 64] |= (uint64_t)1 << (bit % 64);
 	}
 	for (i = 0; i < l->cap; i++) {
 		if (l->first[i].n_idx > 1)
@@ -416,11 +432,12 @@ wordlist_match(const struct wordlist *l, const struct text_doc *doc, size_t tok,
 		}
 	}
 	if (ascii && t->len < sizeof buf) {
-		unsigned char c0 = (unsigned char)doc->text[t->off];
+		unsigned bit;
 
-		c0 = c0 >= 'A' && c0 <= 'Z' ? c0 + 32 : c0;
-		if (t->len == 0 ||
-		    !(l->starts[c0] & ((uint64_t)1 << (t->len < 63 ? t->len : 63))))
+		if (t->len == 0)
+			return 0;
+		bit = wl_start_bit((const unsigned char *)doc->text + t->off, t->len);
+		if (!(l->starts[bit / 64] & ((uint64_t)1 << (bit % 64))))
 			return 0;
 		for (i = 0; i < t->len; i++) {
 			char c = doc->text[t->off + i];
