@@ -61,18 +61,27 @@ version(void)
 	    "There is NO WARRANTY, to the extent permitted by law.\n", PACKAGE_VERSION);
 }
 
-/* The coach's own options before FILE.ecq: --guided, --plan PLAN,
- * --plan-start HH:MM; then exactly one file. */
+/* The coach's own options, before or after FILE.ecq: --guided, --plan PLAN,
+ * --plan-start HH:MM; and exactly one file. */
 static int
 open_with_options(int argc, char **argv)
 {
 	struct tui_options opt = { .plan = NULL };
+	const char *file = NULL;
 	struct error err;
 	time_t start;
 	int i;
 
-	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
-		if (strcmp(argv[i], "--guided") == 0) {
+	/* the options before or after the file, as a user types them */
+	for (i = 1; i < argc; i++) {
+		if (argv[i][0] != '-') {
+			if (file != NULL) {
+				fprintf(stderr, "ecqcoach: the coach opens one FILE.ecq\n"
+				    "Try 'ecqcoach --help'.\n");
+				return EXIT_USAGE;
+			}
+			file = argv[i];
+		} else if (strcmp(argv[i], "--guided") == 0) {
 			if (opt.plan != NULL && strcmp(opt.plan, "self-paced") != 0)
 				goto both;
 			opt.plan = "self-paced";
@@ -99,11 +108,11 @@ open_with_options(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (argc - i != 1) {
+	if (file == NULL) {
 		fprintf(stderr, "ecqcoach: the coach opens one FILE.ecq\nTry 'ecqcoach --help'.\n");
 		return EXIT_USAGE;
 	}
-	return tui_run(argv[i], &opt);
+	return tui_run(file, &opt);
 both:
 	fprintf(stderr, "ecqcoach: --guided and --plan choose a plan each; give one\n");
 	return EXIT_USAGE;
@@ -272,7 +281,7 @@ main(int argc, char **argv)
 		fputs("Try 'ecqcoach --help'.\n", stderr);
 		return EXIT_USAGE;
 	}
-	if (argc > 2 || !is_project_word(argv[1]))
+	if (!is_project_word(argv[1]))
 		return unknown_command(argv[1]);
 	return open_with_options(argc, argv);
 }

@@ -2,7 +2,7 @@
 # new, frameworks, show, --help, --version: output and exit codes on good
 # and bad input.
 . "${srcdir:-.}/tests/cli/lib.sh"
-plan 27
+plan 30
 
 run --version
 expect "--version prints the version" 0 "^ecqcoach [0-9]+\.[0-9]+"
@@ -63,6 +63,13 @@ expect "a missing file is a file error" 3 "cannot open"
 head -c 3000 "$scratch/demo.ecq" >"$scratch/trunc.ecq"
 run show "$scratch/trunc.ecq"
 expect "a truncated project is refused" 3 "damaged|not an ecqcoach project"
+# the coach's options after the file, as users type them
+run "$scratch/demo.ecq" --plan interview-clinic-2025
+expect "FILE.ecq --plan PLAN opens the coach (no terminal here)" 3 "needs a terminal"
+run "$scratch/demo.ecq" --colour
+expect "FILE.ecq with an unknown option names the option" 2 "unknown option '--colour'"
+run "$scratch/demo.ecq" "$scratch/other.ecq"
+expect "two files: the coach opens one" 2 "opens one FILE.ecq"
 ECQCOACH_DATADIR=$scratch/nowhere "$ECQCOACH" frameworks >"$scratch/out" 2>"$scratch/err"
 status=$?
 expect "a missing prompts folder names the fix" 3 "ECQCOACH_DATADIR"
