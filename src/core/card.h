@@ -39,10 +39,17 @@ double card_seconds(const char *text, int wpm);
 /* "2:35" for 155 seconds (rounded to the second) into buf. */
 void card_clock(double seconds, char *buf, size_t cap);
 
-/* A first draft of ex's card: an opening line that names the challenge
- * (the Challenge's first sentence, else the title), then the actions (the
- * first two sentences of each Action paragraph) and the result (the
- * Result's first paragraph), one paragraph per line. Never NULL; "" when
+/* A first draft of ex's card, in the example's own sentences, one
+ * paragraph per line: an opening line that names the challenge (the
+ * Challenge's first sentence, and its second when the first is short or
+ * only sets the writer's role ("I became ... in 2023.");
+ * else "This is about <title>."), then the actions (the first sentence of
+ * each Action paragraph) and the result (the Result's first paragraph and
+ * its first figure; "As a result: " before a Result with no figure). While
+ * it runs under 2:30 at CARD_WPM_DEFAULT it takes in the other Action
+ * sentences, the Result's other paragraphs, then the rest of the Challenge
+ * and the Context (after the opening), each only if it stays under 3:45.
+ * Labels an import left ("**Action.**") are not said. Never NULL; "" when
  * the example has no text. Caller frees. */
 char *card_draft(const struct example *ex);
 

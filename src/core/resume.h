@@ -55,10 +55,16 @@ int resume_settings_parse(const char *margin, const char *font, struct resume_se
 void resume_settings_load(const struct store *st, struct resume_settings *s);
 int resume_settings_save(struct store *st, const struct resume_settings *s, struct error *err);
 
-/* A first draft of ex's résumé line from its Challenge, Action and Result:
- * the action's verb first, the challenge and result condensed with their
- * numbers kept, no "I" where the verb leads. Never NULL; "" when the
- * example has no text. Caller frees. */
+/* A first draft of ex's résumé line from its Challenge, Action and Result,
+ * in whole clauses (cut only at commas, semicolons and colons, never inside
+ * a list), so every figure keeps its unit: the verb of the action's first
+ * "I <verb>" that action_verb takes first, the challenge as a "when"
+ * clause when it adds a figure the result lacks, then the result as a
+ * sentence; no first-person word ("my" and "our" become "the"). A result
+ * with no figure ends in a bracketed note to add one. About three lines
+ * at most as laid out. Reads dictionaries/ (resume-verbs,
+ * resume-weak-starts, quantity-words) when it can. Never NULL; "" when
+ * the example has no text. Caller frees. */
 char *resume_draft(const struct example *ex);
 
 /* The résumé as blocks for layout.h (every block in group 0). ex_block

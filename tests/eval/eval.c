@@ -18,6 +18,7 @@
 
 #include "checker.h"
 #include "eval_import.h"
+#include "eval_drafts.h"
 #include "eval_shapes.h"
 #include "framework.h"
 #include "importer.h"
@@ -789,12 +790,14 @@ eval_results(const char *data, const struct framework *fw)
 }
 
 /* The held-out set (tests/data/heldout/README.md): half A was used to find
- * the rules' errors, half B only to measure; each is printed on its own. */
+ * the rules' errors, half B and the third set C only to measure; each is
+ * printed on its own. */
 static void
 eval_heldout(const char *data)
 {
-	static const char *const halves[] = { "a", "b", NULL };
-	static const char *const names[] = { "A (tuning half)", "B (measuring half)" };
+	static const char *const halves[] = { "a", "b", "c", NULL };
+	static const char *const names[] = { "half A (tuning half)", "half B (measuring half)",
+		"set C (new voices, measuring only)" };
 	struct framework_set set;
 	struct error err;
 	char *dir = paths_data_file("prompts"), *heldout = xasprintf("%s/heldout", data), *half;
@@ -813,7 +816,7 @@ eval_heldout(const char *data)
 	}
 	for (i = 0; halves[i] != NULL; i++) {
 		half = xasprintf("%s/%s", heldout, halves[i]);
-		printf("\n==== held-out set, half %s: written outside the rules' tuning ====\n\n",
+		printf("\n==== held-out %s: written outside the rules' tuning ====\n\n",
 		    names[i]);
 		eval_passive(half);
 		eval_rules(half);
@@ -831,16 +834,25 @@ main(int argc, char **argv)
 {
 	const char *data;
 	int i = 1;
+	bool drafts_only = false;
 
-	if (argc > 1 && strcmp(argv[1], "-v") == 0) {
-		eval_verbose = true;
-		i++;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "-v") == 0)
+			eval_verbose = true;
+		else if (strcmp(argv[i], "--drafts") == 0)
+			drafts_only = true;     /* `make eval-drafts` */
+		else
+			break;
 	}
 	if (i >= argc) {
-		fprintf(stderr, "usage: eval [-v] DATA_DIR (tests/data)\n");
+		fprintf(stderr, "usage: eval [-v] [--drafts] DATA_DIR (tests/data)\n");
 		return 2;
 	}
 	data = argv[i];
+	if (drafts_only) {
+		eval_drafts(data, eval_verbose);
+		return 0;
+	}
 	eval_passive(data);
 	eval_suggestions(data);
 	eval_rules(data);
@@ -849,6 +861,7 @@ main(int argc, char **argv)
 	eval_narratives(data);
 	eval_import_structure(data, eval_verbose);
 	eval_shapes(data, eval_verbose);
+	eval_drafts(data, eval_verbose);
 	eval_heldout(data);
 	return 0;
 }

@@ -91,10 +91,13 @@ draft__opening_actions_result(void **state)
 	    "I trained all 60 reviewers.",
 	    "Processing fell to 30 days. We saved $1.2 million.\nA second paragraph.");
 	d = card_draft(&ex);
-	assert_string_equal(d, "Our claims took 90 days.\n"
-	    "I mapped the process. I cut 14 hand-offs to five.\n"
+	/* a story this short is said whole: a short first sentence of the
+	 * challenge takes the next on the opening line */
+	assert_string_equal(d, "Our claims took 90 days. Staff were tired.\n"
+	    "I mapped the process. I cut 14 hand-offs to five. I told the union.\n"
 	    "I trained all 60 reviewers.\n"
-	    "Processing fell to 30 days. We saved $1.2 million.");
+	    "Processing fell to 30 days. We saved $1.2 million.\n"
+	    "A second paragraph.");
 	free(d);
 	example_init(&ex, "", "", "");
 	d = card_draft(&ex);
@@ -160,6 +163,15 @@ rules__long_short_and_no_result(void **state)
 	card_rules_check(fw, &ex, "The result was happier staff.", 130, &fs);
 	assert_false(has_rule(&fs, "card_no_result"));
 	card_rules_check(fw, &ex, "Nothing to tell.", 130, &fs);
+	assert_true(has_rule(&fs, "card_no_result"));
+	findings_free(&fs);
+	/* a Result told in words: its phrase said aloud tells it */
+	example_init(&ex, "c", "a", "Processing time fell from three days to seven hours.");
+	findings_init(&fs);
+	card_rules_check(fw, &ex, "In the end, processing time fell from three days to seven "
+	    "hours.", 130, &fs);
+	assert_false(has_rule(&fs, "card_no_result"));
+	card_rules_check(fw, &ex, "I fixed the process and moved on.", 130, &fs);
 	assert_true(has_rule(&fs, "card_no_result"));
 	findings_free(&fs);
 	/* an empty card: nothing to say about it */

@@ -227,6 +227,16 @@ static const struct passive_case passive_cases[] = {
 	/* well-formed compounds */
 	PASS("compound_adjective", "My approach was data-driven."),
 	PASS("well_compound", "The program was well-established."),
+	/* held-out half A: "well" + participle is the open form of the compound */
+	PASS("well_known_open", "The program was well known in the field."),
+	FLAG("well_known_agent", "The program was well regarded by the inspectors.", "was well regarded"),
+	/* a learner's bare verb with a personal agent: the clause is passive */
+	FLAG_S("bare_verb_by_me", "The new regulation was explain to all the staff by me in the meeting.",
+	    "was explain", "I explained"),
+	FLAG_S("bare_verb_by_my_deputy", "The files were review by my deputy each week.",
+	    "were review", "My deputy reviewed"),
+	PASS("adjective_by_deadline", "The report was ready by my deadline."),
+	PASS("adjective_by_count", "The office was short by two analysts."),
 	/* the subject decides */
 	PASS("organized_person", "I am organized and dedicated."),
 	PASS("committed_staff", "My staff were committed to the mission."),

@@ -574,6 +574,29 @@ has_quantity__numbers_amounts_and_words(void **state)
 	assert_false(project_rules_has_quantity("No one complained after that.", fx->lists));
 }
 
+/* Digits that measure nothing (held-out half A): years, identifiers with
+ * letters (GS-15, FY24), numbers named by a capitalised word (Section 508,
+ * ISO 9001), and dates. Numbers that measure still count beside them. */
+static void
+has_quantity__years_and_identifiers_are_no_measure(void **state)
+{
+	struct fx *fx = *state;
+
+	assert_false(project_rules_has_quantity("In FY24 the division received an award.", fx->lists));
+	assert_false(project_rules_has_quantity("Staff told me in 2023 that they felt heard.", fx->lists));
+	assert_false(project_rules_has_quantity("I was promoted to GS-15.", fx->lists));
+	assert_false(project_rules_has_quantity("The Section 508 review is now part of every release.",
+	    fx->lists));
+	assert_false(project_rules_has_quantity("The ISO 9001 certification was kept.", fx->lists));
+	assert_false(project_rules_has_quantity("The board adopted it on March 15.", fx->lists));
+	assert_true(project_rules_has_quantity("In FY24 the backlog fell by 3,000 cases.", fx->lists));
+	assert_true(project_rules_has_quantity("In 2023 overtime fell 30%.", fx->lists));
+	assert_true(project_rules_has_quantity("The GS-15 post was filled in 45 days.", fx->lists));
+	assert_true(project_rules_has_quantity("\u2022 Hired 45 nurses", fx->lists));
+	assert_true(project_rules_has_quantity("Nearly 300 staff moved to the new site.", fx->lists));
+	assert_true(project_rules_has_quantity("I ran a 40-person office on a 30-day cycle.", fx->lists));
+}
+
 int
 main(void)
 {
@@ -595,6 +618,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(word_budget__flags_an_ecq_far_over_its_share, setup, teardown),
 		cmocka_unit_test(parse_date__reads_common_forms),
 		cmocka_unit_test_setup_teardown(has_quantity__numbers_amounts_and_words, setup, teardown),
+		cmocka_unit_test_setup_teardown(has_quantity__years_and_identifiers_are_no_measure, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

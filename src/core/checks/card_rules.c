@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "card.h"
 #include "checks/ruleutil.h"
@@ -60,7 +61,46 @@ is_figure(const struct text_doc *d, size_t t)
 }
 
 /* Whether the card tells a result: one of the Result's figures, or, when
- * the Result has none, any figure or the word "result(s)". */
+ * the Result has none, any figure, the word "result(s)" or three words
+ * running of the Result. */
+/* Whether the card says three words running of the result in its words
+ * (case aside): a Result told in words ("fell from three days to seven
+ * hours") is told when its phrases are. */
+static bool
+shares_phrase(const struct text_doc *c, const struct text_doc *r)
+{
+	size_t i, j, k, rw[3] = { 0, 0, 0 }, cw[3] = { 0, 0, 0 };
+	int nr, nc;
+	bool same;
+
+	for (j = 0, nr = 0; j < r->n_toks; j++) {
+		if (r->toks[j].kind != TOK_WORD)
+			continue;
+		rw[0] = rw[1];
+		rw[1] = rw[2];
+		rw[2] = j;
+		if (++nr < 3)
+			continue;
+		for (i = 0, nc = 0; i < c->n_toks; i++) {
+			if (c->toks[i].kind != TOK_WORD)
+				continue;
+			cw[0] = cw[1];
+			cw[1] = cw[2];
+			cw[2] = i;
+			if (++nc < 3)
+				continue;
+			same = true;
+			for (k = 0; k < 3 && same; k++)
+				same = c->toks[cw[k]].len == r->toks[rw[k]].len &&
+				    strncasecmp(c->text + c->toks[cw[k]].off, r->text + r->toks[rw[k]].off,
+				    r->toks[rw[k]].len) == 0;
+			if (same)
+				return true;
+		}
+	}
+	return false;
+}
+
 static bool
 tells_result(const char *card, const char *result)
 {
@@ -81,6 +121,8 @@ tells_result(const char *card, const char *result)
 	for (i = 0; !figures && i < c.n_toks && !found; i++)
 		found = is_figure(&c, i) || text_tok_eq(&c, i, "result") ||
 		    text_tok_eq(&c, i, "results");
+	if (!figures && !found)
+		found = shares_phrase(&c, &r);
 	text_doc_free(&c);
 	text_doc_free(&r);
 	return found;

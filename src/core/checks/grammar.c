@@ -5,7 +5,8 @@
  * prepositional phrase ("the savings from these steps was", "each of the
  * states have", "the two chiefs was") and commonly confused words in
  * contexts that leave no doubt ("could loose the", "no affect on", "the
- * principle investigator"). Precision first: a wrong grammar flag costs the
+ * principle investigator"), and an object pronoun as a subject ("Me and
+ * my deputy visited", "the council and me agreed"). Precision first: a wrong grammar flag costs the
  * writer's trust, so every pattern is narrow and gives up when unsure.
  * Words come from dictionaries/: confusions.txt (literal contexts and their
  * corrections), singular-s.txt (singular nouns in -s: news, series) and
@@ -45,6 +46,33 @@ static const char *const grammar_openers[] = {
 static const char *const grammar_subject_dets[] = {
 	"the", "these", "those", "this", "our", "my", "their", "its", "his", "her",
 	NULL
+};
+
+/* Quantity nouns that take the number of their "of" phrase after "a" ("a
+ * number of staff were") but are the count itself, singular, after "the"
+ * ("the number of complaints was"). */
+static const char *const grammar_the_counts[] = {
+	"number", "total", NULL
+};
+
+/* Possessive pronouns in -s: subjects, but no plural nouns ("Ours was"). */
+static const char *const grammar_s_pronouns[] = {
+	"ours", "yours", "theirs", "hers", NULL
+};
+
+/* Object pronouns and their subject forms ("me" -> "I"). "her" is left
+ * out: it is a determiner too ("the council and her deputy agreed"). */
+static const char *const grammar_object_pronouns[] = {
+	"me", "him", "them", "us", NULL
+};
+static const char *const grammar_subject_pronouns[] = {
+	"I", "he", "they", "we", NULL
+};
+
+/* Words after a subject that show it is no subject after all ("the award
+ * went to my deputy and me for ..."): prepositions, conjunctions, "to". */
+static const char *const grammar_not_after_subject[] = {
+	"and", "or", "but", "nor", "to", "than", "as", "so", NULL
 };
 
 /* Numbers written as words. */
@@ -275,6 +303,21 @@ grammar_agreement(const struct rule_env *env, const struct grammar_lists *gl,
 			i = np.end;
 			continue;
 		}
+		/* a plural noun with no determiner: "Costs was reduced", "that
+		 * delays in delivery was"; not through "of" ("Lots of work was"),
+		 * not in capitals (a name or a placeholder: "LABELS is") */
+		if (!ruleutil_function_word(w) && !ruleutil_in(w, grammar_s_pronouns) &&
+		    !(doc->toks[i].flags & TOKF_ALLCAPS) &&
+		    grammar_subject(doc, i, first, end, &np) && np.end < end && !np.number &&
+		    !(np.pp && ruleutil_is(doc, np.head + 1, "of")) &&
+		    grammar_word(doc, np.end, verb, sizeof verb) &&
+		    ruleutil_in(verb, grammar_singular_verbs) &&
+		    grammar_word(doc, np.head, head, sizeof head) && grammar_plural_s(gl, head)) {
+			grammar_emit_agreement(env, out, i, np.end, grammar_twin(verb),
+			    "a plural subject");
+			i = np.end;
+			continue;
+		}
 		if (!ruleutil_in(w, grammar_subject_dets))
 			continue;
 		if (!grammar_subject(doc, i, first, end, &np) || np.end >= end ||
@@ -289,11 +332,146 @@ grammar_agreement(const struct rule_env *env, const struct grammar_lists *gl,
 			i = np.end;
 			continue;
 		}
-		/* "the cost of the new scanners were" */
+		/* "the cost of the new scanners were", "the number of complaints were" */
 		if (ruleutil_in(verb, grammar_plural_verbs) && np.pp && !np.number && !np.has_and &&
-		    grammar_singular(gl, head) && strcmp(w, "these") != 0 && strcmp(w, "those") != 0) {
+		    (grammar_singular(gl, head) || (strcmp(w, "the") == 0 &&
+		    ruleutil_in(head, grammar_the_counts))) &&
+		    strcmp(w, "these") != 0 && strcmp(w, "those") != 0) {
 			grammar_emit_agreement(env, out, i, np.end, twin, "a singular subject");
 			i = np.end;
+		}
+	}
+}
+
+/* True when the token at k can follow a subject: a word that is no
+ * preposition or conjunction (a verb, an adverb, an auxiliary). */
+static bool
+grammar_verb_follows(const struct text_doc *doc, size_t k, size_t end)
+{
+	char w[64];
+
+	if (k >= end || !grammar_word(doc, k, w, sizeof w))
+		return false;
+	return !ruleutil_in(w, grammar_preps) && !ruleutil_in(w, grammar_not_after_subject) &&
+	    !ruleutil_determiner(w);
+}
+
+/* True when the token at k is surely a verb: a word in -ed or an
+ * auxiliary ("visited", "were", "had", "will"). */
+static bool
+grammar_sure_verb(const struct text_doc *doc, size_t k)
+{
+	static const char *const aux[] = {
+		"am", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+		"can", "could", "should", "must", "may", "might", "did", "do", "does", NULL
+	};
+	char w[64];
+	size_t n = ruleutil_lower(doc, k, w, sizeof w);
+
+	return n > 0 && ((n >= 4 && strcmp(w + n - 2, "ed") == 0) || ruleutil_in(w, aux));
+}
+
+/* The end of the noun phrase joined by "and" at tok: an optional
+ * determiner, then up to three words (names too), stopping before a sure
+ * verb, a function word or punctuation. Returns tok when there is none. */
+static size_t
+grammar_conjunct_end(const struct text_doc *doc, size_t tok, size_t end)
+{
+	size_t k = tok, n = 0;
+	char w[64];
+
+	if (k < end && grammar_word(doc, k, w, sizeof w) && ruleutil_determiner(w))
+		k++;
+	while (k < end && n < 3 && grammar_word(doc, k, w, sizeof w) &&
+	    !ruleutil_function_word(w) && !grammar_sure_verb(doc, k) &&
+	    !(doc->toks[k].flags & TOKF_DIGIT)) {
+		k++;
+		n++;
+	}
+	return n > 0 ? k : tok;
+}
+
+/* The subject form of an object pronoun, or NULL. */
+static const char *
+grammar_subject_form(const char *w)
+{
+	size_t i;
+
+	for (i = 0; grammar_object_pronouns[i] != NULL; i++) {
+		if (strcmp(w, grammar_object_pronouns[i]) == 0)
+			return grammar_subject_pronouns[i];
+	}
+	return NULL;
+}
+
+/*
+ * An object pronoun joined by "and" to a noun phrase that opens a clause
+ * and is followed by its verb: "Me and my deputy visited", "The council
+ * and me agreed". Only at a clause start, so "thanked me and my deputy"
+ * and "went to my deputy and me" are left alone.
+ */
+static void
+grammar_object_subject(const struct rule_env *env, struct findings *out, size_t first,
+    size_t end)
+{
+	const struct text_doc *doc = env->doc;
+	size_t i;
+
+	for (i = first; i + 2 < end; i++) {
+		struct grammar_np np;
+		char w[64], sugg[160], fix[128];
+		const char *subj;
+		size_t at, off, len, k;
+
+		if (!grammar_clause_start(doc, i, first) || !grammar_word(doc, i, w, sizeof w))
+			continue;
+		/* "Me and my deputy visited" -> "My deputy and I visited"; a
+		 * clause never opens with an object, so "Me and ..." followed by
+		 * more words is enough, but the phrase is rewritten only when
+		 * its end is sure: a verb in -ed or an auxiliary right after it */
+		if ((subj = grammar_subject_form(w)) != NULL && ruleutil_is(doc, i + 1, "and") &&
+		    (k = grammar_conjunct_end(doc, i + 2, end)) > i + 2 &&
+		    grammar_word(doc, k, w, sizeof w)) {
+			const struct token *a = &doc->toks[i + 2], *l = &doc->toks[k - 1];
+			size_t n = l->off + l->len - a->off;
+
+			off = doc->toks[i].off;
+			if (!grammar_sure_verb(doc, k) || n + 8 >= sizeof fix) {
+				rule_emit(env, out, "grammar", SEV_WARNING, off, doc->toks[i].len,
+				    "Write 'I' and name yourself last ('... and I')",
+				    "'%.*s' is part of the subject here: write '%s'",
+				    (int)doc->toks[i].len, doc->text + off, subj);
+				i = k - 1;
+				continue;
+			}
+			snprintf(fix, sizeof fix, "%.*s and %s", (int)n, doc->text + a->off, subj);
+			if (i == first && fix[0] >= 'a' && fix[0] <= 'z')
+				fix[0] = (char)(fix[0] - 'a' + 'A');
+			len = l->off + l->len - off;
+			snprintf(sugg, sizeof sugg, "Write '%s'", fix);
+			at = out->n;
+			rule_emit(env, out, "grammar", SEV_WARNING, off, len, sugg,
+			    "'%.*s' is part of the subject here: write '%s'",
+			    (int)doc->toks[i].len, doc->text + off, subj);
+			rule_fix(out, at, off, len, fix);
+			i = k - 1;
+			continue;
+		}
+		/* "The council and me agreed" -> "The council and I agreed" */
+		if (grammar_simple_np(doc, i, first, end, &np) && np.end + 2 < end &&
+		    ruleutil_is(doc, np.end, "and") &&
+		    grammar_word(doc, np.end + 1, w, sizeof w) &&
+		    (subj = grammar_subject_form(w)) != NULL &&
+		    grammar_verb_follows(doc, np.end + 2, end)) {
+			const struct token *t = &doc->toks[np.end + 1];
+
+			snprintf(sugg, sizeof sugg, "Write '%s'", subj);
+			at = out->n;
+			rule_emit(env, out, "grammar", SEV_WARNING, t->off, t->len, sugg,
+			    "'%.*s' is part of the subject here: write '%s'", (int)t->len,
+			    doc->text + t->off, subj);
+			rule_fix(out, at, t->off, t->len, subj);
+			i = np.end + 1;
 		}
 	}
 }
@@ -368,6 +546,7 @@ rule_grammar(const struct rule_env *env, struct findings *out)
 
 		ruleutil_sentence_span(doc, &s, &first, &end);
 		grammar_agreement(env, &gl, out, first, end);
+		grammar_object_subject(env, out, first, end);
 		if (gl.confusions != NULL)
 			grammar_confusions(env, &gl, out, first, end);
 	}

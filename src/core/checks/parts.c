@@ -22,6 +22,37 @@
 
 /* ---- unquantified_result ------------------------------------------------ */
 
+/*
+ * True when the digits at token i name something rather than measure it:
+ * a year (1900-2099 written without a comma: "in 2023", "the 2024
+ * agreement"), an identifier that starts with letters ("GS-15", "FY24",
+ * "F-35", "COVID-19"), or a number named by a capitalised word inside a
+ * phrase ("the Section 508 review", "an ISO 9001 certificate", "Public Law
+ * 93-638", "on March 15"). A capitalised word that may only start a
+ * sentence or a list item ("Hired 45 nurses") names nothing.
+ */
+static bool
+quantity_is_name(const struct text_doc *doc, size_t i)
+{
+	const struct token *t = &doc->toks[i], *p;
+	const char *s = doc->text + t->off;
+	size_t k;
+
+	if (i >= 2) {
+		p = &doc->toks[i - 1];
+		if (p->kind == TOK_WORD && (p->flags & TOKF_CAPITAL) &&
+		    !(p->flags & TOKF_SENT_START) && doc->toks[i - 2].kind == TOK_WORD)
+			return true;
+	}
+	if (t->kind == TOK_WORD)
+		return !(s[0] >= '0' && s[0] <= '9');
+	if (t->len != 4 || !(strncmp(s, "19", 2) == 0 || strncmp(s, "20", 2) == 0))
+		return false;
+	for (k = 2; k < 4 && s[k] >= '0' && s[k] <= '9'; k++)
+		;
+	return k == 4;
+}
+
 bool
 project_rules_has_quantity(const char *text, const struct wordlists *lists)
 {
@@ -36,7 +67,7 @@ project_rules_has_quantity(const char *text, const struct wordlists *lists)
 		const char *repl;
 
 		if (t->kind == TOK_NUMBER || (t->kind == TOK_WORD && (t->flags & TOKF_DIGIT)))
-			found = true;
+			found = !quantity_is_name(&doc, i);
 		else if (t->kind == TOK_PUNCT && t->len == 1 &&
 		    (text[t->off] == '%' || text[t->off] == '$'))
 			found = true;

@@ -21,7 +21,9 @@
  *     stative veto and names the subject of the suggestion; the suggestion
  *     has the writer ("I ...") act only when the agent is "me";
  *  6. the verb group is extended back over modals, have/had and being
- *     ("could have been", "was being"); inverted questions are read too.
+ *     ("could have been", "was being"); inverted questions are read too;
+ *  7. a learner's bare verb ("was explain ... by me") is a passive too when
+ *     a personal agent shows it; the message names the missing -ed.
  */
 #include "config.h"
 #include "checks/rules.h"
@@ -476,8 +478,10 @@ passive_check(const struct text_doc *doc, const struct passive_lists *pl, size_t
 	    ruleutil_lower(doc, tok + 2, next, sizeof next) > 0 &&
 	    (passive_ends_with(next, "ing") || ruleutil_function_word(next)))
 		return false;
-	/* "was very interested", "was more streamlined" */
-	if (!agent && tok > aux_tok + 1 && ruleutil_tok_in(doc, tok - 1, passive_degree))
+	/* "was very interested", "was more streamlined"; "was well known" is
+	 * the open form of "well-known", an adjective unless an agent follows */
+	if (!agent && tok > aux_tok + 1 && (ruleutil_tok_in(doc, tok - 1, passive_degree) ||
+	    ruleutil_is(doc, tok - 1, "well")))
 		return false;
 	next_content = tok + 1 < end && passive_content_word(doc, tok + 1);
 	/* "The result was improved morale": a noun phrase after the verb. */
@@ -663,9 +667,26 @@ passive_suggest(const struct text_doc *doc, const struct passive_hit *hit, const
 	}
 }
 
+/* The regular past of a bare verb (lower case) into buf: "explain" ->
+ * "explained", "approve" -> "approved", "notify" -> "notified". */
+static void
+passive_regular_past(const char *w, char *buf, size_t cap)
+{
+	size_t n = strlen(w);
+
+	if (n > 0 && w[n - 1] == 'e')
+		snprintf(buf, cap, "%sd", w);
+	else if (n > 1 && w[n - 1] == 'y' && strchr("aeiou", w[n - 2]) == NULL)
+		snprintf(buf, cap, "%.*sied", (int)(n - 1), w);
+	else
+		snprintf(buf, cap, "%sed", w);
+}
+
+/* Reports a passive; bare is true for a learner's bare verb ("was
+ * explain"), whose past is the regular one and which the message names. */
 static void
 passive_emit(const struct rule_env *env, const struct passive_lists *pl,
-    const struct passive_hit *hit, struct findings *out)
+    const struct passive_hit *hit, bool bare, struct findings *out)
 {
 	const struct text_doc *doc = env->doc;
 	const struct token *a = &doc->toks[hit->start], *p = &doc->toks[hit->part];
@@ -674,9 +695,60 @@ passive_emit(const struct rule_env *env, const struct passive_lists *pl,
 
 	passive_span_text(doc->text, off, len, group, sizeof group);
 	ruleutil_lower(doc, hit->part, part, sizeof part);
+	if (bare) {
+		passive_regular_past(part, past, sizeof past);
+		passive_suggest(doc, hit, past, sugg, sizeof sugg);
+		rule_emit(env, out, "passive", SEV_WARNING, off, len, sugg,
+		    "Passive voice: '%s' (and '%s' needs its past form, '%s')", group, part, past);
+		return;
+	}
 	passive_past(pl, part, past, sizeof past);
 	passive_suggest(doc, hit, past, sugg, sizeof sugg);
 	rule_emit(env, out, "passive", SEV_WARNING, off, len, sugg, "Passive voice: '%s'", group);
+}
+
+/* Finite forms of be before a learner's bare verb. */
+static const char *const passive_finite_be[] = {
+	"am", "is", "are", "was", "were", NULL
+};
+
+/*
+ * A learner's passive with a bare verb: "The plan was explain to the staff
+ * by me". Without a lexicon a bare verb looks like any word, so only a
+ * personal agent ("by me", "by them", "by my deputy") makes it sure: "was
+ * ready by my deadline", "was short by two analysts" have none. Fills hit.
+ */
+static bool
+passive_bare_verb(const struct text_doc *doc, const struct passive_lists *pl, size_t first,
+    size_t end, size_t aux_tok, size_t tok, struct passive_hit *hit)
+{
+	static const char *const persons[] = { "me", "us", "him", "them", NULL };
+	static const char *const owners[] = { "my", "our", "his", "their", NULL };
+	char w[64];
+	size_t n;
+
+	if (!ruleutil_tok_in(doc, aux_tok, passive_finite_be) || doc->toks[tok].kind != TOK_WORD ||
+	    (doc->toks[tok].flags & (TOKF_CAPITAL | TOKF_DIGIT)))
+		return false;
+	n = ruleutil_lower(doc, tok, w, sizeof w);
+	if (n < 4 || ruleutil_function_word(w) || passive_is_adverb(doc, tok) ||
+	    strchr(w, '-') != NULL || strchr(w, '\'') != NULL ||
+	    passive_ends_with(w, "ing") || passive_ends_with(w, "ed") || passive_ends_with(w, "s") ||
+	    wordlist_contains(pl->irregular, w) || wordlist_contains(pl->stative, w) ||
+	    wordlist_contains(pl->not_part, w))
+		return false;
+	memset(hit, 0, sizeof *hit);
+	if (!passive_agent(doc, pl, tok, end, hit))
+		return false;
+	if (!(hit->agent_end == hit->agent_first + 1 &&
+	    ruleutil_tok_in(doc, hit->agent_first, persons)) &&
+	    !(ruleutil_tok_in(doc, hit->agent_first, owners) &&
+	    ruleutil_tok_listed(pl->people, doc, hit->agent_first + 1)))
+		return false;
+	hit->start = passive_group_start(doc, aux_tok, first);
+	hit->part = tok;
+	hit->aux = PASSIVE_BE;
+	return true;
 }
 
 static void
@@ -734,13 +806,18 @@ rule_passive(const struct rule_env *env, struct findings *out)
 				skipped++;
 			}
 			if (j < end && passive_check(doc, &pl, first, end, i, aux, j, &hit)) {
-				passive_emit(env, &pl, &hit, out);
+				passive_emit(env, &pl, &hit, false, out);
+				i = j;
+				continue;
+			}
+			if (j < end && passive_bare_verb(doc, &pl, first, end, i, j, &hit)) {
+				passive_emit(env, &pl, &hit, true, out);
 				i = j;
 				continue;
 			}
 			j = passive_inverted(doc, &pl, first, end, i, aux, &hit);
 			if (j > 0) {
-				passive_emit(env, &pl, &hit, out);
+				passive_emit(env, &pl, &hit, false, out);
 				i = j;
 			}
 		}

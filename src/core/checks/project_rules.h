@@ -44,7 +44,9 @@ double project_rules_similarity(const char *a, const char *b,
 
 /* True when text holds a quantity: a number, percentage, amount of money,
  * time span or a number written as a word ("twelve", "half", "doubled",
- * from the "quantity-words" list of lists, which may be NULL). */
+ * from the "quantity-words" list of lists, which may be NULL). Digits that
+ * name rather than measure are none: years ("in 2023"), identifiers
+ * ("GS-15", "FY24"), numbered names and dates ("Section 508", "March 15"). */
 bool project_rules_has_quantity(const char *text, const struct wordlists *lists);
 
 /* Reads a date as users write it: "2021-03", "2021-03-15", "03/2021",

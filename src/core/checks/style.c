@@ -4,10 +4,11 @@
  * the narrative), "long_sentence" (more words than the framework's
  * long_sentence_words) and "grammar" (doubled words such as "the the",
  * "a"/"an" before the wrong sound, "could of", "more then", "its been",
- * "their was"). Only slips that can be
+ * "their was", "knew there role", "more longer"). Only slips that can be
  * found reliably are reported; legitimate doubles ("had had") come from
  * dictionaries/doubled-words.txt, acronyms said as words ("a HUD grant")
- * from dictionaries/acronym-words.txt.
+ * from dictionaries/acronym-words.txt, the nouns after "their" from
+ * their-nouns.txt, the -er and -est forms from comparatives.txt.
  */
 #include "config.h"
 #include "checks/rules.h"
@@ -232,12 +233,59 @@ style_long_sentence(const struct rule_env *env, struct findings *out)
 	}
 }
 
+/* Words after which "there" + noun is right: "Was there a role ...?",
+ * "from there ...". */
+static const char *const style_there_ok_before[] = {
+	"is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't",
+	"weren't", "from", "in", "out", "over", "up", "down", "back", "here", "near",
+	"around", "through", NULL
+};
+
+/* "knew there role" for "knew their role": "there" (not after a form of
+ * be or a preposition) before a noun of their-nouns.txt. */
+static bool
+style_there_their(const struct text_doc *doc, const struct wordlist *nouns, size_t i,
+    size_t first, size_t end)
+{
+	char w[64];
+
+	if (!ruleutil_is(doc, i, "there") || !ruleutil_tok_listed(nouns, doc, i + 1))
+		return false;
+	if (i > first && ruleutil_tok_in(doc, i - 1, style_there_ok_before))
+		return false;
+	if (ruleutil_is(doc, i + 1, "own"))
+		return i + 2 < end && ruleutil_lower(doc, i + 2, w, sizeof w) > 0 &&
+		    !ruleutil_function_word(w);
+	return true;
+}
+
+/* "more longer", "most biggest": "more" or "most" before a form of
+ * comparatives.txt; an -er form only when no noun follows it. */
+static bool
+style_double_comparative(const struct text_doc *doc, const struct wordlist *forms, size_t i,
+    size_t end)
+{
+	char w[64], next[64];
+	size_t n;
+
+	if (!(ruleutil_is(doc, i, "more") || ruleutil_is(doc, i, "most")) ||
+	    (n = ruleutil_lower(doc, i + 1, w, sizeof w)) == 0 || !wordlist_contains(forms, w))
+		return false;
+	if ((n > 3 && strcmp(w + n - 3, "est") == 0) || strcmp(w, "best") == 0 ||
+	    strcmp(w, "worst") == 0 || strcmp(w, "least") == 0)
+		return true;
+	return i + 2 >= end || ruleutil_lower(doc, i + 2, next, sizeof next) == 0 ||
+	    ruleutil_function_word(next);
+}
+
 static void
 style_grammar(const struct rule_env *env, struct findings *out)
 {
 	const struct text_doc *doc = env->doc;
 	const struct wordlist *ok_doubles = wordlists_get(env->lists, "doubled-words");
 	const struct wordlist *acronym_words = wordlists_get(env->lists, "acronym-words");
+	const struct wordlist *their_nouns = wordlists_get(env->lists, "their-nouns");
+	const struct wordlist *comparatives = wordlists_get(env->lists, "comparatives");
 	size_t s;
 
 	for (s = 0; s < doc->n_sents; ) {
@@ -311,6 +359,30 @@ style_grammar(const struct rule_env *env, struct findings *out)
 				    (int)b->len, doc->text + b->off);
 				rule_fix(out, out->n - 1, a->off, a->len,
 				    (a->flags & TOKF_CAPITAL) ? "There" : "there");
+				continue;
+			}
+			if (style_there_their(doc, their_nouns, i, first, end)) {
+				rule_emit(env, out, "grammar", SEV_WARNING, a->off, a->len,
+				    "Write 'their'", "'there %.*s' should be 'their %.*s'",
+				    (int)b->len, doc->text + b->off, (int)b->len, doc->text + b->off);
+				rule_fix(out, out->n - 1, a->off, a->len,
+				    (a->flags & TOKF_CAPITAL) ? "Their" : "their");
+				continue;
+			}
+			if (style_double_comparative(doc, comparatives, i, end)) {
+				char sugg[64];
+
+				snprintf(sugg, sizeof sugg, "Delete '%.*s'", (int)a->len,
+				    doc->text + a->off);
+				at = out->n;
+				rule_emit(env, out, "grammar", SEV_WARNING, a->off,
+				    b->off + b->len - a->off, sugg,
+				    "Double comparative: '%.*s %.*s'; '%.*s' already compares",
+				    (int)a->len, doc->text + a->off, (int)b->len, doc->text + b->off,
+				    (int)b->len, doc->text + b->off);
+				if (!(a->flags & TOKF_CAPITAL))
+					rule_fix(out, at, a->off, b->off - a->off, "");
+				i++;
 				continue;
 			}
 			/* a/an: skip "A" used as a label ("Plan A or B") */

@@ -3,7 +3,8 @@
  * voice.c: the "we_voice" and "third_person" rules. OPM asks for the
  * personal "I": "we", "our team" as the actor, "the candidate" or the
  * candidate's own name hide what the writer did. Phrases come from
- * dictionaries/ (we-actors.txt, third-person.txt); the candidate's name from
+ * dictionaries/ (we-actors.txt, third-person.txt, and third-person-compounds.txt
+ * for "the candidate pool"); the candidate's name from
  * rule_env. It reports only; it never rewrites.
  */
 #include "config.h"
@@ -402,11 +403,23 @@ voice_name_at(const struct text_doc *doc, size_t tok, size_t end, const struct v
 	return 0;
 }
 
+/* True when the word at tok ends in "'s" (ruleutil_lower folds the
+ * typographic apostrophe). */
+static bool
+voice_possessive(const struct text_doc *doc, size_t tok)
+{
+	char w[64];
+	size_t n = ruleutil_lower(doc, tok, w, sizeof w);
+
+	return n >= 2 && w[n - 1] == 's' && w[n - 2] == '\'';
+}
+
 static void
 voice_third_person(const struct rule_env *env, struct findings *out)
 {
 	const struct text_doc *doc = env->doc;
 	const struct wordlist *phrases = wordlists_get(env->lists, "third-person");
+	const struct wordlist *compounds = wordlists_get(env->lists, "third-person-compounds");
 	struct voice_name vn;
 	size_t s;
 
@@ -423,6 +436,10 @@ voice_third_person(const struct rule_env *env, struct findings *out)
 			/* "I interviewed the candidate" is someone else: only a
 			 * phrase that opens a clause is the writer */
 			if (n > 0 && !voice_clause_start(doc, i, first))
+				n = 0;
+			/* "The candidate pool doubled": a noun compound */
+			if (n > 0 && i + n < end && !voice_possessive(doc, i + n - 1) &&
+			    ruleutil_tok_listed(compounds, doc, i + n))
 				n = 0;
 			if (n == 0)
 				n = voice_name_at(doc, i, end, &vn);
