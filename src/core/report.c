@@ -180,19 +180,18 @@ file_stem(const char *path)
 static void
 count(const struct project *p, struct report_row *row)
 {
-	struct shapes sh;
-	size_t e, i;
+	size_t have[DOC_SHAPES], e, i;
 	int f;
 
-	/* the résumé lines and cards as the dashboard and `show` count them */
-	shapes_compute(p, NULL, &sh);
+	/* the résumé lines and cards as the dashboard and `show` count them
+	 * (shapes_compute's have[], without what the row does not show) */
+	shapes_count(p, have);
 	row->asks_resume = shapes_used(p->fw, DOC_RESUME);
 	row->asks_cards = shapes_used(p->fw, DOC_INTERVIEW);
-	row->resume_lines = row->asks_resume ? sh.have[DOC_RESUME] : 0;
-	row->cards = row->asks_cards ? sh.have[DOC_INTERVIEW] : 0;
-	row->resume_of = row->asks_resume ? sh.n : 0;
-	row->cards_of = row->asks_cards ? sh.n : 0;
-	shapes_free(&sh);
+	row->resume_lines = row->asks_resume ? have[DOC_RESUME] : 0;
+	row->cards = row->asks_cards ? have[DOC_INTERVIEW] : 0;
+	row->resume_of = row->asks_resume ? p->n_examples : 0;
+	row->cards_of = row->asks_cards ? p->n_examples : 0;
 
 	row->n_ecqs = p->fw->n_ecqs < REPORT_MAX_ECQS ? p->fw->n_ecqs : REPORT_MAX_ECQS;
 	for (e = 0; e < p->fw->n_ecqs; e++) {
@@ -264,6 +263,10 @@ row_read_direct(struct checker *ck, const char *path, const struct report_option
 			row->plan_step = (int)v;
 		free(step);
 	}
+	/* The rules, the project rules and the counts segment each text
+	 * several times: once is enough (forgotten with the project). */
+	if (o->findings && ck != NULL)
+		text_memo_begin();
 	count(p, row);
 	if (o->findings && ck != NULL) {
 		checker_set_framework(ck, p->fw);
@@ -294,6 +297,8 @@ row_read_direct(struct checker *ck, const char *path, const struct report_option
 			row->findings[fs.items[i].severity]++;
 	}
 	findings_free(&fs);
+	if (o->findings && ck != NULL)
+		text_memo_end();
 	store_close(st);
 }
 

@@ -209,6 +209,27 @@ shapes_compute(const struct project *p, const struct shapes_input *in, struct sh
 }
 
 void
+shapes_count(const struct project *p, size_t have[DOC_SHAPES])
+{
+	size_t i;
+	int f;
+
+	memset(have, 0, DOC_SHAPES * sizeof *have);
+	for (i = 0; i < p->n_examples; i++) {
+		const struct example *ex = &p->examples[i];
+		bool parts = false;
+
+		/* as example_state: a CCAR part written, a résumé line or a
+		 * card that is not blank */
+		for (f = EX_CHALLENGE; f <= EX_RESULT; f++)
+			parts = parts || !blank(ex->field[f]);
+		have[DOC_NARRATIVE] += parts;
+		have[DOC_RESUME] += !blank(project_example_resume(ex));
+		have[DOC_INTERVIEW] += !blank(project_example_card(ex));
+	}
+}
+
+void
 shapes_free(struct shapes *s)
 {
 	free(s->ex);

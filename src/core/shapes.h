@@ -87,6 +87,9 @@ struct shapes {
 
 /* Fills *out for p (in may be NULL: all defaults). Free with shapes_free. */
 void shapes_compute(const struct project *p, const struct shapes_input *in, struct shapes *out);
+/* Only shapes_compute's have[] for p's saved texts, without the words,
+ * the rules or the card times (the report's counts). */
+void shapes_count(const struct project *p, size_t have[DOC_SHAPES]);
 /* Frees what shapes_compute put in s; accepts a zeroed struct. */
 void shapes_free(struct shapes *s);
 

@@ -18,6 +18,7 @@
 #include <unistr.h>
 
 #include "bounded.h"
+#include "hash.h"
 #include "paths.h"
 #include "xalloc.h"
 
@@ -739,8 +740,8 @@ text_push_sentence(struct text_doc *doc, size_t *cap, size_t first, size_t last)
 	}
 }
 
-void
-text_analyze(const char *text, size_t len, struct text_doc *doc)
+static void
+text_segment(const char *text, size_t len, struct text_doc *doc)
 {
 	struct text_lexer lx = { .s = (const uint8_t *)text, .n = len };
 	struct token t;
@@ -807,6 +808,165 @@ text_doc_free(struct text_doc *doc)
 	free(doc->paras);
 	memset(doc, 0, sizeof *doc);
 	doc->invalid_offset = TEXT_NONE;
+}
+
+/* ---- the memo of analyses (text_memo_begin) ------------------------------ */
+
+#define TEXT_MEMO_SLOTS 256
+#define TEXT_MEMO_BYTES ((size_t)8 << 20)      /* copies and analyses kept, at most */
+#define TEXT_MEMO_MIN 64        /* shorter texts: segmenting costs no more than a look-up */
+
+struct text_memo_entry {
+	char *text;             /* a copy of the text; NULL: a free slot */
+	size_t len;
+	uint64_t hash;
+	unsigned long used;     /* the clock at its last use */
+	size_t bytes;           /* what it holds */
+	struct text_doc doc;    /* its analysis, doc.text NULL */
+};
+
+/*
+ * Process-wide like the abbreviation table above, and for the same reason:
+ * text_analyze() and text_count_words() are called from some twenty places
+ * that have no context to hand. It is empty and unused unless a caller
+ * brackets a piece of work with text_memo_begin() and text_memo_end()
+ * (the report, around one project), and the answers are the same either
+ * way: an entry is a copy of a text and its analysis, matched on the whole
+ * text, and the analysis depends on nothing else but the shipped
+ * abbreviations. Single-threaded, as the rest of the program.
+ */
+static struct {
+	int depth;              /* begin calls not yet ended */
+	struct text_memo_entry e[TEXT_MEMO_SLOTS];
+	size_t bytes;
+	unsigned long clock;
+} text_memo;
+
+void
+text_memo_begin(void)
+{
+	text_memo.depth++;
+}
+
+static void
+text_memo_drop(struct text_memo_entry *e)
+{
+	text_memo.bytes -= e->bytes;
+	free(e->text);
+	text_doc_free(&e->doc);
+	memset(e, 0, sizeof *e);
+}
+
+void
+text_memo_end(void)
+{
+	size_t i;
+
+	if (text_memo.depth == 0 || --text_memo.depth > 0)
+		return;
+	for (i = 0; i < TEXT_MEMO_SLOTS; i++)
+		if (text_memo.e[i].text != NULL)
+			text_memo_drop(&text_memo.e[i]);
+	text_memo.clock = 0;
+}
+
+static void *
+text_memdup(const void *p, size_t n, size_t size)
+{
+	void *q;
+
+	if (p == NULL)
+		return NULL;
+	q = xreallocarray(NULL, n > 0 ? n : 1, size);
+	memcpy(q, p, n * size);
+	return q;
+}
+
+/* *to = a copy of from that borrows text. */
+static void
+text_doc_copy(const struct text_doc *from, const char *text, struct text_doc *to)
+{
+	*to = *from;
+	to->text = text;
+	to->toks = text_memdup(from->toks, from->n_toks, sizeof *from->toks);
+	to->sents = text_memdup(from->sents, from->n_sents, sizeof *from->sents);
+	to->paras = text_memdup(from->paras, from->n_paras, sizeof *from->paras);
+}
+
+/* The entry holding text[0..len) with that hash, or NULL. */
+static struct text_memo_entry *
+text_memo_find(const char *text, size_t len, uint64_t hash)
+{
+	size_t i;
+
+	for (i = 0; i < TEXT_MEMO_SLOTS; i++) {
+		struct text_memo_entry *e = &text_memo.e[i];
+
+		if (e->text != NULL && e->hash == hash && e->len == len &&
+		    memcmp(e->text, text, len) == 0) {
+			e->used = ++text_memo.clock;
+			return e;
+		}
+	}
+	return NULL;
+}
+
+/* Keeps a copy of text[0..len) and its analysis doc, making room by
+ * forgetting the least recently used; not kept when too big. */
+static void
+text_memo_keep(const char *text, size_t len, uint64_t hash, const struct text_doc *doc)
+{
+	size_t bytes = len + doc->n_toks * sizeof *doc->toks + doc->n_sents * sizeof *doc->sents +
+	    doc->n_paras * sizeof *doc->paras, i;
+	struct text_memo_entry *slot;
+
+	if (bytes > TEXT_MEMO_BYTES / 4)
+		return;
+	for (;;) {
+		struct text_memo_entry *oldest = NULL;
+
+		slot = NULL;
+		for (i = 0; i < TEXT_MEMO_SLOTS; i++) {
+			struct text_memo_entry *e = &text_memo.e[i];
+
+			if (e->text == NULL)
+				slot = slot != NULL ? slot : e;
+			else if (oldest == NULL || e->used < oldest->used)
+				oldest = e;
+		}
+		if (slot != NULL && text_memo.bytes + bytes <= TEXT_MEMO_BYTES)
+			break;
+		text_memo_drop(oldest);         /* not NULL: something is kept */
+	}
+	slot->text = xmalloc(len + 1);
+	memcpy(slot->text, text, len);
+	slot->text[len] = '\0';
+	slot->len = len;
+	slot->hash = hash;
+	slot->used = ++text_memo.clock;
+	slot->bytes = bytes;
+	text_doc_copy(doc, NULL, &slot->doc);
+	text_memo.bytes += bytes;
+}
+
+void
+text_analyze(const char *text, size_t len, struct text_doc *doc)
+{
+	const struct text_memo_entry *e;
+	uint64_t hash;
+
+	if (text_memo.depth == 0 || text == NULL || len < TEXT_MEMO_MIN) {
+		text_segment(text, len, doc);
+		return;
+	}
+	hash = hash_bytes(text, len);
+	e = text_memo_find(text, len, hash);
+	if (e != NULL) {
+		text_doc_copy(&e->doc, text, doc);
+		return;
+	}
+	text_segment(text, len, doc);
+	text_memo_keep(text, len, hash, doc);
 }
 
 /* ---- token helpers ------------------------------------------------------- */
@@ -913,6 +1073,15 @@ text_count_words(const char *text, size_t len)
 
 	if (text == NULL)
 		return 0;
+	/* Counting a text the memo is kept for: it will be analysed too. */
+	if (text_memo.depth > 0 && len >= TEXT_MEMO_MIN) {
+		struct text_doc doc;
+
+		text_analyze(text, len, &doc);
+		n = doc.n_words;
+		text_doc_free(&doc);
+		return n;
+	}
 	while (text_next(&lx, &t)) {
 		if (t.kind == TOK_WORD || t.kind == TOK_NUMBER)
 			n++;

@@ -83,6 +83,16 @@ size_t text_count_words(const char *text, size_t len);
 size_t text_count_words_edit(const char *old, size_t olen, size_t old_words,
     const char *text, size_t len);
 
+/* Between text_memo_begin() and text_memo_end(), text_analyze() and
+ * text_count_words() keep a copy of each text (of some length) and its
+ * analysis, and hand out a copy of it when the same text comes again: the
+ * checks of one project segment each field several times (the rules, the
+ * project rules, the word counts). The results are the same as without;
+ * the memory is bounded (a few MB). Calls nest; the outermost end forgets
+ * everything. Not thread-safe. */
+void text_memo_begin(void);
+void text_memo_end(void);
+
 /* 1-based line and column (in characters) of a byte offset. */
 void text_line_col(const char *text, size_t len, size_t off, size_t *line, size_t *col);
 

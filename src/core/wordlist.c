@@ -34,6 +34,22 @@ struct wl_slot {
 	size_t n_idx;
 };
 
+#define WL_START_BITS 4096
+
+/* The bit of a lower-case ASCII token s[0..n), n > 0, from its first,
+ * second and last bytes and its length; a token with capitals gives the
+ * bit of its lower-case form. */
+static unsigned
+wl_start_bit(const unsigned char *s, size_t n)
+{
+	unsigned a = s[0], b = n > 1 ? s[1] : 0, z = s[n - 1];
+
+	a = a >= 'A' && a <= 'Z' ? a + 32 : a;
+	b = b >= 'A' && b <= 'Z' ? b + 32 : b;
+	z = z >= 'A' && z <= 'Z' ? z + 32 : z;
+	return (((a * 131u + b) * 131u + z) * 67u + (unsigned)(n < 63 ? n : 63)) % WL_START_BITS;
+}
+
 struct wordlist {
 	char *name;
 	struct wl_entry *entries;
@@ -41,6 +57,10 @@ struct wordlist {
 	struct wl_slot *first;  /* by first token */
 	struct wl_slot *whole;  /* by whole text */
 	size_t cap;             /* slots in each table (power of two) */
+	/* A bit per wl_start_bit() of each entry's first token: an ASCII
+	 * token whose bit is clear cannot begin an entry, and is turned away
+	 * before it is lowered and hashed (most tokens of prose). */
+	uint64_t starts[WL_START_BITS / 64];
 };
 
 struct wordlists {
@@ -195,8 +215,14 @@ wl_index(struct wordlist *l)
 	l->first = xcalloc(l->cap, sizeof *l->first);
 	l->whole = xcalloc(l->cap, sizeof *l->whole);
 	for (i = 0; i < l->n; i++) {
+		const unsigned char *t0 = (const unsigned char *)l->entries[i].toks[0];
+		size_t n0 = strlen((const char *)t0);
+
 		wl_slot_add(l->first, l->cap, l->entries[i].toks[0], i);
 		wl_slot_add(l->whole, l->cap, l->entries[i].text, i);
+		unsigned bit = wl_start_bit(t0, n0);
+
+		l->starts[bit / 64] |= (uint64_t)1 << (bit % 64);
 	}
 	for (i = 0; i < l->cap; i++) {
 		if (l->first[i].n_idx > 1)
@@ -326,7 +352,7 @@ wordlists_get(const struct wordlists *wl, const char *name)
 	if (wl == NULL || name == NULL)
 		return NULL;
 	for (i = 0; i < wl->n; i++) {
-		if (strcmp(wl->lists[i]->name, name) == 0)
+		if (wl->lists[i]->name[0] == name[0] && strcmp(wl->lists[i]->name, name) == 0)
 			return wl->lists[i];
 	}
 	return NULL;
@@ -406,6 +432,13 @@ wordlist_match(const struct wordlist *l, const struct text_doc *doc, size_t tok,
 		}
 	}
 	if (ascii && t->len < sizeof buf) {
+		unsigned bit;
+
+		if (t->len == 0)
+			return 0;
+		bit = wl_start_bit((const unsigned char *)doc->text + t->off, t->len);
+		if (!(l->starts[bit / 64] & ((uint64_t)1 << (bit % 64))))
+			return 0;
 		for (i = 0; i < t->len; i++) {
 			char c = doc->text[t->off + i];
 

@@ -387,6 +387,30 @@ card_state__long_short_and_no_result_as_the_rules_say(void **state)
 	framework_free(fw);
 }
 
+/* shapes_count (the report's) agrees with shapes_compute's have[] */
+static void
+count__as_shapes_compute(void **state)
+{
+	static const char *const ids[] = { "ses-2025", "ses-2010" };
+	size_t k, sh;
+
+	(void)state;
+	for (k = 0; k < 2; k++) {
+		struct demo d;
+		struct shapes s;
+		size_t have[DOC_SHAPES];
+
+		demo_open(&d, ids[k]);
+		shapes_compute(store_project(d.st), NULL, &s);
+		shapes_count(store_project(d.st), have);
+		for (sh = 0; sh < DOC_SHAPES; sh++)
+			assert_int_equal(have[sh], s.have[sh]);
+		assert_true(k == 1 || (have[DOC_RESUME] > 0 && have[DOC_INTERVIEW] > 0));
+		shapes_free(&s);
+		demo_close(&d);
+	}
+}
+
 int
 main(void)
 {
@@ -396,6 +420,7 @@ main(void)
 		cmocka_unit_test(ses2010__the_narrative_alone),
 		cmocka_unit_test(coordinator__narrative_only_and_findings_per_example),
 		cmocka_unit_test(card_state__long_short_and_no_result_as_the_rules_say),
+		cmocka_unit_test(count__as_shapes_compute),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

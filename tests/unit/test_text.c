@@ -356,6 +356,110 @@ count_edit__equals_a_full_count(void **state)
 	}
 }
 
+static void
+memo_assert_same(const struct text_doc *a, const struct text_doc *b)
+{
+	assert_ptr_equal(a->text, b->text);
+	assert_int_equal(a->len, b->len);
+	assert_int_equal(a->n_toks, b->n_toks);
+	assert_int_equal(a->n_sents, b->n_sents);
+	assert_int_equal(a->n_paras, b->n_paras);
+	assert_int_equal(a->n_words, b->n_words);
+	assert_int_equal(a->invalid_offset, b->invalid_offset);
+	if (a->n_toks > 0)
+		assert_memory_equal(a->toks, b->toks, a->n_toks * sizeof *a->toks);
+	if (a->n_sents > 0)
+		assert_memory_equal(a->sents, b->sents, a->n_sents * sizeof *a->sents);
+	if (a->n_paras > 0)
+		assert_memory_equal(a->paras, b->paras, a->n_paras * sizeof *a->paras);
+}
+
+/* The memo of analyses hands out exactly what segmenting again gives: for
+ * the same text at another address, for a buffer changed in place, for a
+ * prefix, for counts; and forgets everything at the end. */
+static void
+memo__the_same_analyses_as_without(void **state)
+{
+	static const char base[] = "The U.S. Office of Personnel Management (OPM) cut hiring "
+	    "time by 40% in FY2024, e.g. with www.usajobs.gov.\nWe saved $2.4M. Write to "
+	    "a@b.gov! \xff Then a second paragraph follows here.";
+	char buf[512], other[512];
+	struct text_doc plain, memo, again;
+	size_t len = strlen(base), i;
+
+	(void)state;
+	memcpy(buf, base, len + 1);
+	memcpy(other, base, len + 1);
+	text_analyze(buf, len, &plain);
+	text_memo_begin();
+	text_memo_begin();      /* nested: only the outer end forgets */
+	assert_int_equal(text_count_words(buf, len), plain.n_words);
+	text_analyze(buf, len, &memo);
+	memo_assert_same(&plain, &memo);
+	text_doc_free(&memo);
+	/* the same bytes elsewhere: the doc borrows the caller's text */
+	text_analyze(other, len, &memo);
+	assert_ptr_equal(memo.text, other);
+	memo.text = buf;
+	memo_assert_same(&plain, &memo);
+	text_doc_free(&memo);
+	text_memo_end();
+	/* changed in place, at the same address and length: analysed anew */
+	for (i = 0; i < len; i++)
+		if (buf[i] == '.')
+			buf[i] = ' ';
+	text_memo_end();
+	text_memo_begin();
+	text_analyze(buf, len, &memo);
+	text_memo_end();
+	text_analyze(buf, len, &again);
+	memo_assert_same(&again, &memo);
+	assert_true(memo.n_sents != plain.n_sents);
+	text_doc_free(&memo);
+	text_doc_free(&again);
+	/* a prefix of a kept text is its own text */
+	memcpy(buf, base, len + 1);
+	text_memo_begin();
+	text_analyze(buf, len, &memo);
+	text_doc_free(&memo);
+	text_analyze(buf, 70, &memo);
+	text_analyze(base, 70, &again);
+	text_memo_end();
+	assert_int_equal(memo.n_toks, again.n_toks);
+	assert_memory_equal(memo.toks, again.toks, memo.n_toks * sizeof *memo.toks);
+	assert_int_equal(text_count_words(buf, 70), again.n_words);
+	text_doc_free(&memo);
+	text_doc_free(&again);
+	text_doc_free(&plain);
+}
+
+/* More texts than the memo has room for: the oldest are forgotten and
+ * every answer is still right. */
+static void
+memo__full_forgets_the_oldest(void **state)
+{
+	char text[200];
+	size_t i, round;
+
+	(void)state;
+	text_memo_begin();
+	for (round = 0; round < 2; round++) {
+		for (i = 0; i < 600; i++) {
+			struct text_doc d;
+			size_t n = (size_t)snprintf(text, sizeof text, "Text number %zu has some words in "
+			    "it, and %zu more words after that. Enough to be kept.", i, i % 7 + 1);
+
+			text_analyze(text, n, &d);
+			assert_int_equal(d.n_words, 18);
+			assert_int_equal(d.n_sents, 2);
+			assert_int_equal(text_count_words(text, n), 18);
+			text_doc_free(&d);
+		}
+	}
+	text_memo_end();
+	text_memo_end();        /* one end too many is harmless */
+}
+
 int
 main(void)
 {
@@ -374,6 +478,8 @@ main(void)
 		cmocka_unit_test(tok_eq_and_lower__fold_case_and_apostrophes),
 		cmocka_unit_test(line_col__counts_characters),
 		cmocka_unit_test(count_edit__equals_a_full_count),
+		cmocka_unit_test(memo__the_same_analyses_as_without),
+		cmocka_unit_test(memo__full_forgets_the_oldest),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -84,8 +84,10 @@ ruleutil_in(const char *w, const char *const *set)
 {
 	size_t i;
 
+	/* The first byte first: most words differ there, and the rules ask
+	 * this for nearly every token. */
 	for (i = 0; set[i] != NULL; i++) {
-		if (strcmp(w, set[i]) == 0)
+		if (set[i][0] == w[0] && strcmp(w, set[i]) == 0)
 			return true;
 	}
 	return false;

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store.h"
 #include "xalloc.h"
 
 /* Strips a plural or verb ending so "modernized" and "modernizing" meet. */
@@ -67,16 +68,19 @@ cmp_hflag(const void *a, const void *b)
 	return x->h < y->h ? -1 : x->h > y->h;
 }
 
+/* Appends to tmp (*n of *cap) the stems of text's content words. */
 static void
-bag_of(const char *text, const struct wordlists *lists, struct bag *bag)
+bag_add(const char *text, const struct wordlist *stop, struct hflag **tmp, size_t *n,
+    size_t *cap)
 {
-	const struct wordlist *stop = lists != NULL ? wordlists_get(lists, "stopwords") : NULL;
 	struct words ws;
-	struct hflag *tmp;
-	size_t i, n = 0, k;
+	size_t i;
 
 	project_rules_words(text, &ws);
-	tmp = xreallocarray(NULL, ws.n + 1, sizeof *tmp);
+	if (*n + ws.n + 1 > *cap) {
+		*cap = *n + ws.n + 1;
+		*tmp = xreallocarray(*tmp, *cap, sizeof **tmp);
+	}
 	for (i = 0; i < ws.n; i++) {
 		char *st;
 
@@ -85,12 +89,20 @@ bag_of(const char *text, const struct wordlists *lists, struct bag *bag)
 		if (stop == NULL && strlen(ws.w[i]) < 4)
 			continue;
 		st = stem(ws.w[i]);
-		tmp[n].h = project_rules_hash(st);
-		tmp[n].digit = strpbrk(st, "0123456789") != NULL;
-		n++;
+		(*tmp)[*n].h = project_rules_hash(st);
+		(*tmp)[*n].digit = strpbrk(st, "0123456789") != NULL;
+		(*n)++;
 		free(st);
 	}
 	project_rules_words_free(&ws);
+}
+
+/* Fills bag from the n stems in tmp, and frees tmp. */
+static void
+bag_make(struct hflag *tmp, size_t n, struct bag *bag)
+{
+	size_t i, k;
+
 	qsort(tmp, n, sizeof *tmp, cmp_hflag);
 	bag->h = xreallocarray(NULL, n + 1, sizeof *bag->h);
 	bag->digit = xreallocarray(NULL, n + 1, 1);
@@ -103,6 +115,22 @@ bag_of(const char *text, const struct wordlists *lists, struct bag *bag)
 	}
 	bag->n = k;
 	free(tmp);
+}
+
+static const struct wordlist *
+bag_stopwords(const struct wordlists *lists)
+{
+	return lists != NULL ? wordlists_get(lists, "stopwords") : NULL;
+}
+
+static void
+bag_of(const char *text, const struct wordlists *lists, struct bag *bag)
+{
+	struct hflag *tmp = NULL;
+	size_t n = 0, cap = 0;
+
+	bag_add(text, bag_stopwords(lists), &tmp, &n, &cap);
+	bag_make(tmp, n, bag);
 }
 
 static void
@@ -263,6 +291,33 @@ example_text(const struct example *ex)
 	    ex->field[EX_CONTEXT], ex->field[EX_ACTION], ex->field[EX_RESULT]);
 }
 
+/* The bag of example_text(ex), made field by field: no word spans a line
+ * break, so the words are the same and in the same order, and each field
+ * is a text the other rules have segmented already (text_memo_begin). A
+ * joined text longer than STORE_MAX_TEXT is cut there by
+ * project_rules_words, so such an example is joined as before. */
+static void
+bag_of_example(const struct example *ex, const struct wordlists *lists, struct bag *bag)
+{
+	static const int parts[] = { EX_TITLE, EX_CHALLENGE, EX_CONTEXT, EX_ACTION, EX_RESULT };
+	const size_t n_parts = sizeof parts / sizeof *parts;
+	struct hflag *tmp = NULL;
+	size_t total = n_parts - 1, n = 0, cap = 0, i;
+
+	for (i = 0; i < n_parts; i++)
+		total += strlen(ex->field[parts[i]]);
+	if (total > STORE_MAX_TEXT) {
+		char *text = example_text(ex);
+
+		bag_of(text, lists, bag);
+		free(text);
+		return;
+	}
+	for (i = 0; i < n_parts; i++)
+		bag_add(ex->field[parts[i]], bag_stopwords(lists), &tmp, &n, &cap);
+	bag_make(tmp, n, bag);
+}
+
 void
 similarity_check_duplicates(const struct run *r)
 {
@@ -274,12 +329,8 @@ similarity_check_duplicates(const struct run *r)
 	if (n < 2)
 		return;
 	bags = xcalloc(n, sizeof *bags);
-	for (i = 0; i < n; i++) {
-		char *text = example_text(&r->p->examples[i]);
-
-		bag_of(text, r->lists, &bags[i]);
-		free(text);
-	}
+	for (i = 0; i < n; i++)
+		bag_of_example(&r->p->examples[i], r->lists, &bags[i]);
 	df_build(bags, n, &t);
 	for (i = 0; i < n; i++)
 		bag_weigh(&bags[i], &t);
