@@ -184,6 +184,8 @@ rh_keep(struct tui *t, int mark)
 		tui_status_error(t, &err);
 		return RD_DRAW;
 	}
+	/* the store reloaded the project: the checker's words are the new ones */
+	tui_changed(t);
 	card_clock((double)ms / 1000.0, clock, sizeof clock);
 	tui_status(t, "Kept: %s, marked %d. n asks another question.", clock, mark);
 	rh_elapsed = 0;
