@@ -640,6 +640,20 @@ gs_draw_definition(struct tui *t, WINDOW *win, const struct fw_ecq *e)
 	    term_attr(TP_DIM, A_DIM));
 }
 
+/* Where a finding of the ECQ is, as the review step lists it: the
+ * example's field, its card or résumé line, else the ECQ. */
+static const char *
+gs_finding_place(const struct finding *f)
+{
+	const char *shape = checker_target_shape(f->target);
+
+	if (f->field >= 0)
+		return project_field_name((enum example_field)f->field);
+	if (shape != NULL)
+		return strcmp(shape, "card") == 0 ? "Card" : "Résumé line";
+	return "ECQ";
+}
+
 static void
 gs_draw_review(struct tui *t, WINDOW *win)
 {
@@ -664,7 +678,7 @@ gs_draw_review(struct tui *t, WINDOW *win)
 		if (f->ecq != t->ecq)
 			continue;
 		snprintf(buf, sizeof buf, "%s %s: %s", f->severity == SEV_ERROR ? "!" : "-",
-		    f->field >= 0 ? project_field_name((enum example_field)f->field) : "ECQ", f->message);
+		    gs_finding_place(f), f->message);
 		draw_text(win, y++, 2, cols - 4, buf, A_NORMAL);
 		shown++;
 	}
