@@ -214,6 +214,8 @@ cd_draft(struct tui *t, const struct example *ex)
 		return RD_DRAW;
 	}
 	free(d);
+	/* the draft is read from its opening line, not its end */
+	editbuf_set_cursor(eb, 0, false);
 	tui_status(t, "Drafted from the example. Now say it aloud and make it yours; "
 	    "Ctrl-R has the text it replaced.");
 	return RD_DRAW | RD_EDIT;

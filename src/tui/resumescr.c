@@ -882,6 +882,8 @@ rs_draft(struct tui *t, int64_t example)
 		return RD_DRAW;
 	}
 	free(d);
+	/* the draft is read from its opening line, not its end */
+	editbuf_set_cursor(eb, 0, false);
 	tui_focus(t, f);
 	tui_status(t, "Drafted from the example's story: make it yours here (Esc when done); "
 	    "Ctrl-R has the text it replaced.");

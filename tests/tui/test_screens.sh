@@ -70,6 +70,7 @@ run help "$DEMO"
 run review "$DEMO"
 run resume "$DEMO"
 run editor "$NEW"
+run card-draft "$DEMO"
 run empty-review "$NEW"
 run add-word "$NEW"
 if command -v sqlite3 >/dev/null 2>&1; then
