@@ -53,7 +53,23 @@ guided_available(const struct tui *t, size_t k)
 	return !s->optional || guided_example(t, s) != NULL;
 }
 
-/* Keeps the plan, its step and its shared start in the project. */
+/* The plan the project keeps: the coach's own "plan", else the one
+ * `cohort init --plan` gave ("plan.name"). NULL when neither. */
+static char *
+guided_kept_plan(struct tui *t)
+{
+	char *ref = store_get_setting(t->st, "plan");
+
+	if (ref == NULL || *ref == '\0') {
+		free(ref);
+		ref = store_get_setting(t->st, "plan.name");
+	}
+	return ref;
+}
+
+/* Keeps the plan, its step and its shared start in the project. The step
+ * is kept from 0 (the first), as `cohort init` writes it and `report`
+ * reads it; "plan.name" is the plan `report` shows. */
 static void
 guided_remember(struct tui *t)
 {
@@ -62,8 +78,9 @@ guided_remember(struct tui *t)
 
 	if (t->readonly_why != NULL || t->plan_ref == NULL)
 		return;
-	snprintf(buf, sizeof buf, "%d", t->guide_step + 1);
+	snprintf(buf, sizeof buf, "%d", t->guide_step);
 	if (store_set_setting(t->st, "plan", t->plan_ref, &err) != 0
+	    || store_set_setting(t->st, "plan.name", t->plan_ref, &err) != 0
 	    || store_set_setting(t->st, "plan.step", buf, &err) != 0
 	    || store_set_setting(t->st, "plan.on", t->guided ? "1" : "0", &err) != 0)
 		tui_status_error(t, &err);
@@ -259,9 +276,9 @@ guided_remembered_start(const struct tui *t)
 int
 guided_init(struct tui *t, const struct tui_options *opt, bool created, struct error *err)
 {
-	char *ref = store_get_setting(t->st, "plan"), *on = store_get_setting(t->st, "plan.on");
+	char *ref = guided_kept_plan(t), *on = store_get_setting(t->st, "plan.on");
 	char *step = store_get_setting(t->st, "plan.step"), *given = NULL, *path, real[PATH_MAX];
-	int k = step != NULL ? atoi(step) - 1 : 0, rc = 0;
+	int k = step != NULL ? atoi(step) : 0, rc = 0;
 	bool turn_on = created || (on != NULL && strcmp(on, "1") == 0);
 	time_t start;
 	struct error lerr;
@@ -340,10 +357,10 @@ guided_start(struct tui *t)
 	struct error err;
 
 	if (t->plan == NULL) {
-		ref = store_get_setting(t->st, "plan");
+		ref = guided_kept_plan(t);
 		step = store_get_setting(t->st, "plan.step");
 		if (guided_use(t, ref != NULL && *ref != '\0' ? ref : GUIDED_DEFAULT_PLAN,
-		    step != NULL ? atoi(step) - 1 : 0, &err) != 0) {
+		    step != NULL ? atoi(step) : 0, &err) != 0) {
 			tui_status_error(t, &err);
 			free(ref);
 			free(step);
