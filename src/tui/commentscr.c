@@ -173,10 +173,15 @@ cs_draw(struct tui *t, WINDOW *win)
 	for (i = 0; i < p->n_comments && y < t->bottom - 1; i++) {
 		c = &p->comments[i];
 		comments_where(p, c->target, &ecq, &ex, &field);
-		draw_printf(win, y, 0, cols, (int)i == t->comment_item ? sel : A_NORMAL,
-		    "%c #%lld %-8s ECQ %d%s%.0d %s  %s: %s", c->resolved ? ' ' : '*',
-		    (long long)c->id, comments_state(c), ecq + 1, ex >= 0 ? " ex " : "",
-		    ex >= 0 ? ex + 1 : 0, field, c->author, c->body);
+		if (ecq >= 0)
+			draw_printf(win, y, 0, cols, (int)i == t->comment_item ? sel : A_NORMAL,
+			    "%c #%lld %-8s ECQ %d%s%.0d %s  %s: %s", c->resolved ? ' ' : '*',
+			    (long long)c->id, comments_state(c), ecq + 1, ex >= 0 ? " ex " : "",
+			    ex >= 0 ? ex + 1 : 0, field, c->author, c->body);
+		else    /* the candidate, a position of the résumé ... */
+			draw_printf(win, y, 0, cols, (int)i == t->comment_item ? sel : A_NORMAL,
+			    "%c #%lld %-8s %s  %s: %s", c->resolved ? ' ' : '*', (long long)c->id,
+			    comments_state(c), *field ? field : c->target, c->author, c->body);
 		y++;
 		draw_printf(win, y++, 4, cols - 5, A_DIM, "\"%s\"", c->quote);
 		if ((int)i != t->comment_item)
@@ -216,10 +221,11 @@ cs_jump(struct tui *t, const struct comment *c)
 		f.example = id;
 		f.field = cs_field(field);
 	}
+	f.target = c->target;   /* a card, résumé line or position: tui_jump reads it */
 	f.offset = c->offset;
 	if (c->detached)
 		tui_status(t, "Its text is gone; the comment quoted: \"%.200s\"", c->quote);
-	else if (f.ecq >= 0)
+	else if (f.ecq >= 0 || strncmp(c->target, "position.", 9) == 0)
 		tui_jump(t, &f);
 	else
 		tui_status(t, "This comment is on %s, which has no place on a screen.", c->target);
