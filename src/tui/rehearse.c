@@ -122,12 +122,14 @@ rh_draw(struct tui *t, WINDOW *win)
 	card_clock(fw->docs.interview_max_seconds, b, sizeof b);
 	card_clock(card_seconds(card, wpm), est, sizeof est);
 	rh_drawn_sec = (long)(ms / 1000);
-	snprintf(line, sizeof line, "Time %s  %s  (aim for %s to %s; the card reads in about %s)",
-	    clock, rh_running ? "running: t stops" : ms > 0 ?
-	    "stopped: 1, 2 or 3 keeps it with your mark" : "t starts the timer", a, b, est);
+	snprintf(line, sizeof line, "Time %s  %s", clock, rh_running ? "running: t stops" :
+	    ms > 0 ? "stopped: 1, 2 or 3 keeps it with your mark" : "t starts the timer");
 	draw_text(win, y, 1, cols - 2, line, rh_running ? term_attr(TP_GOOD, A_BOLD) |
 	    A_BOLD : A_BOLD);
-	y += 2;
+	/* the target on a line of its own: at 80 columns it was cut off */
+	snprintf(line, sizeof line, "Aim for %s to %s; the card reads in about %s.", a, b, est);
+	draw_text(win, y + 1, 1, cols - 2, line, A_NORMAL);
+	y += 3;
 	/* the earlier rehearsals: the newest that fit, oldest first */
 	rows_left = t->bottom - y + 1;
 	if (rh_show) {
