@@ -173,6 +173,13 @@ cd_draw(struct tui *t, WINDOW *win)
 	for (k = 0; k < fp->n && y <= t->bottom; k++, y++) {
 		const struct finding *fd = &fp->items[k];
 
+		/* the last row says what does not fit, never drops it silently */
+		if (y == t->bottom && k + 1 < fp->n) {
+			snprintf(line, sizeof line, "and %zu more findings: Enter, then move the "
+			    "cursor onto a marked word.", fp->n - k);
+			draw_text(win, y, 2, cols - 4, line, term_attr(TP_WARN, A_BOLD));
+			break;
+		}
 		if (strcmp(fd->rule, "spelling") == 0)
 			snprintf(line, sizeof line, "%s: %s%s%s", fd->rule, fd->message,
 			    fd->suggestion ? "; perhaps " : "", fd->suggestion ? fd->suggestion : "");
