@@ -474,6 +474,14 @@ tui_jump(struct tui *t, const struct finding *f)
 		}
 		return;
 	}
+	/* an ECQ the résumé does not show (resume_coverage): the résumé screen
+	 * on that ECQ's first example, whose line g drafts */
+	if (f->ecq >= 0 && f->rule != NULL && strcmp(f->rule, "resume_coverage") == 0 &&
+	    project_example_at(tui_project(t), f->ecq, 0) != NULL) {
+		resumescr_select(project_example_at(tui_project(t), f->ecq, 0)->id, 0, -1);
+		tui_goto(t, SCR_RESUME);
+		return;
+	}
 	if (f->ecq >= 0) {
 		t->ecq = f->ecq;
 		t->ecq_item = 0;
