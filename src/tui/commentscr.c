@@ -108,10 +108,12 @@ commentscr_new(struct tui *t)
 		tui_status(t, "No comment written.");
 		return;
 	}
-	if (store_add_comment(t->st, f->target, quote, start, cs_author(t), body, NULL, &err) != 0)
+	if (store_add_comment(t->st, f->target, quote, start, cs_author(t), body, NULL, &err) != 0) {
 		tui_status_error(t, &err);
-	else
+	} else {
+		tui_changed(t);         /* the store reloaded the project */
 		tui_status(t, "Comment saved.");
+	}
 	editbuf_clear_selection(eb);
 	free(quote);
 }
@@ -264,15 +266,21 @@ cs_key(struct tui *t, enum action a, wint_t ch, bool keycode)
 	(void)ch;
 	(void)keycode;
 	id = c->id;
+	/* a reply or a resolution reloads the project: tui_changed after it */
 	if (a == ACT_COMMENT_REPLY) {
-		if (cs_prompt(t, "Reply", body, sizeof body) &&
-		    store_reply_comment(t->st, id, cs_author(t), body, &err) != 0)
+		if (!cs_prompt(t, "Reply", body, sizeof body))
+			return RD_DRAW;
+		if (store_reply_comment(t->st, id, cs_author(t), body, &err) != 0)
 			tui_status_error(t, &err);
+		else
+			tui_changed(t);
 		return RD_DRAW;
 	}
 	if (a == ACT_TOGGLE) {      /* Space ticks it resolved */
 		if (store_resolve_comment(t->st, id, !c->resolved, &err) != 0)
 			tui_status_error(t, &err);
+		else
+			tui_changed(t);
 		return RD_DRAW;
 	}
 	return RD_IGNORED;
