@@ -705,6 +705,7 @@ tui_save_again_if_gone(struct tui *t)
 		free(where);
 		return -1;
 	}
+	tui_changed(t);         /* the store reloaded the project it wrote again */
 	(void)tui_save(t);
 	tui_status(t, "The project is saved again as %s.", where);
 	free(where);
