@@ -155,6 +155,7 @@ comments_target(const struct project *p, int ecq, int example, const char *field
 {
 	const struct example *e;
 	int f;
+	bool card;
 
 	if (ecq < 0 || (size_t)ecq >= p->fw->n_ecqs) {
 		error_set(err, ERR_NOTFOUND, "there is no ECQ %d (this framework has %zu)",
@@ -163,9 +164,10 @@ comments_target(const struct project *p, int ecq, int example, const char *field
 	}
 	if (strcmp(field, "intro") == 0)
 		return xasprintf("intro.%d", ecq + 1);
-	if ((f = field_index(field)) < 0) {
+	card = strcmp(field, "card") == 0;
+	if ((f = field_index(field)) < 0 && !card && strcmp(field, "resume") != 0) {
 		error_set(err, ERR_USAGE, "no field '%s' (use challenge, context, action, result, "
-		    "intro or title)", field);
+		    "intro, title, resume or card)", field);
 		return NULL;
 	}
 	if ((e = project_example_at(p, ecq, (size_t)(example < 0 ? 0 : example))) == NULL ||
@@ -173,7 +175,8 @@ comments_target(const struct project *p, int ecq, int example, const char *field
 		error_set(err, ERR_NOTFOUND, "ECQ %d has no example %d", ecq + 1, example + 1);
 		return NULL;
 	}
-	return xasprintf("example.%lld.%s", (long long)e->id, field_names[f]);
+	return xasprintf("example.%lld.%s", (long long)e->id, f >= 0 ? field_names[f] :
+	    card ? "card" : "resume");
 }
 
 void

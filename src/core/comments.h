@@ -29,7 +29,8 @@ void comments_where(const struct project *p, const char *target, int *ecq,
 
 /* The revision target of field in ECQ ecq (0-based), example (0-based
  * position; ignored for "intro"): field is challenge, context, action,
- * result, title, start, end or intro. Caller frees; NULL with
+ * result, title, start, end, intro, resume (the example's résumé line) or
+ * card (its interview card). Caller frees; NULL with
  * ERR_NOTFOUND or ERR_USAGE in err. */
 char *comments_target(const struct project *p, int ecq, int example, const char *field,
     struct error *err);
