@@ -500,6 +500,9 @@ guided_draw_line(struct tui *t, WINDOW *win, int y)
 	guided_countdown(t, cd, sizeof cd, &late);
 	snprintf(right, sizeof right, "%s%s%s", cd, cd[0] != '\0' ? "  " : "",
 	    guided_at_step(t) ? "Ctrl-N next, Ctrl-P back" : "Ctrl-G back to the step");
+	/* the step's name before the keys: they are on the help line too */
+	if (cd[0] != '\0' && draw_width(left) + draw_width(right) + 2 > cols)
+		snprintf(right, sizeof right, "%s", cd);
 	draw_fill(win, y, A_NORMAL);
 	rw = draw_width(right);
 	x = draw_text(win, y, 0, cols - rw - 2, left, A_BOLD);

@@ -539,10 +539,16 @@ tui_help_acts(const struct tui *t, enum action *out, size_t n)
 {
 	const enum action *in = t->scr->help(t);
 	size_t i, k = 0;
+	bool has_next = false;
 
-	/* away from the step: the way back first */
+	for (i = 0; in[i] != ACT_NONE; i++)
+		has_next = has_next || in[i] == ACT_GUIDE_NEXT;
+	/* away from the step: the way back first; at a step on a screen whose
+	 * keys do not name the plan's (cards, résumé, rehearsal), the next step */
 	if (t->guided && !guided_at_step(t) && k + 1 < n)
 		out[k++] = ACT_GUIDE_HERE;
+	else if (t->guided && !has_next && k + 1 < n)
+		out[k++] = ACT_GUIDE_NEXT;
 	for (i = 0; in[i] != ACT_NONE && k + 1 < n; i++) {
 		if ((in[i] == ACT_GUIDE_NEXT || in[i] == ACT_GUIDE_BACK || in[i] == ACT_GUIDE_HERE)
 		    && !t->guided)
