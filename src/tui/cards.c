@@ -235,6 +235,10 @@ cd_pace(struct tui *t, int delta)
 	int wpm = card_wpm_load(t->st) + delta;
 	size_t i;
 
+	if (t->readonly_why != NULL) {
+		tui_status(t, "This project is open read-only: the pace cannot be changed.");
+		return RD_DRAW;
+	}
 	if (wpm < CARD_WPM_MIN || wpm > CARD_WPM_MAX) {
 		tui_status(t, "The pace stays between %d and %d words a minute.", CARD_WPM_MIN,
 		    CARD_WPM_MAX);

@@ -176,6 +176,10 @@ rh_keep(struct tui *t, int mark)
 
 	if (ex == NULL)
 		return RD_DRAW;
+	if (t->readonly_why != NULL) {
+		tui_status(t, "This project is open read-only: no rehearsal can be kept.");
+		return RD_DRAW;
+	}
 	if (rh_running || ms <= 0) {
 		tui_status(t, rh_running ? "Stop the timer first (t), then mark how it went." :
 		    "Start the timer (t), answer, stop it, then mark how it went.");
