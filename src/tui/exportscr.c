@@ -36,7 +36,7 @@ static const char *const xs_doc_names[] = { "the narrative", "the résumé",
 	"the interview cards" };
 static const char *const xs_doc_suffix[] = { "", "-resume", "-cards" };
 
-enum xs_row_id { XR_FORMAT, XR_DOC, XR_PATH, XR_UNWRAP, XR_ASCII, XR_A4, XR_ECQ, XR_NOHEADER,
+enum xs_row_id { XR_DOC, XR_FORMAT, XR_PATH, XR_UNWRAP, XR_ASCII, XR_A4, XR_ECQ, XR_NOHEADER,
 	XR_EXPORT, XR_COUNT };
 
 static struct editor *xs_path;
@@ -194,15 +194,17 @@ xs_draw(struct tui *t, WINDOW *win)
 	    xs_doc == XD_CARDS ? "The cards to practise with: two a page in the PDF, each under "
 	    "a question." : "The PDF has the pages the meter shows: 1-inch "
 	    "margins, 12 pt, numbered pages. The path's extension follows the format.", A_DIM);
+	/* the document above the format, where there is a choice */
+	y = t->top + 2;
 	if (xs_has_docs(t)) {
-		draw_text(win, t->top + 3, 1, 8, "What", xs_row == XR_DOC ? sel : A_BOLD);
+		draw_text(win, y, 1, 8, "What", xs_row == XR_DOC ? sel : A_BOLD);
 		snprintf(buf, sizeof buf, "< %s >", xs_doc_names[xs_doc]);
-		draw_text(win, t->top + 3, 10, cols - 12, buf, A_NORMAL);
+		draw_text(win, y++, 10, cols - 12, buf, A_NORMAL);
 	}
-	draw_text(win, t->top + 2, 1, 8, "Format", xs_row == XR_FORMAT ? sel : A_BOLD);
+	draw_text(win, y, 1, 8, "Format", xs_row == XR_FORMAT ? sel : A_BOLD);
 	for (i = 0; i < 3; i++) {
 		snprintf(buf, sizeof buf, "(%c) %s", i == xs_fmt ? '*' : ' ', xs_names[i]);
-		x += draw_text(win, t->top + 2, x, cols - x, buf, i == xs_fmt ? A_BOLD : A_NORMAL) + 3;
+		x += draw_text(win, y, x, cols - x, buf, i == xs_fmt ? A_BOLD : A_NORMAL) + 3;
 	}
 	draw_text(win, t->top + 4, 1, 8, "Path", xs_row == XR_PATH ? sel : A_BOLD);
 	editor_draw(xs_path, win, xs_row == XR_PATH);
@@ -414,13 +416,13 @@ xs_key(struct tui *t, enum action a, wint_t ch, bool keycode)
 	case ACT_DOWN:
 		xs_row = (xs_row + 1) % XR_COUNT;
 		if (xs_row == XR_DOC && !xs_has_docs(t))
-			xs_row++;
+			xs_row = XR_FORMAT;
 		return RD_DRAW;
 	case ACT_PREV:
 	case ACT_UP:
 		xs_row = (xs_row + XR_COUNT - 1) % XR_COUNT;
 		if (xs_row == XR_DOC && !xs_has_docs(t))
-			xs_row--;
+			xs_row = XR_COUNT - 1;
 		return RD_DRAW;
 	case ACT_ENTER:
 		if (xs_row == XR_PATH || xs_row == XR_EXPORT) {

@@ -13,14 +13,14 @@ check "the coach opens" wait_for "Castillo"
 keys F5
 check "F5 exports the narrative first" wait_for "Export the narrative"
 check "and offers the other documents" wait_for "What     < the narrative >"
-# from [ Export ] up to What
-i=0; while [ $i -lt 7 ]; do keys Up; i=$((i + 1)); done
+# from [ Export ] up to What, above the format
+i=0; while [ $i -lt 8 ]; do keys Up; i=$((i + 1)); done
 keys Right
 check "Right chooses the résumé" wait_for "Export the résumé"
 check "its path is the project's with -resume" wait_for "r-resume.pdf"
-keys Down Enter
+keys Down Down Enter
 check "Enter writes the résumé PDF" wait_for "Wrote r-resume.pdf: the résumé, 1 page"
-keys Up Right Up Right Down Down Enter
+keys Up Up Right Down Right Down Enter
 check "the cards as text" wait_for "Wrote r-cards.txt: 5 interview cards"
 keys C-q
 check "the coach quits cleanly" wait_exit 0
