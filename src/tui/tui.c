@@ -304,6 +304,7 @@ tui_after_store(struct tui *t)
 	if (t->ck != NULL) {
 		checker_set_words(t->ck, &p->words);
 		checker_set_candidate(t->ck, p->candidate);
+		t->words_of = p;
 	}
 	findings_owner_text_changed(t->fo);
 	/* A word added to the project or a finding dismissed or brought back,
@@ -881,6 +882,11 @@ tui_loop(struct tui *t)
 
 	tui_layout(t);
 	while (!t->quit) {
+		/* A change the store made reloads the project: a screen that did
+		 * not say so (tui_changed) must not leave the checker reading the
+		 * word list of the project that was freed. */
+		if (t->ck != NULL && t->words_of != NULL && tui_project(t) != t->words_of)
+			tui_after_store(t);
 		if (draw) {
 			tui_layout(t);
 			tui_draw(t);
@@ -991,6 +997,7 @@ tui_start_checker(struct tui *t)
 	checker_set_framework(t->ck, p->fw);
 	checker_set_words(t->ck, &p->words);
 	checker_set_candidate(t->ck, p->candidate);
+	t->words_of = p;
 	/* The status line is soon overwritten; the dashboard keeps saying it,
 	 * so missing data is never a silent "0 findings". */
 	if (checker_warning(t->ck) != NULL) {
