@@ -44,14 +44,53 @@ target_example(const struct project *p, const char *target, int *field)
 	return project_example_by_id(p, (int64_t)id);
 }
 
+/* Parses "example.<id>.resume" and "example.<id>.card": the example,
+ * with *card telling which; NULL for any other target. */
+static const struct example *
+target_shape(const struct project *p, const char *target, bool *card)
+{
+	long long id;
+	char name[16];
+	int n = 0;
+
+	if (sscanf(target, "example.%lld.%15[a-z]%n", &id, name, &n) != 2 || target[n] != '\0')
+		return NULL;
+	if (strcmp(name, "resume") != 0 && strcmp(name, "card") != 0)
+		return NULL;
+	*card = strcmp(name, "card") == 0;
+	return project_example_by_id(p, (int64_t)id);
+}
+
+/* Parses "position.<id>.<field>": the position, with *field its field;
+ * NULL for any other target. */
+static const struct position *
+target_position(const struct project *p, const char *target, int *field)
+{
+	long long id;
+	char name[16];
+	int n = 0;
+
+	if (sscanf(target, "position.%lld.%15[a-z]%n", &id, name, &n) != 2 || target[n] != '\0')
+		return NULL;
+	if ((*field = project_position_field_parse(name)) < 0)
+		return NULL;
+	return project_position_by_id(p, (int64_t)id);
+}
+
 const char *
 comments_target_text(const struct project *p, const char *target)
 {
 	const struct example *e;
+	const struct position *pos;
 	int a, b, n = 0, f;
+	bool card;
 
 	if ((e = target_example(p, target, &f)) != NULL)
 		return e->field[f];
+	if ((e = target_shape(p, target, &card)) != NULL)
+		return card ? project_example_card(e) : project_example_resume(e);
+	if ((pos = target_position(p, target, &f)) != NULL)
+		return pos->field[f];
 	if (sscanf(target, "intro.%d%n", &a, &n) == 1 && target[n] == '\0')
 		return a >= 1 && (size_t)a <= p->fw->n_ecqs ? p->intro[a - 1] : NULL;
 	if (sscanf(target, "note.%d.%d%n", &a, &b, &n) == 2 && target[n] == '\0')
@@ -73,11 +112,18 @@ comments_where(const struct project *p, const char *target, int *ecq, int *examp
 	const struct example *e;
 	int a, b, n = 0, f, E = -1, X = -1;
 	const char *F = "";
+	bool card;
 
 	if ((e = target_example(p, target, &f)) != NULL) {
 		E = e->ecq;
 		X = e->position;
 		F = field_names[f];
+	} else if ((e = target_shape(p, target, &card)) != NULL) {
+		E = e->ecq;
+		X = e->position;
+		F = card ? "card" : "résumé line";
+	} else if (target_position(p, target, &f) != NULL) {
+		F = "résumé position";
 	} else if (sscanf(target, "example.%*d.%n", &n) == 0 && n > 0 &&
 	    field_index(target + n) >= 0) {
 		F = field_names[field_index(target + n)];       /* a deleted example */
@@ -109,6 +155,7 @@ comments_target(const struct project *p, int ecq, int example, const char *field
 {
 	const struct example *e;
 	int f;
+	bool card;
 
 	if (ecq < 0 || (size_t)ecq >= p->fw->n_ecqs) {
 		error_set(err, ERR_NOTFOUND, "there is no ECQ %d (this framework has %zu)",
@@ -117,9 +164,10 @@ comments_target(const struct project *p, int ecq, int example, const char *field
 	}
 	if (strcmp(field, "intro") == 0)
 		return xasprintf("intro.%d", ecq + 1);
-	if ((f = field_index(field)) < 0) {
+	card = strcmp(field, "card") == 0;
+	if ((f = field_index(field)) < 0 && !card && strcmp(field, "resume") != 0) {
 		error_set(err, ERR_USAGE, "no field '%s' (use challenge, context, action, result, "
-		    "intro or title)", field);
+		    "intro, title, resume or card)", field);
 		return NULL;
 	}
 	if ((e = project_example_at(p, ecq, (size_t)(example < 0 ? 0 : example))) == NULL ||
@@ -127,7 +175,8 @@ comments_target(const struct project *p, int ecq, int example, const char *field
 		error_set(err, ERR_NOTFOUND, "ECQ %d has no example %d", ecq + 1, example + 1);
 		return NULL;
 	}
-	return xasprintf("example.%lld.%s", (long long)e->id, field_names[f]);
+	return xasprintf("example.%lld.%s", (long long)e->id, f >= 0 ? field_names[f] :
+	    card ? "card" : "resume");
 }
 
 void

@@ -20,14 +20,17 @@ const char *comments_target_text(const struct project *p, const char *target);
 
 /* Where target is: *ecq (0-based, -1 when unknown), *example (0-based
  * position in its ECQ, -1 when the text is not an example's) and *field,
- * a static name: "title", "challenge", ..., "intro", "note", "candidate",
- * "position", "unsorted" or "" when unknown. Any out pointer may be NULL. */
+ * a static name: "title", "challenge", ..., "card", "résumé line" (an
+ * example's shapes), "intro", "note", "candidate", "position", "résumé
+ * position" (a field of the résumé's work history), "unsorted" or ""
+ * when unknown. Any out pointer may be NULL. */
 void comments_where(const struct project *p, const char *target, int *ecq,
     int *example, const char **field);
 
 /* The revision target of field in ECQ ecq (0-based), example (0-based
  * position; ignored for "intro"): field is challenge, context, action,
- * result, title, start, end or intro. Caller frees; NULL with
+ * result, title, start, end, intro, resume (the example's résumé line) or
+ * card (its interview card). Caller frees; NULL with
  * ERR_NOTFOUND or ERR_USAGE in err. */
 char *comments_target(const struct project *p, int ecq, int example, const char *field,
     struct error *err);

@@ -19,7 +19,10 @@ enum review_need {
 	NEED_EXAMPLE,           /* an example in every ECQ */
 	NEED_RESULT,            /* an example with a Result in every ECQ */
 	NEED_TEXT,              /* an example with CCAR text in every ECQ */
-	NEED_TICKS              /* examples with competencies ticked in every ECQ */
+	NEED_TICKS,             /* examples with competencies ticked in every ECQ */
+	NEED_RESUME_LINE,       /* an example with a résumé line in every ECQ */
+	NEED_CARD,              /* an example with an interview card in every ECQ */
+	NEED_POSITION           /* a position on the résumé */
 };
 
 static const struct {
@@ -36,6 +39,15 @@ static const struct {
 	{ "duplicate_example", NEED_EXAMPLE },
 	{ "word_budget", NEED_TEXT },
 	{ "definition_included", NEED_TEXT },
+	/* the résumé and interview rules judge the shapes, not the narrative:
+	 * silent with no résumé line or card to read is not a pass */
+	{ "first_person", NEED_RESUME_LINE },
+	{ "action_verb", NEED_RESUME_LINE },
+	{ "resume_length", NEED_RESUME_LINE },
+	{ "resume_coverage", NEED_RESUME_LINE },
+	{ "usajobs_limit", NEED_POSITION },
+	{ "card_time", NEED_CARD },
+	{ "card_no_result", NEED_CARD },
 };
 
 /* Every text rule (spelling, passive, ...) reads the examples' text. */
@@ -68,6 +80,12 @@ review_ecq_has(const struct project *p, int e, enum review_need need, char *why,
 
 	if (need == NEED_NOTHING)
 		return true;
+	if (need == NEED_POSITION) {
+		if (p->n_positions > 0)
+			return true;
+		snprintf(why, n, "the résumé has no position yet");
+		return false;
+	}
 	if (cnt == 0) {
 		snprintf(why, n, "ECQ %d has no example yet", e + 1);
 		return false;
@@ -93,12 +111,25 @@ review_ecq_has(const struct project *p, int e, enum review_need need, char *why,
 			if (ex->competencies.n > 0)
 				return true;
 			break;
+		case NEED_RESUME_LINE:
+			if (!review_blank(project_example_resume(ex)))
+				return true;
+			break;
+		case NEED_CARD:
+			if (!review_blank(project_example_card(ex)))
+				return true;
+			break;
 		case NEED_NOTHING:
+		case NEED_POSITION:
 			return true;
 		}
 	}
 	if (need == NEED_RESULT)
 		snprintf(why, n, "ECQ %d has no Result written yet", e + 1);
+	else if (need == NEED_RESUME_LINE)
+		snprintf(why, n, "ECQ %d has no résumé line yet", e + 1);
+	else if (need == NEED_CARD)
+		snprintf(why, n, "ECQ %d has no interview card yet", e + 1);
 	else if (need == NEED_TICKS)
 		snprintf(why, n, "no competencies ticked in ECQ %d's examples (an imported "
 		    "draft has none: tick them in each example)", e + 1);

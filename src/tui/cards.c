@@ -173,6 +173,13 @@ cd_draw(struct tui *t, WINDOW *win)
 	for (k = 0; k < fp->n && y <= t->bottom; k++, y++) {
 		const struct finding *fd = &fp->items[k];
 
+		/* the last row says what does not fit, never drops it silently */
+		if (y == t->bottom && k + 1 < fp->n) {
+			snprintf(line, sizeof line, "and %zu more findings: Enter, then move the "
+			    "cursor onto a marked word.", fp->n - k);
+			draw_text(win, y, 2, cols - 4, line, term_attr(TP_WARN, A_BOLD));
+			break;
+		}
 		if (strcmp(fd->rule, "spelling") == 0)
 			snprintf(line, sizeof line, "%s: %s%s%s", fd->rule, fd->message,
 			    fd->suggestion ? "; perhaps " : "", fd->suggestion ? fd->suggestion : "");
@@ -214,6 +221,8 @@ cd_draft(struct tui *t, const struct example *ex)
 		return RD_DRAW;
 	}
 	free(d);
+	/* the draft is read from its opening line, not its end */
+	editbuf_set_cursor(eb, 0, false);
 	tui_status(t, "Drafted from the example. Now say it aloud and make it yours; "
 	    "Ctrl-R has the text it replaced.");
 	return RD_DRAW | RD_EDIT;
@@ -226,6 +235,10 @@ cd_pace(struct tui *t, int delta)
 	int wpm = card_wpm_load(t->st) + delta;
 	size_t i;
 
+	if (t->readonly_why != NULL) {
+		tui_status(t, "This project is open read-only: the pace cannot be changed.");
+		return RD_DRAW;
+	}
 	if (wpm < CARD_WPM_MIN || wpm > CARD_WPM_MAX) {
 		tui_status(t, "The pace stays between %d and %d words a minute.", CARD_WPM_MIN,
 		    CARD_WPM_MAX);

@@ -108,10 +108,12 @@ commentscr_new(struct tui *t)
 		tui_status(t, "No comment written.");
 		return;
 	}
-	if (store_add_comment(t->st, f->target, quote, start, cs_author(t), body, NULL, &err) != 0)
+	if (store_add_comment(t->st, f->target, quote, start, cs_author(t), body, NULL, &err) != 0) {
 		tui_status_error(t, &err);
-	else
+	} else {
+		tui_changed(t);         /* the store reloaded the project */
 		tui_status(t, "Comment saved.");
+	}
 	editbuf_clear_selection(eb);
 	free(quote);
 }
@@ -173,10 +175,15 @@ cs_draw(struct tui *t, WINDOW *win)
 	for (i = 0; i < p->n_comments && y < t->bottom - 1; i++) {
 		c = &p->comments[i];
 		comments_where(p, c->target, &ecq, &ex, &field);
-		draw_printf(win, y, 0, cols, (int)i == t->comment_item ? sel : A_NORMAL,
-		    "%c #%lld %-8s ECQ %d%s%.0d %s  %s: %s", c->resolved ? ' ' : '*',
-		    (long long)c->id, comments_state(c), ecq + 1, ex >= 0 ? " ex " : "",
-		    ex >= 0 ? ex + 1 : 0, field, c->author, c->body);
+		if (ecq >= 0)
+			draw_printf(win, y, 0, cols, (int)i == t->comment_item ? sel : A_NORMAL,
+			    "%c #%lld %-8s ECQ %d%s%.0d %s  %s: %s", c->resolved ? ' ' : '*',
+			    (long long)c->id, comments_state(c), ecq + 1, ex >= 0 ? " ex " : "",
+			    ex >= 0 ? ex + 1 : 0, field, c->author, c->body);
+		else    /* the candidate, a position of the résumé ... */
+			draw_printf(win, y, 0, cols, (int)i == t->comment_item ? sel : A_NORMAL,
+			    "%c #%lld %-8s %s  %s: %s", c->resolved ? ' ' : '*', (long long)c->id,
+			    comments_state(c), *field ? field : c->target, c->author, c->body);
 		y++;
 		draw_printf(win, y++, 4, cols - 5, A_DIM, "\"%s\"", c->quote);
 		if ((int)i != t->comment_item)
@@ -216,10 +223,11 @@ cs_jump(struct tui *t, const struct comment *c)
 		f.example = id;
 		f.field = cs_field(field);
 	}
+	f.target = c->target;   /* a card, résumé line or position: tui_jump reads it */
 	f.offset = c->offset;
 	if (c->detached)
 		tui_status(t, "Its text is gone; the comment quoted: \"%.200s\"", c->quote);
-	else if (f.ecq >= 0)
+	else if (f.ecq >= 0 || strncmp(c->target, "position.", 9) == 0)
 		tui_jump(t, &f);
 	else
 		tui_status(t, "This comment is on %s, which has no place on a screen.", c->target);
@@ -258,15 +266,21 @@ cs_key(struct tui *t, enum action a, wint_t ch, bool keycode)
 	(void)ch;
 	(void)keycode;
 	id = c->id;
+	/* a reply or a resolution reloads the project: tui_changed after it */
 	if (a == ACT_COMMENT_REPLY) {
-		if (cs_prompt(t, "Reply", body, sizeof body) &&
-		    store_reply_comment(t->st, id, cs_author(t), body, &err) != 0)
+		if (!cs_prompt(t, "Reply", body, sizeof body))
+			return RD_DRAW;
+		if (store_reply_comment(t->st, id, cs_author(t), body, &err) != 0)
 			tui_status_error(t, &err);
+		else
+			tui_changed(t);
 		return RD_DRAW;
 	}
 	if (a == ACT_TOGGLE) {      /* Space ticks it resolved */
 		if (store_resolve_comment(t->st, id, !c->resolved, &err) != 0)
 			tui_status_error(t, &err);
+		else
+			tui_changed(t);
 		return RD_DRAW;
 	}
 	return RD_IGNORED;

@@ -7,6 +7,9 @@
  * format changes the extension, typing an extension chooses the format,
  * and a path named for no format is refused, so no file ever holds one
  * format under another's name. Replacing an existing file asks first.
+ * Where the framework asks for a résumé or interview cards, the document
+ * is chosen too: the narrative, the résumé or the cards, written as
+ * `export --resume` and `export --cards` write them.
  */
 #include "config.h"
 
@@ -15,7 +18,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "card.h"
 #include "export.h"
+#include "resume.h"
 #include "tui/draw.h"
 #include "tui/term.h"
 #include "tui/tui.h"
@@ -25,11 +30,18 @@ static const char *const xs_names[] = { "PDF", "Plain text", "Markdown" };
 static const char *const xs_ext[] = { ".pdf", ".txt", ".md" };
 static const enum export_format xs_fmts[] = { EXPORT_PDF, EXPORT_TEXT, EXPORT_MARKDOWN };
 
-enum xs_row_id { XR_FORMAT, XR_PATH, XR_UNWRAP, XR_ASCII, XR_A4, XR_ECQ, XR_NOHEADER,
+/* The document: the narrative, the résumé, the interview cards. */
+enum xs_doc_id { XD_NARRATIVE, XD_RESUME, XD_CARDS, XD_COUNT };
+static const char *const xs_doc_names[] = { "the narrative", "the résumé",
+	"the interview cards" };
+static const char *const xs_doc_suffix[] = { "", "-resume", "-cards" };
+
+enum xs_row_id { XR_DOC, XR_FORMAT, XR_PATH, XR_UNWRAP, XR_ASCII, XR_A4, XR_ECQ, XR_NOHEADER,
 	XR_EXPORT, XR_COUNT };
 
 static struct editor *xs_path;
 static int xs_fmt;
+static int xs_doc = XD_NARRATIVE;
 static int xs_row;
 static bool xs_unwrap, xs_ascii, xs_a4, xs_noheader;
 static int xs_ecq = -1;         /* -1: all ECQs */
@@ -56,13 +68,32 @@ xs_ext_at(const char *path)
 	return strlen(path);
 }
 
-/* The project's path with the format's extension instead of ".ecq". */
+/* Whether the framework asks for document d (the narrative always
+ * exports, as it always did). */
+static bool
+xs_doc_ok(const struct tui *t, int d)
+{
+	const struct fw_documents *docs = &tui_fw(t)->docs;
+
+	return d == XD_NARRATIVE || (d == XD_RESUME && docs->use[DOC_RESUME] != DOC_NO) ||
+	    (d == XD_CARDS && docs->use[DOC_INTERVIEW] != DOC_NO);
+}
+
+/* Whether there is a document to choose (the row is shown). */
+static bool
+xs_has_docs(const struct tui *t)
+{
+	return xs_doc_ok(t, XD_RESUME) || xs_doc_ok(t, XD_CARDS);
+}
+
+/* The project's path with the format's extension instead of ".ecq"
+ * ("-resume" or "-cards" before it for those documents). */
 static char *
 xs_default_path(const struct tui *t, int fmt)
 {
 	const char *p = store_path(t->st);
 
-	return xasprintf("%.*s%s", (int)xs_ext_at(p), p, xs_ext[fmt]);
+	return xasprintf("%.*s%s%s", (int)xs_ext_at(p), p, xs_doc_suffix[xs_doc], xs_ext[fmt]);
 }
 
 static void
@@ -109,6 +140,8 @@ xs_enter(struct tui *t)
 		xs_fmt = f >= 0 ? f : 0;
 		free(fmt);
 	}
+	if (!xs_doc_ok(t, xs_doc))
+		xs_doc = XD_NARRATIVE;
 	if (xs_path == NULL)
 		xs_path = editor_new("", 0);
 	path = xs_default_path(t, xs_fmt);
@@ -154,13 +187,24 @@ xs_draw(struct tui *t, WINDOW *win)
 	attr_t sel = term_attr(TP_SELECT, A_REVERSE) | A_BOLD;
 	char buf[300];
 
-	tui_draw_title(t, win, "Export the narrative", NULL);
-	draw_text(win, t->top + 1, 1, cols - 2, "The PDF has the pages the meter shows: 1-inch "
+	snprintf(buf, sizeof buf, "Export %s", xs_doc_names[xs_doc]);
+	tui_draw_title(t, win, buf, NULL);
+	draw_text(win, t->top + 1, 1, cols - 2, xs_doc == XD_RESUME ? "The résumé at the "
+	    "margins and font size of the résumé screen (m, f); text for USAJOBS." :
+	    xs_doc == XD_CARDS ? "The cards to practise with: two a page in the PDF, each under "
+	    "a question." : "The PDF has the pages the meter shows: 1-inch "
 	    "margins, 12 pt, numbered pages. The path's extension follows the format.", A_DIM);
-	draw_text(win, t->top + 2, 1, 8, "Format", xs_row == XR_FORMAT ? sel : A_BOLD);
+	/* the document above the format, where there is a choice */
+	y = t->top + 2;
+	if (xs_has_docs(t)) {
+		draw_text(win, y, 1, 8, "What", xs_row == XR_DOC ? sel : A_BOLD);
+		snprintf(buf, sizeof buf, "< %s >", xs_doc_names[xs_doc]);
+		draw_text(win, y++, 10, cols - 12, buf, A_NORMAL);
+	}
+	draw_text(win, y, 1, 8, "Format", xs_row == XR_FORMAT ? sel : A_BOLD);
 	for (i = 0; i < 3; i++) {
 		snprintf(buf, sizeof buf, "(%c) %s", i == xs_fmt ? '*' : ' ', xs_names[i]);
-		x += draw_text(win, t->top + 2, x, cols - x, buf, i == xs_fmt ? A_BOLD : A_NORMAL) + 3;
+		x += draw_text(win, y, x, cols - x, buf, i == xs_fmt ? A_BOLD : A_NORMAL) + 3;
 	}
 	draw_text(win, t->top + 4, 1, 8, "Path", xs_row == XR_PATH ? sel : A_BOLD);
 	editor_draw(xs_path, win, xs_row == XR_PATH);
@@ -171,7 +215,9 @@ xs_draw(struct tui *t, WINDOW *win)
 	xs_draw_option(win, y++, XR_ASCII, xs_ascii, "ASCII only: plain quotes, dashes and "
 	    "letters (text and Markdown)");
 	xs_draw_option(win, y++, XR_A4, xs_a4, "A4 paper instead of US Letter (PDF)");
-	if (xs_ecq < 0)
+	if (xs_doc != XD_NARRATIVE)
+		snprintf(buf, sizeof buf, "ECQs: all (one ECQ is for the narrative)");
+	else if (xs_ecq < 0)
 		snprintf(buf, sizeof buf, "ECQs: < all >");
 	else
 		snprintf(buf, sizeof buf, "ECQs: < only ECQ %d, %s >", xs_ecq + 1,
@@ -183,6 +229,58 @@ xs_draw(struct tui *t, WINDOW *win)
 	if (xs_result[0] != '\0')
 		draw_wrap(win, y + 3, 1, cols - 2, t->bottom - y - 2, 0, xs_result,
 		    xs_failed ? term_attr(TP_BAD, A_BOLD) : term_attr(TP_GOOD, A_BOLD));
+}
+
+/* The résumé or the cards written to path, as `export --resume` and
+ * `export --cards` write them; the result in xs_result. */
+static void
+xs_export_shape(struct tui *t, const char *path, struct export_options *o)
+{
+	const struct project *p = tui_project(t);
+	struct resume_settings rs;
+	struct export_output out;
+	struct error err;
+	struct stat sb;
+	size_t n = 0;
+	int rc;
+
+	memset(&out, 0, sizeof out);
+	error_clear(&err);
+	o->layout.ecq = -1;
+	if (xs_doc == XD_RESUME) {
+		resume_settings_load(t->st, &rs);
+		rc = resume_render(t->lc, p, &rs, xs_fmts[xs_fmt], o, &out, &err);
+	} else {
+		rc = card_render(t->lc, p, xs_fmts[xs_fmt], o, card_wpm_load(t->st), &out, &n,
+		    &err);
+	}
+	if (rc == 0)
+		rc = export_write_file(path, out.data, out.len, o, &err);
+	if (rc != 0) {
+		snprintf(xs_result, sizeof xs_result, "Not exported: %s", err.msg);
+		xs_failed = true;
+		export_output_free(&out);
+		return;
+	}
+	xs_failed = false;
+	if (stat(path, &sb) != 0)
+		sb.st_size = (off_t)out.len;
+	if (xs_doc == XD_CARDS && xs_fmts[xs_fmt] == EXPORT_PDF)
+		snprintf(xs_result, sizeof xs_result, "Wrote %s: %zu interview card%s, %d page%s, "
+		    "%lld bytes.", path, n, n == 1 ? "" : "s", out.pages, out.pages == 1 ? "" : "s",
+		    (long long)sb.st_size);
+	else if (xs_doc == XD_CARDS)
+		snprintf(xs_result, sizeof xs_result, "Wrote %s: %zu interview card%s, %lld bytes.",
+		    path, n, n == 1 ? "" : "s", (long long)sb.st_size);
+	else if (xs_fmts[xs_fmt] == EXPORT_PDF)
+		snprintf(xs_result, sizeof xs_result, "Wrote %s: the résumé, %d page%s%s, %lld "
+		    "bytes.%s%s", path, out.pages, out.pages == 1 ? "" : "s",
+		    out.pages > (int)p->fw->docs.resume_pages ? " (over its budget)" : "",
+		    (long long)sb.st_size, out.warning ? " " : "", out.warning ? out.warning : "");
+	else
+		snprintf(xs_result, sizeof xs_result, "Wrote %s: the résumé, %lld bytes.%s%s", path,
+		    (long long)sb.st_size, out.warning ? " " : "", out.warning ? out.warning : "");
+	export_output_free(&out);
 }
 
 static void
@@ -238,6 +336,10 @@ xs_export(struct tui *t)
 	o.layout.ecq = xs_ecq;
 	memset(&out, 0, sizeof out);
 	error_clear(&err);
+	if (xs_doc != XD_NARRATIVE) {
+		xs_export_shape(t, path, &o);
+		goto out;
+	}
 	if (export_file(t->lc, tui_project(t), xs_fmts[xs_fmt], &o, path, &out, &err) != 0) {
 		snprintf(xs_result, sizeof xs_result, "Not exported: %s", err.msg);
 		xs_failed = true;
@@ -262,11 +364,21 @@ static void
 xs_toggle(struct tui *t, enum action a)
 {
 	int n = (int)tui_fw(t)->n_ecqs;
+	char *path;
 
 	switch (xs_row) {
 	case XR_FORMAT:
 		xs_fmt = (xs_fmt + (a == ACT_LEFT ? 2 : 1)) % 3;
 		xs_format_chosen();
+		break;
+	case XR_DOC:
+		do
+			xs_doc = (xs_doc + (a == ACT_LEFT ? XD_COUNT - 1 : 1)) % XD_COUNT;
+		while (!xs_doc_ok(t, xs_doc));
+		path = xs_default_path(t, xs_fmt);
+		xs_put_path(path);
+		free(path);
+		xs_result[0] = '\0';
 		break;
 	case XR_UNWRAP:
 		xs_unwrap = !xs_unwrap;
@@ -278,6 +390,8 @@ xs_toggle(struct tui *t, enum action a)
 		xs_a4 = !xs_a4;
 		break;
 	case XR_ECQ:
+		if (xs_doc != XD_NARRATIVE)
+			break;
 		/* -1 (all), 0 .. n-1 */
 		xs_ecq = (xs_ecq + 1 + (a == ACT_LEFT ? n : 1)) % (n + 1) - 1;
 		break;
@@ -301,10 +415,14 @@ xs_key(struct tui *t, enum action a, wint_t ch, bool keycode)
 	case ACT_NEXT:
 	case ACT_DOWN:
 		xs_row = (xs_row + 1) % XR_COUNT;
+		if (xs_row == XR_DOC && !xs_has_docs(t))
+			xs_row = XR_FORMAT;
 		return RD_DRAW;
 	case ACT_PREV:
 	case ACT_UP:
 		xs_row = (xs_row + XR_COUNT - 1) % XR_COUNT;
+		if (xs_row == XR_DOC && !xs_has_docs(t))
+			xs_row = XR_COUNT - 1;
 		return RD_DRAW;
 	case ACT_ENTER:
 		if (xs_row == XR_PATH || xs_row == XR_EXPORT) {

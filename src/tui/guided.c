@@ -53,7 +53,23 @@ guided_available(const struct tui *t, size_t k)
 	return !s->optional || guided_example(t, s) != NULL;
 }
 
-/* Keeps the plan, its step and its shared start in the project. */
+/* The plan the project keeps: the coach's own "plan", else the one
+ * `cohort init --plan` gave ("plan.name"). NULL when neither. */
+static char *
+guided_kept_plan(struct tui *t)
+{
+	char *ref = store_get_setting(t->st, "plan");
+
+	if (ref == NULL || *ref == '\0') {
+		free(ref);
+		ref = store_get_setting(t->st, "plan.name");
+	}
+	return ref;
+}
+
+/* Keeps the plan, its step and its shared start in the project. The step
+ * is kept from 0 (the first), as `cohort init` writes it and `report`
+ * reads it; "plan.name" is the plan `report` shows. */
 static void
 guided_remember(struct tui *t)
 {
@@ -62,8 +78,9 @@ guided_remember(struct tui *t)
 
 	if (t->readonly_why != NULL || t->plan_ref == NULL)
 		return;
-	snprintf(buf, sizeof buf, "%d", t->guide_step + 1);
+	snprintf(buf, sizeof buf, "%d", t->guide_step);
 	if (store_set_setting(t->st, "plan", t->plan_ref, &err) != 0
+	    || store_set_setting(t->st, "plan.name", t->plan_ref, &err) != 0
 	    || store_set_setting(t->st, "plan.step", buf, &err) != 0
 	    || store_set_setting(t->st, "plan.on", t->guided ? "1" : "0", &err) != 0)
 		tui_status_error(t, &err);
@@ -259,9 +276,9 @@ guided_remembered_start(const struct tui *t)
 int
 guided_init(struct tui *t, const struct tui_options *opt, bool created, struct error *err)
 {
-	char *ref = store_get_setting(t->st, "plan"), *on = store_get_setting(t->st, "plan.on");
+	char *ref = guided_kept_plan(t), *on = store_get_setting(t->st, "plan.on");
 	char *step = store_get_setting(t->st, "plan.step"), *given = NULL, *path, real[PATH_MAX];
-	int k = step != NULL ? atoi(step) - 1 : 0, rc = 0;
+	int k = step != NULL ? atoi(step) : 0, rc = 0;
 	bool turn_on = created || (on != NULL && strcmp(on, "1") == 0);
 	time_t start;
 	struct error lerr;
@@ -340,10 +357,10 @@ guided_start(struct tui *t)
 	struct error err;
 
 	if (t->plan == NULL) {
-		ref = store_get_setting(t->st, "plan");
+		ref = guided_kept_plan(t);
 		step = store_get_setting(t->st, "plan.step");
 		if (guided_use(t, ref != NULL && *ref != '\0' ? ref : GUIDED_DEFAULT_PLAN,
-		    step != NULL ? atoi(step) - 1 : 0, &err) != 0) {
+		    step != NULL ? atoi(step) : 0, &err) != 0) {
 			tui_status_error(t, &err);
 			free(ref);
 			free(step);
@@ -483,6 +500,9 @@ guided_draw_line(struct tui *t, WINDOW *win, int y)
 	guided_countdown(t, cd, sizeof cd, &late);
 	snprintf(right, sizeof right, "%s%s%s", cd, cd[0] != '\0' ? "  " : "",
 	    guided_at_step(t) ? "Ctrl-N next, Ctrl-P back" : "Ctrl-G back to the step");
+	/* the step's name before the keys: they are on the help line too */
+	if (cd[0] != '\0' && draw_width(left) + draw_width(right) + 2 > cols)
+		snprintf(right, sizeof right, "%s", cd);
 	draw_fill(win, y, A_NORMAL);
 	rw = draw_width(right);
 	x = draw_text(win, y, 0, cols - rw - 2, left, A_BOLD);
@@ -640,6 +660,20 @@ gs_draw_definition(struct tui *t, WINDOW *win, const struct fw_ecq *e)
 	    term_attr(TP_DIM, A_DIM));
 }
 
+/* Where a finding of the ECQ is, as the review step lists it: the
+ * example's field, its card or résumé line, else the ECQ. */
+static const char *
+gs_finding_place(const struct finding *f)
+{
+	const char *shape = checker_target_shape(f->target);
+
+	if (f->field >= 0)
+		return project_field_name((enum example_field)f->field);
+	if (shape != NULL)
+		return strcmp(shape, "card") == 0 ? "Card" : "Résumé line";
+	return "ECQ";
+}
+
 static void
 gs_draw_review(struct tui *t, WINDOW *win)
 {
@@ -664,7 +698,7 @@ gs_draw_review(struct tui *t, WINDOW *win)
 		if (f->ecq != t->ecq)
 			continue;
 		snprintf(buf, sizeof buf, "%s %s: %s", f->severity == SEV_ERROR ? "!" : "-",
-		    f->field >= 0 ? project_field_name((enum example_field)f->field) : "ECQ", f->message);
+		    gs_finding_place(f), f->message);
 		draw_text(win, y++, 2, cols - 4, buf, A_NORMAL);
 		shown++;
 	}

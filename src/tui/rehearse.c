@@ -122,12 +122,14 @@ rh_draw(struct tui *t, WINDOW *win)
 	card_clock(fw->docs.interview_max_seconds, b, sizeof b);
 	card_clock(card_seconds(card, wpm), est, sizeof est);
 	rh_drawn_sec = (long)(ms / 1000);
-	snprintf(line, sizeof line, "Time %s  %s  (aim for %s to %s; the card reads in about %s)",
-	    clock, rh_running ? "running: t stops" : ms > 0 ?
-	    "stopped: 1, 2 or 3 keeps it with your mark" : "t starts the timer", a, b, est);
+	snprintf(line, sizeof line, "Time %s  %s", clock, rh_running ? "running: t stops" :
+	    ms > 0 ? "stopped: 1, 2 or 3 keeps it with your mark" : "t starts the timer");
 	draw_text(win, y, 1, cols - 2, line, rh_running ? term_attr(TP_GOOD, A_BOLD) |
 	    A_BOLD : A_BOLD);
-	y += 2;
+	/* the target on a line of its own: at 80 columns it was cut off */
+	snprintf(line, sizeof line, "Aim for %s to %s; the card reads in about %s.", a, b, est);
+	draw_text(win, y + 1, 1, cols - 2, line, A_NORMAL);
+	y += 3;
 	/* the earlier rehearsals: the newest that fit, oldest first */
 	rows_left = t->bottom - y + 1;
 	if (rh_show) {
@@ -174,6 +176,10 @@ rh_keep(struct tui *t, int mark)
 
 	if (ex == NULL)
 		return RD_DRAW;
+	if (t->readonly_why != NULL) {
+		tui_status(t, "This project is open read-only: no rehearsal can be kept.");
+		return RD_DRAW;
+	}
 	if (rh_running || ms <= 0) {
 		tui_status(t, rh_running ? "Stop the timer first (t), then mark how it went." :
 		    "Start the timer (t), answer, stop it, then mark how it went.");
@@ -184,6 +190,8 @@ rh_keep(struct tui *t, int mark)
 		tui_status_error(t, &err);
 		return RD_DRAW;
 	}
+	/* the store reloaded the project: the checker's words are the new ones */
+	tui_changed(t);
 	card_clock((double)ms / 1000.0, clock, sizeof clock);
 	tui_status(t, "Kept: %s, marked %d. n asks another question.", clock, mark);
 	rh_elapsed = 0;

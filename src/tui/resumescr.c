@@ -581,6 +581,27 @@ rs_field_hint(int field)
 	}
 }
 
+/* The position's text in USAJOBS' builder (its duties and résumé lines,
+ * as saved) against the framework's resume_field_chars: the count
+ * usajobs_limit checks, so the finding the review jumps here for shows. */
+static void
+rs_draw_usajobs(struct tui *t, WINDOW *win, int y, int cols, const struct position *pos)
+{
+	const struct project *p = tui_project(t);
+	size_t chars = resume_usajobs_chars(p, pos);
+	size_t limit = (size_t)tui_fw(t)->docs.resume_field_chars;
+	char buf[200];
+
+	if (limit > 0 && chars > limit)
+		snprintf(buf, sizeof buf, "USAJOBS: %zu characters of duties and lines, over its "
+		    "%zu: cut %zu.", chars, limit, chars - limit);
+	else
+		snprintf(buf, sizeof buf, "USAJOBS: %zu of %zu characters of duties and lines.",
+		    chars, limit);
+	draw_text(win, y, 2, cols - 4, buf, limit > 0 && chars > limit ?
+	    term_attr(TP_WARN, A_BOLD) : A_DIM);
+}
+
 static void
 rs_draw_detail(struct tui *t, WINDOW *win, int cols)
 {
@@ -599,6 +620,8 @@ rs_draw_detail(struct tui *t, WINDOW *win, int cols)
 		snprintf(buf, sizeof buf, "Position %d: Enter edits its fields, [ and ] move it, "
 		    "d deletes it.", rs_position_index(p, r->id));
 		draw_wrap(win, rs_ed_y - 1, 1, cols - 2, rs_ed_h + 1, 0, buf, A_DIM);
+		if ((pos = project_position_by_id(p, r->id)) != NULL && y <= t->bottom)
+			rs_draw_usajobs(t, win, y, cols, pos);
 		return;
 	}
 	if (r->kind == RS_FIELD) {
@@ -609,7 +632,9 @@ rs_draw_detail(struct tui *t, WINDOW *win, int cols)
 		if (f != NULL)
 			editor_draw(f->ed, win, t->focus == f);
 		if (pos != NULL && y <= t->bottom)
-			draw_text(win, y, 2, cols - 4, rs_field_hint(r->field), A_DIM);
+			draw_text(win, y++, 2, cols - 4, rs_field_hint(r->field), A_DIM);
+		if (pos != NULL && y <= t->bottom)
+			rs_draw_usajobs(t, win, y, cols, pos);
 		return;
 	}
 	if (r->kind != RS_LINE || (ex = project_example_by_id(p, r->id)) == NULL)
@@ -882,6 +907,8 @@ rs_draft(struct tui *t, int64_t example)
 		return RD_DRAW;
 	}
 	free(d);
+	/* the draft is read from its opening line, not its end */
+	editbuf_set_cursor(eb, 0, false);
 	tui_focus(t, f);
 	tui_status(t, "Drafted from the example's story: make it yours here (Esc when done); "
 	    "Ctrl-R has the text it replaced.");

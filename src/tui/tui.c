@@ -304,6 +304,7 @@ tui_after_store(struct tui *t)
 	if (t->ck != NULL) {
 		checker_set_words(t->ck, &p->words);
 		checker_set_candidate(t->ck, p->candidate);
+		t->words_of = p;
 	}
 	findings_owner_text_changed(t->fo);
 	/* A word added to the project or a finding dismissed or brought back,
@@ -474,6 +475,14 @@ tui_jump(struct tui *t, const struct finding *f)
 		}
 		return;
 	}
+	/* an ECQ the résumé does not show (resume_coverage): the résumé screen
+	 * on that ECQ's first example, whose line g drafts */
+	if (f->ecq >= 0 && f->rule != NULL && strcmp(f->rule, "resume_coverage") == 0 &&
+	    project_example_at(tui_project(t), f->ecq, 0) != NULL) {
+		resumescr_select(project_example_at(tui_project(t), f->ecq, 0)->id, 0, -1);
+		tui_goto(t, SCR_RESUME);
+		return;
+	}
 	if (f->ecq >= 0) {
 		t->ecq = f->ecq;
 		t->ecq_item = 0;
@@ -531,10 +540,16 @@ tui_help_acts(const struct tui *t, enum action *out, size_t n)
 {
 	const enum action *in = t->scr->help(t);
 	size_t i, k = 0;
+	bool has_next = false;
 
-	/* away from the step: the way back first */
+	for (i = 0; in[i] != ACT_NONE; i++)
+		has_next = has_next || in[i] == ACT_GUIDE_NEXT;
+	/* away from the step: the way back first; at a step on a screen whose
+	 * keys do not name the plan's (cards, résumé, rehearsal), the next step */
 	if (t->guided && !guided_at_step(t) && k + 1 < n)
 		out[k++] = ACT_GUIDE_HERE;
+	else if (t->guided && !has_next && k + 1 < n)
+		out[k++] = ACT_GUIDE_NEXT;
 	for (i = 0; in[i] != ACT_NONE && k + 1 < n; i++) {
 		if ((in[i] == ACT_GUIDE_NEXT || in[i] == ACT_GUIDE_BACK || in[i] == ACT_GUIDE_HERE)
 		    && !t->guided)
@@ -697,6 +712,7 @@ tui_save_again_if_gone(struct tui *t)
 		free(where);
 		return -1;
 	}
+	tui_changed(t);         /* the store reloaded the project it wrote again */
 	(void)tui_save(t);
 	tui_status(t, "The project is saved again as %s.", where);
 	free(where);
@@ -866,6 +882,11 @@ tui_loop(struct tui *t)
 
 	tui_layout(t);
 	while (!t->quit) {
+		/* A change the store made reloads the project: a screen that did
+		 * not say so (tui_changed) must not leave the checker reading the
+		 * word list of the project that was freed. */
+		if (t->ck != NULL && t->words_of != NULL && tui_project(t) != t->words_of)
+			tui_after_store(t);
 		if (draw) {
 			tui_layout(t);
 			tui_draw(t);
@@ -976,6 +997,7 @@ tui_start_checker(struct tui *t)
 	checker_set_framework(t->ck, p->fw);
 	checker_set_words(t->ck, &p->words);
 	checker_set_candidate(t->ck, p->candidate);
+	t->words_of = p;
 	/* The status line is soon overwritten; the dashboard keeps saying it,
 	 * so missing data is never a silent "0 findings". */
 	if (checker_warning(t->ck) != NULL) {

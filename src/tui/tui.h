@@ -161,6 +161,8 @@ struct tui {
 	/* the one owner of findings every screen reads (findings_owner.h) */
 	struct findings_owner *fo;
 	size_t dict_words, dict_dismissed;      /* the project's lists last seen */
+	const struct project *words_of;         /* the project whose word list the
+	                                         * checker holds (tui_after_store) */
 
 	char status[1100];
 	bool status_error;

@@ -70,11 +70,18 @@ run help "$DEMO"
 run review "$DEMO"
 run resume "$DEMO"
 run editor "$NEW"
+run card-draft "$DEMO"
 run empty-review "$NEW"
 run add-word "$NEW"
 if command -v sqlite3 >/dev/null 2>&1; then
 	run cards "$DEMO && sqlite3 p.ecq \"UPDATE example SET card = card || ' The recieved plan held.' WHERE id = 1\""
+	run card-findings "$DEMO && sqlite3 p.ecq \"UPDATE example SET card = card || ' The recieved plan was utilized. We recieved a lot.' WHERE id = 1\""
+	run guided-resume "$DEMO && sqlite3 p.ecq \"INSERT INTO setting(key, value) VALUES ('plan', 'self-paced'), ('plan.on', '1'), ('plan.step', '101')\""
+	run guided-review "$DEMO && sqlite3 p.ecq \"UPDATE example SET card = card || ' The recieved plan held.' WHERE id = 1; INSERT INTO setting(key, value) VALUES ('plan', 'self-paced'), ('plan.on', '1'), ('plan.step', '20')\""
 else
+	n=$((n + 1)); echo "ok $n # SKIP sqlite3 is not installed"
+	n=$((n + 1)); echo "ok $n # SKIP sqlite3 is not installed"
+	n=$((n + 1)); echo "ok $n # SKIP sqlite3 is not installed"
 	n=$((n + 1)); echo "ok $n # SKIP sqlite3 is not installed"
 fi
 # a second writer holds the lock: the coach opens read-only with a banner

@@ -372,11 +372,76 @@ review__never_passes_what_it_cannot_check(void **state)
 	fixture_close(&fx);
 }
 
+/* The résumé and interview lines of a ses-2025 checklist are "not yet"
+ * while there is no résumé line, card or position to judge: their rules'
+ * silence then is not a pass. */
+static void
+review__shapes_not_passed_without_them(void **state)
+{
+	struct checklist_item lines = { CHECKLIST_MAKE_SURE, (char *)"Résumé lines", { 0 } };
+	struct checklist_item usajobs = { CHECKLIST_MAKE_SURE, (char *)"USAJOBS", { 0 } };
+	struct checklist_item cards = { CHECKLIST_MAKE_SURE, (char *)"Interview", { 0 } };
+	struct fixture fx;
+	struct findings none;
+	struct error err;
+	char why[256];
+	size_t e;
+	int64_t id, pos;
+
+	(void)state;
+	strlist_push(&lines.rules, "first_person");
+	strlist_push(&lines.rules, "action_verb");
+	strlist_push(&usajobs.rules, "usajobs_limit");
+	strlist_push(&cards.rules, "card_time");
+	fixture_open(&fx, true);
+	findings_init(&none);
+	for (e = 0; e < store_project(fx.st)->fw->n_ecqs; e++) {
+		if (e == 1) {
+			id = fx.id;
+		} else {
+			assert_int_equal(store_add_example(fx.st, (int)e, "Example", &id, &err), 0);
+		}
+		assert_int_equal(store_set_example_field(fx.st, id, EX_RESULT,
+		    "Costs fell 12 percent.", &err), 0);
+	}
+	/* a whole narrative, and no résumé line, card or position */
+	assert_int_equal(review_state_of(store_project(fx.st), &lines, &none, NULL, why,
+	    sizeof why), REVIEW_NOT_YET);
+	assert_string_equal(why, "ECQ 1 has no résumé line yet");
+	assert_int_equal(review_state_of(store_project(fx.st), &cards, &none, NULL, why,
+	    sizeof why), REVIEW_NOT_YET);
+	assert_string_equal(why, "ECQ 1 has no interview card yet");
+	assert_int_equal(review_state_of(store_project(fx.st), &usajobs, &none, NULL, why,
+	    sizeof why), REVIEW_NOT_YET);
+	assert_string_equal(why, "the résumé has no position yet");
+	/* every ECQ's example with a line and a card, and a position */
+	for (e = 0; e < store_project(fx.st)->n_examples; e++) {
+		id = store_project(fx.st)->examples[e].id;
+		assert_int_equal(store_set_example_resume(fx.st, id, "Cut costs 12 percent.",
+		    &err), 0);
+		assert_int_equal(store_set_example_card(fx.st, id, "I cut costs 12 percent.",
+		    &err), 0);
+	}
+	assert_int_equal(store_add_position(fx.st, "Director", &pos, &err), 0);
+	assert_int_equal(review_state_of(store_project(fx.st), &lines, &none, NULL, NULL, 0),
+	    REVIEW_PASSED);
+	assert_int_equal(review_state_of(store_project(fx.st), &cards, &none, NULL, NULL, 0),
+	    REVIEW_PASSED);
+	assert_int_equal(review_state_of(store_project(fx.st), &usajobs, &none, NULL, NULL, 0),
+	    REVIEW_PASSED);
+	findings_free(&none);
+	strlist_free(&lines.rules);
+	strlist_free(&usajobs.rules);
+	strlist_free(&cards.rules);
+	fixture_close(&fx);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(field__acronym_spelled_out_in_challenge_is_defined_in_result),
+		cmocka_unit_test(review__shapes_not_passed_without_them),
 		cmocka_unit_test(field__reads_unsaved_text_of_earlier_fields),
 		cmocka_unit_test(project__stale_until_dictionary_change_then_fresh),
 		cmocka_unit_test(page_limit__lands_on_the_ecqs_over_their_share),
