@@ -38,7 +38,8 @@ check "the rehearsal is listed with its mark" wait_for "mark 3"
 keys Escape
 check "Esc goes back to the cards" wait_for "Interview cards"
 keys Down g
-check "g drafts a card from the example" wait_for "cleared all 263 overdue appeals"
+check "g drafts a card from the example, shown from its opening" \
+    wait_for "In June 2020, I became Director of the Office of Grants Management"
 keys +
 check "+ sets a faster pace" wait_for "140 words a minute"
 keys C-q
