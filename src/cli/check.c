@@ -16,7 +16,6 @@
 
 #include "checker.h"
 #include "cli.h"
-#include "findout.h"
 #include "framework.h"
 #include "importer.h"
 #include "json.h"
@@ -24,7 +23,7 @@
 #include "linecol.h"
 #include "paths.h"
 #include "resume.h"
-#include "ruleopts.h"
+#include "lint.h"
 #include "store.h"
 #include "text.h"
 #include "xalloc.h"
@@ -281,7 +280,7 @@ print_text(struct check *c, const struct findings *fs, const size_t *order)
 		cli_printf(stdout, ": %s: ", severity_name(f->severity));
 		cli_put_line(stdout, f->message);
 		cli_printf(stdout, " [%s]\n", f->rule);
-		findout_suggestions(stdout, f);
+		lint_finding_suggestions(stdout, f);
 		if (f->fix != NULL) {
 			const char *t = finding_text(c->p, f);
 
@@ -399,7 +398,7 @@ print_json(struct check *c, const struct findings *fs, const size_t *order,
 			json_string_n(&j, t + off, f->length <= tl - off ? f->length : tl - off);
 		else
 			json_null(&j);
-		findout_json_tail(&j, f);
+		lint_finding_json_tail(&j, f);
 		json_object_end(&j);
 	}
 	json_array_end(&j);
@@ -416,7 +415,7 @@ print_json(struct check *c, const struct findings *fs, const size_t *order,
 	json_int(&j, (long long)by_sev[SEV_WARNING]);
 	json_key(&j, "info");
 	json_int(&j, (long long)by_sev[SEV_INFO]);
-	findout_json_rule_counts(&j, fs);
+	lint_finding_json_rule_counts(&j, fs);
 	json_key(&j, "words");
 	json_int(&j, (long long)c->total_words);
 	json_key(&j, "ecqs");
@@ -690,7 +689,7 @@ cli_check(int argc, char **argv)
 			cli_error("check", "warning: résumé lines not laid out: %s", err.msg);
 	}
 	count_words(&c);
-	status = findout_tally(&fs, ro.fail_on, by_sev);
+	status = lint_finding_tally(&fs, ro.fail_on, by_sev);
 	order = finding_order(&c, &fs);
 	if (ro.json) {
 		print_json(&c, &fs, order, by_sev, spelling, checker_warning(ck));

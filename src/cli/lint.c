@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * lint.c: `ecqcoach lint`, the text rules on plain text (a file or standard
- * input), printed like a compiler's diagnostics or as one JSON object.
+ * input), printed like a compiler's diagnostics or as one JSON object; and
+ * what `check` shares with it (lint.h): the rule options and the way a
+ * finding is printed.
  */
 #include "config.h"
+#include "lint.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -16,12 +19,174 @@
 #include "bounded.h"
 #include "checker.h"
 #include "cli.h"
-#include "findout.h"
 #include "json.h"
 #include "text.h"
 #include "paths.h"
-#include "ruleopts.h"
 #include "xalloc.h"
+
+/* ---- the options check and lint share ------------------------------------ */
+
+void
+ruleopts_init(struct ruleopts *ro)
+{
+	memset(ro, 0, sizeof *ro);
+	ro->fail_on = SEV_WARNING;
+}
+
+/* Every rule the engine knows, text and project rules alike, so the ids
+ * --rules accepts can be looked up from either command. */
+static int
+ruleopts_list_rules(void)
+{
+	const struct rule_info *r;
+	const char *shape;
+
+	for (r = checker_rules(); r->id != NULL; r++) {
+		shape = checker_rule_shape(r->id);
+		if (shape != NULL)
+			printf("%-20s %-8s %s (%s)\n", r->id, severity_name(r->severity), r->summary,
+			    shape);
+		else
+			printf("%-20s %-8s %s%s\n", r->id, severity_name(r->severity), r->summary,
+			    r->project ? " (check only)" : "");
+	}
+	return EXIT_OK;
+}
+
+int
+ruleopts_handle(struct ruleopts *ro, const char *cmd, int c, const char *arg)
+{
+	switch (c) {
+	case 'f':
+		if (strcmp(arg, "json") == 0)
+			ro->json = true;
+		else if (strcmp(arg, "text") == 0)
+			ro->json = false;
+		else
+			return cli_usage_error(cmd, "unknown format '%s' (text or json)", arg);
+		return RULEOPTS_TAKEN;
+	case 'r':
+		ro->copt.rules = arg;
+		return RULEOPTS_TAKEN;
+	case RULEOPTS_NO_SPELLING:
+		ro->copt.no_spelling = true;
+		return RULEOPTS_TAKEN;
+	case RULEOPTS_FAIL_ON:
+		ro->fail_on = severity_parse(arg);
+		if (ro->fail_on < 0)
+			return cli_usage_error(cmd, "unknown severity '%s' (info, warning or error)",
+			    arg);
+		return RULEOPTS_TAKEN;
+	case RULEOPTS_LIST_RULES:
+		return ruleopts_list_rules();
+	default:
+		return RULEOPTS_NOT_MINE;
+	}
+}
+
+void
+ruleopts_usage(void)
+{
+	printf("  -f, --format text|json  output format (default: text)\n"
+	    "  -r, --rules LIST        rules to run: \"passive,spelling\", or \"-spelling\" for\n"
+	    "                          all but these (ids: --list-rules, ecqcoach(1))\n"
+	    "      --no-spelling       do not check spelling\n"
+	    "      --fail-on SEVERITY  exit 1 when a finding is at least info|warning|error\n"
+	    "                          (default: warning)\n"
+	    "      --list-rules        list the rule ids and exit; those marked (check only),\n"
+	    "                          (résumé) or (card) run in 'ecqcoach check' only\n");
+}
+
+/* ---- printing a finding, as check and lint both do ------------------------ */
+
+void
+lint_finding_suggestions(FILE *out, const struct finding *f)
+{
+	size_t k;
+
+	if (f->suggestions != NULL && f->suggestions[0] != NULL) {
+		fputs("    suggestions: ", out);
+		for (k = 0; f->suggestions[k] != NULL; k++) {
+			if (k > 0)
+				fputs(", ", out);
+			cli_put_line(out, f->suggestions[k]);
+		}
+		fputc('\n', out);
+	} else if (f->suggestion != NULL && f->suggestion[0] != '\0') {
+		fputs("    suggestion: ", out);
+		cli_put_line(out, f->suggestion);
+		fputc('\n', out);
+	}
+}
+
+void
+lint_finding_json_tail(struct json *j, const struct finding *f)
+{
+	size_t k;
+
+	json_key(j, "message");
+	json_string(j, f->message);
+	json_key(j, "suggestion");
+	json_string(j, f->suggestion);
+	json_key(j, "suggestions");
+	json_array_begin(j);
+	if (f->suggestions != NULL) {
+		for (k = 0; f->suggestions[k] != NULL; k++)
+			json_string(j, f->suggestions[k]);
+	} else if (f->suggestion != NULL) {
+		json_string(j, f->suggestion);
+	}
+	json_array_end(j);
+	json_key(j, "fix");
+	if (f->fix != NULL) {
+		json_object_begin(j);
+		json_key(j, "text");
+		json_string(j, f->fix);
+		json_key(j, "offset");
+		json_int(j, (long long)f->fix_offset);
+		json_key(j, "length");
+		json_int(j, (long long)f->fix_length);
+		json_object_end(j);
+	} else {
+		json_null(j);
+	}
+}
+
+void
+lint_finding_json_rule_counts(struct json *j, const struct findings *fs)
+{
+	const struct rule_info *r;
+	size_t i, n;
+
+	json_key(j, "rules");
+	json_object_begin(j);
+	for (r = checker_rules(); r->id != NULL; r++) {
+		for (i = n = 0; i < fs->n; i++)
+			n += strcmp(fs->items[i].rule, r->id) == 0;
+		if (n > 0) {
+			json_key(j, r->id);
+			json_int(j, (long long)n);
+		}
+	}
+	json_object_end(j);
+}
+
+int
+lint_finding_tally(const struct findings *fs, int fail_on, size_t by_sev[3])
+{
+	int status = EXIT_OK;
+	size_t i;
+
+	by_sev[0] = by_sev[1] = by_sev[2] = 0;
+	for (i = 0; i < fs->n; i++) {
+		by_sev[fs->items[i].severity]++;
+		if ((int)fs->items[i].severity >= fail_on)
+			status = EXIT_FINDINGS;
+	}
+	return status;
+}
+
+/* ---- ecqcoach lint -------------------------------------------------------- */
 
 static void
 lint_usage(void)
@@ -84,7 +249,7 @@ lint_print_text(const char *name, const char *text, size_t len, const struct fin
 		cli_printf(stdout, ":%zu:%zu: %s: ", cur.line, cur.col, severity_name(f->severity));
 		cli_put_line(stdout, f->message);
 		cli_printf(stdout, " [%s]\n", f->rule);
-		findout_suggestions(stdout, f);
+		lint_finding_suggestions(stdout, f);
 		cli_put_fix(stdout, text, len, f->fix, f->fix_offset, f->fix_length);
 	}
 }
@@ -129,7 +294,7 @@ lint_print_json(const char *name, const char *text, size_t len, const struct fin
 		json_key(&j, "text");
 		json_string_n(&j, text + (f->offset < len ? f->offset : len),
 		    f->offset < len && f->length <= len - f->offset ? f->length : 0);
-		findout_json_tail(&j, f);
+		lint_finding_json_tail(&j, f);
 		json_object_end(&j);
 	}
 	json_array_end(&j);
@@ -149,7 +314,7 @@ lint_print_json(const char *name, const char *text, size_t len, const struct fin
 	json_bool(&j, spelling);
 	json_key(&j, "notice");
 	json_string(&j, warning);
-	findout_json_rule_counts(&j, fs);
+	lint_finding_json_rule_counts(&j, fs);
 	json_object_end(&j);
 	json_object_end(&j);
 }
@@ -224,7 +389,7 @@ cli_lint(int argc, char **argv)
 	findings_init(&fs);
 	checker_check_text(ck, text, len, NULL, &fs);
 	findings_sort(&fs);
-	status = findout_tally(&fs, ro.fail_on, by_sev);
+	status = lint_finding_tally(&fs, ro.fail_on, by_sev);
 	if (ro.json) {
 		lint_print_json(name, text, len, &fs, text_count_words(text, len), by_sev, spelling,
 		    checker_warning(ck));

@@ -197,8 +197,6 @@ static int
 cd_draft(struct tui *t, const struct example *ex)
 {
 	struct tui_field *f = tui_field_card(t, ex->id);
-	struct editbuf *eb;
-	char *d;
 
 	if (f == NULL)
 		return RD_DRAW;
@@ -206,23 +204,8 @@ cd_draft(struct tui *t, const struct example *ex)
 		tui_status(t, "This project is open read-only: no card can be drafted.");
 		return RD_DRAW;
 	}
-	d = card_draft(ex);
-	if (*d == '\0') {
-		tui_status(t, "Nothing to draft from: write the example's Challenge, Action "
-		    "and Result first.");
-		free(d);
+	if (!tui_field_put_draft(t, f, card_draft(ex), "card"))
 		return RD_DRAW;
-	}
-	eb = editor_buf(f->ed);
-	store_new_burst(t->st);
-	if (!editbuf_replace(eb, 0, editbuf_len(eb), d, strlen(d))) {
-		tui_status(t, "The draft could not replace the card.");
-		free(d);
-		return RD_DRAW;
-	}
-	free(d);
-	/* the draft is read from its opening line, not its end */
-	editbuf_set_cursor(eb, 0, false);
 	tui_status(t, "Drafted from the example. Now say it aloud and make it yours; "
 	    "Ctrl-R has the text it replaced.");
 	return RD_DRAW | RD_EDIT;

@@ -476,3 +476,28 @@ tui_fields_free(struct tui *t)
 	t->saved_words = NULL;
 	t->n_saved_words = 0;
 }
+
+bool
+tui_field_put_draft(struct tui *t, struct tui_field *f, char *draft, const char *what)
+{
+	struct editbuf *eb = editor_buf(f->ed);
+	bool ok = false;
+
+	if (*draft == '\0') {
+		tui_status(t, "Nothing to draft from: write the example's Challenge, Action "
+		    "and Result first.");
+		goto out;
+	}
+	/* what the draft replaces starts a revision of its own (Ctrl-R) */
+	store_new_burst(t->st);
+	if (!editbuf_replace(eb, 0, editbuf_len(eb), draft, strlen(draft))) {
+		tui_status(t, "The draft could not replace the %s.", what);
+		goto out;
+	}
+	/* the draft is read from its opening line, not its end */
+	editbuf_set_cursor(eb, 0, false);
+	ok = true;
+out:
+	free(draft);
+	return ok;
+}

@@ -885,30 +885,13 @@ rs_draft(struct tui *t, int64_t example)
 {
 	const struct example *ex = project_example_by_id(tui_project(t), example);
 	struct tui_field *f = tui_field_resume(t, example);
-	struct editbuf *eb;
-	char *d;
 
 	if (ex == NULL || f == NULL)
 		return RD_DRAW;
 	if (rs_readonly(t, "no résumé line can be drafted"))
 		return RD_DRAW;
-	d = resume_draft(ex);
-	if (*d == '\0') {
-		tui_status(t, "Nothing to draft from: write the example's Challenge, Action "
-		    "and Result first.");
-		free(d);
+	if (!tui_field_put_draft(t, f, resume_draft(ex), "résumé line"))
 		return RD_DRAW;
-	}
-	eb = editor_buf(f->ed);
-	store_new_burst(t->st);
-	if (!editbuf_replace(eb, 0, editbuf_len(eb), d, strlen(d))) {
-		tui_status(t, "The draft could not replace the résumé line.");
-		free(d);
-		return RD_DRAW;
-	}
-	free(d);
-	/* the draft is read from its opening line, not its end */
-	editbuf_set_cursor(eb, 0, false);
 	tui_focus(t, f);
 	tui_status(t, "Drafted from the example's story: make it yours here (Esc when done); "
 	    "Ctrl-R has the text it replaced.");

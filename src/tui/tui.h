@@ -221,6 +221,11 @@ struct tui_field *tui_field_intro(struct tui *t, int ecq);
 struct tui_field *tui_field_card(struct tui *t, int64_t id);
 /* An example's résumé line; NULL when there is no such example. */
 struct tui_field *tui_field_resume(struct tui *t, int64_t id);
+/* Puts a draft (freed here) in place of f's text, the text it replaces
+ * kept in the history, the cursor at its start; what names f in the
+ * message when it cannot ("card"). False, with a status line, when the
+ * draft is empty or cannot be put. */
+bool tui_field_put_draft(struct tui *t, struct tui_field *f, char *draft, const char *what);
 /* A field of a position; NULL when the project has no such position. */
 struct tui_field *tui_field_position(struct tui *t, int64_t id, int field);
 /* Sets the field being edited (NULL: none): saves the one being left. */

@@ -1,5 +1,5 @@
 #!/bin/sh
-# check and lint share their rule options (src/cli/ruleopts.c): the same
+# check and lint share their rule options (src/cli/lint.h): the same
 # options are accepted, answer bad values the same way and are described by
 # the same --help lines.
 . "${srcdir:-.}/tests/cli/lib.sh"
